@@ -1,0 +1,158 @@
+//! `App`: the one entry point every adapter calls. It owns the loaded content, the search index
+//! and the seams (clock, random seed), and turns a `Command` from any transport into a `Reply`.
+//! It knows nothing of Discord, HTTP or terminals.
+
+use std::panic::AssertUnwindSafe;
+use std::sync::{Arc, Mutex};
+
+use rand::rngs::StdRng;
+use rand::SeedableRng;
+
+use crate::clock::{Clock, SystemClock};
+use crate::commands::{Command, Focused};
+use crate::content::Catalog;
+use crate::error::{Error, Result};
+use crate::reply::{Choice, Reply};
+use crate::search::SearchIndex;
+use crate::settings::Settings;
+use crate::{guidance, help, interview};
+
+/// Who is asking: the user and, on Discord, the channel (one interview per user and channel).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Caller {
+    pub user_id: String,
+    pub channel_id: Option<String>,
+}
+
+impl Caller {
+    pub fn user(id: impl Into<String>) -> Caller {
+        Caller {
+            user_id: id.into(),
+            channel_id: None,
+        }
+    }
+}
+
+pub struct App {
+    pub settings: Settings,
+    pub catalog: Arc<Catalog>,
+    pub search: Arc<SearchIndex>,
+    pub clock: Arc<dyn Clock>,
+    /// Random choices (interview questions); seeded from settings for reproducible runs.
+    pub rng: Mutex<StdRng>,
+}
+
+impl std::fmt::Debug for App {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("App")
+            .field("roles", &self.catalog.roles.len())
+            .field("search", &self.search)
+            .finish()
+    }
+}
+
+impl App {
+    /// Loads content, opens (or rebuilds) the index: everything the bot needs, from settings.
+    pub fn new(settings: Settings) -> Result<App> {
+        let catalog = Catalog::load(&settings.content_dir)?;
+        let search = SearchIndex::open_or_build(&catalog, &settings.index_dir, false)?;
+        if search.rebuilt {
+            tracing::info!(path = ?search.path, documents = search.len(), "search index rebuilt from content");
+        }
+        Ok(App::from_parts(
+            settings,
+            catalog,
+            search,
+            Arc::new(SystemClock),
+        ))
+    }
+
+    /// Assembles an app from parts already loaded (tests and benches inject their own).
+    pub fn from_parts(
+        settings: Settings,
+        catalog: Catalog,
+        search: SearchIndex,
+        clock: Arc<dyn Clock>,
+    ) -> App {
+        let rng = match settings.interview.seed {
+            Some(seed) => StdRng::seed_from_u64(seed),
+            None => StdRng::from_os_rng(),
+        };
+        App {
+            settings,
+            catalog: Arc::new(catalog),
+            search: Arc::new(search),
+            clock,
+            rng: Mutex::new(rng),
+        }
+    }
+
+    /// Answers a command. Never fails and never panics outward: a user's mistake gets a clear
+    /// ephemeral reply, an internal error a generic one (its cause goes to the log).
+    pub fn handle(&self, caller: &Caller, command: Command) -> Reply {
+        let name = command.metric_name();
+        let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| self.dispatch(caller, command)));
+        match outcome {
+            Ok(Ok(reply)) => reply,
+            Ok(Err(error @ (Error::Usage(_) | Error::Unknown(_)))) => {
+                Reply::notice(error.user_message())
+            }
+            Ok(Err(error)) => {
+                tracing::error!(command = name, error = %error, "command failed");
+                Reply::notice(error.user_message())
+            }
+            Err(_) => {
+                tracing::error!(command = name, "command panicked");
+                Reply::notice(Error::Config(String::new()).user_message())
+            }
+        }
+    }
+
+    fn dispatch(&self, caller: &Caller, command: Command) -> Result<Reply> {
+        match command {
+            Command::Help { command } => Ok(help::reply(command.as_deref())),
+            Command::Ask { query } => guidance::ask(self, &query),
+            Command::Faq { question } => guidance::faq(self, &question),
+            Command::Salary { role, level, years } => {
+                guidance::salary(self, role.as_deref(), level, years)
+            }
+            Command::Role { name, section } => {
+                guidance::role(self, name.as_deref(), section.as_deref())
+            }
+            Command::Match {
+                years,
+                skills,
+                role,
+            } => guidance::matching(self, years, &skills, role.as_deref()),
+            Command::Sources => guidance::sources(self),
+            Command::Interview(command) => interview::handle(self, caller, command),
+            Command::Component { custom_id } => match custom_id
+                .split_once(':')
+                .map(|(prefix, _)| prefix)
+            {
+                Some(interview::CUSTOM_ID_PREFIX) => interview::component(self, caller, &custom_id),
+                _ => guidance::component(self, caller, &custom_id),
+            },
+            Command::ModalSubmit { custom_id, fields } => {
+                interview::modal_submit(self, caller, &custom_id, &fields)
+            }
+        }
+    }
+
+    /// Suggestions for the option being typed (at most 25, names at most 100 characters).
+    pub fn autocomplete(&self, focused: &Focused) -> Vec<Choice> {
+        let outcome =
+            std::panic::catch_unwind(AssertUnwindSafe(|| guidance::autocomplete(self, focused)));
+        match outcome {
+            Ok(Ok(choices)) => choices,
+            Ok(Err(error)) => {
+                tracing::error!(error = %error, "autocomplete failed");
+                Vec::new()
+            }
+            Err(_) => {
+                tracing::error!("autocomplete panicked");
+                Vec::new()
+            }
+        }
+    }
+}

@@ -1,0 +1,614 @@
+//! Loading `content/` into a validated `Catalog`: every role folder, its guides, its interview
+//! bank, and the shared synonym list. Loading collects every problem of every file (path, line,
+//! what is wrong) instead of stopping at the first, so `careerbot check` can list them all.
+//! Nothing here knows about any particular role.
+
+pub mod model;
+pub mod sections;
+
+use std::collections::{BTreeSet, HashSet};
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+
+use crate::error::{ContentProblem, Error, Result};
+use model::{BankFile, GuideFile, Level, QuestionFile, RoleFile, Source, SynonymsFile};
+
+/// Everything careerbot knows, loaded and checked.
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    pub roles: Vec<Role>,
+    pub synonyms: SynonymsFile,
+    /// A hash of every content file's path and bytes: the index is rebuilt when it changes.
+    pub fingerprint: u64,
+}
+
+#[derive(Debug, Clone)]
+pub struct Role {
+    /// The folder name.
+    pub id: String,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub guides: Vec<GuideFile>,
+    pub bank: Option<Bank>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Bank {
+    pub authored_by: String,
+    pub questions: Vec<QuestionFile>,
+}
+
+/// Where a fact comes from, ready to print under an answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Citation {
+    Guide {
+        title: String,
+        publisher: Option<String>,
+        updated: Option<String>,
+    },
+    Authored {
+        by: String,
+    },
+}
+
+impl std::fmt::Display for Citation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Citation::Guide {
+                title,
+                publisher,
+                updated,
+            } => {
+                write!(f, "Source: {title}")?;
+                if let Some(publisher) = publisher {
+                    write!(f, " — {publisher}")?;
+                }
+                if let Some(updated) = updated {
+                    write!(f, " ({updated})")?;
+                }
+                Ok(())
+            }
+            Citation::Authored { by } => write!(
+                f,
+                "Source: written for careerbot by {by} (not from a guide)"
+            ),
+        }
+    }
+}
+
+impl Source {
+    pub fn citation(&self) -> Citation {
+        Citation::Guide {
+            title: self.title.clone(),
+            publisher: self.publisher.clone(),
+            updated: self.updated.clone(),
+        }
+    }
+}
+
+/// Folds a name for lookups: lowercase, with spaces, hyphens and underscores ignored.
+pub fn fold_name(name: &str) -> String {
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+impl Catalog {
+    /// Loads and validates `dir`. On any problem returns `Error::Content` listing all of them.
+    pub fn load(dir: &Path) -> Result<Catalog> {
+        let mut loader = Loader {
+            problems: Vec::new(),
+            hasher: std::collections::hash_map::DefaultHasher::new(),
+        };
+        let catalog = loader.load(dir);
+        if loader.problems.is_empty() {
+            let mut catalog = catalog;
+            catalog.fingerprint = loader.hasher.finish();
+            Ok(catalog)
+        } else {
+            Err(Error::Content(loader.problems))
+        }
+    }
+
+    /// The role a user names (id, name or alias, forgiving case and punctuation); the first role
+    /// when they name none.
+    pub fn role(&self, name: Option<&str>) -> std::result::Result<&Role, String> {
+        let Some(name) = name.filter(|n| !n.trim().is_empty()) else {
+            return self
+                .roles
+                .first()
+                .ok_or_else(|| "No roles are loaded.".to_string());
+        };
+        let wanted = fold_name(name);
+        self.roles
+            .iter()
+            .find(|role| {
+                fold_name(&role.id) == wanted
+                    || fold_name(&role.name) == wanted
+                    || role.aliases.iter().any(|a| fold_name(a) == wanted)
+            })
+            .ok_or_else(|| {
+                let known = self
+                    .roles
+                    .iter()
+                    .map(|r| r.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                format!("I have no guide for that role. Roles I know: {known}.")
+            })
+    }
+
+    /// The guide with `id` in `role`.
+    pub fn guide<'a>(&self, role: &'a Role, id: &str) -> Option<&'a GuideFile> {
+        role.guides.iter().find(|g| g.source.id == id)
+    }
+}
+
+impl Role {
+    pub fn citation_for_question(&self, question: &QuestionFile) -> Citation {
+        match self.guides.iter().find(|g| g.source.id == question.source) {
+            Some(guide) => guide.source.citation(),
+            None => Citation::Authored {
+                by: self.bank.as_ref().map_or_else(
+                    || "the careerbot maintainers".into(),
+                    |b| b.authored_by.clone(),
+                ),
+            },
+        }
+    }
+}
+
+struct Loader {
+    problems: Vec<ContentProblem>,
+    hasher: std::collections::hash_map::DefaultHasher,
+}
+
+/// 1-based line of a byte offset.
+fn line_of_offset(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())]
+        .bytes()
+        .filter(|&b| b == b'\n')
+        .count()
+        + 1
+}
+
+/// 1-based line where `needle` first occurs, to point a semantic problem at its place.
+fn line_of(text: &str, needle: &str) -> Option<usize> {
+    text.find(needle).map(|offset| line_of_offset(text, offset))
+}
+
+impl Loader {
+    fn problem(&mut self, path: &Path, line: Option<usize>, message: impl Into<String>) {
+        self.problems.push(ContentProblem {
+            path: path.to_path_buf(),
+            line,
+            message: message.into(),
+        });
+    }
+
+    /// Reads and parses one TOML file, recording problems; None when it cannot be used.
+    fn read<T: DeserializeOwned>(&mut self, path: &Path) -> Option<(T, String)> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(e) => {
+                self.problem(path, None, format!("cannot read: {e}"));
+                return None;
+            }
+        };
+        path.to_string_lossy().hash(&mut self.hasher);
+        text.hash(&mut self.hasher);
+        match toml::from_str::<T>(&text) {
+            Ok(value) => Some((value, text)),
+            Err(e) => {
+                let line = e.span().map(|span| line_of_offset(&text, span.start));
+                self.problem(path, line, e.message().trim().to_string());
+                None
+            }
+        }
+    }
+
+    fn load(&mut self, dir: &Path) -> Catalog {
+        let mut catalog = Catalog {
+            roles: Vec::new(),
+            synonyms: SynonymsFile::default(),
+            fingerprint: 0,
+        };
+        let entries = match sorted_entries(dir) {
+            Ok(entries) => entries,
+            Err(e) => {
+                self.problem(dir, None, format!("cannot read the content folder: {e}"));
+                return catalog;
+            }
+        };
+        let synonyms_path = dir.join("synonyms.toml");
+        if synonyms_path.exists() {
+            if let Some((synonyms, text)) = self.read::<SynonymsFile>(&synonyms_path) {
+                self.check_synonyms(&synonyms_path, &text, &synonyms);
+                catalog.synonyms = synonyms;
+            }
+        }
+        for path in entries.into_iter().filter(|p| p.is_dir()) {
+            if let Some(role) = self.load_role(&path) {
+                catalog.roles.push(role);
+            }
+        }
+        if catalog.roles.is_empty() && self.problems.is_empty() {
+            self.problem(dir, None, "no role folders (each needs a role.toml)");
+        }
+        catalog
+    }
+
+    fn check_synonyms(&mut self, path: &Path, text: &str, synonyms: &SynonymsFile) {
+        let mut seen = HashSet::new();
+        for group in &synonyms.groups {
+            if group.len() < 2 {
+                self.problem(
+                    path,
+                    line_of(text, group.first().map_or("[]", String::as_str)),
+                    "a synonym group needs at least two entries",
+                );
+            }
+            for word in group {
+                let folded = word.trim().to_lowercase();
+                if folded.is_empty() {
+                    self.problem(path, None, "an empty synonym");
+                } else if !seen.insert(folded) {
+                    self.problem(
+                        path,
+                        line_of(text, &format!("\"{word}\"")),
+                        format!("\"{word}\" is in more than one synonym group"),
+                    );
+                }
+            }
+        }
+    }
+
+    fn load_role(&mut self, dir: &Path) -> Option<Role> {
+        let id = dir.file_name()?.to_string_lossy().to_string();
+        let role_path = dir.join("role.toml");
+        if !role_path.exists() {
+            self.problem(
+                &role_path,
+                None,
+                "missing: every role folder needs a role.toml with its name",
+            );
+            return None;
+        }
+        let (role_file, _) = self.read::<RoleFile>(&role_path)?;
+        if role_file.name.trim().is_empty() {
+            self.problem(&role_path, Some(1), "`name` is empty");
+        }
+        let mut guides: Vec<(GuideFile, String, PathBuf)> = Vec::new();
+        let guides_dir = dir.join("guides");
+        match sorted_entries(&guides_dir) {
+            Ok(paths) => {
+                for path in paths
+                    .into_iter()
+                    .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+                {
+                    if let Some((guide, text)) = self.read::<GuideFile>(&path) {
+                        self.check_guide(&path, &text, &guide);
+                        if let Some((_, _, first)) = guides
+                            .iter()
+                            .find(|(g, _, _)| g.source.id == guide.source.id)
+                        {
+                            let message = format!(
+                                "guide id `{}` is also used by {}",
+                                guide.source.id,
+                                first.display()
+                            );
+                            self.problem(&path, line_of(&text, "id"), message);
+                        }
+                        guides.push((guide, text, path));
+                    }
+                }
+            }
+            Err(e) => self.problem(
+                &guides_dir,
+                None,
+                format!("cannot read the guides folder: {e}"),
+            ),
+        }
+        let bank_path = dir.join("interview.toml");
+        let bank = if bank_path.exists() {
+            self.read::<BankFile>(&bank_path).map(|(bank, text)| {
+                self.check_bank(&bank_path, &text, &bank, &guides);
+                Bank {
+                    authored_by: bank.authored_by,
+                    questions: bank.questions,
+                }
+            })
+        } else {
+            None
+        };
+        Some(Role {
+            id,
+            name: role_file.name,
+            aliases: role_file.aliases,
+            guides: guides.into_iter().map(|(g, _, _)| g).collect(),
+            bank,
+        })
+    }
+
+    fn check_guide(&mut self, path: &Path, text: &str, guide: &GuideFile) {
+        let source = &guide.source;
+        if source.id.trim().is_empty()
+            || !source
+                .id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        {
+            self.problem(
+                path,
+                line_of(text, "id"),
+                "`source.id` must be kebab-case (a-z, 0-9, -)",
+            );
+        }
+        if source.title.trim().is_empty() {
+            self.problem(path, line_of(text, "title"), "`source.title` is empty");
+        }
+        let mut levels_seen: BTreeSet<Level> = BTreeSet::new();
+        for step in &guide.ladder {
+            let line = line_of(text, &step.title);
+            if step.levels.is_empty() {
+                self.problem(
+                    path,
+                    line,
+                    format!("ladder rung `{}` has no `levels`", step.title),
+                );
+            }
+            for level in &step.levels {
+                if !levels_seen.insert(*level) {
+                    self.problem(
+                        path,
+                        line,
+                        format!("level `{}` is on two ladder rungs", level.as_str()),
+                    );
+                }
+            }
+            if step.years_max.is_some_and(|max| max < step.years_min) {
+                self.problem(
+                    path,
+                    line,
+                    format!("ladder rung `{}`: years_max is below years_min", step.title),
+                );
+            }
+            if let (Some(min), Some(max)) = (step.salary_min, step.salary_max) {
+                if max < min {
+                    self.problem(
+                        path,
+                        line,
+                        format!(
+                            "ladder rung `{}`: salary_max is below salary_min",
+                            step.title
+                        ),
+                    );
+                }
+            }
+        }
+        if let Some(pay) = &guide.pay {
+            let figures = [pay.low, pay.median, pay.high];
+            let present: Vec<u32> = figures.iter().flatten().copied().collect();
+            if present.windows(2).any(|w| w[0] > w[1]) {
+                self.problem(
+                    path,
+                    line_of(text, "[pay]"),
+                    "pay figures must satisfy low <= median <= high",
+                );
+            }
+        }
+        for faq in &guide.faq {
+            if faq.question.trim().is_empty() || faq.answer.trim().is_empty() {
+                self.problem(
+                    path,
+                    line_of(text, "[[faq]]"),
+                    "an FAQ entry has an empty question or answer",
+                );
+            }
+        }
+        for cert in &guide.certifications {
+            if cert.name.trim().is_empty() {
+                self.problem(
+                    path,
+                    line_of(text, "[[certifications]]"),
+                    "a certification has no name",
+                );
+            }
+        }
+    }
+
+    fn check_bank(
+        &mut self,
+        path: &Path,
+        text: &str,
+        bank: &BankFile,
+        guides: &[(GuideFile, String, PathBuf)],
+    ) {
+        let mut ids = HashSet::new();
+        if bank.authored_by.trim().is_empty() {
+            self.problem(path, line_of(text, "authored_by"), "`authored_by` is empty");
+        }
+        for question in &bank.questions {
+            let line = line_of(text, &format!("\"{}\"", question.id));
+            let id = &question.id;
+            if id.is_empty()
+                || !id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            {
+                self.problem(path, line, format!("question id `{id}` must be kebab-case"));
+            }
+            if !ids.insert(id.clone()) {
+                self.problem(path, line, format!("question id `{id}` is used twice"));
+            }
+            if question.prompt.trim().is_empty() {
+                self.problem(path, line, format!("question `{id}` has an empty prompt"));
+            }
+            if question.source == "authored" {
+                if question.source_quote.is_some() {
+                    self.problem(
+                        path,
+                        line,
+                        format!("question `{id}` is authored but has a `source_quote`"),
+                    );
+                }
+            } else {
+                match guides.iter().find(|(g, _, _)| g.source.id == question.source) {
+                    None => {
+                        let known: Vec<&str> = guides.iter().map(|(g, _, _)| g.source.id.as_str()).collect();
+                        self.problem(path, line, format!(
+                            "question `{id}`: source `{}` is neither \"authored\" nor a guide of this role ({})",
+                            question.source,
+                            known.join(", ")
+                        ));
+                    }
+                    Some((_, guide_text, guide_path)) => match &question.source_quote {
+                        None => self.problem(path, line, format!("question `{id}` cites a guide but has no `source_quote`")),
+                        Some(quote) if !guide_text.contains(quote.as_str()) => self.problem(path, line, format!(
+                            "question `{id}`: source_quote {quote:?} does not appear verbatim in {}",
+                            guide_path.display()
+                        )),
+                        Some(_) => {}
+                    },
+                }
+            }
+            if question.points.is_empty() {
+                self.problem(path, line, format!("question `{id}` has no rubric points"));
+            }
+            for point in &question.points {
+                if point.point.trim().is_empty() || point.why.trim().is_empty() {
+                    self.problem(
+                        path,
+                        line,
+                        format!("question `{id}`: a rubric point needs `point` and `why`"),
+                    );
+                }
+                if point.terms.iter().all(|t| t.trim().is_empty()) {
+                    self.problem(
+                        path,
+                        line,
+                        format!(
+                            "question `{id}`: rubric point {:?} has no terms",
+                            point.point
+                        ),
+                    );
+                }
+            }
+            if question.outline.trim().is_empty() {
+                self.problem(
+                    path,
+                    line,
+                    format!("question `{id}` has no model-answer outline"),
+                );
+            }
+            if question.hints.is_empty() {
+                self.problem(path, line, format!("question `{id}` has no hints"));
+            }
+        }
+    }
+}
+
+fn sorted_entries(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    paths.sort();
+    Ok(paths)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(dir: &Path, rel: &str, text: &str) {
+        let path = dir.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    const GUIDE: &str = "[source]\nid = \"g\"\ntitle = \"T\"\norigin = \"o.txt\"\n\n[[faq]]\nquestion = \"Q?\"\nanswer = \"A.\"\n";
+
+    #[test]
+    fn a_minimal_role_loads() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "x-role/role.toml", "name = \"X\"\n");
+        write(dir.path(), "x-role/guides/g.toml", GUIDE);
+        let catalog = Catalog::load(dir.path()).unwrap();
+        assert_eq!(catalog.roles[0].id, "x-role");
+        assert_eq!(catalog.roles[0].guides[0].faq[0].answer, "A.");
+        assert!(catalog.role(Some("X Role")).is_ok());
+        assert!(catalog.role(Some("dentist")).is_err());
+    }
+
+    #[test]
+    fn every_bad_file_is_reported_with_path_and_line() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "a/role.toml", "name = \"A\"\n");
+        write(
+            dir.path(),
+            "a/guides/bad-syntax.toml",
+            "[source]\nid = \"b\"\ntitle = \"T\n",
+        );
+        write(
+            dir.path(),
+            "a/guides/unknown-key.toml",
+            "[source]\nid = \"c\"\ntitle = \"T\"\norigin = \"o\"\ncolour = 1\n",
+        );
+        write(
+            dir.path(),
+            "a/guides/bad-ladder.toml",
+            "[source]\nid = \"d\"\ntitle = \"T\"\norigin = \"o\"\n\n[[ladder]]\nlevels = []\ntitle = \"Rung\"\nyears = \"5-2\"\nyears_min = 5\nyears_max = 2\nfocus = \"f\"\nsalary = \"s\"\n",
+        );
+        write(dir.path(), "b/guides/g.toml", GUIDE);
+        let Err(Error::Content(problems)) = Catalog::load(dir.path()) else {
+            panic!("expected problems")
+        };
+        let text: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        let has = |file: &str, what: &str| {
+            assert!(
+                text.iter().any(|t| t.contains(file) && t.contains(what)),
+                "{file} / {what} not in {text:#?}"
+            )
+        };
+        has("bad-syntax.toml:3", "");
+        has("unknown-key.toml:5", "colour");
+        has("bad-ladder.toml:8", "no `levels`");
+        has("bad-ladder.toml", "years_max is below years_min");
+        has("b/role.toml", "missing");
+    }
+
+    #[test]
+    fn bank_quotes_must_be_verbatim_and_sources_known() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "a/role.toml", "name = \"A\"\n");
+        write(dir.path(), "a/guides/g.toml", GUIDE);
+        let question = |id: &str, source: &str, quote: &str| {
+            format!(
+                "[[question]]\nid = \"{id}\"\nkind = \"coding\"\ndifficulty = \"easy\"\nprompt = \"P\"\nsource = \"{source}\"\n{quote}outline = \"o\"\nhints = [\"h\"]\nfollow_ups = []\nred_flags = []\n[[question.points]]\npoint = \"p\"\nterms = [\"t\"]\nwhy = \"w\"\n"
+            )
+        };
+        let bank = format!(
+            "authored_by = \"us\"\n{}{}{}{}",
+            question("ok-guide", "g", "source_quote = \"Q?\"\n"),
+            question("bad-quote", "g", "source_quote = \"not in the guide\"\n"),
+            question("bad-source", "nowhere", ""),
+            question("ok-guide", "authored", "")
+        );
+        write(dir.path(), "a/interview.toml", &bank);
+        let Err(Error::Content(problems)) = Catalog::load(dir.path()) else {
+            panic!("expected problems")
+        };
+        let text = problems
+            .iter()
+            .map(|p| p.to_string())
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert!(text.contains("does not appear verbatim"), "{text}");
+        assert!(text.contains("`nowhere` is neither"), "{text}");
+        assert!(text.contains("used twice"), "{text}");
+        assert_eq!(problems.len(), 3, "{text}");
+    }
+}

@@ -1,0 +1,72 @@
+//! The crate's one error type and its `Result` alias. Every error has a message that is safe to
+//! show a user (`user_message`) and a full cause for the logs (`Display`).
+
+use std::path::PathBuf;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// One problem found in one content file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContentProblem {
+    pub path: PathBuf,
+    /// 1-based line, where the problem can be pinned to one.
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl std::fmt::Display for ContentProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{}: {}", self.path.display(), line, self.message),
+            None => write!(f, "{}: {}", self.path.display(), self.message),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The user typed something the command declaration does not accept.
+    #[error("{0}")]
+    Usage(String),
+    /// An unknown command or option: the console exits with status 2 on this one.
+    #[error("{0}")]
+    Unknown(String),
+    #[error("content is invalid:\n{}", .0.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n"))]
+    Content(Vec<ContentProblem>),
+    #[error("configuration: {0}")]
+    Config(String),
+    #[error("search index: {0}")]
+    Index(#[from] tantivy::TantivyError),
+    #[error("search query: {0}")]
+    Query(#[from] tantivy::query::QueryParserError),
+    #[error("database: {0}")]
+    Store(#[from] rusqlite::Error),
+    #[error("chart: {0}")]
+    Chart(String),
+    #[error("{context}: {source}")]
+    Io {
+        context: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("json: {0}")]
+    Json(#[from] serde_json::Error),
+}
+
+impl Error {
+    pub fn io(context: impl Into<String>, source: std::io::Error) -> Error {
+        Error::Io {
+            context: context.into(),
+            source,
+        }
+    }
+
+    /// What a user may be shown: their own mistake in full, anything internal as a generic line
+    /// (the cause goes to the logs, never to Discord).
+    pub fn user_message(&self) -> String {
+        match self {
+            Error::Usage(message) | Error::Unknown(message) => message.clone(),
+            _ => "Something went wrong on our side; the maintainers can find the details in the logs.".to_string(),
+        }
+    }
+}

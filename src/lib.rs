@@ -1,0 +1,25 @@
+//! careerbot: a Discord bot that answers career questions about backend engineering from curated
+//! guides (always citing them) and runs mock interviews with rubric-based feedback.
+//!
+//! The core (`App::handle(caller, command) -> Reply`) knows nothing of any transport; the
+//! adapters (console, Discord gateway, HTTP interactions endpoint) turn their input into a
+//! `Command` and render the `Reply` with the one renderer in `adapters::render`.
+
+pub mod adapters;
+pub mod app;
+pub mod clock;
+pub mod commands;
+pub mod content;
+pub mod error;
+pub mod guidance;
+pub mod help;
+pub mod interview;
+pub mod reply;
+pub mod search;
+pub mod settings;
+
+pub use app::{App, Caller};
+pub use commands::Command;
+pub use error::{Error, Result};
+pub use reply::Reply;
+pub use settings::Settings;

@@ -1,0 +1,306 @@
+//! The text analyzer shared by the index, the queries, interview scoring and skill matching:
+//! split on non-alphanumerics, lowercase, fold accents, drop a few English stop words, stem
+//! (English), then fold synonym phrases (from `content/synonyms.toml`) into one canonical token.
+//! Because every consumer uses this one analyzer, "sharding" and "partitioned by key" mean the
+//! same thing to search and to the interview scorer.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
+    StopWordFilter, TextAnalyzer, Token, TokenStream, Tokenizer,
+};
+
+use crate::content::model::SynonymsFile;
+
+/// The name the tokenizer is registered under in the tantivy index.
+pub const TOKENIZER_NAME: &str = "careerbot";
+
+/// Words too common to carry meaning in a question. Kept short on purpose: "not", "no", "i" and
+/// "we" stay, because answers are judged on them.
+const STOP_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "for", "is", "are", "was", "be",
+    "do", "does", "what", "how", "which", "who", "whom", "this", "that", "these", "those", "it",
+    "its", "as", "by", "with", "can", "should", "would", "could", "my", "me", "you", "your",
+    "about", "there", "much", "many", "s", "get",
+];
+
+/// Synonym phrases (each a sequence of analyzed tokens) and the token each folds to.
+#[derive(Debug, Default)]
+struct SynonymTable {
+    phrases: HashMap<Vec<String>, String>,
+    longest: usize,
+}
+
+/// The analyzer. Cheap to clone (the synonym table is shared).
+#[derive(Clone)]
+pub struct Analyzer {
+    base: TextAnalyzer,
+    synonyms: Arc<SynonymTable>,
+}
+
+impl std::fmt::Debug for Analyzer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Analyzer")
+            .field("synonym_phrases", &self.synonyms.phrases.len())
+            .finish()
+    }
+}
+
+fn base_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(StopWordFilter::remove(
+            STOP_WORDS.iter().map(|w| w.to_string()),
+        ))
+        .filter(Stemmer::new(Language::English))
+        .build()
+}
+
+fn base_tokens(base: &mut TextAnalyzer, text: &str) -> Vec<Token> {
+    let mut stream = base.token_stream(text);
+    let mut tokens = Vec::new();
+    while let Some(token) = stream.next() {
+        tokens.push(token.clone());
+    }
+    tokens
+}
+
+impl Analyzer {
+    pub fn new(synonyms: &SynonymsFile) -> Analyzer {
+        let mut base = base_analyzer();
+        let mut table = SynonymTable::default();
+        for group in &synonyms.groups {
+            let analyzed: Vec<Vec<String>> = group
+                .iter()
+                .map(|member| {
+                    base_tokens(&mut base, member)
+                        .into_iter()
+                        .map(|t| t.text)
+                        .collect::<Vec<_>>()
+                })
+                .filter(|tokens| !tokens.is_empty())
+                .collect();
+            let Some(first) = analyzed.first() else {
+                continue;
+            };
+            let canonical = first.join("_");
+            for phrase in analyzed.iter() {
+                table.longest = table.longest.max(phrase.len());
+                table
+                    .phrases
+                    .entry(phrase.clone())
+                    .or_insert_with(|| canonical.clone());
+            }
+        }
+        Analyzer {
+            base,
+            synonyms: Arc::new(table),
+        }
+    }
+
+    /// Analyzed tokens with their byte offsets in `text`.
+    pub fn tokens(&self, text: &str) -> Vec<Token> {
+        let mut base = self.base.clone();
+        let tokens = base_tokens(&mut base, text);
+        self.fold(tokens)
+    }
+
+    /// Analyzed token texts.
+    pub fn terms(&self, text: &str) -> Vec<String> {
+        self.tokens(text).into_iter().map(|t| t.text).collect()
+    }
+
+    /// Whether `text` is the analyzed form of a synonym group (such terms are matched exactly,
+    /// never fuzzily: "k8s" is not a typo of anything).
+    pub fn is_synonym_term(&self, term: &str) -> bool {
+        self.synonyms
+            .phrases
+            .values()
+            .any(|canonical| canonical == term)
+    }
+
+    fn fold(&self, tokens: Vec<Token>) -> Vec<Token> {
+        let table = &self.synonyms;
+        if table.phrases.is_empty() {
+            return tokens;
+        }
+        let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
+        let mut i = 0;
+        while i < tokens.len() {
+            let mut matched = None;
+            for len in (1..=table.longest.min(tokens.len() - i)).rev() {
+                let key: Vec<String> = tokens[i..i + len].iter().map(|t| t.text.clone()).collect();
+                if let Some(canonical) = table.phrases.get(&key) {
+                    matched = Some((len, canonical.clone()));
+                    break;
+                }
+            }
+            let (len, text) = matched.unwrap_or_else(|| (1, tokens[i].text.clone()));
+            out.push(Token {
+                offset_from: tokens[i].offset_from,
+                offset_to: tokens[i + len - 1].offset_to,
+                position: out.len(),
+                text,
+                position_length: 1,
+            });
+            i += len;
+        }
+        out
+    }
+}
+
+/// The analyzer as a tantivy tokenizer, so the index uses exactly the same analysis.
+impl Tokenizer for Analyzer {
+    type TokenStream<'a> = VecTokenStream;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> VecTokenStream {
+        VecTokenStream {
+            tokens: self.tokens(text),
+            index: None,
+        }
+    }
+}
+
+pub struct VecTokenStream {
+    tokens: Vec<Token>,
+    index: Option<usize>,
+}
+
+impl TokenStream for VecTokenStream {
+    fn advance(&mut self) -> bool {
+        let next = self.index.map_or(0, |i| i + 1);
+        self.index = Some(next);
+        next < self.tokens.len()
+    }
+
+    fn token(&self) -> &Token {
+        &self.tokens[self.index.unwrap_or(0)]
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.tokens[self.index.unwrap_or(0)]
+    }
+}
+
+/// Edit distance (insertions, deletions, substitutions and adjacent transpositions), bounded:
+/// returns `max + 1` as soon as the distance must exceed `max`.
+pub fn edit_distance(a: &str, b: &str, max: usize) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > max {
+        return max + 1;
+    }
+    let mut previous2: Vec<usize> = vec![0; b.len() + 1];
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut current = vec![i; b.len() + 1];
+        let mut row_min = current[0];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut value = (previous[j] + 1)
+                .min(current[j - 1] + 1)
+                .min(previous[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                value = value.min(previous2[j - 2] + 1);
+            }
+            current[j] = value;
+            row_min = row_min.min(value);
+        }
+        if row_min > max {
+            return max + 1;
+        }
+        previous2 = std::mem::replace(&mut previous, current);
+    }
+    previous[b.len()]
+}
+
+/// How many typos a word of this many characters may carry: none for short words (they would
+/// match too much), one from five characters, two from nine.
+pub fn typo_budget(term: &str) -> u8 {
+    match term.chars().count() {
+        0..=4 => 0,
+        5..=8 => 1,
+        _ => 2,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn analyzer() -> Analyzer {
+        Analyzer::new(&SynonymsFile {
+            note: None,
+            groups: vec![
+                vec![
+                    "sharding".into(),
+                    "partitioning".into(),
+                    "partitioned by key".into(),
+                ],
+                vec!["postgres".into(), "postgresql".into()],
+                vec!["k8s".into(), "kubernetes".into()],
+            ],
+        })
+    }
+
+    #[test]
+    fn stems_lowercases_and_drops_stop_words() {
+        let a = analyzer();
+        assert_eq!(
+            a.terms("What is the Salaries of Engineers?"),
+            vec!["salari", "engin"]
+        );
+        assert_eq!(a.terms("Café"), vec!["cafe"]);
+    }
+
+    #[test]
+    fn synonym_phrases_fold_to_one_term() {
+        let a = analyzer();
+        let sharding = a.terms("sharding");
+        assert_eq!(
+            a.terms("we partitioned by key"),
+            [vec!["we".to_string()], sharding.clone()].concat()
+        );
+        assert_eq!(a.terms("Partitioning"), sharding);
+        assert_eq!(a.terms("PostgreSQL"), a.terms("postgres"));
+        assert_eq!(a.terms("k8s"), a.terms("Kubernetes"));
+        assert!(a.is_synonym_term(&a.terms("k8s")[0]));
+    }
+
+    #[test]
+    fn offsets_cover_the_folded_phrase() {
+        let a = analyzer();
+        let text = "data partitioned by key here";
+        let tokens = a.tokens(text);
+        let folded = tokens
+            .iter()
+            .find(|t| t.text == a.terms("sharding")[0])
+            .unwrap();
+        assert_eq!(
+            &text[folded.offset_from..folded.offset_to],
+            "partitioned by key"
+        );
+    }
+
+    #[test]
+    fn edit_distance_table() {
+        let cases = [
+            ("salary", "salry", 1),
+            ("kitten", "sitting", 3),
+            ("abc", "acb", 1),
+            ("same", "same", 0),
+            ("", "ab", 2),
+        ];
+        for (a, b, expected) in cases {
+            assert_eq!(edit_distance(a, b, 5), expected, "{a} {b}");
+        }
+        assert_eq!(edit_distance("kitten", "sitting", 1), 2);
+        assert_eq!(typo_budget("go"), 0);
+        assert_eq!(typo_budget("salary"), 1);
+        assert_eq!(typo_budget("certification"), 2);
+    }
+}

@@ -1,0 +1,601 @@
+//! The tantivy index over every searchable unit of the content (FAQ entries, guide sections,
+//! ladder rungs, pay figures, certifications, interview questions): its schema, building it
+//! (in a folder named after the content fingerprint, so a change of content or schema rebuilds
+//! it and concurrent processes never see a half-written index), and querying it. User text only
+//! ever becomes term and fuzzy-term queries built here: it never reaches a query parser, so
+//! quotes, AND/OR, parentheses, colons, `*`, `~` and `^` are plain words.
+
+pub mod analyzer;
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use tantivy::collector::TopDocs;
+use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery};
+use tantivy::schema::{
+    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value as _, STORED, STRING,
+};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument, Term};
+
+pub use analyzer::Analyzer;
+
+use crate::content::sections::{ladder_line, pay_line};
+use crate::content::Catalog;
+use crate::error::{Error, Result};
+use analyzer::{edit_distance, typo_budget, TOKENIZER_NAME};
+
+/// Bumped whenever the schema or the document layout changes, so old indexes are rebuilt.
+const SCHEMA_VERSION: u32 = 1;
+
+/// How much an FAQ entry's score is raised against other passages.
+const FAQ_WEIGHT: f32 = 1.3;
+
+/// What a searchable unit is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DocKind {
+    Faq,
+    Section,
+    Ladder,
+    Pay,
+    Certification,
+    Question,
+}
+
+impl DocKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocKind::Faq => "faq",
+            DocKind::Section => "section",
+            DocKind::Ladder => "ladder",
+            DocKind::Pay => "pay",
+            DocKind::Certification => "certification",
+            DocKind::Question => "question",
+        }
+    }
+
+    fn parse(text: &str) -> Option<DocKind> {
+        [
+            DocKind::Faq,
+            DocKind::Section,
+            DocKind::Ladder,
+            DocKind::Pay,
+            DocKind::Certification,
+            DocKind::Question,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == text)
+    }
+}
+
+/// One searchable unit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchDoc {
+    /// Stable key: `role/source/kind/n`; the guidance code maps it back to the content.
+    pub key: String,
+    pub kind: DocKind,
+    pub role: String,
+    /// Guide id, or `authored` for authored interview questions.
+    pub source: String,
+    pub title: String,
+    pub body: String,
+}
+
+/// Every searchable unit of the catalog.
+pub fn documents(catalog: &Catalog) -> Vec<SearchDoc> {
+    let mut docs = Vec::new();
+    for role in &catalog.roles {
+        for guide in &role.guides {
+            let source = &guide.source.id;
+            let mut doc = |kind: DocKind, suffix: String, title: String, body: String| {
+                docs.push(SearchDoc {
+                    key: format!("{}/{}/{}/{}", role.id, source, kind.as_str(), suffix),
+                    kind,
+                    role: role.id.clone(),
+                    source: source.clone(),
+                    title,
+                    body,
+                });
+            };
+            for (i, faq) in guide.faq.iter().enumerate() {
+                doc(
+                    DocKind::Faq,
+                    i.to_string(),
+                    faq.question.clone(),
+                    faq.answer.clone(),
+                );
+            }
+            for section in guide.sections() {
+                // Rungs, pay and certifications are indexed one by one below.
+                if matches!(section.key, "ladder" | "certifications" | "pay") {
+                    continue;
+                }
+                doc(
+                    DocKind::Section,
+                    section.key.to_string(),
+                    section.heading,
+                    section.body,
+                );
+            }
+            for (i, step) in guide.ladder.iter().enumerate() {
+                let levels = step
+                    .levels
+                    .iter()
+                    .map(|l| l.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                doc(
+                    DocKind::Ladder,
+                    i.to_string(),
+                    format!("{} ({})", step.title, step.years),
+                    format!("{}\nLevel: {levels}", ladder_line(step)),
+                );
+            }
+            if let Some(pay) = &guide.pay {
+                let mut body = format!("Salary: {}", pay_line(pay));
+                if let Some(text) = &pay.text {
+                    body.push('\n');
+                    body.push_str(text);
+                }
+                doc(DocKind::Pay, "0".into(), pay.heading.clone(), body);
+            }
+            for (i, cert) in guide.certifications.iter().enumerate() {
+                let body = [cert.issuer.clone(), cert.description.clone()]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(": ");
+                doc(
+                    DocKind::Certification,
+                    i.to_string(),
+                    cert.name.clone(),
+                    format!("Certification. {body}"),
+                );
+            }
+            for (i, other) in guide.other.iter().enumerate().filter(|(_, o)| o.searchable) {
+                doc(
+                    DocKind::Section,
+                    format!("other-{i}"),
+                    other.heading.clone(),
+                    other.body.clone(),
+                );
+            }
+        }
+        if let Some(bank) = &role.bank {
+            for question in &bank.questions {
+                let points = question
+                    .points
+                    .iter()
+                    .map(|p| p.point.as_str())
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                docs.push(SearchDoc {
+                    key: format!("{}/bank/question/{}", role.id, question.id),
+                    kind: DocKind::Question,
+                    role: role.id.clone(),
+                    source: question.source.clone(),
+                    title: question.prompt.clone(),
+                    body: format!("{} interview question. {points}", question.kind.label()),
+                });
+            }
+        }
+    }
+    docs
+}
+
+#[derive(Clone, Copy)]
+struct Fields {
+    key: Field,
+    kind: Field,
+    role: Field,
+    source: Field,
+    title: Field,
+    body: Field,
+}
+
+fn schema() -> (Schema, Fields) {
+    let mut builder = Schema::builder();
+    let text = TextOptions::default()
+        .set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(TOKENIZER_NAME)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        )
+        .set_stored();
+    let fields = Fields {
+        key: builder.add_text_field("key", STRING | STORED),
+        kind: builder.add_text_field("kind", STRING | STORED),
+        role: builder.add_text_field("role", STRING | STORED),
+        source: builder.add_text_field("source", STRING | STORED),
+        title: builder.add_text_field("title", text.clone()),
+        body: builder.add_text_field("body", text),
+    };
+    (builder.build(), fields)
+}
+
+/// Restricts a search.
+#[derive(Debug, Clone, Default)]
+pub struct Filter<'a> {
+    pub kinds: &'a [DocKind],
+    pub role: Option<&'a str>,
+}
+
+/// One result.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub doc: SearchDoc,
+    pub score: f32,
+    /// A passage of the body with the matched words in **bold** (markdown-escaped otherwise).
+    pub snippet: String,
+}
+
+/// The open index and the analyzer it was built with.
+pub struct SearchIndex {
+    index: Index,
+    reader: IndexReader,
+    fields: Fields,
+    analyzer: Analyzer,
+    /// Where it lives on disk (None when built in memory).
+    pub path: Option<PathBuf>,
+    /// True when this process built it (content changed, first start or forced).
+    pub rebuilt: bool,
+}
+
+impl std::fmt::Debug for SearchIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SearchIndex")
+            .field("path", &self.path)
+            .field("rebuilt", &self.rebuilt)
+            .finish()
+    }
+}
+
+impl SearchIndex {
+    /// Opens the index for this content under `index_dir`, building it first if the content (or
+    /// the schema) changed since it was built. `force` rebuilds regardless.
+    pub fn open_or_build(catalog: &Catalog, index_dir: &Path, force: bool) -> Result<SearchIndex> {
+        let analyzer = Analyzer::new(&catalog.synonyms);
+        let name = format!("v{SCHEMA_VERSION}-{:016x}", catalog.fingerprint);
+        let path = index_dir.join(&name);
+        let complete = path.join("complete");
+        if !force && complete.exists() {
+            if let Ok(index) = Index::open_in_dir(&path) {
+                return SearchIndex::wrap(index, analyzer, Some(path), false);
+            }
+        }
+        std::fs::create_dir_all(index_dir)
+            .map_err(|e| Error::io(format!("creating {}", index_dir.display()), e))?;
+        // Build beside the final place, then rename: another process never sees a partial index.
+        let staging = index_dir.join(format!(
+            ".{name}.building-{}-{}",
+            std::process::id(),
+            nanos()
+        ));
+        std::fs::create_dir_all(&staging)
+            .map_err(|e| Error::io(format!("creating {}", staging.display()), e))?;
+        let (schema, _) = schema();
+        let index = Index::create_in_dir(&staging, schema)?;
+        write_documents(&index, &analyzer, catalog)?;
+        std::fs::write(
+            staging.join("complete"),
+            format!("{:016x}\n", catalog.fingerprint),
+        )
+        .map_err(|e| Error::io("writing the index marker", e))?;
+        if force && path.exists() {
+            let _ = std::fs::remove_dir_all(&path);
+        }
+        if std::fs::rename(&staging, &path).is_err() {
+            // Another process finished first; theirs is identical.
+            let _ = std::fs::remove_dir_all(&staging);
+        }
+        remove_stale(index_dir, &name);
+        let index = Index::open_in_dir(&path)?;
+        SearchIndex::wrap(index, analyzer, Some(path), true)
+    }
+
+    /// An index in memory (tests and benches).
+    pub fn in_memory(catalog: &Catalog) -> Result<SearchIndex> {
+        let analyzer = Analyzer::new(&catalog.synonyms);
+        let (schema, _) = schema();
+        let index = Index::create_in_ram(schema);
+        write_documents(&index, &analyzer, catalog)?;
+        SearchIndex::wrap(index, analyzer, None, true)
+    }
+
+    fn wrap(
+        index: Index,
+        analyzer: Analyzer,
+        path: Option<PathBuf>,
+        rebuilt: bool,
+    ) -> Result<SearchIndex> {
+        index
+            .tokenizers()
+            .register(TOKENIZER_NAME, analyzer.clone());
+        let (_, fields) = schema();
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(SearchIndex {
+            index,
+            reader,
+            fields,
+            analyzer,
+            path,
+            rebuilt,
+        })
+    }
+
+    pub fn analyzer(&self) -> &Analyzer {
+        &self.analyzer
+    }
+
+    /// Number of indexed units.
+    pub fn len(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn filtered(&self, text_query: Box<dyn Query>, filter: &Filter) -> Box<dyn Query> {
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text_query)];
+        if !filter.kinds.is_empty() {
+            let kinds: Vec<(Occur, Box<dyn Query>)> = filter
+                .kinds
+                .iter()
+                .map(|k| {
+                    let term = Term::from_field_text(self.fields.kind, k.as_str());
+                    (
+                        Occur::Should,
+                        Box::new(TermQuery::new(term, IndexRecordOption::Basic)) as Box<dyn Query>,
+                    )
+                })
+                .collect();
+            clauses.push((Occur::Must, Box::new(BooleanQuery::new(kinds))));
+        }
+        if let Some(role) = filter.role {
+            let term = Term::from_field_text(self.fields.role, role);
+            clauses.push((
+                Occur::Must,
+                Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
+            ));
+        }
+        Box::new(BooleanQuery::new(clauses))
+    }
+
+    /// The analyzed, de-duplicated terms of user text (at most 32: longer input adds nothing).
+    fn query_terms(&self, text: &str) -> Vec<String> {
+        let mut seen = HashSet::new();
+        self.analyzer
+            .terms(text)
+            .into_iter()
+            .filter(|t| seen.insert(t.clone()))
+            .take(32)
+            .collect()
+    }
+
+    /// Full-text search: exact terms score by BM25, misspellings are caught by fuzzy terms within
+    /// each word's typo budget (scored lower than an exact match).
+    pub fn search(&self, text: &str, filter: &Filter, limit: usize) -> Result<Vec<Hit>> {
+        let terms = self.query_terms(text);
+        if terms.is_empty() || limit == 0 {
+            return Ok(Vec::new());
+        }
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for term in &terms {
+            for (field, boost) in [(self.fields.title, 2.0), (self.fields.body, 1.0)] {
+                let exact = TermQuery::new(
+                    Term::from_field_text(field, term),
+                    IndexRecordOption::WithFreqs,
+                );
+                clauses.push((
+                    Occur::Should,
+                    Box::new(BoostQuery::new(Box::new(exact), boost)),
+                ));
+                let budget = if self.analyzer.is_synonym_term(term) {
+                    0
+                } else {
+                    typo_budget(term)
+                };
+                if budget > 0 {
+                    let fuzzy =
+                        FuzzyTermQuery::new(Term::from_field_text(field, term), budget, true);
+                    clauses.push((
+                        Occur::Should,
+                        Box::new(BoostQuery::new(Box::new(fuzzy), boost * 0.5)),
+                    ));
+                }
+            }
+        }
+        let query = self.filtered(Box::new(BooleanQuery::new(clauses)), filter);
+        // Fetch a few extra, then favour FAQ entries: people ask questions, and an FAQ entry is
+        // the guide's own answer to one.
+        let mut hits = self.collect(&*query, &terms, limit + 8)?;
+        for hit in &mut hits {
+            if hit.doc.kind == DocKind::Faq {
+                hit.score *= FAQ_WEIGHT;
+            }
+        }
+        hits.sort_by(|a, b| b.score.total_cmp(&a.score));
+        hits.truncate(limit);
+        Ok(hits)
+    }
+
+    /// Suggestions for a partly typed title: every finished word must match (with its typo
+    /// budget), the last word may be a prefix (typo-tolerant only from four letters).
+    pub fn suggest(&self, partial: &str, filter: &Filter, limit: usize) -> Result<Vec<Hit>> {
+        let terms = self.query_terms(partial);
+        let ends_in_space = partial.ends_with(char::is_whitespace);
+        if terms.is_empty() {
+            return Ok(Vec::new());
+        }
+        let title = self.fields.title;
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for (i, term) in terms.iter().enumerate() {
+            let last = i + 1 == terms.len() && !ends_in_space;
+            let synonym = self.analyzer.is_synonym_term(term);
+            let exact: Box<dyn Query> = Box::new(BoostQuery::new(
+                Box::new(TermQuery::new(
+                    Term::from_field_text(title, term),
+                    IndexRecordOption::WithFreqs,
+                )),
+                2.0,
+            ));
+            let loose: Option<Box<dyn Query>> = if last && !synonym {
+                let budget = if term.chars().count() >= 4 { 1 } else { 0 };
+                Some(Box::new(FuzzyTermQuery::new_prefix(
+                    Term::from_field_text(title, term),
+                    budget,
+                    true,
+                )))
+            } else {
+                let budget = if synonym { 0 } else { typo_budget(term) };
+                (budget > 0).then(|| {
+                    Box::new(FuzzyTermQuery::new(
+                        Term::from_field_text(title, term),
+                        budget,
+                        true,
+                    )) as Box<dyn Query>
+                })
+            };
+            let word: Box<dyn Query> = match loose {
+                Some(loose) => Box::new(BooleanQuery::new(vec![
+                    (Occur::Should, exact),
+                    (Occur::Should, loose),
+                ])),
+                None => exact,
+            };
+            clauses.push((Occur::Should, word));
+        }
+        let query = self.filtered(Box::new(BooleanQuery::new(clauses)), filter);
+        self.collect(&*query, &terms, limit)
+    }
+
+    fn collect(&self, query: &dyn Query, terms: &[String], limit: usize) -> Result<Vec<Hit>> {
+        let searcher = self.reader.searcher();
+        let top = searcher.search(query, &TopDocs::with_limit(limit).order_by_score())?;
+        let mut hits = Vec::with_capacity(top.len());
+        for (score, address) in top {
+            let stored: TantivyDocument = searcher.doc(address)?;
+            let text = |field: Field| {
+                stored
+                    .get_first(field)
+                    .and_then(|v| v.as_str())
+                    .unwrap_or_default()
+                    .to_string()
+            };
+            let doc = SearchDoc {
+                key: text(self.fields.key),
+                kind: DocKind::parse(&text(self.fields.kind)).unwrap_or(DocKind::Section),
+                role: text(self.fields.role),
+                source: text(self.fields.source),
+                title: text(self.fields.title),
+                body: text(self.fields.body),
+            };
+            let snippet = self.snippet(&doc.body, terms);
+            hits.push(Hit {
+                doc,
+                score,
+                snippet,
+            });
+        }
+        Ok(hits)
+    }
+
+    /// Highlights the query's words in `body`, counting misspelled query words that are within
+    /// their typo budget of a word of the body.
+    fn snippet(&self, body: &str, terms: &[String]) -> String {
+        let mut wanted: BTreeMap<String, f32> = terms.iter().map(|t| (t.clone(), 1.0)).collect();
+        for token in self.analyzer.tokens(body) {
+            if wanted.contains_key(&token.text) {
+                continue;
+            }
+            let close = terms.iter().any(|t| {
+                let budget = typo_budget(t) as usize;
+                budget > 0 && edit_distance(t, &token.text, budget) <= budget
+            });
+            if close {
+                wanted.insert(token.text, 0.5);
+            }
+        }
+        let Ok(tokenizer) = self.index.tokenizer_for_field(self.fields.body) else {
+            return crate::reply::escape_user_text(&crate::reply::truncate_chars(body, 200));
+        };
+        let generator = SnippetGenerator::new(wanted, tokenizer, self.fields.body, 220);
+        let snippet = generator.snippet(body);
+        let fragment = snippet.fragment();
+        if fragment.is_empty() {
+            return crate::reply::truncate_chars(body, 200);
+        }
+        let mut out = String::new();
+        let mut at = 0;
+        for range in snippet.highlighted() {
+            out.push_str(&fragment[at..range.start]);
+            out.push_str("**");
+            out.push_str(&fragment[range.clone()]);
+            out.push_str("**");
+            at = range.end;
+        }
+        out.push_str(&fragment[at..]);
+        let start = snippet.fragment_range().start;
+        let end = snippet.fragment_range().end;
+        format!(
+            "{}{}{}",
+            if start > 0 { "…" } else { "" },
+            out.trim(),
+            if end < body.len() { "…" } else { "" }
+        )
+    }
+}
+
+fn write_documents(index: &Index, analyzer: &Analyzer, catalog: &Catalog) -> Result<()> {
+    index
+        .tokenizers()
+        .register(TOKENIZER_NAME, analyzer.clone());
+    let (_, fields) = schema();
+    let mut writer = index.writer_with_num_threads::<TantivyDocument>(1, 50_000_000)?;
+    for doc in documents(catalog) {
+        let mut stored = TantivyDocument::default();
+        stored.add_text(fields.key, &doc.key);
+        stored.add_text(fields.kind, doc.kind.as_str());
+        stored.add_text(fields.role, &doc.role);
+        stored.add_text(fields.source, &doc.source);
+        stored.add_text(fields.title, &doc.title);
+        stored.add_text(fields.body, &doc.body);
+        writer.add_document(stored)?;
+    }
+    writer.commit()?;
+    writer.wait_merging_threads()?;
+    Ok(())
+}
+
+/// Removes indexes of older content (best effort: a process still reading one keeps its files
+/// open, which Unix allows).
+fn remove_stale(index_dir: &Path, keep: &str) {
+    let Ok(entries) = std::fs::read_dir(index_dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().to_string();
+        let building = name.starts_with('.') && name.contains(".building-");
+        let old_version = name.starts_with('v') && name != keep;
+        // Leave other processes' in-progress builds alone unless they are clearly abandoned.
+        let abandoned = building
+            && entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .is_ok_and(|t| t.elapsed().is_ok_and(|e| e.as_secs() > 600));
+        if old_version || abandoned {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+fn nanos() -> u128 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or(0)
+}

@@ -1,0 +1,513 @@
+//! Configuration: the raw TOML (plus `CAREERBOT_*` environment overrides) is parsed into
+//! `RawSettings`, then validated into the typed `Settings` every other module uses. A bad key is
+//! an error that names the key and the form it expects. Secrets (the Discord token, the public
+//! key) never come from the config file, only from the environment or a file outside the repo.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use serde::Deserialize;
+
+use crate::error::{Error, Result};
+
+/// Every key, its environment variable and its type: the single list that drives overrides.
+const KEYS: &[(&str, KeyKind)] = &[
+    ("content_dir", KeyKind::Str),
+    ("index_dir", KeyKind::Str),
+    ("data_dir", KeyKind::Str),
+    ("log.level", KeyKind::Str),
+    ("log.format", KeyKind::Str),
+    ("interview.seed", KeyKind::Int),
+    ("interview.idle_timeout_minutes", KeyKind::Int),
+    ("interview.default_questions", KeyKind::Int),
+    ("discord.application_id", KeyKind::Str),
+    ("discord.guild_id", KeyKind::Str),
+    ("discord.api_url", KeyKind::Str),
+    ("discord.token_file", KeyKind::Str),
+    ("discord.shards", KeyKind::Str),
+    ("discord.shard_range", KeyKind::Str),
+    ("http.listen", KeyKind::Str),
+    ("http.replay_window_seconds", KeyKind::Int),
+    ("http.body_limit_bytes", KeyKind::Int),
+    ("http.request_timeout_ms", KeyKind::Int),
+];
+
+#[derive(Clone, Copy)]
+enum KeyKind {
+    Str,
+    Int,
+}
+
+/// The environment variable that overrides a dotted key: `discord.api_url` ->
+/// `CAREERBOT_DISCORD_API_URL`.
+pub fn env_var_for(key: &str) -> String {
+    format!("CAREERBOT_{}", key.replace('.', "_").to_ascii_uppercase())
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSettings {
+    content_dir: Option<String>,
+    index_dir: Option<String>,
+    data_dir: Option<String>,
+    #[serde(default)]
+    log: RawLog,
+    #[serde(default)]
+    interview: RawInterview,
+    #[serde(default)]
+    discord: RawDiscord,
+    #[serde(default)]
+    http: RawHttp,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLog {
+    level: Option<String>,
+    format: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawInterview {
+    seed: Option<i64>,
+    idle_timeout_minutes: Option<i64>,
+    default_questions: Option<i64>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDiscord {
+    application_id: Option<String>,
+    guild_id: Option<String>,
+    api_url: Option<String>,
+    token_file: Option<String>,
+    shards: Option<String>,
+    shard_range: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawHttp {
+    listen: Option<String>,
+    replay_window_seconds: Option<i64>,
+    body_limit_bytes: Option<i64>,
+    request_timeout_ms: Option<i64>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone)]
+pub struct LogSettings {
+    pub level: String,
+    pub format: LogFormat,
+}
+
+#[derive(Debug, Clone)]
+pub struct InterviewSettings {
+    /// Seed for question choice; None draws from the OS.
+    pub seed: Option<u64>,
+    pub idle_timeout: Duration,
+    pub default_questions: u8,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shards {
+    Auto,
+    Fixed(u32),
+}
+
+#[derive(Debug, Clone)]
+pub struct DiscordSettings {
+    pub application_id: Option<u64>,
+    pub guild_id: Option<u64>,
+    /// REST base that serenity's HTTP proxy setting points at (rate-limit proxy, local stand-in).
+    pub api_url: Option<String>,
+    pub token_file: Option<PathBuf>,
+    pub shards: Shards,
+    /// Inclusive range of shard ids this process runs (multi-process deployments).
+    pub shard_range: Option<(u32, u32)>,
+}
+
+#[derive(Debug, Clone)]
+pub struct HttpSettings {
+    pub listen: SocketAddr,
+    pub replay_window: Duration,
+    pub body_limit_bytes: usize,
+    pub request_timeout: Duration,
+}
+
+/// Validated settings.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub content_dir: PathBuf,
+    pub index_dir: PathBuf,
+    pub data_dir: PathBuf,
+    pub log: LogSettings,
+    pub interview: InterviewSettings,
+    pub discord: DiscordSettings,
+    pub http: HttpSettings,
+}
+
+/// A secret that never prints.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret(***)")
+    }
+}
+
+impl Settings {
+    /// Defaults, with paths relative to `base`.
+    pub fn defaults_in(base: &Path) -> Settings {
+        Settings::from_toml_str("", base, &|_| None).expect("defaults are valid")
+    }
+
+    /// Loads `path` if given (or `careerbot.toml` in the current directory if it exists), then
+    /// applies `CAREERBOT_*` overrides from the process environment.
+    pub fn load(path: Option<&Path>) -> Result<Settings> {
+        let (text, base) = match path {
+            Some(path) => {
+                let text = std::fs::read_to_string(path)
+                    .map_err(|e| Error::Config(format!("cannot read {}: {e}", path.display())))?;
+                let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
+                (text, base)
+            }
+            None => match std::fs::read_to_string("careerbot.toml") {
+                Ok(text) => (text, PathBuf::new()),
+                Err(_) => (String::new(), PathBuf::new()),
+            },
+        };
+        Settings::from_toml_str(&text, &base, &|name| std::env::var(name).ok())
+    }
+
+    /// Parses and validates. `env` looks up an environment variable (injected for tests).
+    pub fn from_toml_str(
+        text: &str,
+        base: &Path,
+        env: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<Settings> {
+        let mut table: toml::Table = toml::from_str(text)
+            .map_err(|e| Error::Config(format!("config file: {}", e.message().trim())))?;
+        if table.contains_key("token")
+            || table.get("discord").and_then(|d| d.get("token")).is_some()
+        {
+            return Err(Error::Config(
+                "`discord.token` must not be in the config file: set DISCORD_TOKEN or `discord.token_file`".into(),
+            ));
+        }
+        for (key, kind) in KEYS {
+            let var = env_var_for(key);
+            let Some(value) = env(&var) else { continue };
+            let value = match kind {
+                KeyKind::Str => toml::Value::String(value),
+                KeyKind::Int => toml::Value::Integer(value.trim().parse().map_err(|_| {
+                    Error::Config(format!(
+                        "{var} (`{key}`) must be a whole number, got {value:?}"
+                    ))
+                })?),
+            };
+            set_dotted(&mut table, key, value);
+        }
+        let raw: RawSettings = toml::Table::try_into(table).map_err(|e: toml::de::Error| {
+            Error::Config(format!("config: {}", e.message().trim()))
+        })?;
+        raw.validate(base)
+    }
+
+    /// The bot token: `DISCORD_TOKEN`, else the first line of `discord.token_file`.
+    pub fn discord_token(&self, env: &dyn Fn(&str) -> Option<String>) -> Result<Secret> {
+        let token = match env("DISCORD_TOKEN").filter(|t| !t.trim().is_empty()) {
+            Some(token) => token,
+            None => match &self.discord.token_file {
+                Some(path) => std::fs::read_to_string(path).map_err(|e| {
+                    Error::Config(format!("discord.token_file {}: {e}", path.display()))
+                })?,
+                None => {
+                    return Err(Error::Config(
+                        "no Discord token: set DISCORD_TOKEN or `discord.token_file`".into(),
+                    ))
+                }
+            },
+        };
+        let token = token.trim().trim_start_matches("Bot ").to_string();
+        // A bot token is three base64url parts joined by dots; say so before connecting.
+        let parts: Vec<&str> = token.split('.').collect();
+        let well_formed = parts.len() == 3
+            && parts.iter().all(|p| {
+                !p.is_empty()
+                    && p.bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+            });
+        if !well_formed {
+            return Err(Error::Config(
+                "the Discord token is malformed: expected three dot-separated parts as shown in the developer portal".into(),
+            ));
+        }
+        Ok(Secret(token))
+    }
+}
+
+fn set_dotted(table: &mut toml::Table, key: &str, value: toml::Value) {
+    match key.split_once('.') {
+        None => {
+            table.insert(key.to_string(), value);
+        }
+        Some((section, rest)) => {
+            let entry = table
+                .entry(section.to_string())
+                .or_insert_with(|| toml::Value::Table(toml::Table::new()));
+            if let toml::Value::Table(inner) = entry {
+                set_dotted(inner, rest, value);
+            }
+        }
+    }
+}
+
+fn positive(key: &str, value: Option<i64>, default: i64, max: i64) -> Result<u64> {
+    let value = value.unwrap_or(default);
+    if value < 1 || value > max {
+        return Err(Error::Config(format!(
+            "`{key}` must be between 1 and {max}, got {value}"
+        )));
+    }
+    Ok(value as u64)
+}
+
+fn snowflake(key: &str, value: Option<String>) -> Result<Option<u64>> {
+    value
+        .filter(|v| !v.trim().is_empty())
+        .map(|v| {
+            v.trim().parse::<u64>().map_err(|_| {
+                Error::Config(format!(
+                    "`{key}` must be a Discord id (digits only), got {v:?}"
+                ))
+            })
+        })
+        .transpose()
+}
+
+impl RawSettings {
+    fn validate(self, base: &Path) -> Result<Settings> {
+        let path = |value: Option<String>, default: &str| {
+            base.join(value.unwrap_or_else(|| default.to_string()))
+        };
+        let level = self.log.level.unwrap_or_else(|| "info".into());
+        if tracing_subscriber::EnvFilter::try_new(&level).is_err() {
+            return Err(Error::Config(format!(
+                "`log.level` must be a level such as info or debug, got {level:?}"
+            )));
+        }
+        let format = match self.log.format.as_deref().unwrap_or("text") {
+            "text" => LogFormat::Text,
+            "json" => LogFormat::Json,
+            other => {
+                return Err(Error::Config(format!(
+                    "`log.format` must be \"text\" or \"json\", got {other:?}"
+                )))
+            }
+        };
+        let seed = match self.interview.seed {
+            None => None,
+            Some(seed) if seed >= 0 => Some(seed as u64),
+            Some(seed) => {
+                return Err(Error::Config(format!(
+                    "`interview.seed` must be 0 or more, got {seed}"
+                )))
+            }
+        };
+        let idle = positive(
+            "interview.idle_timeout_minutes",
+            self.interview.idle_timeout_minutes,
+            60,
+            60 * 24 * 30,
+        )?;
+        let questions = positive(
+            "interview.default_questions",
+            self.interview.default_questions,
+            5,
+            10,
+        )?;
+        let shards = match self.discord.shards.as_deref().map(str::trim) {
+            None | Some("auto") | Some("") => Shards::Auto,
+            Some(n) => match n.parse::<u32>() {
+                Ok(n) if n >= 1 => Shards::Fixed(n),
+                _ => {
+                    return Err(Error::Config(format!(
+                        "`discord.shards` must be \"auto\" or a number of 1 or more, got {n:?}"
+                    )))
+                }
+            },
+        };
+        let shard_range = match self
+            .discord
+            .shard_range
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
+            None => None,
+            Some(text) => {
+                let parsed = text.split_once("..").and_then(|(a, b)| {
+                    Some((a.trim().parse::<u32>().ok()?, b.trim().parse::<u32>().ok()?))
+                });
+                match parsed {
+                    Some((first, last)) if first <= last => Some((first, last)),
+                    _ => {
+                        return Err(Error::Config(format!(
+                        "`discord.shard_range` must look like \"0..3\" (inclusive), got {text:?}"
+                    )))
+                    }
+                }
+            }
+        };
+        let api_url = match self.discord.api_url.filter(|u| !u.trim().is_empty()) {
+            None => None,
+            Some(url) if url.starts_with("http://") || url.starts_with("https://") => {
+                Some(url.trim_end_matches('/').to_string())
+            }
+            Some(url) => {
+                return Err(Error::Config(format!(
+                    "`discord.api_url` must start with http:// or https://, got {url:?}"
+                )))
+            }
+        };
+        let listen_text = self.http.listen.unwrap_or_else(|| "127.0.0.1:8080".into());
+        let listen = listen_text.parse().map_err(|_| {
+            Error::Config(format!(
+                "`http.listen` must be an address such as 127.0.0.1:8080, got {listen_text:?}"
+            ))
+        })?;
+        Ok(Settings {
+            content_dir: path(self.content_dir, "content"),
+            index_dir: path(self.index_dir, "index"),
+            data_dir: path(self.data_dir, "data"),
+            log: LogSettings { level, format },
+            interview: InterviewSettings {
+                seed,
+                idle_timeout: Duration::from_secs(idle * 60),
+                default_questions: questions as u8,
+            },
+            discord: DiscordSettings {
+                application_id: snowflake("discord.application_id", self.discord.application_id)?,
+                guild_id: snowflake("discord.guild_id", self.discord.guild_id)?,
+                api_url,
+                token_file: self.discord.token_file.map(|f| base.join(f)),
+                shards,
+                shard_range,
+            },
+            http: HttpSettings {
+                listen,
+                replay_window: Duration::from_secs(positive(
+                    "http.replay_window_seconds",
+                    self.http.replay_window_seconds,
+                    300,
+                    3600,
+                )?),
+                body_limit_bytes: positive(
+                    "http.body_limit_bytes",
+                    self.http.body_limit_bytes,
+                    64 * 1024,
+                    16 * 1024 * 1024,
+                )? as usize,
+                request_timeout: Duration::from_millis(positive(
+                    "http.request_timeout_ms",
+                    self.http.request_timeout_ms,
+                    2500,
+                    60_000,
+                )?),
+            },
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str, env: &[(&str, &str)]) -> Result<Settings> {
+        let env: Vec<(String, String)> = env
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Settings::from_toml_str(text, Path::new(""), &move |name| {
+            env.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())
+        })
+    }
+
+    #[test]
+    fn defaults_are_documented_values() {
+        let s = parse("", &[]).unwrap();
+        assert_eq!(s.content_dir, PathBuf::from("content"));
+        assert_eq!(s.index_dir, PathBuf::from("index"));
+        assert_eq!(s.interview.idle_timeout, Duration::from_secs(3600));
+        assert_eq!(s.discord.shards, Shards::Auto);
+        assert_eq!(s.http.listen.to_string(), "127.0.0.1:8080");
+    }
+
+    #[test]
+    fn env_overrides_file() {
+        let s = parse(
+            "data_dir = \"from-file\"\n[discord]\napi_url = \"http://a\"\n",
+            &[
+                ("CAREERBOT_DATA_DIR", "from-env"),
+                ("CAREERBOT_DISCORD_API_URL", "http://127.0.0.1:9/"),
+            ],
+        )
+        .unwrap();
+        assert_eq!(s.data_dir, PathBuf::from("from-env"));
+        assert_eq!(s.discord.api_url.as_deref(), Some("http://127.0.0.1:9"));
+    }
+
+    #[test]
+    fn bad_values_name_the_key() {
+        let cases = [
+            ("[log]\nformat = \"xml\"", "log.format"),
+            (
+                "[interview]\nidle_timeout_minutes = 0",
+                "interview.idle_timeout_minutes",
+            ),
+            ("[discord]\nguild_id = \"abc\"", "discord.guild_id"),
+            ("[discord]\nshards = \"many\"", "discord.shards"),
+            ("[http]\nlisten = \"nowhere\"", "http.listen"),
+            ("[discord]\ntoken = \"x\"", "discord.token"),
+            ("colour = 1", "colour"),
+        ];
+        for (text, key) in cases {
+            let message = parse(text, &[]).unwrap_err().to_string();
+            assert!(message.contains(key), "{text:?} gave {message:?}");
+        }
+        let message = parse("", &[("CAREERBOT_INTERVIEW_SEED", "x")])
+            .unwrap_err()
+            .to_string();
+        assert!(message.contains("CAREERBOT_INTERVIEW_SEED"), "{message}");
+    }
+
+    #[test]
+    fn token_is_validated_and_never_printed() {
+        let s = parse("", &[]).unwrap();
+        let good = "MTA.Gx1-y_z.abc";
+        let token = s
+            .discord_token(&|n| (n == "DISCORD_TOKEN").then(|| good.to_string()))
+            .unwrap();
+        assert_eq!(token.expose(), good);
+        assert!(!format!("{token:?}").contains("Gx1"));
+        assert!(s
+            .discord_token(&|n| (n == "DISCORD_TOKEN").then(|| "not a token".into()))
+            .is_err());
+        assert!(s.discord_token(&|_| None).is_err());
+    }
+}
