@@ -3,4 +3,5 @@
 //! serenity, axum or terminal crates.
 
 pub mod console;
+pub mod interaction;
 pub mod render;
