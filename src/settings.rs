@@ -511,3 +511,24 @@ mod tests {
         assert!(s.discord_token(&|_| None).is_err());
     }
 }
+
+#[cfg(test)]
+mod example_config {
+    use super::*;
+
+    /// config.example.toml is the documentation of every key: it must parse, and every key of
+    /// the override table must appear in it.
+    #[test]
+    fn example_config_documents_every_key() {
+        let text = include_str!("../config.example.toml");
+        Settings::from_toml_str(text, Path::new(""), &|_| None)
+            .expect("config.example.toml is valid");
+        for (key, _) in KEYS {
+            let leaf = key.rsplit('.').next().unwrap();
+            assert!(
+                text.contains(&format!("{leaf} =")),
+                "config.example.toml does not document `{key}`"
+            );
+        }
+    }
+}

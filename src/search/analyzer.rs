@@ -114,6 +114,33 @@ impl Analyzer {
         self.tokens(text).into_iter().map(|t| t.text).collect()
     }
 
+    /// Terms of user text for a query: like `terms`, and a word within its typo budget of a
+    /// one-word synonym ("kubernetse") folds to that synonym's group too, because the index only
+    /// holds the group's canonical term.
+    pub fn query_terms(&self, text: &str) -> Vec<String> {
+        let table = &self.synonyms;
+        self.terms(text)
+            .into_iter()
+            .map(|term| {
+                let budget = typo_budget(&term) as usize;
+                if budget == 0 || self.is_synonym_term(&term) {
+                    return term;
+                }
+                table
+                    .phrases
+                    .iter()
+                    .filter(|(phrase, _)| phrase.len() == 1)
+                    .map(|(phrase, canonical)| {
+                        (edit_distance(&phrase[0], &term, budget), canonical)
+                    })
+                    .filter(|(distance, _)| *distance <= budget)
+                    .min_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)))
+                    .map(|(_, canonical)| canonical.clone())
+                    .unwrap_or(term)
+            })
+            .collect()
+    }
+
     /// Whether `text` is the analyzed form of a synonym group (such terms are matched exactly,
     /// never fuzzily: "k8s" is not a typo of anything).
     pub fn is_synonym_term(&self, term: &str) -> bool {
@@ -269,6 +296,8 @@ mod tests {
         assert_eq!(a.terms("PostgreSQL"), a.terms("postgres"));
         assert_eq!(a.terms("k8s"), a.terms("Kubernetes"));
         assert!(a.is_synonym_term(&a.terms("k8s")[0]));
+        assert_eq!(a.query_terms("kubernetse"), a.terms("k8s"));
+        assert_eq!(a.query_terms("kettles"), vec!["kettl"]);
     }
 
     #[test]

@@ -369,7 +369,7 @@ impl SearchIndex {
     fn query_terms(&self, text: &str) -> Vec<String> {
         let mut seen = HashSet::new();
         self.analyzer
-            .terms(text)
+            .query_terms(text)
             .into_iter()
             .filter(|t| seen.insert(t.clone()))
             .take(32)
