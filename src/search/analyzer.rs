@@ -17,12 +17,13 @@ use crate::content::model::SynonymsFile;
 /// The name the tokenizer is registered under in the tantivy index.
 pub const TOKENIZER_NAME: &str = "careerbot";
 
-/// Words too common to carry meaning in a question. Kept short on purpose: "not", "no", "i" and
-/// "we" stay, because answers are judged on them.
+/// Words too common to carry meaning in a question. Kept short on purpose: "not", "no" and "we"
+/// stay, because answers are judged on them ("I" rather than only "we" is checked on the raw
+/// text, not on analyzed terms).
 const STOP_WORDS: &[&str] = &[
     "a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "for", "is", "are", "was", "be",
     "do", "does", "what", "how", "which", "who", "whom", "this", "that", "these", "those", "it",
-    "its", "as", "by", "with", "can", "should", "would", "could", "my", "me", "you", "your",
+    "its", "as", "by", "with", "can", "i", "should", "would", "could", "my", "me", "you", "your",
     "about", "there", "much", "many", "s", "get",
 ];
 

@@ -25,7 +25,8 @@ use crate::content::Catalog;
 use crate::error::{Error, Result};
 use analyzer::{edit_distance, typo_budget, TOKENIZER_NAME};
 
-/// Bumped whenever the schema or the document layout changes, so old indexes are rebuilt.
+/// Bumped whenever the schema changes, so old indexes are rebuilt. (Changes to how documents are
+/// derived from content need no bump: the fingerprint covers the documents themselves.)
 const SCHEMA_VERSION: u32 = 1;
 
 /// How much an FAQ entry's score is raised against other passages.
@@ -140,16 +141,25 @@ pub fn documents(catalog: &Catalog) -> Vec<SearchDoc> {
                 doc(DocKind::Pay, "0".into(), pay.heading.clone(), body);
             }
             for (i, cert) in guide.certifications.iter().enumerate() {
-                let body = [cert.issuer.clone(), cert.description.clone()]
-                    .into_iter()
-                    .flatten()
-                    .collect::<Vec<_>>()
-                    .join(": ");
+                let issuer = cert
+                    .issuer
+                    .as_deref()
+                    .map(|issuer| format!(" from {issuer}"))
+                    .unwrap_or_default();
+                let description = cert
+                    .description
+                    .as_deref()
+                    .map(|d| format!(" {d}"))
+                    .unwrap_or_default();
+                let body = format!(
+                    "{} — a certification{issuer} recommended by this guide.{description}",
+                    cert.name
+                );
                 doc(
                     DocKind::Certification,
                     i.to_string(),
                     cert.name.clone(),
-                    format!("Certification. {body}"),
+                    body,
                 );
             }
             for (i, other) in guide.other.iter().enumerate().filter(|(_, o)| o.searchable) {
@@ -255,7 +265,7 @@ impl SearchIndex {
     /// the schema) changed since it was built. `force` rebuilds regardless.
     pub fn open_or_build(catalog: &Catalog, index_dir: &Path, force: bool) -> Result<SearchIndex> {
         let analyzer = Analyzer::new(&catalog.synonyms);
-        let name = format!("v{SCHEMA_VERSION}-{:016x}", catalog.fingerprint);
+        let name = format!("v{SCHEMA_VERSION}-{:016x}", index_fingerprint(catalog));
         let path = index_dir.join(&name);
         let complete = path.join("complete");
         if !force && complete.exists() {
@@ -548,6 +558,18 @@ impl SearchIndex {
             if end < body.len() { "…" } else { "" }
         )
     }
+}
+
+/// Names the index build: the content files (synonyms change tokenization) and the documents
+/// derived from them, so editing either the content or the code that derives documents rebuilds.
+fn index_fingerprint(catalog: &Catalog) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    catalog.fingerprint.hash(&mut hasher);
+    for doc in documents(catalog) {
+        (doc.key, doc.kind.as_str(), doc.role, doc.source, doc.title, doc.body).hash(&mut hasher);
+    }
+    hasher.finish()
 }
 
 fn write_documents(index: &Index, analyzer: &Analyzer, catalog: &Catalog) -> Result<()> {
