@@ -587,3 +587,95 @@ fn feedback_reply_snapshot() {
     let reply = run(&app, &me, &format!("/interview answer text:{answer}"));
     insta::assert_json_snapshot!("feedback_reply", render::interaction_response(&reply).body);
 }
+
+#[test]
+fn non_answers_are_told_why_they_score_low() {
+    let (app, _) = app(30);
+    let me = Caller::user("7");
+    run(
+        &app,
+        &me,
+        "/interview start question:sd-url-shortener questions:4",
+    );
+    let story = "At my last company a colleague and I had a design disagreement in code review. \
+                 I asked for a one-on-one, listened to his reasons, and we agreed on criteria and built a prototype. \
+                 We reached a compromise, shipped on time, and I learned to raise disagreements earlier.";
+    let cases = [
+        (
+            story.to_string(),
+            "reads like an answer to a different question",
+        ),
+        (
+            "asdkfj qwoeiru zmxncbv lkjhgf poiuyt qwerty".to_string(),
+            "isn't recognisable words",
+        ),
+        (
+            "cache cache cache cache cache cache cache cache cache".to_string(),
+            "repeats the same few words",
+        ),
+    ];
+    for (answer, why) in cases {
+        let shown = text(&run(&app, &me, &format!("/interview answer text:{answer}")));
+        let score: u32 = shown
+            .split("Score: ")
+            .nth(1)
+            .and_then(|rest| rest.split('/').next())
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("no score in {shown}"));
+        assert!(score <= 5, "{answer:?} scored {score}");
+        assert!(shown.contains(why), "{answer:?}: {shown}");
+    }
+}
+
+#[test]
+fn resume_shows_where_the_user_stands() {
+    let (app, clock) = app(31);
+    let me = Caller::user("7");
+    run(&app, &me, "/interview start questions:2");
+    run(&app, &me, "/interview skip");
+    let refused = run(&app, &me, "/interview start");
+    clock.advance(120);
+    let resumed = click(&app, &me, &button(&refused, "resume"));
+    let shown = text(&resumed);
+    assert!(shown.contains("Question 2 of 2"), "{shown}");
+    assert!(button(&resumed, "answer").ends_with(":1"));
+    assert_eq!(
+        active(&app, &me).last_active_at,
+        app.clock.now(),
+        "resume is activity"
+    );
+}
+
+/// Content can change under a running session: a question it planned may be gone.
+#[test]
+fn a_question_removed_from_the_bank_can_be_skipped() {
+    let (app, _) = app(32);
+    let me = Caller::user("7");
+    let created = app
+        .store
+        .create_session(&NewSession {
+            user_id: "7".into(),
+            channel_id: String::new(),
+            role: "backend-engineer".into(),
+            kind: None,
+            difficulty: None,
+            plan: vec!["a-question-since-removed".into(), "sd-url-shortener".into()],
+            now: app.clock.now(),
+        })
+        .unwrap();
+    assert!(matches!(created, Created::Started(_)));
+    for line in [
+        "/interview repeat",
+        "/interview hint",
+        "/interview answer text:an answer",
+    ] {
+        let shown = text(&run(&app, &me, line));
+        assert!(
+            shown.contains("no longer in the question bank"),
+            "{line}: {shown}"
+        );
+    }
+    let shown = text(&run(&app, &me, "/interview skip"));
+    assert!(shown.contains("Question 2 of 2"), "{shown}");
+    assert!(shown.contains("Design a URL shortener."), "{shown}");
+}
