@@ -15,6 +15,7 @@ use crate::error::{Error, Result};
 use crate::reply::{Choice, Reply};
 use crate::search::SearchIndex;
 use crate::settings::Settings;
+use crate::store::{SqliteStore, Store};
 use crate::{guidance, help, interview};
 
 /// Who is asking: the user and, on Discord, the channel (one interview per user and channel).
@@ -40,6 +41,8 @@ pub struct App {
     pub clock: Arc<dyn Clock>,
     /// Random choices (interview questions); seeded from settings for reproducible runs.
     pub rng: Mutex<StdRng>,
+    /// Interview sessions and practice history.
+    pub store: Arc<dyn Store>,
 }
 
 impl std::fmt::Debug for App {
@@ -59,11 +62,13 @@ impl App {
         if search.rebuilt {
             tracing::info!(path = ?search.path, documents = search.len(), "search index rebuilt from content");
         }
+        let store = SqliteStore::open(&settings.data_dir.join("careerbot.sqlite3"))?;
         Ok(App::from_parts(
             settings,
             catalog,
             search,
             Arc::new(SystemClock),
+            Arc::new(store),
         ))
     }
 
@@ -73,6 +78,7 @@ impl App {
         catalog: Catalog,
         search: SearchIndex,
         clock: Arc<dyn Clock>,
+        store: Arc<dyn Store>,
     ) -> App {
         let rng = match settings.interview.seed {
             Some(seed) => StdRng::seed_from_u64(seed),
@@ -84,6 +90,7 @@ impl App {
             search: Arc::new(search),
             clock,
             rng: Mutex::new(rng),
+            store,
         }
     }
 

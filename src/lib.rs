@@ -17,6 +17,7 @@ pub mod interview;
 pub mod reply;
 pub mod search;
 pub mod settings;
+pub mod store;
 
 pub use app::{App, Caller};
 pub use commands::Command;

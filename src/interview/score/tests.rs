@@ -1,0 +1,377 @@
+//! The honesty table and the scoring rules, against the shipped question bank.
+
+use std::sync::OnceLock;
+
+use super::*;
+use crate::interview::testing::catalog;
+use crate::search::Analyzer;
+
+fn bank() -> &'static [QuestionFile] {
+    &catalog().roles[0].bank.as_ref().unwrap().questions
+}
+
+fn scoring() -> &'static ScoringBank {
+    static BANK: OnceLock<ScoringBank> = OnceLock::new();
+    BANK.get_or_init(|| ScoringBank::new(&Analyzer::new(&catalog().synonyms), bank()))
+}
+
+fn assess(id: &str, answer: &str) -> Assessment {
+    scoring()
+        .assess(id, answer)
+        .unwrap_or_else(|| panic!("no question {id}"))
+}
+
+fn prompt(id: &str) -> &'static str {
+    &bank().iter().find(|q| q.id == id).unwrap().prompt
+}
+
+/// One question of the honesty table: a strong answer a good candidate would give, a weak but
+/// genuine attempt, and the question whose strong answer is used as this one's off-topic answer.
+struct Row {
+    id: &'static str,
+    strong: &'static str,
+    weak: &'static str,
+    off_topic_from: &'static str,
+}
+
+const ROWS: &[Row] = &[
+    Row {
+        id: "sd-url-shortener",
+        strong: "First I'd clarify requirements: users create short links, we redirect them, maybe with custom aliases and expiration, plus click analytics. It's read-heavy, maybe 100:1 reads to writes, so a back-of-the-envelope estimate: 100 million new links a month is about 40 writes per second but thousands of redirects per second.\n\
+For the codes I'd take a unique id from a counter, handing out ranges to each app server so they don't coordinate on every write, and base62-encode it. Seven characters give about 3.5 trillion codes and there are no collisions to handle; random codes would need a collision check and a retry.\n\
+Storage is a simple key-value mapping from short code to long URL, for example DynamoDB, or a Postgres table with the code as primary key.\n\
+The redirect returns a 302 with a Location header if we want to count every click; a 301 is cached by browsers, which saves load but hides clicks from analytics.\n\
+Because a small set of hot links gets most of the traffic, I'd put Redis in front as a cache and run stateless app servers behind a load balancer. Clicks are logged asynchronously to an analytics pipeline so redirects stay fast, and I'd rate limit link creation and check URLs against phishing lists to limit abuse.",
+        weak: "I would store the links in a database and give each one a short code. When someone visits the short link the server looks it up and sends them to the long page.",
+        off_topic_from: "bh-conflict-teammate",
+    },
+    Row {
+        id: "api-pagination",
+        strong: "Offset pagination is the simple version: the client sends a limit and an offset or page number, and the server runs ORDER BY id LIMIT 50 OFFSET 1000. It gives random access, so you can jump to page 40, which is nice for admin tables. The problem is scale: for deep pages with a large offset the database still scans and throws away all the skipped rows, so page 20,000 is slow. And if rows are inserted or deleted while someone is paging, results shift and they see duplicates or miss items.\n\
+Cursor (keyset) pagination fixes both. Instead of an offset the client passes an opaque cursor that encodes the last seen sort key, and the query is WHERE (created_at, id) > (:last_created_at, :last_id) ORDER BY created_at, id LIMIT 50. That's an index seek, so every page costs the same. The ordering has to be stable and unique, so I add the id as a tie-breaker and make sure there is an index on (created_at, id). The trade-off is that you lose jumping to an arbitrary page.\n\
+In the response I'd return the items plus a next_cursor and has_more, with a default limit of 50 and a max page size of 200 so nobody asks for a million rows. I'd avoid an exact total on every request because count(*) over millions of rows is expensive; an estimated count is usually enough.",
+        weak: "I would use limit and offset so the client can ask for page 2, page 3 and so on. That is simple and works fine for most lists.",
+        off_topic_from: "bh-outage-mistake",
+    },
+    Row {
+        id: "api-idempotency-keys",
+        strong: "The root problem is that a timeout is an ambiguous failure: the client doesn't know whether the charge went through, so it retries, and because POST is non-idempotent the retried request creates a second payment, a double charge.\n\
+The fix is an idempotency key. The client generates a UUID per payment attempt and sends it in an Idempotency-Key header, reusing the same key on every retry. On the server I insert the key into a table with a unique constraint before doing any work, in the same transaction that records the payment, and I store the response. If the key already exists I don't charge again: I replay the stored response, so the client gets the same response as the first time. Keys expire after a day or so.\n\
+Two retries can arrive concurrently, so while the first request is in progress the second either waits on the lock or gets a 409 telling it to retry later. If someone reuses a key with a different payload, I compare a hash of the request body and reject it with a 422.\n\
+Finally the payment provider call itself must be idempotent: pass our key through to the provider, and use an outbox plus a reconciliation job so that a crash between charging and saving doesn't leave us inconsistent.",
+        weak: "The client sent a retried request so the customer got charged twice. I would add a unique request id so the server can ignore duplicates.",
+        off_topic_from: "cd-lru-cache",
+    },
+    Row {
+        id: "db-indexing",
+        strong: "An index is a separate data structure, usually a B-tree, that keeps a column's values sorted with pointers to the rows. Without it a WHERE clause forces a full table scan; with it the database walks the balanced tree in O(log n) and jumps to the matching rows, and range queries and ORDER BY can read the index in order.\n\
+I'd add an index for columns that frequent or slow queries filter, join or sort on, especially selective ones with high cardinality; a foreign key used in joins is the classic case. For a composite index the column order matters: the leftmost prefix rule means an index on (customer_id, created_at) helps queries on customer_id but not on created_at alone. A covering index that includes all the selected columns allows an index-only scan.\n\
+Indexes aren't free: every insert and update has to maintain them, so there is write overhead and extra disk space, and unused indexes should be dropped. I always check with EXPLAIN ANALYZE before and after to confirm the planner uses an index scan instead of a seq scan. There are also partial, unique and GIN indexes for special cases, and in Postgres I'd build it with CREATE INDEX CONCURRENTLY on a busy table.",
+        weak: "An index makes lookups faster, like the index at the back of a book. I would add one when a query is slow.",
+        off_topic_from: "rel-circuit-breaker",
+    },
+    Row {
+        id: "db-n-plus-one",
+        strong: "N+1 happens when code loads a list and then runs one extra query per row to fetch related data. It's typically an ORM with lazy loading inside a loop: one query for 100 orders, then 100 more queries for each order's customer. Each query is fast but the round trips add up.\n\
+To detect it I look at the query log or APM tracing for a request: if the query count grows with the number of rows, that's N+1. Tools like Bullet in Rails or the Django debug toolbar flag it automatically.\n\
+The fix is eager loading, either a JOIN or the ORM's include, preload or select_related, or batching: collect the ids and fetch them in a single query with WHERE id IN (...), which is what a DataLoader does in GraphQL.\n\
+The trade-off is that a join on a one-to-many relationship duplicates rows and uses more memory, so for big collections the batched IN query is often better. To prevent regressions I add a test that asserts the query count for the endpoint, or turn on strict loading.",
+        weak: "It's when you make too many queries to the database. You can fix it by using a join instead.",
+        off_topic_from: "sd-url-shortener",
+    },
+    Row {
+        id: "cd-lru-cache",
+        strong: "I'd combine a hash map with a doubly linked list. The map goes from key to node, so lookup is O(1); the list keeps entries in order of use, with the most recently used at the head and the least recently used at the tail.\n\
+get(key): look up the node in the map; if it's missing return null, otherwise move it to the head because it was just used, and return its value.\n\
+put(key, value): if the key exists, update the value and move it to the head. Otherwise create a node at the head and add it to the map; if that takes us over capacity, evict the tail node and remove it from the map too.\n\
+Every step is pointer manipulation plus a hash lookup, so both operations are constant time. I'd use dummy head and tail sentinel nodes so there are no null checks at the ends, and test edge cases like a capacity of one and updating an existing key.\n\
+In practice I'd reach for Java's LinkedHashMap with access order, or Python's OrderedDict. If several threads use it, it needs a lock around both structures, or a sharded cache to reduce contention.",
+        weak: "I would use a hash map to store the values so that get and put are fast.",
+        off_topic_from: "api-pagination",
+    },
+    Row {
+        id: "rel-circuit-breaker",
+        strong: "A circuit breaker wraps calls to a dependency and stops calling it when it keeps failing, so we fail fast instead of piling up slow requests, and the failing dependency gets time to recover. That prevents a cascading failure where all our threads and connections are stuck waiting.\n\
+It has three states. Closed: calls go through and failures are counted. When the failure rate in a rolling window crosses a threshold, say 50% errors over at least 20 calls, it trips to open: calls fail immediately without touching the dependency. After a cool-down it goes half-open and lets a few trial requests through; if they succeed it closes again, otherwise it opens again.\n\
+While it's open I return a fallback: a cached response, a default value, or a clear error, so the feature degrades gracefully.\n\
+I'd add one per dependency for remote calls that can fail or get slow, together with timeouts and bounded retries; libraries like Resilience4j or Envoy do this. And I'd emit a metric on every state change and alert when a breaker stays open, because an open breaker means a dependency is down.",
+        weak: "A circuit breaker stops calls to a service that is down. It can be open or closed.",
+        off_topic_from: "api-idempotency-keys",
+    },
+    Row {
+        id: "sec-sql-injection",
+        strong: "SQL injection happens when untrusted user input is pasted into a SQL string by string concatenation, so the input changes the query itself. The classic example is a login query built by gluing the name into the WHERE clause: someone types ' OR 1=1 -- to bypass login, or worse, exfiltrates data or drops tables.\n\
+The fix is parameterized queries, also called prepared statements: the SQL text has placeholders and the values are sent separately as bind parameters, so they are always treated as data, never as code. ORMs and query builders do this for you as long as you don't fall back to building raw strings.\n\
+Placeholders can't be used for identifiers like column names in ORDER BY, so for dynamic sorting I map the user's choice through an allowlist of known column names.\n\
+For defence in depth the application's database user gets least privilege, with no DROP and only the tables it needs, and I'd add input validation, static analysis in CI that flags string-built queries, and test with sqlmap or a penetration test.",
+        weak: "SQL injection is when a hacker attacks your database with bad data. You should always check the user input.",
+        off_topic_from: "db-indexing",
+    },
+    Row {
+        id: "bh-conflict-teammate",
+        strong: "At my last company I was on a payments team, and a senior colleague and I had a design disagreement during code review: he wanted a new microservice for refunds, I thought it should stay in the existing service because the data was there. The review thread got tense and the feature was blocked for two days, and my task was to get it unblocked before the sprint deadline.\n\
+First I asked for a one-on-one instead of arguing in comments. I listened to his reasons, he was worried about the existing service's deploy speed, and I realised that was a fair point. Then I proposed we write down the criteria we both cared about: deploy independence, data consistency and time to ship. I built a small prototype of the refund flow inside the existing service and measured the deploy time, which was 12 minutes against the 5 he wanted.\n\
+We agreed on a compromise: keep refunds in the existing service for now, and I took on speeding up its pipeline. In the end we shipped on time, deploys dropped to 6 minutes, and we have worked well together since. I learned to move disagreements out of review comments and onto shared criteria earlier.",
+        weak: "I had a disagreement with a coworker once about some code. We talked about it and it was fine in the end.",
+        off_topic_from: "db-n-plus-one",
+    },
+    Row {
+        id: "bh-outage-mistake",
+        strong: "Two years ago I was on call for our checkout service, and I deployed a config change that set the database connection pool size to 5 instead of 50. It was my mistake, a typo I didn't double-check. Within minutes of the deploy latency spiked and about 8% of checkouts started failing.\n\
+The alert fired, I saw my deploy in the timeline, and I reverted it; the service recovered within 12 minutes. While rolling back I posted in the incident channel and told my manager, and our support team sent a status update to affected customers.\n\
+Afterwards I wrote the blameless postmortem. The root cause was my typo, but the real gap was the process: config changes skipped code review and had no validation. I added a schema check that rejects pool sizes outside a sane range, made config changes go through the same canary deploy as code, and added the step to our runbook.\n\
+The impact was roughly 1,200 failed checkouts over 12 minutes. The lesson I took is to treat config as code, and it hasn't happened again since.",
+        weak: "I once broke production with a bad deploy. We rolled back and fixed it the next day.",
+        off_topic_from: "rel-circuit-breaker",
+    },
+];
+
+/// Not answers: keyboard mashing, filler Latin, made-up words, one word repeated.
+const GIBBERISH: &[&str] = &[
+    "asdkfj qwoeiru zmxncbv lkjhgf poiuyt qwerty zxcvbnm hjkl",
+    "lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor incididunt",
+    "blorf snizzle wumpus glarb fnord quuxle zibble wobnat",
+    "cache cache cache cache cache cache cache cache cache cache cache cache",
+    "kafka shard batch kafka shard batch kafka shard batch kafka shard batch",
+];
+
+#[test]
+fn the_honesty_table_orders_strong_weak_and_non_answers() {
+    let mut report = Vec::new();
+    let mut failures = Vec::new();
+    let mut kinds = std::collections::BTreeSet::new();
+    for (n, row) in ROWS.iter().enumerate() {
+        let question = bank().iter().find(|q| q.id == row.id).unwrap();
+        kinds.insert(question.kind);
+        let off_topic_text = ROWS
+            .iter()
+            .find(|r| r.id == row.off_topic_from)
+            .unwrap()
+            .strong;
+        let strong = assess(row.id, row.strong);
+        let weak = assess(row.id, row.weak);
+        let off_topic = assess(row.id, off_topic_text);
+        let gibberish = assess(row.id, GIBBERISH[n % GIBBERISH.len()]);
+        let empty = assess(row.id, if n % 2 == 0 { "" } else { "  ?! " });
+        let copied = assess(row.id, prompt(row.id));
+        report.push(format!(
+            "{:<24} strong {:>3} ({}/{})  weak {:>3} ({})  off-topic {:>3} {:?}  gibberish {:>3}  empty {:>3}  copied {:>3}",
+            row.id,
+            strong.score,
+            strong.covered.len(),
+            question.points.len(),
+            weak.score,
+            weak.covered.len(),
+            off_topic.score,
+            off_topic.verdict,
+            gibberish.score,
+            empty.score,
+            copied.score,
+        ));
+        let mut check = |ok: bool, what: &str| {
+            if !ok {
+                failures.push(format!("{}: {what}", row.id));
+            }
+        };
+        check(
+            strong.verdict == Verdict::Answer,
+            "strong is judged a real answer",
+        );
+        check(strong.score >= 70, "strong scores at least 70");
+        check(
+            strong.score >= weak.score + 25,
+            "strong beats weak by at least 25 points",
+        );
+        check(
+            weak.verdict == Verdict::Answer,
+            "weak is a real (thin) answer",
+        );
+        for (name, other) in [
+            ("off-topic", &off_topic),
+            ("gibberish", &gibberish),
+            ("empty", &empty),
+            ("copied", &copied),
+        ] {
+            check(weak.score > other.score, &format!("weak beats {name}"));
+            check(
+                other.score <= OFF_TOPIC_CAP,
+                &format!("{name} scores at most {OFF_TOPIC_CAP}"),
+            );
+        }
+        check(
+            matches!(&off_topic.verdict, Verdict::OffTopic { question_id, .. } if question_id == row.off_topic_from),
+            "off-topic names the question it answers",
+        );
+        check(
+            matches!(gibberish.verdict, Verdict::Gibberish { .. }),
+            "gibberish is called gibberish",
+        );
+        check(
+            empty.verdict == Verdict::Empty && empty.score == 0,
+            "empty scores 0",
+        );
+        check(
+            copied.verdict == Verdict::CopiedQuestion,
+            "copying the question is caught",
+        );
+    }
+    // Shown with --nocapture: the table is the evidence.
+    println!("{}", report.join("\n"));
+    assert!(kinds.len() >= 6, "the table covers most kinds: {kinds:?}");
+    assert!(
+        failures.is_empty(),
+        "{}\n\n{}",
+        failures.join("\n"),
+        report.join("\n")
+    );
+}
+
+#[test]
+fn synonyms_count_for_the_same_point() {
+    let id = "sd-high-write-throughput";
+    let partition_point = bank()
+        .iter()
+        .find(|q| q.id == id)
+        .unwrap()
+        .points
+        .iter()
+        .position(|p| p.point.starts_with("Partitions writes"))
+        .unwrap();
+    for answer in [
+        "We would use sharding so each node takes a slice of the writes.",
+        "The writes are partitioned by key across many nodes.",
+        "Partitioning the table spreads the writes over many nodes.",
+    ] {
+        let assessment = assess(id, answer);
+        assert!(
+            assessment.covered.contains(&partition_point),
+            "{answer:?} should cover the partitioning point: {assessment:?}"
+        );
+    }
+    let none = assess(id, "We would buy one much bigger server for the writes.");
+    assert!(!none.covered.contains(&partition_point));
+}
+
+#[test]
+fn multi_word_terms_need_consecutive_words() {
+    let id = "cd-lru-cache";
+    let together = assess(id, "Use a doubly linked list for recency order.");
+    let apart = assess(id, "The list is linked to another list, doubly so.");
+    assert!(together.covered.contains(&0), "{together:?}");
+    assert!(!apart.covered.contains(&0), "{apart:?}");
+}
+
+#[test]
+fn the_score_is_the_documented_formula() {
+    for row in ROWS {
+        for answer in [row.strong, row.weak] {
+            let a = assess(row.id, answer);
+            let points = (a.covered.len() + a.missed.len()) as f64;
+            let fraction = a.covered.len() as f64 / points;
+            let form = (2.0 * fraction).min(1.0);
+            let structure = match a.structure {
+                Structure::Star(s) => s.points(),
+                Structure::Technical(t) => t.points(),
+            };
+            let expected = (RUBRIC_WEIGHT * fraction * a.elaboration
+                + form * (a.length.points() + structure))
+                .round() as u8;
+            assert_eq!(a.form, form);
+            assert_eq!(a.score, expected, "{}: {answer:?}", row.id);
+            assert_eq!(a.score, a.uncapped);
+        }
+    }
+}
+
+#[test]
+fn naming_keywords_without_explaining_them_scores_low() {
+    let id = "sd-high-write-throughput";
+    let stuffed = assess(
+        id,
+        "kafka partition batch idempotent backpressure capacity estimate",
+    );
+    assert_eq!(stuffed.covered.len(), 6, "{stuffed:?}");
+    assert!(stuffed.score <= 40, "{}", stuffed.score);
+    assert_eq!(stuffed.elaboration, 0.4);
+    assert_eq!(stuffed.length, LengthNote::VeryShort);
+}
+
+#[test]
+fn star_check_reads_ownership_and_measurable_results() {
+    let id = "bh-conflict-teammate";
+    let we_only = assess(
+        id,
+        "In 2021 our team had a disagreement about the design. We talked, we listened to each other, we agreed on a compromise and we shipped it. We learned a lot.",
+    );
+    let Structure::Star(star) = we_only.structure else {
+        panic!("a behavioral question gets the STAR check")
+    };
+    assert_eq!((star.i_count, star.we_count), (0, 5));
+    assert!(!star.owns_actions(), "only “we”");
+    assert!(!star.measurable, "a year is not a measured result");
+    assert!(star.situation && star.result);
+
+    let strong = assess(id, ROWS[8].strong);
+    let Structure::Star(star) = strong.structure else {
+        panic!()
+    };
+    assert!(star.situation && star.task && star.action && star.result && star.measurable);
+    assert!(star.owns_actions(), "{star:?}");
+}
+
+#[test]
+fn scoring_is_deterministic_and_unknown_questions_are_none() {
+    let first = assess("db-indexing", ROWS[3].strong);
+    let again = assess("db-indexing", ROWS[3].strong);
+    assert_eq!(first, again);
+    assert!(scoring().assess("no-such-question", "anything").is_none());
+}
+
+#[test]
+fn every_rubric_term_survives_analysis() {
+    // A term that analyzes to nothing (only stop words) can never match: the bank must not
+    // rely on one as the only term of a point.
+    let analyzer = Analyzer::new(&catalog().synonyms);
+    for question in bank() {
+        for point in &question.points {
+            let usable = point
+                .terms
+                .iter()
+                .filter(|t| !analyzer.terms(t).is_empty())
+                .count();
+            assert!(
+                usable >= 2,
+                "{} / {:?} has fewer than two usable terms",
+                question.id,
+                point.point
+            );
+        }
+    }
+}
+
+/// A fine answer to a neighbouring question shares words with this rubric (a conflict story and
+/// a learning story both have a colleague, a deadline and a result), but it is still not an
+/// answer to this question.
+#[test]
+fn fine_answers_to_neighbouring_questions_are_off_topic() {
+    let cases = [
+        ("bh-learn-fast", "bh-conflict-teammate"),
+        ("bh-disagree-decision", "bh-conflict-teammate"),
+        ("rel-incident-response", "bh-outage-mistake"),
+        ("sd-scale-web-app", "sd-url-shortener"),
+        ("cd-rest-api", "api-idempotency-keys"),
+        ("db-slow-query", "db-indexing"),
+        ("rel-cascading-failures", "rel-circuit-breaker"),
+    ];
+    for (question, answered) in cases {
+        let text = ROWS.iter().find(|r| r.id == answered).unwrap().strong;
+        let assessment = assess(question, text);
+        assert!(
+            matches!(&assessment.verdict, Verdict::OffTopic { question_id, .. } if question_id == answered),
+            "{question} answered with {answered}: {:?} (score {})",
+            assessment.verdict,
+            assessment.score
+        );
+        assert!(assessment.score <= OFF_TOPIC_CAP);
+    }
+}

@@ -1,0 +1,175 @@
+//! Persistence of interview sessions and practice history behind the `Store` trait. The core
+//! only talks to the trait, so a server database can be added later without touching it; the
+//! embedded SQLite implementation lives in `sqlite`.
+//!
+//! Operations are coarse and each is atomic: recording an answer checks that the session is still
+//! active and still on the question being answered, writes the turn and advances the session in
+//! one transaction. Two answers racing for the same question therefore end with exactly one
+//! recorded and the other told `Recorded::AlreadyAnswered`.
+
+pub mod sqlite;
+
+pub use sqlite::SqliteStore;
+
+use crate::error::Result;
+
+/// Where a session stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SessionStatus {
+    Active,
+    /// Ended by the user or by answering the last question.
+    Ended,
+    /// Closed after the idle timeout; its turns are kept.
+    Expired,
+}
+
+impl SessionStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SessionStatus::Active => "active",
+            SessionStatus::Ended => "ended",
+            SessionStatus::Expired => "expired",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<SessionStatus> {
+        [
+            SessionStatus::Active,
+            SessionStatus::Ended,
+            SessionStatus::Expired,
+        ]
+        .into_iter()
+        .find(|s| s.as_str() == text)
+    }
+}
+
+/// One interview session as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionRecord {
+    pub id: i64,
+    pub user_id: String,
+    /// The channel the session runs in ("" on the console: one session per user there).
+    pub channel_id: String,
+    pub role: String,
+    /// The kind and difficulty the user asked for, if any (shown in summaries).
+    pub kind: Option<String>,
+    pub difficulty: Option<String>,
+    /// Question ids in the order they are asked; chosen when the session starts.
+    pub plan: Vec<String>,
+    /// Index into `plan` of the question being asked.
+    pub position: usize,
+    /// Hints shown for the question at `position`.
+    pub hints_shown: u32,
+    pub status: SessionStatus,
+    pub started_at: i64,
+    pub last_active_at: i64,
+    pub ended_at: Option<i64>,
+}
+
+impl SessionRecord {
+    /// The id of the question being asked, if the session has one left.
+    pub fn current_question(&self) -> Option<&str> {
+        self.plan.get(self.position).map(String::as_str)
+    }
+}
+
+/// What starting a session needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewSession {
+    pub user_id: String,
+    pub channel_id: String,
+    pub role: String,
+    pub kind: Option<String>,
+    pub difficulty: Option<String>,
+    pub plan: Vec<String>,
+    pub now: i64,
+}
+
+/// The result of trying to start a session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Created {
+    Started(SessionRecord),
+    /// The user already has an active session in this channel; nothing was created.
+    AlreadyActive(SessionRecord),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TurnOutcome {
+    Answered,
+    Skipped,
+}
+
+impl TurnOutcome {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TurnOutcome::Answered => "answered",
+            TurnOutcome::Skipped => "skipped",
+        }
+    }
+
+    fn parse(text: &str) -> Option<TurnOutcome> {
+        match text {
+            "answered" => Some(TurnOutcome::Answered),
+            "skipped" => Some(TurnOutcome::Skipped),
+            _ => None,
+        }
+    }
+}
+
+/// One asked question: answered with a score, or skipped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TurnRecord {
+    pub session_id: i64,
+    pub position: usize,
+    pub question_id: String,
+    /// The question's kind (`system-design`, …): the topic history is grouped by.
+    pub kind: String,
+    pub outcome: TurnOutcome,
+    /// 0-100 for an answered question, None when skipped.
+    pub score: Option<u8>,
+    pub answer: Option<String>,
+    /// Rubric points covered and missed, by their text (robust to reordering of the bank).
+    pub covered: Vec<String>,
+    pub missed: Vec<String>,
+    pub hints_used: u32,
+    pub at: i64,
+}
+
+/// The result of recording a turn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Recorded {
+    /// Recorded; `finished` when it was the last question (the session is now ended).
+    Recorded { finished: bool },
+    /// The session has moved past this question already (a double submit or a race).
+    AlreadyAnswered,
+    /// The session is no longer active (ended or expired).
+    NotActive,
+}
+
+/// Everything the interview core needs from a database.
+pub trait Store: Send + Sync {
+    /// Starts a session unless the user already has an active one in the channel.
+    fn create_session(&self, new: &NewSession) -> Result<Created>;
+    /// The user's active session in the channel, whatever its idle time.
+    fn active_session(&self, user_id: &str, channel_id: &str) -> Result<Option<SessionRecord>>;
+    fn session(&self, id: i64) -> Result<Option<SessionRecord>>;
+    /// Records a turn for the session's current question and advances it, atomically. Ends the
+    /// session when the turn was for its last question.
+    fn record_turn(&self, turn: &TurnRecord) -> Result<Recorded>;
+    /// Counts one more hint shown for the question at `position`; returns how many have been
+    /// shown, or None when the session is not active or not on that question.
+    fn record_hint(&self, session_id: i64, position: usize, now: i64) -> Result<Option<u32>>;
+    /// Marks activity (repeat, resume), so the idle timeout counts from now.
+    fn touch(&self, session_id: i64, now: i64) -> Result<()>;
+    /// Ends an active session; false when it was not active.
+    fn end_session(&self, session_id: i64, now: i64) -> Result<bool>;
+    /// Expires an active session that has been idle since `idle_since` or earlier; false when
+    /// it was not active or saw activity after that (the race goes to the activity).
+    fn expire_session(&self, session_id: i64, idle_since: i64, now: i64) -> Result<bool>;
+    /// The turns of one session, in order.
+    fn turns(&self, session_id: i64) -> Result<Vec<TurnRecord>>;
+    /// Every session of a user, oldest first.
+    fn user_sessions(&self, user_id: &str) -> Result<Vec<SessionRecord>>;
+    /// Every turn of a user, oldest first.
+    fn user_turns(&self, user_id: &str) -> Result<Vec<TurnRecord>>;
+}

@@ -1,0 +1,652 @@
+//! The embedded SQLite store: one file under the data dir, in WAL mode (readers never block the
+//! writer, and every `careerbot exec` process can open it at once), with a busy timeout so
+//! concurrent processes wait rather than fail, and versioned schema migrations tracked in
+//! `PRAGMA user_version`. Every write that reads before it writes runs in an IMMEDIATE
+//! transaction, which takes the write lock up front: two writers are serialised, never
+//! interleaved.
+
+use std::path::Path;
+use std::sync::Mutex;
+use std::time::Duration;
+
+use rusqlite::{params, Connection, OptionalExtension, Row, TransactionBehavior};
+
+use super::{
+    Created, NewSession, Recorded, SessionRecord, SessionStatus, Store, TurnOutcome, TurnRecord,
+};
+use crate::error::{Error, Result};
+
+/// The schema, one step per version: step `i` takes the database from version `i` to `i + 1`.
+/// Never edit a step that has shipped; add a new one.
+pub const MIGRATIONS: &[&str] = &[
+    // 1: sessions and their turns.
+    "CREATE TABLE sessions (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        user_id TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        role TEXT NOT NULL,
+        kind TEXT,
+        difficulty TEXT,
+        plan TEXT NOT NULL,
+        position INTEGER NOT NULL DEFAULT 0,
+        hints_shown INTEGER NOT NULL DEFAULT 0,
+        status TEXT NOT NULL CHECK (status IN ('active', 'ended', 'expired')),
+        started_at INTEGER NOT NULL,
+        last_active_at INTEGER NOT NULL,
+        ended_at INTEGER
+    );
+    CREATE UNIQUE INDEX sessions_one_active ON sessions (user_id, channel_id)
+        WHERE status = 'active';
+    CREATE INDEX sessions_by_user ON sessions (user_id, started_at);
+    CREATE TABLE turns (
+        session_id INTEGER NOT NULL REFERENCES sessions (id),
+        position INTEGER NOT NULL,
+        question_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        outcome TEXT NOT NULL CHECK (outcome IN ('answered', 'skipped')),
+        score INTEGER CHECK (score BETWEEN 0 AND 100),
+        answer TEXT,
+        covered TEXT NOT NULL,
+        missed TEXT NOT NULL,
+        hints_used INTEGER NOT NULL DEFAULT 0,
+        at INTEGER NOT NULL,
+        PRIMARY KEY (session_id, position)
+    );",
+];
+
+/// How long a writer waits for another process's transaction before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+pub struct SqliteStore {
+    connection: Mutex<Connection>,
+}
+
+impl std::fmt::Debug for SqliteStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SqliteStore").finish_non_exhaustive()
+    }
+}
+
+impl SqliteStore {
+    /// Opens (creating if needed) the database file, switches it to WAL and migrates it.
+    pub fn open(path: &Path) -> Result<SqliteStore> {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| Error::io(format!("creating {}", parent.display()), e))?;
+        }
+        let mut connection = Connection::open(path)?;
+        connection.busy_timeout(BUSY_TIMEOUT)?;
+        let mode: String =
+            connection.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            return Err(Error::Config(format!(
+                "{} could not be switched to WAL mode (got {mode})",
+                path.display()
+            )));
+        }
+        // WAL with NORMAL sync is durable across application crashes, which is what matters here.
+        connection.pragma_update(None, "synchronous", "NORMAL")?;
+        connection.pragma_update(None, "foreign_keys", "ON")?;
+        migrate(&mut connection, MIGRATIONS)?;
+        Ok(SqliteStore {
+            connection: Mutex::new(connection),
+        })
+    }
+
+    /// A private in-memory database (tests and benches).
+    pub fn in_memory() -> Result<SqliteStore> {
+        let mut connection = Connection::open_in_memory()?;
+        connection.pragma_update(None, "foreign_keys", "ON")?;
+        migrate(&mut connection, MIGRATIONS)?;
+        Ok(SqliteStore {
+            connection: Mutex::new(connection),
+        })
+    }
+
+    fn with<T>(&self, work: impl FnOnce(&mut Connection) -> Result<T>) -> Result<T> {
+        // A panic while holding the lock cannot leave SQLite half-written (the transaction rolls
+        // back on drop), so a poisoned lock is safe to take over.
+        let mut connection = self
+            .connection
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        work(&mut connection)
+    }
+
+    /// The schema version of the open database.
+    pub fn schema_version(&self) -> Result<u32> {
+        self.with(|c| Ok(c.pragma_query_value(None, "user_version", |row| row.get(0))?))
+    }
+
+    /// The journal mode of the open database (`wal` for a file).
+    pub fn journal_mode(&self) -> Result<String> {
+        self.with(|c| Ok(c.pragma_query_value(None, "journal_mode", |row| row.get(0))?))
+    }
+}
+
+/// Brings the database up to `migrations.len()`, one transaction per step, so a crash leaves it
+/// at a whole version. Refuses a database written by a newer careerbot.
+pub fn migrate(connection: &mut Connection, migrations: &[&str]) -> Result<u32> {
+    let target = migrations.len() as u32;
+    loop {
+        let tx = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // Read inside the write lock: another process may have migrated meanwhile.
+        let version: u32 = tx.pragma_query_value(None, "user_version", |row| row.get(0))?;
+        if version > target {
+            return Err(Error::Config(format!(
+                "the database has schema version {version}, newer than this careerbot knows ({target}); upgrade careerbot"
+            )));
+        }
+        if version == target {
+            tx.commit()?;
+            return Ok(version);
+        }
+        tx.execute_batch(migrations[version as usize])?;
+        tx.pragma_update(None, "user_version", version + 1)?;
+        tx.commit()?;
+    }
+}
+
+fn to_json(list: &[String]) -> String {
+    serde_json::to_string(list).unwrap_or_else(|_| "[]".into())
+}
+
+fn from_json(text: &str) -> Vec<String> {
+    serde_json::from_str(text).unwrap_or_default()
+}
+
+const SESSION_COLUMNS: &str = "id, user_id, channel_id, role, kind, difficulty, plan, position, \
+     hints_shown, status, started_at, last_active_at, ended_at";
+
+fn session_from_row(row: &Row) -> rusqlite::Result<SessionRecord> {
+    let status: String = row.get(9)?;
+    let plan: String = row.get(6)?;
+    let position: i64 = row.get(7)?;
+    let hints: i64 = row.get(8)?;
+    Ok(SessionRecord {
+        id: row.get(0)?,
+        user_id: row.get(1)?,
+        channel_id: row.get(2)?,
+        role: row.get(3)?,
+        kind: row.get(4)?,
+        difficulty: row.get(5)?,
+        plan: from_json(&plan),
+        position: position.max(0) as usize,
+        hints_shown: hints.max(0) as u32,
+        status: SessionStatus::parse(&status).unwrap_or(SessionStatus::Ended),
+        started_at: row.get(10)?,
+        last_active_at: row.get(11)?,
+        ended_at: row.get(12)?,
+    })
+}
+
+const TURN_COLUMNS: &str =
+    "session_id, position, question_id, kind, outcome, score, answer, covered, missed, hints_used, at";
+
+fn turn_from_row(row: &Row) -> rusqlite::Result<TurnRecord> {
+    let position: i64 = row.get(1)?;
+    let outcome: String = row.get(4)?;
+    let score: Option<i64> = row.get(5)?;
+    let covered: String = row.get(7)?;
+    let missed: String = row.get(8)?;
+    let hints: i64 = row.get(9)?;
+    Ok(TurnRecord {
+        session_id: row.get(0)?,
+        position: position.max(0) as usize,
+        question_id: row.get(2)?,
+        kind: row.get(3)?,
+        outcome: TurnOutcome::parse(&outcome).unwrap_or(TurnOutcome::Skipped),
+        score: score.map(|s| s.clamp(0, 100) as u8),
+        answer: row.get(6)?,
+        covered: from_json(&covered),
+        missed: from_json(&missed),
+        hints_used: hints.max(0) as u32,
+        at: row.get(10)?,
+    })
+}
+
+fn load_session(connection: &Connection, id: i64) -> rusqlite::Result<Option<SessionRecord>> {
+    connection
+        .query_row(
+            &format!("SELECT {SESSION_COLUMNS} FROM sessions WHERE id = ?1"),
+            params![id],
+            session_from_row,
+        )
+        .optional()
+}
+
+fn load_active(
+    connection: &Connection,
+    user_id: &str,
+    channel_id: &str,
+) -> rusqlite::Result<Option<SessionRecord>> {
+    connection
+        .query_row(
+            &format!(
+                "SELECT {SESSION_COLUMNS} FROM sessions \
+                 WHERE user_id = ?1 AND channel_id = ?2 AND status = 'active'"
+            ),
+            params![user_id, channel_id],
+            session_from_row,
+        )
+        .optional()
+}
+
+impl Store for SqliteStore {
+    fn create_session(&self, new: &NewSession) -> Result<Created> {
+        self.with(|c| {
+            let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            if let Some(existing) = load_active(&tx, &new.user_id, &new.channel_id)? {
+                return Ok(Created::AlreadyActive(existing));
+            }
+            tx.execute(
+                "INSERT INTO sessions (user_id, channel_id, role, kind, difficulty, plan, \
+                 position, hints_shown, status, started_at, last_active_at) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, 0, 'active', ?7, ?7)",
+                params![
+                    new.user_id,
+                    new.channel_id,
+                    new.role,
+                    new.kind,
+                    new.difficulty,
+                    to_json(&new.plan),
+                    new.now
+                ],
+            )?;
+            let id = tx.last_insert_rowid();
+            let session = load_session(&tx, id)?
+                .ok_or_else(|| Error::Config("a session vanished right after insert".into()))?;
+            tx.commit()?;
+            Ok(Created::Started(session))
+        })
+    }
+
+    fn active_session(&self, user_id: &str, channel_id: &str) -> Result<Option<SessionRecord>> {
+        self.with(|c| Ok(load_active(c, user_id, channel_id)?))
+    }
+
+    fn session(&self, id: i64) -> Result<Option<SessionRecord>> {
+        self.with(|c| Ok(load_session(c, id)?))
+    }
+
+    fn record_turn(&self, turn: &TurnRecord) -> Result<Recorded> {
+        self.with(|c| {
+            let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let Some(session) = load_session(&tx, turn.session_id)? else {
+                return Ok(Recorded::NotActive);
+            };
+            if session.status != SessionStatus::Active {
+                return Ok(Recorded::NotActive);
+            }
+            if session.position != turn.position {
+                return Ok(Recorded::AlreadyAnswered);
+            }
+            tx.execute(
+                &format!(
+                    "INSERT INTO turns ({TURN_COLUMNS}) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+                ),
+                params![
+                    turn.session_id,
+                    turn.position as i64,
+                    turn.question_id,
+                    turn.kind,
+                    turn.outcome.as_str(),
+                    turn.score.map(i64::from),
+                    turn.answer,
+                    to_json(&turn.covered),
+                    to_json(&turn.missed),
+                    i64::from(turn.hints_used),
+                    turn.at
+                ],
+            )?;
+            let next = turn.position + 1;
+            let finished = next >= session.plan.len();
+            tx.execute(
+                "UPDATE sessions SET position = ?2, hints_shown = 0, last_active_at = ?3, \
+                 status = CASE WHEN ?4 THEN 'ended' ELSE status END, \
+                 ended_at = CASE WHEN ?4 THEN ?3 ELSE ended_at END \
+                 WHERE id = ?1",
+                params![turn.session_id, next as i64, turn.at, finished],
+            )?;
+            tx.commit()?;
+            Ok(Recorded::Recorded { finished })
+        })
+    }
+
+    fn record_hint(&self, session_id: i64, position: usize, now: i64) -> Result<Option<u32>> {
+        self.with(|c| {
+            let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let changed = tx.execute(
+                "UPDATE sessions SET hints_shown = hints_shown + 1, last_active_at = ?3 \
+                 WHERE id = ?1 AND position = ?2 AND status = 'active'",
+                params![session_id, position as i64, now],
+            )?;
+            let shown = if changed == 1 {
+                load_session(&tx, session_id)?.map(|s| s.hints_shown)
+            } else {
+                None
+            };
+            tx.commit()?;
+            Ok(shown)
+        })
+    }
+
+    fn touch(&self, session_id: i64, now: i64) -> Result<()> {
+        self.with(|c| {
+            c.execute(
+                "UPDATE sessions SET last_active_at = MAX(last_active_at, ?2) \
+                 WHERE id = ?1 AND status = 'active'",
+                params![session_id, now],
+            )?;
+            Ok(())
+        })
+    }
+
+    fn end_session(&self, session_id: i64, now: i64) -> Result<bool> {
+        self.with(|c| {
+            let changed = c.execute(
+                "UPDATE sessions SET status = 'ended', ended_at = ?2, last_active_at = ?2 \
+                 WHERE id = ?1 AND status = 'active'",
+                params![session_id, now],
+            )?;
+            Ok(changed == 1)
+        })
+    }
+
+    fn expire_session(&self, session_id: i64, idle_since: i64, now: i64) -> Result<bool> {
+        self.with(|c| {
+            let changed = c.execute(
+                "UPDATE sessions SET status = 'expired', ended_at = ?3 \
+                 WHERE id = ?1 AND status = 'active' AND last_active_at <= ?2",
+                params![session_id, idle_since, now],
+            )?;
+            Ok(changed == 1)
+        })
+    }
+
+    fn turns(&self, session_id: i64) -> Result<Vec<TurnRecord>> {
+        self.with(|c| {
+            let mut statement = c.prepare(&format!(
+                "SELECT {TURN_COLUMNS} FROM turns WHERE session_id = ?1 ORDER BY position"
+            ))?;
+            let rows = statement.query_map(params![session_id], turn_from_row)?;
+            Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        })
+    }
+
+    fn user_sessions(&self, user_id: &str) -> Result<Vec<SessionRecord>> {
+        self.with(|c| {
+            let mut statement = c.prepare(&format!(
+                "SELECT {SESSION_COLUMNS} FROM sessions WHERE user_id = ?1 ORDER BY started_at, id"
+            ))?;
+            let rows = statement.query_map(params![user_id], session_from_row)?;
+            Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        })
+    }
+
+    fn user_turns(&self, user_id: &str) -> Result<Vec<TurnRecord>> {
+        self.with(|c| {
+            let columns = TURN_COLUMNS
+                .split(", ")
+                .map(|column| format!("t.{column}"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let mut statement = c.prepare(&format!(
+                "SELECT {columns} FROM turns t JOIN sessions s ON s.id = t.session_id \
+                 WHERE s.user_id = ?1 ORDER BY t.at, t.session_id, t.position"
+            ))?;
+            let rows = statement.query_map(params![user_id], turn_from_row)?;
+            Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::{Arc, Barrier};
+
+    fn new_session(user: &str, plan: &[&str], now: i64) -> NewSession {
+        NewSession {
+            user_id: user.into(),
+            channel_id: String::new(),
+            role: "backend-engineer".into(),
+            kind: None,
+            difficulty: None,
+            plan: plan.iter().map(|s| s.to_string()).collect(),
+            now,
+        }
+    }
+
+    fn started(store: &dyn Store, new: &NewSession) -> SessionRecord {
+        match store.create_session(new).unwrap() {
+            Created::Started(session) => session,
+            Created::AlreadyActive(_) => panic!("a session was already active"),
+        }
+    }
+
+    fn answer(session: &SessionRecord, position: usize, score: u8, at: i64) -> TurnRecord {
+        TurnRecord {
+            session_id: session.id,
+            position,
+            question_id: session.plan[position].clone(),
+            kind: "databases".into(),
+            outcome: TurnOutcome::Answered,
+            score: Some(score),
+            answer: Some(format!("answer {position}")),
+            covered: vec!["a point".into()],
+            missed: vec!["another point".into()],
+            hints_used: 0,
+            at,
+        }
+    }
+
+    #[test]
+    fn a_file_database_is_wal_and_fully_migrated() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("nested/careerbot.sqlite3");
+        let store = SqliteStore::open(&path).unwrap();
+        assert_eq!(store.journal_mode().unwrap().to_lowercase(), "wal");
+        assert_eq!(store.schema_version().unwrap(), MIGRATIONS.len() as u32);
+        drop(store);
+        // Opening again is a no-op migration and keeps the data.
+        let store = SqliteStore::open(&path).unwrap();
+        assert_eq!(store.schema_version().unwrap(), MIGRATIONS.len() as u32);
+    }
+
+    #[test]
+    fn migrations_run_step_by_step_and_refuse_a_newer_database() {
+        let mut connection = Connection::open_in_memory().unwrap();
+        let steps = [
+            "CREATE TABLE a (x INTEGER);",
+            "ALTER TABLE a ADD COLUMN y TEXT;",
+        ];
+        assert_eq!(migrate(&mut connection, &steps[..1]).unwrap(), 1);
+        connection
+            .execute("INSERT INTO a (x) VALUES (1)", [])
+            .unwrap();
+        assert_eq!(migrate(&mut connection, &steps).unwrap(), 2);
+        let y: Option<String> = connection
+            .query_row("SELECT y FROM a WHERE x = 1", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(y, None, "old rows survive the new step");
+        let error = migrate(&mut connection, &steps[..1]).unwrap_err();
+        assert!(error.to_string().contains("newer"), "{error}");
+        // A failing step leaves the database at the last whole version.
+        let broken = [
+            "CREATE TABLE a (x INTEGER);",
+            "ALTER TABLE a ADD COLUMN y TEXT;",
+            "NOT SQL",
+        ];
+        assert!(migrate(&mut connection, &broken).is_err());
+        let version: u32 = connection
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, 2);
+    }
+
+    #[test]
+    fn one_active_session_per_user_and_channel() {
+        let store = SqliteStore::in_memory().unwrap();
+        let first = started(&store, &new_session("7", &["q1", "q2"], 100));
+        match store
+            .create_session(&new_session("7", &["q3"], 101))
+            .unwrap()
+        {
+            Created::AlreadyActive(existing) => assert_eq!(existing.id, first.id),
+            Created::Started(_) => panic!("two active sessions"),
+        }
+        // Another channel, or another user, is independent.
+        let mut elsewhere = new_session("7", &["q3"], 102);
+        elsewhere.channel_id = "chan".into();
+        started(&store, &elsewhere);
+        started(&store, &new_session("8", &["q3"], 103));
+        assert!(store.end_session(first.id, 110).unwrap());
+        assert!(!store.end_session(first.id, 111).unwrap(), "ends once");
+        started(&store, &new_session("7", &["q4"], 112));
+        assert_eq!(store.user_sessions("7").unwrap().len(), 3);
+    }
+
+    #[test]
+    fn turns_advance_the_session_and_the_last_one_ends_it() {
+        let store = SqliteStore::in_memory().unwrap();
+        let session = started(&store, &new_session("7", &["q1", "q2"], 100));
+        assert_eq!(store.record_hint(session.id, 0, 101).unwrap(), Some(1));
+        assert_eq!(store.record_hint(session.id, 0, 102).unwrap(), Some(2));
+        assert_eq!(store.record_hint(session.id, 1, 102).unwrap(), None);
+        assert_eq!(
+            store.record_turn(&answer(&session, 0, 70, 110)).unwrap(),
+            Recorded::Recorded { finished: false }
+        );
+        let now = store.session(session.id).unwrap().unwrap();
+        assert_eq!(
+            (now.position, now.hints_shown, now.last_active_at),
+            (1, 0, 110)
+        );
+        assert_eq!(
+            store.record_turn(&answer(&session, 0, 10, 111)).unwrap(),
+            Recorded::AlreadyAnswered
+        );
+        assert_eq!(
+            store.record_turn(&answer(&session, 1, 40, 120)).unwrap(),
+            Recorded::Recorded { finished: true }
+        );
+        let now = store.session(session.id).unwrap().unwrap();
+        assert_eq!(now.status, SessionStatus::Ended);
+        assert_eq!(now.ended_at, Some(120));
+        let turns = store.turns(session.id).unwrap();
+        assert_eq!(
+            turns.iter().map(|t| t.score).collect::<Vec<_>>(),
+            [Some(70), Some(40)]
+        );
+        assert_eq!(turns[0].covered, ["a point"]);
+        assert_eq!(store.user_turns("7").unwrap().len(), 2);
+        assert!(store.user_turns("8").unwrap().is_empty());
+    }
+
+    #[test]
+    fn expiry_keeps_history_and_loses_to_recent_activity() {
+        let store = SqliteStore::in_memory().unwrap();
+        let session = started(&store, &new_session("7", &["q1", "q2"], 100));
+        store.record_turn(&answer(&session, 0, 55, 200)).unwrap();
+        // Activity at 200 is after the idle cut-off of 150: not expired.
+        assert!(!store.expire_session(session.id, 150, 300).unwrap());
+        assert!(store.expire_session(session.id, 250, 300).unwrap());
+        let now = store.session(session.id).unwrap().unwrap();
+        assert_eq!(now.status, SessionStatus::Expired);
+        assert_eq!(
+            store.record_turn(&answer(&session, 1, 90, 301)).unwrap(),
+            Recorded::NotActive
+        );
+        assert_eq!(store.turns(session.id).unwrap().len(), 1, "history kept");
+        assert!(store.active_session("7", "").unwrap().is_none());
+    }
+
+    /// Two processes (two connections to one file) answer the same question at the same moment:
+    /// exactly one answer is recorded, the other is told the question was already answered.
+    #[test]
+    fn concurrent_answers_record_exactly_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("careerbot.sqlite3");
+        let setup = SqliteStore::open(&path).unwrap();
+        let session = started(&setup, &new_session("7", &["q1", "q2", "q3"], 100));
+        for round in 0..5 {
+            let barrier = Arc::new(Barrier::new(2));
+            let handles: Vec<_> = (0..2)
+                .map(|n| {
+                    let barrier = barrier.clone();
+                    let path = path.clone();
+                    let mut turn = answer(&session, 0, 50 + n, 200);
+                    turn.position = round.min(2);
+                    turn.question_id = session.plan[turn.position].clone();
+                    std::thread::spawn(move || {
+                        let store = SqliteStore::open(&path).unwrap();
+                        barrier.wait();
+                        store.record_turn(&turn).unwrap()
+                    })
+                })
+                .collect();
+            let outcomes: Vec<Recorded> = handles.into_iter().map(|h| h.join().unwrap()).collect();
+            if round < 3 {
+                let recorded = outcomes
+                    .iter()
+                    .filter(|o| matches!(o, Recorded::Recorded { .. }))
+                    .count();
+                assert_eq!(recorded, 1, "round {round}: {outcomes:?}");
+                assert!(
+                    outcomes.contains(&Recorded::AlreadyAnswered)
+                        || (round == 2 && outcomes.contains(&Recorded::NotActive)),
+                    "round {round}: {outcomes:?}"
+                );
+            } else {
+                assert!(
+                    outcomes.iter().all(|o| *o == Recorded::NotActive),
+                    "{outcomes:?}"
+                );
+            }
+        }
+        let turns = setup.turns(session.id).unwrap();
+        assert_eq!(turns.len(), 3);
+        assert_eq!(
+            setup.session(session.id).unwrap().unwrap().status,
+            SessionStatus::Ended
+        );
+    }
+
+    /// The same race inside one process, through one shared store.
+    #[test]
+    fn concurrent_answers_through_one_store() {
+        let store = Arc::new(SqliteStore::in_memory().unwrap());
+        let session = started(&*store, &new_session("7", &["q1", "q2"], 100));
+        let barrier = Arc::new(Barrier::new(8));
+        let handles: Vec<_> = (0..8)
+            .map(|n| {
+                let store = store.clone();
+                let barrier = barrier.clone();
+                let turn = answer(&session, 0, n, 200);
+                std::thread::spawn(move || {
+                    barrier.wait();
+                    store.record_turn(&turn).unwrap()
+                })
+            })
+            .collect();
+        let outcomes: Vec<Recorded> = handles.into_iter().map(|h| h.join().unwrap()).collect();
+        assert_eq!(
+            outcomes
+                .iter()
+                .filter(|o| **o == Recorded::Recorded { finished: false })
+                .count(),
+            1,
+            "{outcomes:?}"
+        );
+        assert_eq!(
+            outcomes
+                .iter()
+                .filter(|o| **o == Recorded::AlreadyAnswered)
+                .count(),
+            7
+        );
+        assert_eq!(store.turns(session.id).unwrap().len(), 1);
+    }
+}
