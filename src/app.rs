@@ -12,6 +12,7 @@ use crate::clock::{Clock, SystemClock};
 use crate::commands::{Command, Focused};
 use crate::content::Catalog;
 use crate::error::{Error, Result};
+use crate::metrics::{ErrorKind, Metrics, Outcome};
 use crate::reply::{Choice, Reply};
 use crate::search::SearchIndex;
 use crate::settings::Settings;
@@ -43,6 +44,8 @@ pub struct App {
     pub rng: Mutex<StdRng>,
     /// Interview sessions and practice history.
     pub store: Arc<dyn Store>,
+    /// Counted here for every transport; adapters add what only they see.
+    pub metrics: Arc<Metrics>,
 }
 
 impl std::fmt::Debug for App {
@@ -91,6 +94,7 @@ impl App {
             clock,
             rng: Mutex::new(rng),
             store,
+            metrics: Arc::new(Metrics::new()),
         }
     }
 
@@ -98,21 +102,30 @@ impl App {
     /// ephemeral reply, an internal error a generic one (its cause goes to the log).
     pub fn handle(&self, caller: &Caller, command: Command) -> Reply {
         let name = command.metric_name();
+        let started = std::time::Instant::now();
         let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| self.dispatch(caller, command)));
-        match outcome {
-            Ok(Ok(reply)) => reply,
+        let (reply, counted) = match outcome {
+            Ok(Ok(reply)) => (reply, Outcome::Ok),
             Ok(Err(error @ (Error::Usage(_) | Error::Unknown(_)))) => {
-                Reply::notice(error.user_message())
+                (Reply::notice(error.user_message()), Outcome::UserError)
             }
             Ok(Err(error)) => {
                 tracing::error!(command = name, error = %error, "command failed");
-                Reply::notice(error.user_message())
+                self.metrics.error(ErrorKind::Command);
+                (Reply::notice(error.user_message()), Outcome::InternalError)
             }
             Err(_) => {
                 tracing::error!(command = name, "command panicked");
-                Reply::notice(Error::Config(String::new()).user_message())
+                self.metrics.error(ErrorKind::Panic);
+                (
+                    Reply::notice(Error::Config(String::new()).user_message()),
+                    Outcome::InternalError,
+                )
             }
-        }
+        };
+        self.metrics
+            .record_command(name, counted, started.elapsed());
+        reply
     }
 
     fn dispatch(&self, caller: &Caller, command: Command) -> Result<Reply> {
@@ -154,10 +167,12 @@ impl App {
             Ok(Ok(choices)) => choices,
             Ok(Err(error)) => {
                 tracing::error!(error = %error, "autocomplete failed");
+                self.metrics.error(ErrorKind::Autocomplete);
                 Vec::new()
             }
             Err(_) => {
                 tracing::error!("autocomplete panicked");
+                self.metrics.error(ErrorKind::Panic);
                 Vec::new()
             }
         }

@@ -14,6 +14,7 @@ pub mod error;
 pub mod guidance;
 pub mod help;
 pub mod interview;
+pub mod metrics;
 pub mod reply;
 pub mod search;
 pub mod settings;

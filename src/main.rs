@@ -1,13 +1,16 @@
 //! The `careerbot` command line: parses arguments, loads settings, and starts the chosen adapter.
 //! The only place `anyhow` is used.
 
+use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use careerbot::adapters::console::{self, Format, Input, Outcome};
+use careerbot::adapters::http;
 use careerbot::content::Catalog;
 use careerbot::search::SearchIndex;
 use careerbot::settings::LogFormat;
@@ -88,6 +91,13 @@ enum Cmd {
         #[arg(last = true)]
         line: Vec<String>,
     },
+    /// Serve Discord's interactions endpoint (POST /interactions) with /healthz, /readyz and
+    /// /metrics. Needs DISCORD_PUBLIC_KEY (or `discord.public_key`).
+    Http {
+        /// Address to listen on (overrides `http.listen`).
+        #[arg(long)]
+        listen: Option<SocketAddr>,
+    },
     /// Rebuild the search index from content/.
     Index,
     /// Validate content/ and report every problem; exits non-zero if there is one.
@@ -164,6 +174,16 @@ fn run() -> anyhow::Result<ExitCode> {
                 Ok(ExitCode::from(1))
             }
         },
+        Cmd::Http { listen } => {
+            if let Some(listen) = listen {
+                settings.http.listen = listen;
+            }
+            let listen = settings.http.listen;
+            let app = Arc::new(App::new(settings).context("starting careerbot")?);
+            let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
+            runtime.block_on(http::serve(app, listen))?;
+            Ok(ExitCode::SUCCESS)
+        }
         Cmd::Index => {
             let catalog = Catalog::load(&settings.content_dir)?;
             let index = SearchIndex::open_or_build(&catalog, &settings.index_dir, true)?;

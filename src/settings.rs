@@ -1,7 +1,8 @@
 //! Configuration: the raw TOML (plus `CAREERBOT_*` environment overrides) is parsed into
 //! `RawSettings`, then validated into the typed `Settings` every other module uses. A bad key is
-//! an error that names the key and the form it expects. Secrets (the Discord token, the public
-//! key) never come from the config file, only from the environment or a file outside the repo.
+//! an error that names the key and the form it expects. The one secret, the Discord token, never
+//! comes from the config file, only from the environment or a file outside the repo (the
+//! application's public key is not secret and may be in either).
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -22,6 +23,7 @@ const KEYS: &[(&str, KeyKind)] = &[
     ("interview.idle_timeout_minutes", KeyKind::Int),
     ("interview.default_questions", KeyKind::Int),
     ("discord.application_id", KeyKind::Str),
+    ("discord.public_key", KeyKind::Str),
     ("discord.guild_id", KeyKind::Str),
     ("discord.api_url", KeyKind::Str),
     ("discord.token_file", KeyKind::Str),
@@ -31,6 +33,12 @@ const KEYS: &[(&str, KeyKind)] = &[
     ("http.replay_window_seconds", KeyKind::Int),
     ("http.body_limit_bytes", KeyKind::Int),
     ("http.request_timeout_ms", KeyKind::Int),
+];
+
+/// Discord's conventional variables, applied over the file and under `CAREERBOT_*`.
+const DISCORD_ENV: &[(&str, &str)] = &[
+    ("DISCORD_APPLICATION_ID", "discord.application_id"),
+    ("DISCORD_PUBLIC_KEY", "discord.public_key"),
 ];
 
 #[derive(Clone, Copy)]
@@ -80,6 +88,7 @@ struct RawInterview {
 #[serde(deny_unknown_fields)]
 struct RawDiscord {
     application_id: Option<String>,
+    public_key: Option<String>,
     guild_id: Option<String>,
     api_url: Option<String>,
     token_file: Option<String>,
@@ -125,6 +134,8 @@ pub enum Shards {
 #[derive(Debug, Clone)]
 pub struct DiscordSettings {
     pub application_id: Option<u64>,
+    /// The application's Ed25519 public key (64 hex digits) that signs HTTP interactions.
+    pub public_key: Option<String>,
     pub guild_id: Option<u64>,
     /// REST base that serenity's HTTP proxy setting points at (rate-limit proxy, local stand-in).
     pub api_url: Option<String>,
@@ -208,6 +219,13 @@ impl Settings {
             return Err(Error::Config(
                 "`discord.token` must not be in the config file: set DISCORD_TOKEN or `discord.token_file`".into(),
             ));
+        }
+        // Discord's own variable names, as the developer portal and hosting guides use them; the
+        // CAREERBOT_* form (below) still wins over both them and the file.
+        for (var, key) in DISCORD_ENV {
+            if let Some(value) = env(var).filter(|v| !v.trim().is_empty()) {
+                set_dotted(&mut table, key, toml::Value::String(value));
+            }
         }
         for (key, kind) in KEYS {
             let var = env_var_for(key);
@@ -298,6 +316,22 @@ fn snowflake(key: &str, value: Option<String>) -> Result<Option<u64>> {
             })
         })
         .transpose()
+}
+
+fn public_key(value: Option<String>) -> Result<Option<String>> {
+    let Some(key) = value
+        .map(|v| v.trim().to_ascii_lowercase())
+        .filter(|v| !v.is_empty())
+    else {
+        return Ok(None);
+    };
+    if key.len() != 64 || !key.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(Error::Config(format!(
+            "`discord.public_key` (DISCORD_PUBLIC_KEY) must be the 64 hex digits shown as the application's public key in the developer portal, got {} character(s)",
+            key.chars().count()
+        )));
+    }
+    Ok(Some(key))
 }
 
 impl RawSettings {
@@ -403,6 +437,7 @@ impl RawSettings {
             },
             discord: DiscordSettings {
                 application_id: snowflake("discord.application_id", self.discord.application_id)?,
+                public_key: public_key(self.discord.public_key)?,
                 guild_id: snowflake("discord.guild_id", self.discord.guild_id)?,
                 api_url,
                 token_file: self.discord.token_file.map(|f| base.join(f)),
@@ -494,6 +529,36 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(message.contains("CAREERBOT_INTERVIEW_SEED"), "{message}");
+    }
+
+    #[test]
+    fn discord_variables_fill_in_under_careerbot_ones() {
+        let key = "AB".repeat(32);
+        let s = parse(
+            "[discord]\napplication_id = \"1\"\n",
+            &[
+                ("DISCORD_APPLICATION_ID", "2"),
+                ("DISCORD_PUBLIC_KEY", &key),
+            ],
+        )
+        .unwrap();
+        assert_eq!(s.discord.application_id, Some(2));
+        assert_eq!(s.discord.public_key, Some("ab".repeat(32)));
+        let s = parse(
+            "",
+            &[
+                ("DISCORD_APPLICATION_ID", "2"),
+                ("CAREERBOT_DISCORD_APPLICATION_ID", "3"),
+            ],
+        )
+        .unwrap();
+        assert_eq!(s.discord.application_id, Some(3));
+        let from_file = parse(&format!("[discord]\npublic_key = \"{key}\"\n"), &[]).unwrap();
+        assert_eq!(from_file.discord.public_key, Some("ab".repeat(32)));
+        let message = parse("", &[("DISCORD_PUBLIC_KEY", "abc")])
+            .unwrap_err()
+            .to_string();
+        assert!(message.contains("discord.public_key"), "{message}");
     }
 
     #[test]

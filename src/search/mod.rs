@@ -567,7 +567,15 @@ fn index_fingerprint(catalog: &Catalog) -> u64 {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     catalog.fingerprint.hash(&mut hasher);
     for doc in documents(catalog) {
-        (doc.key, doc.kind.as_str(), doc.role, doc.source, doc.title, doc.body).hash(&mut hasher);
+        (
+            doc.key,
+            doc.kind.as_str(),
+            doc.role,
+            doc.source,
+            doc.title,
+            doc.body,
+        )
+            .hash(&mut hasher);
     }
     hasher.finish()
 }

@@ -1,0 +1,581 @@
+//! The interactions endpoint end to end: signed requests for every interaction type, every way a
+//! request is refused, the operator routes, and the real binary answering like the console.
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command as Process, Stdio};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use axum::body::Body;
+use axum::http::{Method, Request, StatusCode};
+use axum::Router;
+use ed25519_dalek::{Signer, SigningKey};
+use serde_json::{json, Value};
+use tower::ServiceExt;
+
+use careerbot::adapters::http;
+use careerbot::adapters::render;
+use careerbot::clock::ManualClock;
+use careerbot::commands::parse_focused;
+use careerbot::content::model::SynonymsFile;
+use careerbot::content::Catalog;
+use careerbot::metrics::SignatureFailure;
+use careerbot::search::SearchIndex;
+use careerbot::{App, Caller, Command, Reply, Settings};
+
+const NOW: i64 = 1_700_000_000;
+const BODY_LIMIT: usize = 8 * 1024;
+const FAQ: &str = "What is a backend engineer?";
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn key() -> SigningKey {
+    SigningKey::from_bytes(&[7u8; 32])
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn public_key() -> String {
+    hex(key().verifying_key().as_bytes())
+}
+
+fn signature(key: &SigningKey, timestamp: &str, body: &[u8]) -> String {
+    hex(&key.sign(&[timestamp.as_bytes(), body].concat()).to_bytes())
+}
+
+fn app_with(catalog: Catalog) -> Arc<App> {
+    let mut settings = Settings::defaults_in(root());
+    settings.discord.public_key = Some(public_key());
+    settings.http.body_limit_bytes = BODY_LIMIT;
+    let search = SearchIndex::in_memory(&catalog).unwrap();
+    Arc::new(App::from_parts(
+        settings,
+        catalog,
+        search,
+        Arc::new(ManualClock::new(NOW)),
+        Arc::new(careerbot::store::SqliteStore::in_memory().unwrap()),
+    ))
+}
+
+fn app() -> Arc<App> {
+    app_with(Catalog::load(&root().join("content")).unwrap())
+}
+
+/// An interaction as Discord sends it from a guild channel.
+fn interaction(kind: u64, data: Value) -> Value {
+    json!({
+        "id": "1180000000000000001",
+        "application_id": "1180000000000000000",
+        "type": kind,
+        "data": data,
+        "guild_id": "290926798626357250",
+        "channel_id": "645027906669510667",
+        "member": { "user": { "id": "53908232506183680", "username": "mason" }, "roles": [] },
+        "token": "aW50ZXJhY3Rpb246MTE4MDAwMDAwMDAwMDAwMDAwMTp0ZXN0",
+        "version": 1
+    })
+}
+
+fn faq_command() -> Value {
+    interaction(
+        2,
+        json!({ "id": "1", "name": "faq", "type": 1, "options": [{ "name": "question", "type": 3, "value": FAQ }] }),
+    )
+}
+
+fn post(body: Vec<u8>, headers: &[(&str, String)]) -> Request<Body> {
+    let mut request = Request::builder()
+        .method(Method::POST)
+        .uri("/interactions")
+        .header("content-type", "application/json");
+    for (name, value) in headers {
+        request = request.header(*name, value);
+    }
+    request.body(Body::from(body)).unwrap()
+}
+
+fn signed_at(body: &[u8], timestamp: i64) -> Request<Body> {
+    let timestamp = timestamp.to_string();
+    let signature = signature(&key(), &timestamp, body);
+    post(
+        body.to_vec(),
+        &[
+            (http::SIGNATURE_HEADER, signature),
+            (http::TIMESTAMP_HEADER, timestamp),
+        ],
+    )
+}
+
+fn signed(payload: &Value) -> Request<Body> {
+    signed_at(payload.to_string().as_bytes(), NOW)
+}
+
+async fn send(router: &Router, request: Request<Body>) -> (StatusCode, Vec<u8>) {
+    let response = router.clone().oneshot(request).await.unwrap();
+    let status = response.status();
+    let body = axum::body::to_bytes(response.into_body(), 1 << 20)
+        .await
+        .unwrap();
+    (status, body.to_vec())
+}
+
+fn json_of(body: &[u8]) -> Value {
+    serde_json::from_slice(body)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(body)))
+}
+
+fn assert_private_notice(body: &Value) {
+    assert_eq!(body["type"], 4, "{body}");
+    assert_eq!(body["data"]["flags"], 64, "{body}");
+    assert!(
+        !body["data"]["content"]
+            .as_str()
+            .unwrap_or_default()
+            .is_empty(),
+        "{body}"
+    );
+}
+
+#[tokio::test]
+async fn every_interaction_type_is_answered_by_the_core_and_the_renderer() {
+    let app = app();
+    let router = http::router(app.clone()).unwrap();
+    let caller = Caller {
+        user_id: "53908232506183680".into(),
+        channel_id: Some("645027906669510667".into()),
+    };
+    let faq_expected = render::interaction_response(&app.handle(
+        &caller,
+        Command::Faq {
+            question: FAQ.into(),
+        },
+    ))
+    .body;
+    let focused = parse_focused("/faq question:sal").unwrap().unwrap();
+    let suggestions =
+        render::interaction_response(&Reply::Choices(app.autocomplete(&focused))).body;
+    type Check = Box<dyn Fn(&Value)>;
+    let cases: Vec<(&str, Value, Check)> = vec![
+        (
+            "ping",
+            json!({ "id": "1", "application_id": "1", "type": 1, "token": "t", "version": 1 }),
+            Box::new(|body| assert_eq!(body, &json!({ "type": 1 }))),
+        ),
+        (
+            "slash command",
+            faq_command(),
+            Box::new(move |body| {
+                assert_eq!(body, &faq_expected);
+                assert_eq!(body["type"], 4);
+                let footer = body["data"]["embeds"][0]["footer"]["text"]
+                    .as_str()
+                    .unwrap();
+                assert!(!footer.is_empty(), "the answer cites its source");
+            }),
+        ),
+        (
+            "autocomplete",
+            interaction(
+                4,
+                json!({ "id": "1", "name": "faq", "type": 1, "options": [{ "name": "question", "type": 3, "value": "sal", "focused": true }] }),
+            ),
+            Box::new(move |body| {
+                assert_eq!(body, &suggestions);
+                assert_eq!(body["type"], 8);
+                assert!(body["data"]["choices"].is_array());
+            }),
+        ),
+        (
+            "autocomplete of a command no longer declared",
+            interaction(
+                4,
+                json!({ "id": "1", "name": "gone", "type": 1, "options": [{ "name": "x", "type": 3, "value": "a", "focused": true }] }),
+            ),
+            Box::new(|body| assert_eq!(body, &json!({ "type": 8, "data": { "choices": [] } }))),
+        ),
+        (
+            "button click",
+            interaction(
+                3,
+                json!({ "custom_id": "iv:hint:1:7", "component_type": 2 }),
+            ),
+            Box::new(assert_private_notice),
+        ),
+        (
+            "modal submit",
+            interaction(
+                5,
+                json!({ "custom_id": "iv:modal:1:7", "components": [{ "type": 1, "components": [{ "type": 4, "custom_id": "answer", "value": "I would add a queue" }] }] }),
+            ),
+            Box::new(assert_private_notice),
+        ),
+        (
+            "a value the declaration refuses",
+            interaction(
+                2,
+                json!({ "id": "1", "name": "salary", "type": 1, "options": [{ "name": "years", "type": 4, "value": 99 }] }),
+            ),
+            Box::new(|body| {
+                assert_private_notice(body);
+                assert!(body["data"]["content"].as_str().unwrap().contains("years"));
+            }),
+        ),
+    ];
+    for (name, payload, check) in cases {
+        let (status, body) = send(&router, signed(&payload)).await;
+        assert_eq!(
+            status,
+            StatusCode::OK,
+            "{name}: {}",
+            String::from_utf8_lossy(&body)
+        );
+        check(&json_of(&body));
+    }
+    assert_eq!(
+        app.metrics.commands("faq", careerbot::metrics::Outcome::Ok),
+        2,
+        "the expected answer and the endpoint's"
+    );
+}
+
+#[tokio::test]
+async fn bad_requests_are_refused_with_the_right_status() {
+    let app = app();
+    let router = http::router(app.clone()).unwrap();
+    let body = faq_command().to_string().into_bytes();
+    let now = NOW.to_string();
+    let good = signature(&key(), &now, &body);
+    let mut tampered = body.clone();
+    let at = tampered.len() / 2;
+    tampered[at] ^= 0x01;
+    let stranger = signature(&SigningKey::from_bytes(&[9u8; 32]), &now, &body);
+    let oversized = {
+        let mut payload = faq_command();
+        payload["padding"] = json!("x".repeat(BODY_LIMIT));
+        payload.to_string().into_bytes()
+    };
+    let mut no_token = faq_command();
+    no_token.as_object_mut().unwrap().remove("token");
+    let mut no_user = faq_command();
+    no_user.as_object_mut().unwrap().remove("member");
+    let sig = |v: &str| (http::SIGNATURE_HEADER, v.to_string());
+    let ts = |v: &str| (http::TIMESTAMP_HEADER, v.to_string());
+    let cases: Vec<(&str, Request<Body>, StatusCode)> = vec![
+        (
+            "unsigned",
+            post(body.clone(), &[]),
+            StatusCode::UNAUTHORIZED,
+        ),
+        (
+            "signature without timestamp",
+            post(body.clone(), &[sig(&good)]),
+            StatusCode::UNAUTHORIZED,
+        ),
+        (
+            "timestamp without signature",
+            post(body.clone(), &[ts(&now)]),
+            StatusCode::UNAUTHORIZED,
+        ),
+        (
+            "tampered body",
+            post(tampered, &[sig(&good), ts(&now)]),
+            StatusCode::UNAUTHORIZED,
+        ),
+        (
+            "another key's signature",
+            post(body.clone(), &[sig(&stranger), ts(&now)]),
+            StatusCode::UNAUTHORIZED,
+        ),
+        (
+            "signature that is not hex",
+            post(body.clone(), &[sig(&"zz".repeat(64)), ts(&now)]),
+            StatusCode::UNAUTHORIZED,
+        ),
+        (
+            "stale timestamp",
+            signed_at(&body, NOW - 301),
+            StatusCode::UNAUTHORIZED,
+        ),
+        (
+            "timestamp from the future",
+            signed_at(&body, NOW + 301),
+            StatusCode::UNAUTHORIZED,
+        ),
+        (
+            "oldest accepted timestamp",
+            signed_at(&body, NOW - 300),
+            StatusCode::OK,
+        ),
+        (
+            "oversized body",
+            signed_at(&oversized, NOW),
+            StatusCode::PAYLOAD_TOO_LARGE,
+        ),
+        (
+            "malformed JSON",
+            signed_at(b"{\"type\": 2,", NOW),
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            "JSON that is not an interaction",
+            signed_at(b"[1, 2, 3]", NOW),
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            "unknown interaction type",
+            signed(&interaction(99, json!({}))),
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            "command without a user",
+            signed(&no_user),
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            "command without a token",
+            signed(&no_token),
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            "GET",
+            Request::get("/interactions").body(Body::empty()).unwrap(),
+            StatusCode::METHOD_NOT_ALLOWED,
+        ),
+    ];
+    for (name, request, expected) in cases {
+        let (status, body) = send(&router, request).await;
+        assert_eq!(
+            status,
+            expected,
+            "{name}: {}",
+            String::from_utf8_lossy(&body)
+        );
+    }
+    let counted = [
+        (SignatureFailure::Missing, 3),
+        (SignatureFailure::Invalid, 3),
+        (SignatureFailure::Stale, 2),
+    ];
+    for (failure, count) in counted {
+        assert_eq!(
+            app.metrics.signature_failures(failure),
+            count,
+            "{failure:?}"
+        );
+    }
+    assert_eq!(
+        app.metrics
+            .errors(careerbot::metrics::ErrorKind::BadRequest),
+        5
+    );
+}
+
+#[tokio::test]
+async fn health_readiness_and_metrics_answer() {
+    let app = app();
+    let router = http::router(app.clone()).unwrap();
+    let get = |path: &str| Request::get(path).body(Body::empty()).unwrap();
+    let (status, body) = send(&router, get("/healthz")).await;
+    assert_eq!(
+        (status, json_of(&body)),
+        (StatusCode::OK, json!({ "status": "ok" }))
+    );
+    let (status, body) = send(&router, get("/readyz")).await;
+    let report = json_of(&body);
+    assert_eq!(status, StatusCode::OK, "{report}");
+    assert_eq!(report["ready"], true);
+    assert_eq!(report["checks"]["index"]["ok"], true);
+
+    send(&router, signed(&faq_command())).await;
+    send(&router, post(b"{}".to_vec(), &[])).await;
+    let response = router.clone().oneshot(get("/metrics")).await.unwrap();
+    assert_eq!(
+        response.headers()["content-type"],
+        careerbot::metrics::CONTENT_TYPE
+    );
+    let text = String::from_utf8(
+        axum::body::to_bytes(response.into_body(), 1 << 20)
+            .await
+            .unwrap()
+            .to_vec(),
+    )
+    .unwrap();
+    for line in [
+        "careerbot_commands_total{command=\"faq\",outcome=\"ok\"} 1",
+        "careerbot_command_duration_seconds_count{command=\"faq\"} 1",
+        "careerbot_signature_failures_total{reason=\"missing\"} 1",
+        "careerbot_errors_total{kind=\"bad_request\"} 0",
+        "careerbot_active_interview_sessions 0",
+    ] {
+        assert!(
+            text.lines().any(|l| l == line),
+            "{line} missing from:\n{text}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn readiness_fails_without_an_index_and_says_why() {
+    let empty = Catalog {
+        roles: Vec::new(),
+        synonyms: SynonymsFile::default(),
+        fingerprint: 0,
+    };
+    let router = http::router(app_with(empty)).unwrap();
+    let (status, body) = send(
+        &router,
+        Request::get("/readyz").body(Body::empty()).unwrap(),
+    )
+    .await;
+    let report = json_of(&body);
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "{report}");
+    assert_eq!(report["ready"], false);
+    assert_eq!(report["checks"]["index"]["ok"], false);
+    assert!(report["checks"]["index"]["detail"]
+        .as_str()
+        .unwrap()
+        .contains("index"));
+}
+
+#[test]
+fn the_endpoint_needs_a_public_key() {
+    let mut app = Arc::try_unwrap(app()).unwrap();
+    app.settings.discord.public_key = None;
+    let error = http::router(Arc::new(app)).unwrap_err().to_string();
+    assert!(error.contains("DISCORD_PUBLIC_KEY"), "{error}");
+}
+
+/// The binary, killed when the test ends however it ends.
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn careerbot(dir: &Path) -> Process {
+    let mut process = Process::new(env!("CARGO_BIN_EXE_careerbot"));
+    process
+        .current_dir(dir)
+        .arg("--content-dir")
+        .arg(root().join("content"))
+        .arg("--index-dir")
+        .arg(dir.join("index"))
+        .arg("--data-dir")
+        .arg(dir.join("data"))
+        .env_remove("DISCORD_PUBLIC_KEY")
+        .env_remove("CAREERBOT_DISCORD_PUBLIC_KEY")
+        .env_remove("CAREERBOT_HTTP_LISTEN");
+    process
+}
+
+#[tokio::test]
+async fn the_binary_answers_signed_requests_like_the_console_and_refuses_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let console = careerbot(dir.path())
+        .args(["exec", "--format", "json", "--"])
+        .arg(format!("/faq question:{FAQ}"))
+        .output()
+        .unwrap();
+    assert!(console.status.success(), "{console:?}");
+    let console_json = String::from_utf8(console.stdout).unwrap();
+
+    let port = free_port();
+    let log: PathBuf = dir.path().join("server.log");
+    let mut server = careerbot(dir.path());
+    server
+        .args(["http", "--listen", &format!("127.0.0.1:{port}")])
+        .env("DISCORD_PUBLIC_KEY", public_key())
+        .stdout(Stdio::null())
+        .stderr(std::fs::File::create(&log).unwrap());
+    let _server = Server(server.spawn().unwrap());
+    let base = format!("http://127.0.0.1:{port}");
+    let client = reqwest::Client::builder().no_proxy().build().unwrap();
+
+    let started = Instant::now();
+    loop {
+        match client.get(format!("{base}/healthz")).send().await {
+            Ok(response) if response.status().is_success() => break,
+            _ if started.elapsed() > Duration::from_secs(60) => panic!(
+                "the server did not come up: {}",
+                std::fs::read_to_string(&log).unwrap_or_default()
+            ),
+            _ => tokio::time::sleep(Duration::from_millis(100)).await,
+        }
+    }
+
+    let send = |body: Vec<u8>, signed_with: Option<&SigningKey>| {
+        let timestamp = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs()
+            .to_string();
+        let mut request = client
+            .post(format!("{base}/interactions"))
+            .header("content-type", "application/json");
+        if let Some(key) = signed_with {
+            request = request
+                .header(http::SIGNATURE_HEADER, signature(key, &timestamp, &body))
+                .header(http::TIMESTAMP_HEADER, timestamp);
+        }
+        request.body(body).send()
+    };
+    let ping = br#"{"type":1}"#.to_vec();
+    let response = send(ping.clone(), Some(&key())).await.unwrap();
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.text().await.unwrap(), r#"{"type":1}"#);
+    let response = send(ping.clone(), None).await.unwrap();
+    assert_eq!(response.status(), 401);
+    let response = send(ping, Some(&SigningKey::from_bytes(&[9u8; 32])))
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 401);
+
+    let response = send(faq_command().to_string().into_bytes(), Some(&key()))
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    assert_eq!(
+        response.headers()["content-type"],
+        "application/json",
+        "a JSON response"
+    );
+    assert_eq!(
+        response.text().await.unwrap(),
+        console_json.trim_end(),
+        "the endpoint answers exactly what the console prints"
+    );
+
+    let metrics = client
+        .get(format!("{base}/metrics"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        metrics.contains("careerbot_commands_total{command=\"faq\",outcome=\"ok\"} 1"),
+        "{metrics}"
+    );
+    assert!(
+        metrics.contains("careerbot_signature_failures_total{reason=\"invalid\"} 1"),
+        "{metrics}"
+    );
+    let ready = client.get(format!("{base}/readyz")).send().await.unwrap();
+    assert_eq!(ready.status(), 200);
+}
