@@ -3,5 +3,6 @@
 //! serenity, axum or terminal crates.
 
 pub mod console;
+pub mod discord;
 pub mod interaction;
 pub mod render;
