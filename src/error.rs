@@ -51,6 +51,9 @@ pub enum Error {
     },
     #[error("json: {0}")]
     Json(#[from] serde_json::Error),
+    /// Discord refused or could not be reached (REST or gateway).
+    #[error("discord: {0}")]
+    Discord(String),
 }
 
 impl Error {

@@ -98,6 +98,8 @@ enum Cmd {
         #[arg(long)]
         listen: Option<SocketAddr>,
     },
+    /// Run the Discord bot over the gateway (token from DISCORD_TOKEN or `discord.token_file`).
+    Serve,
     /// Rebuild the search index from content/.
     Index,
     /// Validate content/ and report every problem; exits non-zero if there is one.
@@ -153,6 +155,19 @@ fn run() -> anyhow::Result<ExitCode> {
     init_logging(&settings, quiet);
     let attachments_dir = settings.data_dir.join("attachments");
     match cli.command {
+        Cmd::Serve => {
+            // A missing or malformed token is reported before anything is loaded or connected.
+            let token = settings.discord_token(&|name| std::env::var(name).ok())?;
+            let app = App::new(settings).context("starting careerbot")?;
+            let runtime = tokio::runtime::Builder::new_multi_thread()
+                .enable_all()
+                .build()
+                .context("starting the async runtime")?;
+            let outcome = runtime.block_on(careerbot::adapters::discord::serve(app, token));
+            runtime.shutdown_timeout(std::time::Duration::from_secs(5));
+            outcome?;
+            Ok(ExitCode::SUCCESS)
+        }
         Cmd::Check => match Catalog::load(&settings.content_dir) {
             Ok(catalog) => {
                 let questions: usize = catalog

@@ -3,6 +3,7 @@
 //! serenity, axum or terminal crates.
 
 pub mod console;
+pub mod discord;
 pub mod http;
 pub mod interaction;
 pub mod render;
