@@ -1,14 +1,32 @@
-//! Career guidance: answers to `/ask`, `/faq`, `/salary`, `/role`, `/match` and `/sources`, and
-//! autocomplete for options whose values come from content. Plain functions over the catalog and
-//! the index; every reply cites the guide each statement comes from.
+//! Career guidance: answers to `/ask`, `/faq`, `/salary`, `/role`, `/match` and `/sources`, the
+//! buttons of those replies, and autocomplete for every option whose values come from content.
+//! Plain functions over the catalog and the index; every reply cites the guide each statement
+//! comes from, and nothing is said that a guide does not say.
+//!
+//! - `faq`: `/faq` and `/ask` (best FAQ entry or passages, salary questions lead with figures)
+//! - `intent`: what a free-text question asks for (pay, which level, how many years)
+//! - `salary` and `chart`: `/salary` and its PNG
+//! - `role`, `matching`, `sources`: `/role`, `/match`, `/sources`
+//! - `suggest`: autocomplete
+//! - `vocabulary`: spelling correction of user words against the words of the content
+
+pub mod chart;
+pub mod faq;
+pub mod intent;
+pub mod matching;
+pub mod role;
+pub mod salary;
+pub mod sources;
+pub mod suggest;
+pub mod vocabulary;
 
 use crate::app::{App, Caller};
 use crate::commands::Focused;
-use crate::content::model::Level;
-use crate::content::{Catalog, Citation};
+use crate::content::model::{GuideFile, Level};
+use crate::content::{Catalog, Citation, Role};
 use crate::error::{Error, Result};
-use crate::reply::{colors, escape_user_text, truncate_chars, with_source, Choice, Embed, Reply};
-use crate::search::{DocKind, Filter, Hit};
+use crate::reply::{truncate_chars, Choice, Reply};
+use crate::search::Hit;
 
 /// The citation of a search hit: its guide, or the authors of the question bank.
 pub fn citation(catalog: &Catalog, role_id: &str, source_id: &str) -> Citation {
@@ -25,52 +43,18 @@ pub fn citation(catalog: &Catalog, role_id: &str, source_id: &str) -> Citation {
 }
 
 /// Italic source line for a hit.
-fn source_line(catalog: &Catalog, hit: &Hit) -> String {
+fn hit_source_line(catalog: &Catalog, hit: &Hit) -> String {
     format!("*{}*", citation(catalog, &hit.doc.role, &hit.doc.source))
 }
 
-/// `/ask`: the best passages across all content.
-pub fn ask(app: &App, query: &str) -> Result<Reply> {
-    let hits = app.search.search(query, &Filter::default(), 5)?;
-    let echoed = truncate_chars(&escape_user_text(query), 200);
-    let Some((best, rest)) = hits.split_first() else {
-        return Ok(Reply::notice(format!(
-            "I found nothing in the guides about “{echoed}”. Try other words, or `/help` for what I can answer."
-        )));
-    };
-    // The best hit of an FAQ is shown whole (its answer verbatim); others as highlighted passages.
-    let best_text = if best.doc.kind == DocKind::Faq {
-        escape_markdown_light(&best.doc.body)
-    } else {
-        best.snippet.clone()
-    };
-    let mut embed = Embed::new(truncate_chars(
-        &format!("Results for “{}”", query.trim()),
-        256,
-    ))
-    .description(with_source(
-        &format!("**{}**\n{}", best.doc.title, best_text),
-        &source_line(&app.catalog, best),
-        4096,
-    ))
-    .color(colors::ANSWER);
-    for hit in rest {
-        embed = embed.field(
-            truncate_chars(&hit.doc.title, 256),
-            with_source(&hit.snippet, &source_line(&app.catalog, hit), 1024),
-            false,
-        );
-    }
-    let mut sources: Vec<String> = Vec::new();
-    for hit in &hits {
-        let line = citation(&app.catalog, &hit.doc.role, &hit.doc.source).to_string();
-        if !sources.contains(&line) {
-            sources.push(line);
-        }
-    }
-    embed = embed.footer(sources.join("\n"));
-    let _ = echoed;
-    Ok(Reply::embed(embed))
+/// Italic source line for a guide.
+fn guide_source_line(guide: &GuideFile) -> String {
+    format!("*{}*", guide.source.citation())
+}
+
+/// The role a user names, or a clear usage error listing the roles there are.
+fn resolve_role<'a>(app: &'a App, name: Option<&str>) -> Result<&'a Role> {
+    app.catalog.role(name).map_err(Error::Usage)
 }
 
 /// Guide text is ours to show, but it may contain characters Discord reads as markdown.
@@ -80,48 +64,57 @@ fn escape_markdown_light(text: &str) -> String {
         .replace('`', "\\`")
 }
 
+/// `/ask`: the best passages across all content.
+pub fn ask(app: &App, query: &str) -> Result<Reply> {
+    faq::ask(app, query)
+}
+
+/// `/faq`: the best FAQ entry, or the best passages when none fits.
 pub fn faq(app: &App, question: &str) -> Result<Reply> {
-    ask(app, question)
+    faq::faq(app, question)
 }
 
+/// `/salary`: pay figures by level from every guide, with a chart.
 pub fn salary(
-    _app: &App,
-    _role: Option<&str>,
-    _level: Option<Level>,
-    _years: Option<u32>,
+    app: &App,
+    role: Option<&str>,
+    level: Option<Level>,
+    years: Option<u32>,
 ) -> Result<Reply> {
-    Err(Error::Usage("/salary is not available yet.".into()))
+    salary::salary(app, role, level, years)
 }
 
-pub fn role(_app: &App, _name: Option<&str>, _section: Option<&str>) -> Result<Reply> {
-    Err(Error::Usage("/role is not available yet.".into()))
+/// `/role`: the guide for a role, section by section.
+pub fn role(app: &App, name: Option<&str>, section: Option<&str>) -> Result<Reply> {
+    role::role(app, name, section)
 }
 
-pub fn matching(_app: &App, _years: u32, _skills: &str, _role: Option<&str>) -> Result<Reply> {
-    Err(Error::Usage("/match is not available yet.".into()))
+/// `/match`: the level that fits, its pay, and the skill gap.
+pub fn matching(app: &App, years: u32, skills: &str, role: Option<&str>) -> Result<Reply> {
+    matching::matching(app, years, skills, role)
 }
 
-pub fn sources(_app: &App) -> Result<Reply> {
-    Err(Error::Usage("/sources is not available yet.".into()))
+/// `/sources`: the guides the bot knows.
+pub fn sources(app: &App) -> Result<Reply> {
+    sources::sources(app)
 }
 
-pub fn component(_app: &App, _caller: &Caller, custom_id: &str) -> Result<Reply> {
-    Err(Error::Usage(format!(
-        "That button ({}) is no longer active.",
-        truncate_chars(custom_id, 40)
-    )))
+/// Buttons of guidance replies: `role:<role>:<section>` and `faq:<entry key>`.
+pub fn component(app: &App, _caller: &Caller, custom_id: &str) -> Result<Reply> {
+    match custom_id.split_once(':') {
+        Some((role::CUSTOM_ID_PREFIX, rest)) => {
+            let (role_id, section) = rest.split_once(':').unwrap_or((rest, ""));
+            role::role(app, Some(role_id), Some(section).filter(|s| !s.is_empty()))
+        }
+        Some((faq::CUSTOM_ID_PREFIX, key)) => faq::entry_by_key(app, key),
+        _ => Err(Error::Usage(format!(
+            "That button ({}) is no longer active.",
+            truncate_chars(custom_id, 40)
+        ))),
+    }
 }
 
-pub fn autocomplete(_app: &App, focused: &Focused) -> Result<Vec<Choice>> {
-    let partial = focused.partial.to_lowercase();
-    Ok(focused
-        .option
-        .choices
-        .iter()
-        .filter(|c| c.starts_with(&partial))
-        .map(|c| Choice {
-            name: c.to_string(),
-            value: c.to_string(),
-        })
-        .collect())
+/// Suggestions for the option being typed.
+pub fn autocomplete(app: &App, focused: &Focused) -> Result<Vec<Choice>> {
+    suggest::autocomplete(app, focused)
 }

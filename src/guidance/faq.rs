@@ -1,0 +1,516 @@
+//! `/faq` and `/ask`. `/faq` answers with the best FAQ entry (its answer verbatim) and up to three
+//! related entries, but only when an entry fits the question well; otherwise it says so and shows
+//! the best guide passages instead of a wrong FAQ. `/ask` shows the best passages of all content,
+//! a well-fitting FAQ entry first. Questions about pay lead with the figures for the level asked.
+//!
+//! "Fits well" is measured: the share of the question's meaning found in the entry, where each
+//! analyzed term of the question weighs its inverse document frequency (rare words carry the
+//! question), a term in the entry's question counts fully and a term only in its answer counts
+//! half. An entry fits when that share reaches [`FIT_THRESHOLD`].
+
+use std::collections::HashSet;
+
+use crate::app::App;
+use crate::content::model::FaqEntry;
+use crate::content::sections::ladder_line;
+use crate::content::Role;
+use crate::error::{Error, Result};
+use crate::reply::{
+    colors, escape_user_text, truncate_chars, with_source, Button, ButtonStyle, Embed, Message,
+    Reply,
+};
+use crate::search::{Analyzer, DocKind, Filter, Hit};
+
+use super::intent::{self, SalaryQuestion};
+use super::vocabulary::Vocabulary;
+use super::{citation, escape_markdown_light, hit_source_line, salary};
+
+/// Custom ids of "related question" buttons: `faq:<entry key>`.
+pub const CUSTOM_ID_PREFIX: &str = "faq";
+
+/// The share of a question's weight an FAQ entry must cover to be the answer.
+pub const FIT_THRESHOLD: f32 = 0.6;
+/// Credit for a question term found only in the entry's answer, not its question.
+const ANSWER_ONLY_CREDIT: f32 = 0.5;
+/// Unknown words shorter than this (slang, "pls", "fr") do not count against a fit; longer ones
+/// are taken as a topic the guides may not cover ("kafka").
+const UNKNOWN_WORD_MIN_CHARS: usize = 5;
+
+/// What a question says once understood: spelling corrected, and whether it asks about pay.
+pub struct Understood<'a> {
+    /// The question with misspelt words replaced by the content's words.
+    pub corrected: String,
+    /// What is searched for: the corrected question without conversation filler.
+    pub query: String,
+    /// The query's analyzed terms, without repeats.
+    pub terms: Vec<String>,
+    pub salary: Option<SalaryQuestion>,
+    /// The role it names (or the first role).
+    pub role: Option<&'a Role>,
+    /// The content's words and their weights.
+    pub vocabulary: Vocabulary,
+}
+
+/// Reads a question: corrects spelling, analyzes it, and recognises pay questions and roles.
+pub fn understand<'a>(app: &'a App, text: &str) -> Understood<'a> {
+    let analyzer = app.search.analyzer();
+    let vocabulary = Vocabulary::of_catalog(&app.catalog, analyzer, &intent::cue_words());
+    let corrected = vocabulary.correct(analyzer, text);
+    let query = intent::without_filler(&corrected);
+    let mut seen = HashSet::new();
+    let terms = analyzer
+        .terms(&query)
+        .into_iter()
+        .filter(|t| seen.insert(t.clone()))
+        .collect();
+    let lower = corrected.to_lowercase();
+    let role = app
+        .catalog
+        .roles
+        .iter()
+        .find(|role| {
+            std::iter::once(&role.name)
+                .chain(&role.aliases)
+                .any(|name| lower.contains(&name.to_lowercase()))
+        })
+        .or_else(|| app.catalog.roles.first());
+    Understood {
+        salary: intent::salary_question(analyzer, &corrected),
+        corrected,
+        query,
+        terms,
+        role,
+        vocabulary,
+    }
+}
+
+impl Understood<'_> {
+    /// How well an FAQ entry fits this question.
+    pub fn fit(&self, app: &App, entry: &FaqEntry) -> f32 {
+        fit(app.search.analyzer(), &self.vocabulary, &self.terms, entry)
+    }
+}
+
+/// How well an FAQ entry fits a question's terms, from 0 (nothing in common) to 1.
+pub fn fit(
+    analyzer: &Analyzer,
+    vocabulary: &Vocabulary,
+    terms: &[String],
+    entry: &FaqEntry,
+) -> f32 {
+    let question: HashSet<String> = analyzer.terms(&entry.question).into_iter().collect();
+    let answer: HashSet<String> = analyzer.terms(&entry.answer).into_iter().collect();
+    let mut total = 0.0;
+    let mut covered = 0.0;
+    for term in terms {
+        let weight = match vocabulary.weight(term) {
+            w if w > 0.0 => w,
+            _ if term.chars().count() >= UNKNOWN_WORD_MIN_CHARS => vocabulary.rarest_weight(),
+            _ => continue,
+        };
+        total += weight;
+        if question.contains(term) {
+            covered += weight;
+        } else if answer.contains(term) {
+            covered += weight * ANSWER_ONLY_CREDIT;
+        }
+    }
+    if total == 0.0 {
+        0.0
+    } else {
+        covered / total
+    }
+}
+
+/// The share of a question's weight (terms the content knows, by inverse document frequency)
+/// that a passage contains. BM25 alone lets a short title full of common words ("What is a
+/// backend engineer?") beat the one passage with the question's rare word ("degree").
+fn coverage(analyzer: &Analyzer, weights: &[(String, f32)], title: &str, body: &str) -> f32 {
+    let total: f32 = weights.iter().map(|(_, w)| w).sum();
+    if total == 0.0 {
+        return 1.0;
+    }
+    let mut terms: HashSet<String> = analyzer.terms(title).into_iter().collect();
+    terms.extend(analyzer.terms(body));
+    let covered: f32 = weights
+        .iter()
+        .filter(|(t, _)| terms.contains(t))
+        .map(|(_, w)| w)
+        .sum();
+    covered / total
+}
+
+/// The FAQ entry a search hit stands for.
+fn faq_entry<'a>(app: &'a App, key: &str) -> Option<(&'a Role, &'a FaqEntry)> {
+    let mut parts = key.split('/');
+    let (role_id, source, kind, index) = (parts.next()?, parts.next()?, parts.next()?, parts.next()?);
+    if kind != DocKind::Faq.as_str() || parts.next().is_some() {
+        return None;
+    }
+    let role = app.catalog.roles.iter().find(|r| r.id == role_id)?;
+    let guide = role.guides.iter().find(|g| g.source.id == source)?;
+    Some((role, guide.faq.get(index.parse::<usize>().ok()?)?))
+}
+
+/// An FAQ hit with its fit.
+struct Scored {
+    hit: Hit,
+    fit: f32,
+}
+
+/// FAQ entries for a question, best fit first (search score breaks ties).
+fn scored_faq(app: &App, understood: &Understood) -> Result<Vec<Scored>> {
+    let hits = app.search.search(
+        &understood.query,
+        &Filter {
+            kinds: &[DocKind::Faq],
+            role: None,
+        },
+        10,
+    )?;
+    let mut scored: Vec<Scored> = hits
+        .into_iter()
+        .filter_map(|hit| {
+            let (_, entry) = faq_entry(app, &hit.doc.key)?;
+            let fit = understood.fit(app, entry);
+            Some(Scored { hit, fit })
+        })
+        .collect();
+    scored.sort_by(|a, b| {
+        b.fit
+            .total_cmp(&a.fit)
+            .then(b.hit.score.total_cmp(&a.hit.score))
+    });
+    Ok(scored)
+}
+
+/// The salary figures a pay question leads with (or follows with, see `faq_reply`).
+fn salary_embed(understood: &Understood) -> Option<Embed> {
+    let question = understood.salary.as_ref()?;
+    salary::lead_embed(understood.role?, question)
+}
+
+/// Whether a pay question names a level or years: then its figures lead the reply.
+fn names_level(understood: &Understood) -> bool {
+    understood
+        .salary
+        .as_ref()
+        .is_some_and(|q| !q.levels.is_empty() || q.years.is_some())
+}
+
+/// The reply for a fitting FAQ entry and up to three related entries.
+fn faq_reply(app: &App, understood: &Understood, best: &Hit, related: &[&Hit]) -> Result<Reply> {
+    let Some((_, entry)) = faq_entry(app, &best.doc.key) else {
+        return Err(Error::Config(format!("FAQ entry {} vanished", best.doc.key)));
+    };
+    let source = hit_source_line(&app.catalog, best);
+    let mut embed = Embed::new(escape_markdown_light(&entry.question))
+        .description(with_source(
+            &escape_markdown_light(&entry.answer),
+            &source,
+            4096,
+        ))
+        .color(colors::ANSWER);
+    let mut citations = vec![citation(&app.catalog, &best.doc.role, &best.doc.source).to_string()];
+    let mut buttons = Vec::new();
+    for hit in related {
+        let Some((_, other)) = faq_entry(app, &hit.doc.key) else {
+            continue;
+        };
+        embed = embed.field(
+            format!("Related: {}", escape_markdown_light(&other.question)),
+            with_source(
+                &truncate_chars(&escape_markdown_light(&other.answer), 300),
+                &hit_source_line(&app.catalog, hit),
+                1024,
+            ),
+            false,
+        );
+        let line = citation(&app.catalog, &hit.doc.role, &hit.doc.source).to_string();
+        if !citations.contains(&line) {
+            citations.push(line);
+        }
+        buttons.push(Button {
+            custom_id: format!("{CUSTOM_ID_PREFIX}:{}", hit.doc.key),
+            label: truncate_chars(&other.question, 80),
+            style: ButtonStyle::Secondary,
+            disabled: false,
+        });
+    }
+    embed = embed.footer(citations.join("\n"));
+    let mut embeds = vec![embed];
+    if let Some(figures) = salary_embed(understood) {
+        // A level-specific pay question leads with that level's figures; a general one gets the
+        // guide's own answer first and every guide's figures after it.
+        if names_level(understood) {
+            embeds.insert(0, figures);
+        } else {
+            embeds.push(figures);
+        }
+    }
+    Ok(Reply::Message(Message {
+        embeds,
+        buttons: if buttons.is_empty() {
+            Vec::new()
+        } else {
+            vec![buttons]
+        },
+        ..Message::default()
+    }))
+}
+
+/// One passage to show: a FAQ entry, a guide section, a ladder rung, the pay figures, a
+/// guide's certifications, or an interview question.
+struct Passage {
+    /// What identifies it, so the same section is not shown twice.
+    id: String,
+    title: String,
+    /// The whole text (the lead passage shows it all).
+    text: String,
+    /// The matched stretch with the query's words in bold (other passages show this).
+    snippet: String,
+    source_line: String,
+    citation: String,
+}
+
+fn passage(app: &App, hit: &Hit) -> Passage {
+    let source_line = hit_source_line(&app.catalog, hit);
+    let citation = citation(&app.catalog, &hit.doc.role, &hit.doc.source).to_string();
+    let guide = app
+        .catalog
+        .roles
+        .iter()
+        .find(|r| r.id == hit.doc.role)
+        .and_then(|r| r.guides.iter().find(|g| g.source.id == hit.doc.source));
+    let index = hit
+        .doc
+        .key
+        .rsplit('/')
+        .next()
+        .and_then(|i| i.parse::<usize>().ok());
+    let mut id = hit.doc.key.clone();
+    let (title, text, snippet) = match (hit.doc.kind, guide) {
+        (DocKind::Certification, Some(guide)) => {
+            // One certification is shown as the guide's whole list: people ask "which certs".
+            id = format!("{}/{}/certifications", hit.doc.role, hit.doc.source);
+            let section = guide
+                .sections()
+                .into_iter()
+                .find(|s| s.key == "certifications");
+            let body = section.map_or_else(|| hit.doc.body.clone(), |s| s.body);
+            ("Certifications".to_string(), body.clone(), body)
+        }
+        (DocKind::Ladder, Some(guide)) => {
+            let text = index
+                .and_then(|i| guide.ladder.get(i))
+                .map_or_else(|| hit.doc.body.clone(), ladder_line);
+            (hit.doc.title.clone(), text.clone(), text)
+        }
+        (DocKind::Faq, _) => (
+            hit.doc.title.clone(),
+            escape_markdown_light(&hit.doc.body),
+            escape_markdown_light(&hit.doc.body),
+        ),
+        _ => (
+            hit.doc.title.clone(),
+            escape_markdown_light(&hit.doc.body),
+            hit.snippet.clone(),
+        ),
+    };
+    Passage {
+        id,
+        title,
+        text,
+        snippet,
+        source_line,
+        citation,
+    }
+}
+
+/// The passages for hits, without showing one section twice.
+fn passages(app: &App, hits: &[Hit], limit: usize) -> Vec<Passage> {
+    let mut seen = HashSet::new();
+    hits.iter()
+        .map(|hit| passage(app, hit))
+        .filter(|p| seen.insert(p.id.clone()))
+        .take(limit)
+        .collect()
+}
+
+/// An embed of passages: the first whole, the rest as highlighted excerpts.
+fn passages_embed(title: String, passages: &[Passage]) -> Option<Embed> {
+    let (first, rest) = passages.split_first()?;
+    let mut embed = Embed::new(title)
+        .description(with_source(
+            &format!("**{}**\n{}", first.title, first.text),
+            &first.source_line,
+            3000,
+        ))
+        .color(colors::ANSWER);
+    let mut citations = vec![first.citation.clone()];
+    for p in rest {
+        embed = embed.field(
+            truncate_chars(&p.title, 256),
+            with_source(&truncate_chars(&p.snippet, 400), &p.source_line, 1024),
+            false,
+        );
+        if !citations.contains(&p.citation) {
+            citations.push(p.citation.clone());
+        }
+    }
+    Some(embed.footer(citations.join("\n")))
+}
+
+fn echo(text: &str) -> String {
+    truncate_chars(&escape_user_text(text.trim()), 200)
+}
+
+fn nothing_found(query: &str) -> Reply {
+    Reply::notice(format!(
+        "I found nothing in the guides about “{}”. Try other words, or `/help` for what I can answer.",
+        echo(query)
+    ))
+}
+
+/// What `/faq` shows when no FAQ entry fits: the guides' own passages.
+const GUIDE_PASSAGES: &[DocKind] = &[
+    DocKind::Section,
+    DocKind::Ladder,
+    DocKind::Pay,
+    DocKind::Certification,
+];
+
+/// How much a certification's score is kept when the question is not about certifications.
+const CERTIFICATION_OFF_TOPIC: f32 = 0.4;
+/// How much a non-fitting FAQ entry's score is kept against guide passages (`/ask`).
+const FAQ_NOT_FITTING: f32 = 0.5;
+
+/// Hits of `kinds` for a question, best first. On top of the index's ranking: a certification
+/// answers only questions about certifications (their names — AWS, Docker, Kubernetes, Google
+/// Cloud — would otherwise outrank the skills and tools lists for any question naming a tool),
+/// and an FAQ entry that does not fit the question ranks below the guide passages.
+fn ranked_hits(app: &App, understood: &Understood, kinds: &[DocKind]) -> Result<Vec<Hit>> {
+    let mut hits = app.search.search(
+        &understood.query,
+        &Filter { kinds, role: None },
+        20,
+    )?;
+    let analyzer = app.search.analyzer();
+    let weights: Vec<(String, f32)> = understood
+        .terms
+        .iter()
+        .map(|t| (t.clone(), understood.vocabulary.weight(t)))
+        .filter(|(_, w)| *w > 0.0)
+        .collect();
+    let certification_terms = analyzer.terms("certification");
+    let about_certifications = understood
+        .terms
+        .iter()
+        .any(|t| certification_terms.contains(t));
+    for hit in &mut hits {
+        match hit.doc.kind {
+            DocKind::Certification if !about_certifications => {
+                hit.score *= CERTIFICATION_OFF_TOPIC;
+            }
+            DocKind::Faq => {
+                let fits = faq_entry(app, &hit.doc.key)
+                    .is_some_and(|(_, e)| understood.fit(app, e) >= FIT_THRESHOLD);
+                if !fits {
+                    hit.score *= FAQ_NOT_FITTING;
+                }
+            }
+            _ => {}
+        }
+        // Half the score stands on BM25 (which weighs a match in a heading), half on coverage.
+        hit.score *= 0.5 + 0.5 * coverage(analyzer, &weights, &hit.doc.title, &hit.doc.body);
+    }
+    hits.sort_by(|a, b| b.score.total_cmp(&a.score));
+    Ok(hits)
+}
+
+/// `/faq question:<text>`.
+pub fn faq(app: &App, question: &str) -> Result<Reply> {
+    let understood = understand(app, question);
+    let scored = scored_faq(app, &understood)?;
+    if let Some(best) = scored.first().filter(|s| s.fit >= FIT_THRESHOLD) {
+        let mut related: Vec<&Scored> = scored.iter().skip(1).collect();
+        related.sort_by(|a, b| b.hit.score.total_cmp(&a.hit.score));
+        let related: Vec<&Hit> = related.into_iter().take(3).map(|s| &s.hit).collect();
+        return faq_reply(app, &understood, &best.hit, &related);
+    }
+    // No entry fits: say so, and show guide passages instead of a wrong FAQ.
+    let hits = ranked_hits(app, &understood, GUIDE_PASSAGES)?;
+    let passages = passages(app, &hits, 3);
+    let mut embeds: Vec<Embed> = salary_embed(&understood).into_iter().collect();
+    embeds.extend(passages_embed(
+        format!("Closest passages for “{}”", echo(question)),
+        &passages,
+    ));
+    if embeds.is_empty() {
+        return Ok(nothing_found(question));
+    }
+    Ok(Reply::Message(Message {
+        content: Some(format!(
+            "No FAQ entry answers “{}” closely, so here is what the guides say instead.",
+            echo(question)
+        )),
+        embeds,
+        ..Message::default()
+    }))
+}
+
+/// `/ask query:<text>`: the best passages of all content; a fitting FAQ entry leads.
+pub fn ask(app: &App, query: &str) -> Result<Reply> {
+    let understood = understand(app, query);
+    let mut hits = ranked_hits(
+        app,
+        &understood,
+        &[
+            DocKind::Faq,
+            DocKind::Section,
+            DocKind::Ladder,
+            DocKind::Pay,
+            DocKind::Certification,
+        ],
+    )?;
+    let fitting = scored_faq(app, &understood)?
+        .into_iter()
+        .next()
+        .filter(|s| s.fit >= FIT_THRESHOLD);
+    let faq_leads = fitting.is_some();
+    if let Some(best) = fitting {
+        hits.retain(|h| h.doc.key != best.hit.doc.key);
+        hits.insert(0, best.hit);
+    }
+    let passages = passages(app, &hits, 5);
+    let mut embeds: Vec<Embed> = passages_embed(
+        format!("Results for “{}”", echo(query)),
+        &passages,
+    )
+    .into_iter()
+    .collect();
+    if let Some(figures) = salary_embed(&understood) {
+        if names_level(&understood) || !faq_leads {
+            embeds.insert(0, figures);
+        } else {
+            embeds.push(figures);
+        }
+    }
+    if embeds.is_empty() {
+        return Ok(nothing_found(query));
+    }
+    Ok(Reply::Message(Message {
+        embeds,
+        ..Message::default()
+    }))
+}
+
+/// The reply for a "related question" button: that entry, as `/faq` shows it.
+pub fn entry_by_key(app: &App, key: &str) -> Result<Reply> {
+    match faq_entry(app, key) {
+        Some((_, entry)) => faq(app, &entry.question),
+        None => Err(Error::Usage(
+            "That question is no longer in the guides.".into(),
+        )),
+    }
+}

@@ -1,0 +1,210 @@
+//! What a free-text question asks for: whether it is about pay, which seniority levels it names
+//! and how many years of experience it mentions. Pay words are recognised through the shared
+//! analyzer (the synonym group of pay, salary, compensation, earn … folds them to one term), so
+//! this stays in step with search.
+
+use crate::content::model::Level;
+use crate::search::analyzer::{edit_distance, typo_budget};
+use crate::search::Analyzer;
+
+use super::vocabulary::words;
+
+/// Pay words people use that are not in the synonym list because they are too loose for search
+/// ("make" alone is not about pay; "how much … make" is). Checked after analysis.
+const PAY_WORDS: &[&str] = &[
+    "salary",
+    "paid",
+    "money",
+    "income",
+    "comp",
+    "tc",
+    "total compensation",
+    "paycheck",
+    "bands",
+];
+
+/// Words naming each level, as people say them. Checked after analysis, so plurals and the
+/// synonym list's own spellings ("entry level", "sr") are covered.
+const LEVEL_WORDS: &[(Level, &[&str])] = &[
+    (
+        Level::Junior,
+        &[
+            "junior", "entry", "graduate", "grad", "intern", "fresher", "newbie", "jr",
+        ],
+    ),
+    (Level::Mid, &["mid", "midlevel", "intermediate"]),
+    (Level::Senior, &["senior"]),
+    (Level::Lead, &["lead", "leads"]),
+    (Level::Principal, &["principal", "staff"]),
+];
+
+/// Every word this module listens for, for the spelling corrector.
+pub fn cue_words() -> Vec<&'static str> {
+    PAY_WORDS
+        .iter()
+        .copied()
+        .chain(LEVEL_WORDS.iter().flat_map(|(_, words)| words.iter().copied()))
+        .chain(["make", "earn", "years"])
+        .chain(FILLER.iter().copied())
+        .collect()
+}
+
+/// Words of conversation that say nothing about the topic ("do I need to know", "yo", "pls").
+/// The analyzer keeps a few of them on purpose ("I" matters when scoring interview answers), but
+/// in a question they would match FAQ titles like "How do I …" for no reason.
+const FILLER: &[&str] = &[
+    "i", "im", "ive", "id", "me", "we", "u", "ur", "need", "needs", "know", "want", "wanna",
+    "gonna", "gotta", "get", "got", "getting", "really", "even", "like", "yo", "hey", "hi",
+    "hello", "pls", "plz", "please", "thanks", "thx", "guys", "bro", "ngl", "tbh", "lol", "fr",
+    "worth", "some", "any", "all", "just", "thing", "things", "stuff", "actually", "kinda",
+    "mean", "means", "tell", "will", "whats", "lot", "lots", "also", "into",
+];
+
+/// Whether a word (lowercase) is conversation filler.
+pub fn is_filler(word: &str) -> bool {
+    FILLER.contains(&word)
+}
+
+/// The question without filler words, for searching and for measuring how well an entry fits.
+pub fn without_filler(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for (start, end, word) in words(text) {
+        if is_filler(&word) {
+            out.push_str(&text[at..start]);
+            at = end;
+        }
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+/// A question about pay.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SalaryQuestion {
+    /// The levels it names, in ladder order, without repeats.
+    pub levels: Vec<Level>,
+    /// The years of experience it mentions ("with 3 years", "5 yoe").
+    pub years: Option<u32>,
+}
+
+/// Whether an analyzed term is `wanted`, allowing a typo in longer words.
+fn term_matches(term: &str, wanted: &str) -> bool {
+    if term == wanted {
+        return true;
+    }
+    let budget = typo_budget(wanted) as usize;
+    budget > 0 && edit_distance(term, wanted, budget) <= budget
+}
+
+/// Reads a question for pay. None when it is not about pay.
+pub fn salary_question(analyzer: &Analyzer, text: &str) -> Option<SalaryQuestion> {
+    let terms = analyzer.terms(text);
+    let raw: Vec<String> = words(text).into_iter().map(|(_, _, w)| w).collect();
+    let pay_terms: Vec<String> = PAY_WORDS
+        .iter()
+        .flat_map(|w| analyzer.terms(w))
+        .collect();
+    let says_pay = terms
+        .iter()
+        .any(|t| pay_terms.iter().any(|p| term_matches(t, p)))
+        || text.contains('$')
+        // "how much do seniors make": "much" is a stop word, so look at the raw words.
+        || (raw.iter().any(|w| w == "much")
+            && raw.iter().any(|w| matches!(w.as_str(), "make" | "makes" | "making" | "earn")));
+    if !says_pay {
+        return None;
+    }
+    let mut levels = Vec::new();
+    for (level, names) in LEVEL_WORDS {
+        let level_terms: Vec<String> = names.iter().flat_map(|w| analyzer.terms(w)).collect();
+        if terms
+            .iter()
+            .any(|t| level_terms.iter().any(|l| term_matches(t, l)))
+        {
+            levels.push(*level);
+        }
+    }
+    Some(SalaryQuestion {
+        levels,
+        years: years_mentioned(&raw),
+    })
+}
+
+/// "3 years", "5 yrs", "10 yoe", "2y": the number before a years word.
+pub fn years_mentioned(words: &[String]) -> Option<u32> {
+    words.windows(2).find_map(|pair| {
+        let number: u32 = pair[0].parse().ok()?;
+        let unit = pair[1].as_str();
+        let is_years = matches!(unit, "year" | "years" | "yr" | "yrs" | "yoe" | "y");
+        (is_years && number <= 60).then_some(number)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::model::SynonymsFile;
+
+    fn analyzer() -> Analyzer {
+        Analyzer::new(&SynonymsFile {
+            note: None,
+            groups: vec![
+                vec![
+                    "pay".into(),
+                    "salary".into(),
+                    "compensation".into(),
+                    "earn".into(),
+                    "wage".into(),
+                ],
+                vec!["junior".into(), "entry level".into(), "beginner".into()],
+                vec!["senior".into(), "sr".into()],
+            ],
+        })
+    }
+
+    #[test]
+    fn pay_questions_and_their_levels() {
+        use Level::*;
+        let a = analyzer();
+        let cases: &[(&str, Option<(&[Level], Option<u32>)>)] = &[
+            ("what do senior backend engineers earn", Some((&[Senior], None))),
+            ("how much do juniors make", Some((&[Junior], None))),
+            ("entry level salary?", Some((&[Junior], None))),
+            ("sr pay", Some((&[Senior], None))),
+            ("salary for staff engineers", Some((&[Principal], None))),
+            ("junior vs senior compensation", Some((&[Junior, Senior], None))),
+            ("how much will I earn with 3 years", Some((&[], Some(3)))),
+            ("salry of a senoir", Some((&[Senior], None))),
+            ("what is the backend engineer salary in 2026?", Some((&[], None))),
+            ("mid level wages", Some((&[Mid], None))),
+            ("$$$ for leads", Some((&[Lead], None))),
+            ("what does a senior engineer do", None),
+            ("how do I make an API", None),
+            ("where can the career lead", None),
+        ];
+        for (text, expected) in cases {
+            let got = salary_question(&a, text);
+            let expected = expected.map(|(levels, years)| SalaryQuestion {
+                levels: levels.to_vec(),
+                years,
+            });
+            assert_eq!(got, expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn filler_words_are_dropped() {
+        assert_eq!(without_filler("do I need to know Kubernetes?"), "do    to  Kubernetes?");
+        assert_eq!(without_filler("idempotency"), "idempotency");
+    }
+
+    #[test]
+    fn years_need_a_unit() {
+        let w = |t: &str| words(t).into_iter().map(|(_, _, w)| w).collect::<Vec<_>>();
+        assert_eq!(years_mentioned(&w("I have 4 yrs")), Some(4));
+        assert_eq!(years_mentioned(&w("10 yoe")), Some(10));
+        assert_eq!(years_mentioned(&w("salary in 2026")), None);
+        assert_eq!(years_mentioned(&w("100 years")), None);
+    }
+}

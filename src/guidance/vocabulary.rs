@@ -1,0 +1,225 @@
+//! The words of the content: for spelling correction of what users type, and for how much each
+//! word of a question weighs when judging whether a passage answers it.
+//!
+//! Spelling: the index matches misspellings of the stems it holds, but a misspelt synonym
+//! ("salry", "kubernets") misses its group, because the index holds only the group's canonical
+//! term ("pay", "k8s"). Correcting the word against the content's own words first ("salry" ->
+//! "salary") lets the analyzer fold it.
+//!
+//! Weights: the inverse document frequency of each analyzed term over the guides' own units
+//! (FAQ entries, sections, ladder rungs, pay, certifications). The authored interview bank is
+//! left out: its 50-odd questions all say "interview question", which would make "interview"
+//! look like noise in a question about interviews.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::content::Catalog;
+use crate::search::analyzer::{edit_distance, typo_budget};
+use crate::search::{documents, Analyzer, DocKind};
+
+/// Every word of the content (lowercase, with how often it occurs), every analyzed term, and in
+/// how many guide units each term occurs.
+#[derive(Debug, Default)]
+pub struct Vocabulary {
+    words: HashMap<String, u32>,
+    terms: HashSet<String>,
+    frequency: HashMap<String, u32>,
+    units: u32,
+}
+
+fn idf(units: u32, count: u32) -> f32 {
+    let (units, count) = (units as f32, count as f32);
+    (1.0 + (units - count + 0.5) / (count + 0.5)).ln()
+}
+
+/// Splits text into lowercase alphanumeric words with their byte ranges.
+pub fn words(text: &str) -> Vec<(usize, usize, String)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, ch) in text.char_indices() {
+        match (ch.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, i, text[s..i].to_lowercase()));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, text.len(), text[s..].to_lowercase()));
+    }
+    out
+}
+
+impl Vocabulary {
+    /// The vocabulary of every text of the catalog, plus `extra` words the bot understands
+    /// without the content using them (level and pay words of questions).
+    pub fn of_catalog(catalog: &Catalog, analyzer: &Analyzer, extra: &[&str]) -> Vocabulary {
+        let mut vocabulary = Vocabulary::default();
+        let mut add = |text: &str| {
+            for (_, _, word) in words(text) {
+                // The singular of a plural too, so "langauge" finds "languages" as "language".
+                if let Some(singular) = word.strip_suffix('s').filter(|w| w.chars().count() >= 4) {
+                    *vocabulary.words.entry(singular.to_string()).or_insert(0) += 1;
+                }
+                *vocabulary.words.entry(word).or_insert(0) += 1;
+            }
+            vocabulary.terms.extend(analyzer.terms(text));
+        };
+        for role in &catalog.roles {
+            add(&role.name);
+            for alias in &role.aliases {
+                add(alias);
+            }
+            for guide in &role.guides {
+                add(&guide.source.title);
+            }
+        }
+        let mut frequency: HashMap<String, u32> = HashMap::new();
+        let mut units = 0;
+        for doc in documents(catalog) {
+            add(&doc.title);
+            add(&doc.body);
+            if doc.kind == DocKind::Question {
+                continue;
+            }
+            units += 1;
+            let mut unit_terms: HashSet<String> = analyzer.terms(&doc.title).into_iter().collect();
+            unit_terms.extend(analyzer.terms(&doc.body));
+            for term in unit_terms {
+                *frequency.entry(term).or_insert(0) += 1;
+            }
+        }
+        for group in &catalog.synonyms.groups {
+            for member in group {
+                add(member);
+            }
+        }
+        for word in extra {
+            add(word);
+        }
+        vocabulary.frequency = frequency;
+        vocabulary.units = units;
+        vocabulary
+    }
+
+    /// How informative an analyzed term is: its inverse document frequency over the guides'
+    /// units (as BM25 computes it); 0 when no guide unit contains it.
+    pub fn weight(&self, term: &str) -> f32 {
+        match self.frequency.get(term) {
+            Some(&count) => idf(self.units, count),
+            None => 0.0,
+        }
+    }
+
+    /// The weight of a term found in a single unit: the most a known term can weigh.
+    pub fn rarest_weight(&self) -> f32 {
+        idf(self.units, 1)
+    }
+
+    /// Whether a word (or its analyzed form) occurs in the content.
+    pub fn knows(&self, analyzer: &Analyzer, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        self.words.contains_key(&lower) || {
+            // A stop word ("there") is known: the analyzer drops it, so it cannot be a typo.
+            let terms = analyzer.terms(&lower);
+            terms.is_empty() || terms.iter().all(|t| self.terms.contains(t))
+        }
+    }
+
+    /// Whether an analyzed term occurs in the content.
+    pub fn knows_term(&self, term: &str) -> bool {
+        self.terms.contains(term)
+    }
+
+    /// The content word closest to an unknown `word`, within its typo budget: fewest edits first,
+    /// then the more frequent word, then alphabetical (so the choice is deterministic).
+    pub fn closest(&self, word: &str) -> Option<&str> {
+        let budget = typo_budget(word) as usize;
+        if budget == 0 {
+            return None;
+        }
+        let length = word.chars().count();
+        self.words
+            .iter()
+            .filter(|(candidate, _)| candidate.chars().count().abs_diff(length) <= budget)
+            .filter_map(|(candidate, count)| {
+                let distance = edit_distance(word, candidate, budget);
+                (distance <= budget).then_some((distance, std::cmp::Reverse(*count), candidate))
+            })
+            .min()
+            .map(|(_, _, candidate)| candidate.as_str())
+    }
+
+    /// `text` with each unknown word replaced by its closest content word; other characters
+    /// are kept as typed.
+    pub fn correct(&self, analyzer: &Analyzer, text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut at = 0;
+        for (start, end, word) in words(text) {
+            if self.knows(analyzer, &word) {
+                continue;
+            }
+            if let Some(fixed) = self.closest(&word) {
+                out.push_str(&text[at..start]);
+                out.push_str(fixed);
+                at = end;
+            }
+        }
+        out.push_str(&text[at..]);
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::model::SynonymsFile;
+
+    fn vocabulary() -> (Vocabulary, Analyzer) {
+        let analyzer = Analyzer::new(&SynonymsFile {
+            note: None,
+            groups: vec![vec!["pay".into(), "salary".into()]],
+        });
+        let mut v = Vocabulary::default();
+        for text in [
+            "What is the backend engineer salary",
+            "Kubernetes and Docker",
+            "certification",
+        ] {
+            for (_, _, w) in words(text) {
+                *v.words.entry(w).or_insert(0) += 1;
+            }
+            v.terms.extend(analyzer.terms(text));
+        }
+        (v, analyzer)
+    }
+
+    #[test]
+    fn misspellings_are_corrected_to_content_words() {
+        let (v, a) = vocabulary();
+        let cases = [
+            ("backend enginer salry", "backend engineer salary"),
+            ("Kubernets & dokcer!", "kubernetes & docker!"),
+            ("certifcation", "certification"),
+            // Known words, short words and words with no close match stay as typed.
+            ("what is the salary", "what is the salary"),
+            ("k8s", "k8s"),
+            ("rustacean", "rustacean"),
+            ("engineers", "engineers"),
+            ("is there demand", "is there demand"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(v.correct(&a, input), expected, "{input}");
+        }
+    }
+
+    #[test]
+    fn word_ranges_cover_unicode() {
+        let w = words("Café, naïve k8s");
+        let texts: Vec<&str> = w.iter().map(|(_, _, t)| t.as_str()).collect();
+        assert_eq!(texts, ["café", "naïve", "k8s"]);
+        assert_eq!(&"Café, naïve k8s"[w[1].0..w[1].1], "naïve");
+    }
+}

@@ -1,0 +1,60 @@
+//! Snapshots of what users see: the rendered Discord JSON of `/salary`, `/role`, `/match`,
+//! `/sources` and `/faq`. The chart's bytes never appear in the JSON (only its file name and
+//! size); the size is redacted so a change in the PNG encoder does not churn the snapshot.
+
+mod guidance_support;
+
+use guidance_support::{app, rendered};
+use serde_json::Value;
+
+fn snapshot_json(line: &str) -> Value {
+    let app = app();
+    let mut body = rendered(&app, line).body;
+    if let Some(list) = body["data"]["attachments"].as_array_mut() {
+        for attachment in list {
+            assert!(attachment["size"].as_u64().unwrap_or(0) > 0, "{line}");
+            attachment["size"] = Value::String("[png size]".into());
+        }
+    }
+    body
+}
+
+#[test]
+fn salary_replies() {
+    insta::assert_json_snapshot!("salary", snapshot_json("/salary"));
+    insta::assert_json_snapshot!("salary_senior", snapshot_json("/salary level:senior"));
+    insta::assert_json_snapshot!("salary_years_2", snapshot_json("/salary years:2"));
+}
+
+#[test]
+fn role_replies() {
+    insta::assert_json_snapshot!("role", snapshot_json("/role"));
+    insta::assert_json_snapshot!("role_ladder", snapshot_json("/role section:ladder"));
+    insta::assert_json_snapshot!("role_tools", snapshot_json("/role section:tools"));
+}
+
+#[test]
+fn match_reply() {
+    insta::assert_json_snapshot!(
+        "match",
+        snapshot_json("/match years:3 skills:python, postgres, docker, k8s, rust")
+    );
+}
+
+#[test]
+fn sources_reply() {
+    insta::assert_json_snapshot!("sources", snapshot_json("/sources"));
+}
+
+#[test]
+fn faq_replies() {
+    insta::assert_json_snapshot!("faq_fits", snapshot_json("/faq question:best language to learn"));
+    insta::assert_json_snapshot!(
+        "faq_senior_pay",
+        snapshot_json("/faq question:what do senior backend engineers earn")
+    );
+    insta::assert_json_snapshot!(
+        "faq_no_fit",
+        snapshot_json("/faq question:what does a backend engineer do all day")
+    );
+}
