@@ -143,7 +143,8 @@ fn coverage(analyzer: &Analyzer, weights: &[(String, f32)], title: &str, body: &
 /// The FAQ entry a search hit stands for.
 fn faq_entry<'a>(app: &'a App, key: &str) -> Option<(&'a Role, &'a FaqEntry)> {
     let mut parts = key.split('/');
-    let (role_id, source, kind, index) = (parts.next()?, parts.next()?, parts.next()?, parts.next()?);
+    let (role_id, source, kind, index) =
+        (parts.next()?, parts.next()?, parts.next()?, parts.next()?);
     if kind != DocKind::Faq.as_str() || parts.next().is_some() {
         return None;
     }
@@ -201,7 +202,10 @@ fn names_level(understood: &Understood) -> bool {
 /// The reply for a fitting FAQ entry and up to three related entries.
 fn faq_reply(app: &App, understood: &Understood, best: &Hit, related: &[&Hit]) -> Result<Reply> {
     let Some((_, entry)) = faq_entry(app, &best.doc.key) else {
-        return Err(Error::Config(format!("FAQ entry {} vanished", best.doc.key)));
+        return Err(Error::Config(format!(
+            "FAQ entry {} vanished",
+            best.doc.key
+        )));
     };
     let source = hit_source_line(&app.catalog, best);
     let mut embed = Embed::new(escape_markdown_light(&entry.question))
@@ -390,11 +394,9 @@ const FAQ_NOT_FITTING: f32 = 0.5;
 /// Cloud — would otherwise outrank the skills and tools lists for any question naming a tool),
 /// and an FAQ entry that does not fit the question ranks below the guide passages.
 fn ranked_hits(app: &App, understood: &Understood, kinds: &[DocKind]) -> Result<Vec<Hit>> {
-    let mut hits = app.search.search(
-        &understood.query,
-        &Filter { kinds, role: None },
-        20,
-    )?;
+    let mut hits = app
+        .search
+        .search(&understood.query, &Filter { kinds, role: None }, 20)?;
     let analyzer = app.search.analyzer();
     let weights: Vec<(String, f32)> = understood
         .terms
@@ -483,12 +485,10 @@ pub fn ask(app: &App, query: &str) -> Result<Reply> {
         hits.insert(0, best.hit);
     }
     let passages = passages(app, &hits, 5);
-    let mut embeds: Vec<Embed> = passages_embed(
-        format!("Results for “{}”", echo(query)),
-        &passages,
-    )
-    .into_iter()
-    .collect();
+    let mut embeds: Vec<Embed> =
+        passages_embed(format!("Results for “{}”", echo(query)), &passages)
+            .into_iter()
+            .collect();
     if let Some(figures) = salary_embed(&understood) {
         if names_level(&understood) || !faq_leads {
             embeds.insert(0, figures);

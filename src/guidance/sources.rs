@@ -40,7 +40,11 @@ pub fn coverage(guide: &GuideFile) -> String {
                 .collect();
                 format!("pay ({})", figures.join(", "))
             }
-            "certifications" => plural(guide.certifications.len(), "certification", "certifications"),
+            "certifications" => plural(
+                guide.certifications.len(),
+                "certification",
+                "certifications",
+            ),
             "faq" => plural(guide.faq.len(), "FAQ entry", "FAQ entries"),
             "interview" => plural(
                 guide.interview_prompts.len(),
@@ -80,11 +84,17 @@ pub fn sources(app: &App) -> Result<Reply> {
             let value = [
                 format!(
                     "Publisher: {}",
-                    source.publisher.as_deref().unwrap_or("not named in the guide")
+                    source
+                        .publisher
+                        .as_deref()
+                        .unwrap_or("not named in the guide")
                 ),
                 format!(
                     "Updated: {}",
-                    source.updated.as_deref().unwrap_or("the guide gives no date")
+                    source
+                        .updated
+                        .as_deref()
+                        .unwrap_or("the guide gives no date")
                 ),
                 format!("Role: {}", role.name),
                 format!("Covers: {}", coverage(guide)),

@@ -77,7 +77,11 @@ pub fn question_candidates(app: &App) -> Vec<Candidate> {
     let mut out = Vec::new();
     for role in &app.catalog.roles {
         if let Some(bank) = &role.bank {
-            out.extend(bank.questions.iter().map(|q| Candidate::plain(&q.prompt, 0)));
+            out.extend(
+                bank.questions
+                    .iter()
+                    .map(|q| Candidate::plain(&q.prompt, 0)),
+            );
         }
     }
     dedupe(out)
@@ -214,7 +218,7 @@ pub fn rank(analyzer: &Analyzer, partial: &str, candidates: &[Candidate]) -> Vec
         scored.push((score, candidate));
     }
     // Best first; the sort is stable, so equal candidates keep the content's order.
-    scored.sort_by(|a, b| b.0.cmp(&a.0));
+    scored.sort_by_key(|entry| std::cmp::Reverse(entry.0));
     let all_matched = scored.iter().any(|(s, _)| s.1);
     scored
         .into_iter()
@@ -279,7 +283,10 @@ mod tests {
             ("sal", "What is the backend engineer salary in 2026?"),
             ("salry", "What is the backend engineer salary in 2026?"),
             ("pay", "What is the backend engineer salary in 2026?"),
-            ("what do engineers earn", "What is the backend engineer salary in 2026?"),
+            (
+                "what do engineers earn",
+                "What is the backend engineer salary in 2026?",
+            ),
             ("lang", "What are the best backend languages to learn?"),
             ("langauges", "What are the best backend languages to learn?"),
             ("cert", "Certifications"),

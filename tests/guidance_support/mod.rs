@@ -22,7 +22,13 @@ pub fn app() -> App {
     let settings = Settings::defaults_in(Path::new(&root));
     let catalog = Catalog::load(&root.join("content")).expect("content loads");
     let search = SearchIndex::in_memory(&catalog).expect("index builds");
-    App::from_parts(settings, catalog, search, Arc::new(ManualClock::new(0)))
+    App::from_parts(
+        settings,
+        catalog,
+        search,
+        Arc::new(ManualClock::new(0)),
+        Arc::new(careerbot::store::SqliteStore::in_memory().unwrap()),
+    )
 }
 
 /// Runs a slash line as the console would and returns the reply.
