@@ -22,9 +22,15 @@ fn every_faq_question_asked_verbatim_returns_its_own_answer_first() {
                     );
                     let message = reply.as_message().unwrap();
                     let cites = message.embeds.iter().any(|e| {
-                        e.footer.as_deref().is_some_and(|f| f.contains(&guide.source.title))
+                        e.footer
+                            .as_deref()
+                            .is_some_and(|f| f.contains(&guide.source.title))
                     });
-                    assert!(cites, "/{command} {:?} does not cite its guide", entry.question);
+                    assert!(
+                        cites,
+                        "/{command} {:?} does not cite its guide",
+                        entry.question
+                    );
                 }
                 checked += 1;
             }
@@ -35,5 +41,8 @@ fn every_faq_question_asked_verbatim_returns_its_own_answer_first() {
         .iter()
         .find(|g| g.source.id == "career-guide")
         .expect("the career guide is loaded");
-    assert!(checked >= career.faq.len() && career.faq.len() == 5, "checked {checked}");
+    assert!(
+        checked >= career.faq.len() && career.faq.len() == 5,
+        "checked {checked}"
+    );
 }

@@ -44,13 +44,19 @@ fn salary_senior_shows_each_guides_band_with_sources_and_a_chart() {
             .to_string()
     };
     let career = field("How to Become a Back End Engineer: Career Guide");
-    assert!(career.contains("Senior Back End Engineer · 5-8 years"), "{career}");
+    assert!(
+        career.contains("Senior Back End Engineer · 5-8 years"),
+        "{career}"
+    );
     assert!(career.contains("USD 170,000 to 210,000"), "{career}");
     assert!(career.contains("*Source: How to Become a Back End Engineer: Career Guide — SkillExchange Team (Updated 28 days ago)*"), "{career}");
     let path = field("How to become a Backend Engineer");
     assert!(path.contains("Senior Backend Engineer · 5–8 yrs"), "{path}");
     assert!(path.contains("“Upper end of the US band”"), "{path}");
-    assert!(path.contains("*Source: How to become a Backend Engineer*"), "{path}");
+    assert!(
+        path.contains("*Source: How to become a Backend Engineer*"),
+        "{path}"
+    );
     // Nothing from other levels.
     assert!(!career.contains("130,000 to 170,000"), "{career}");
 
@@ -63,7 +69,10 @@ fn salary_senior_shows_each_guides_band_with_sources_and_a_chart() {
         embed["image"]["url"],
         Value::String(format!("attachment://{filename}"))
     );
-    assert_eq!(data_json["allowed_mentions"]["parse"], serde_json::json!([]));
+    assert_eq!(
+        data_json["allowed_mentions"]["parse"],
+        serde_json::json!([])
+    );
 }
 
 #[test]
@@ -79,7 +88,10 @@ fn salary_in_the_console_writes_the_chart_and_prints_its_path() {
     assert!(path.starts_with(data.path()), "{}", path.display());
     let bytes = std::fs::read(path).unwrap();
     assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
-    assert!(stdout.contains("151,083") && stdout.contains("133,080"), "{stdout}");
+    assert!(
+        stdout.contains("151,083") && stdout.contains("133,080"),
+        "{stdout}"
+    );
 }
 
 #[test]
@@ -100,14 +112,26 @@ fn complete_faq_question_suggests_the_salary_question() {
 #[test]
 fn match_names_the_level_and_the_missing_skills() {
     let data = tempfile::tempdir().unwrap();
-    let body = json(data.path(), "/match years:3 skills:python, postgres, docker");
+    let body = json(
+        data.path(),
+        "/match years:3 skills:python, postgres, docker",
+    );
     let embed = &body["data"]["embeds"][0];
     let title = embed["title"].as_str().unwrap();
     assert!(title.contains("mid with 3 years"), "{title}");
     let description = embed["description"].as_str().unwrap();
-    assert!(description.contains("**mid** · Back End Engineer · 2-5 years"), "{description}");
-    assert!(description.contains("USD 130,000 to 170,000"), "{description}");
-    assert!(description.contains("**mid** · Backend Engineer · 2–5 yrs"), "{description}");
+    assert!(
+        description.contains("**mid** · Back End Engineer · 2-5 years"),
+        "{description}"
+    );
+    assert!(
+        description.contains("USD 130,000 to 170,000"),
+        "{description}"
+    );
+    assert!(
+        description.contains("**mid** · Backend Engineer · 2–5 yrs"),
+        "{description}"
+    );
     let fields = embed["fields"].as_array().unwrap();
     let text_of = |prefix: &str| {
         fields
@@ -118,10 +142,16 @@ fn match_names_the_level_and_the_missing_skills() {
             .join("\n")
     };
     let missing = text_of("Missing");
-    assert!(missing.contains("✗ Cloud platforms including AWS, Azure, or Google Cloud"), "{missing}");
+    assert!(
+        missing.contains("✗ Cloud platforms including AWS, Azure, or Google Cloud"),
+        "{missing}"
+    );
     assert!(missing.contains("✗ Redis or a message queue"), "{missing}");
     let covered = text_of("Covered");
-    assert!(covered.contains("✓ PostgreSQL / MySQL / a document store — you listed postgres"), "{covered}");
+    assert!(
+        covered.contains("✓ PostgreSQL / MySQL / a document store — you listed postgres"),
+        "{covered}"
+    );
     assert!(covered.contains("it also names Kubernetes"), "{covered}");
 }
 
@@ -138,4 +168,34 @@ fn bad_input_gets_a_clear_ephemeral_reply() {
         let content = body["data"]["content"].as_str().unwrap();
         assert!(content.contains(says), "{line}: {content}");
     }
+}
+
+#[test]
+fn buttons_of_guidance_replies_work_from_the_console() {
+    let data = tempfile::tempdir().unwrap();
+    let run = |custom_id: &str| {
+        let (stdout, stderr, code) = careerbot(
+            data.path(),
+            &["exec", "--format", "json", "--click", custom_id],
+        );
+        assert_eq!(code, 0, "{custom_id}: {stderr}");
+        serde_json::from_str::<Value>(stdout.trim()).unwrap()
+    };
+    let role = run("role:backend-engineer:projects");
+    assert!(
+        role.to_string().contains("Small ETL/Data Pipeline Repo"),
+        "{role}"
+    );
+    let faq = run("faq:backend-engineer/career-guide/faq/1");
+    assert_eq!(
+        faq["data"]["embeds"][0]["title"], "What is the backend engineer salary in 2026?",
+        "{faq}"
+    );
+    let stale = run("faq:backend-engineer/career-guide/faq/99");
+    assert_eq!(stale["data"]["flags"], 64, "{stale}");
+    let unknown = run("nothing:here");
+    assert!(unknown["data"]["content"]
+        .as_str()
+        .unwrap()
+        .contains("no longer active"));
 }

@@ -13,10 +13,19 @@ fn headline_pay_figures_of_both_guides_are_shown() {
         ("/salary", "133,080"),
         ("/salary", "105,000 to USD 250,000"),
         ("/salary", "105,000 to USD 190,000"),
-        ("/faq question:What is the backend engineer salary in 2026?", "$151,083"),
-        ("/faq question:What is the backend engineer salary in 2026?", "$105,000 to $250,000"),
+        (
+            "/faq question:What is the backend engineer salary in 2026?",
+            "$151,083",
+        ),
+        (
+            "/faq question:What is the backend engineer salary in 2026?",
+            "$105,000 to $250,000",
+        ),
         ("/ask query:median salary", "133,080"),
-        ("/role section:overview", "ranging from $105,000 to $250,000"),
+        (
+            "/role section:overview",
+            "ranging from $105,000 to $250,000",
+        ),
     ];
     for (line, fact) in cases {
         let text = all_text(&rendered(&app, line));
@@ -48,6 +57,9 @@ fn every_certification_of_each_guide_is_listed() {
         "How to Become a Back End Engineer: Career Guide",
         "How to become a Backend Engineer",
     ] {
-        assert!(text.contains(&format!("Source: {title}")), "no source line for {title}");
+        assert!(
+            text.contains(&format!("Source: {title}")),
+            "no source line for {title}"
+        );
     }
 }

@@ -13,7 +13,11 @@ fn chars(value: &Value) -> usize {
 fn check_limits(line: &str, body: &Value) {
     let data = &body["data"];
     assert!(chars(&data["content"]) <= 2000, "{line}: content");
-    assert_eq!(data["allowed_mentions"]["parse"], serde_json::json!([]), "{line}");
+    assert_eq!(
+        data["allowed_mentions"]["parse"],
+        serde_json::json!([]),
+        "{line}"
+    );
     let embeds = data["embeds"].as_array().cloned().unwrap_or_default();
     let mut total = 0;
     for embed in &embeds {
@@ -24,13 +28,19 @@ fn check_limits(line: &str, body: &Value) {
         for field in &fields {
             assert!(chars(&field["name"]) <= 256, "{line}: field name");
             assert!(chars(&field["value"]) <= 1024, "{line}: field value");
-            assert!(chars(&field["value"]) > 0 && chars(&field["name"]) > 0, "{line}: empty field");
+            assert!(
+                chars(&field["value"]) > 0 && chars(&field["name"]) > 0,
+                "{line}: empty field"
+            );
             total += chars(&field["name"]) + chars(&field["value"]);
         }
-        total += chars(&embed["title"]) + chars(&embed["description"]) + chars(&embed["footer"]["text"]);
+        total +=
+            chars(&embed["title"]) + chars(&embed["description"]) + chars(&embed["footer"]["text"]);
         // Every embed names its source(s).
         assert!(
-            embed["footer"]["text"].as_str().is_some_and(|f| f.contains("Source: ")),
+            embed["footer"]["text"]
+                .as_str()
+                .is_some_and(|f| f.contains("Source: ")),
             "{line}: no source in the footer: {embed}"
         );
     }
@@ -75,9 +85,18 @@ fn echoed_user_text_cannot_ping_or_break_markdown() {
         let body = rendered(&app, &line).body;
         let text = body.to_string();
         assert!(!text.contains("@everyone"), "{line}: {text}");
-        assert!(!text.contains("<@123>") && !text.contains("<@&42>"), "{line}: {text}");
-        assert!(!text.contains("**bold**") && !text.contains("`code`"), "{line}: {text}");
+        assert!(
+            !text.contains("<@123>") && !text.contains("<@&42>"),
+            "{line}: {text}"
+        );
+        assert!(
+            !text.contains("**bold**") && !text.contains("`code`"),
+            "{line}: {text}"
+        );
         assert!(!text.contains("**python**"), "{line}: {text}");
-        assert_eq!(body["data"]["allowed_mentions"]["parse"], serde_json::json!([]));
+        assert_eq!(
+            body["data"]["allowed_mentions"]["parse"],
+            serde_json::json!([])
+        );
     }
 }

@@ -48,7 +48,10 @@ fn sources_reply() {
 
 #[test]
 fn faq_replies() {
-    insta::assert_json_snapshot!("faq_fits", snapshot_json("/faq question:best language to learn"));
+    insta::assert_json_snapshot!(
+        "faq_fits",
+        snapshot_json("/faq question:best language to learn")
+    );
     insta::assert_json_snapshot!(
         "faq_senior_pay",
         snapshot_json("/faq question:what do senior backend engineers earn")

@@ -14,7 +14,10 @@ use guidance_support::{app, run, top_answer};
 /// (question, phrase the top answer must contain)
 const CASES: &[(&str, &str)] = &[
     // What the job is
-    ("what is a backend engineer", "focuses on server-side development"),
+    (
+        "what is a backend engineer",
+        "focuses on server-side development",
+    ),
     ("whats a back end dev", "server-side"),
     ("what does backend even mean", "server-side"),
     ("backend vs frontend", "frontend"),
@@ -29,7 +32,10 @@ const CASES: &[(&str, &str)] = &[
     ("sr backend pay", "170,000 to 210,000"),
     ("median salary", "151,083"),
     ("whats the pay range", "105,000"),
-    ("how much will i earn with 3 years experience", "130,000 to 170,000"),
+    (
+        "how much will i earn with 3 years experience",
+        "130,000 to 170,000",
+    ),
     ("backend salary 2026", "151,083"),
     ("yo how much $$ do juniors pull", "105,000 to 130,000"),
     ("salary", "151,083"),
@@ -44,9 +50,15 @@ const CASES: &[(&str, &str)] = &[
     ("which cloud should i learn", "AWS"),
     // Certifications
     ("which certs should i get", "AWS Certified Developer"),
-    ("is the CKAD worth it", "Certified Kubernetes Application Developer (CKAD)"),
+    (
+        "is the CKAD worth it",
+        "Certified Kubernetes Application Developer (CKAD)",
+    ),
     ("certifcations", "AWS Certified Developer"),
-    ("google cloud cert", "Google Cloud Professional Cloud Developer"),
+    (
+        "google cloud cert",
+        "Google Cloud Professional Cloud Developer",
+    ),
     // Interviews and getting hired
     ("what interview questions should i prepare", "URL shortener"),
     ("how do i get hired", "LeetCode"),
@@ -55,10 +67,16 @@ const CASES: &[(&str, &str)] = &[
     ("portfolio project ideas", "CI/CD Demo on a Tiny App"),
     ("ETL project", "Small ETL/Data Pipeline Repo"),
     // The work and the career
-    ("what does a backend engineer do all day", "stand-up|Design and ship APIs"),
+    (
+        "what does a backend engineer do all day",
+        "stand-up|Design and ship APIs",
+    ),
     ("typical day", "stand-up|Design and ship APIs"),
     ("how many years to become senior", "5-8 years|5–8 yrs"),
-    ("what does a junior do", "writing clean code|Shipping endpoints with supervision"),
+    (
+        "what does a junior do",
+        "writing clean code|Shipping endpoints with supervision",
+    ),
     ("where can this career lead", "Staff Engineer"),
     ("can i switch to devops later", "devops-engineer"),
     ("will AI replace backend engineers", "What stays human"),
@@ -67,9 +85,15 @@ const CASES: &[(&str, &str)] = &[
     // Written after the first tuning round, to check the tuning did not just fit the list above.
     ("whats the median pay for a backend dev", "151,083"),
     ("how much does a principal engineer make", "250,000 and up"),
-    ("what certification should a beginner get", "AWS Certified Developer"),
+    (
+        "what certification should a beginner get",
+        "AWS Certified Developer",
+    ),
     ("is docker important", "Docker and Kubernetes"),
-    ("what does a staff engineer do", "Cross-team service architecture"),
+    (
+        "what does a staff engineer do",
+        "Cross-team service architecture",
+    ),
     ("graphql", "GraphQL"),
     ("which databases should i learn", "PostgreSQL"),
     ("what does AI speed up", "Endpoint scaffolding"),
@@ -77,12 +101,21 @@ const CASES: &[(&str, &str)] = &[
     ("pay for 10 years experience", "210,000 to 250,000"),
     ("is backend a good career", "15%|demand is high"),
     ("side projects to build", "CI/CD Demo on a Tiny App"),
-    ("system design interview", "URL shortener|high write throughput"),
+    (
+        "system design interview",
+        "URL shortener|high write throughput",
+    ),
     ("whats the outlook for backend jobs", "15%"),
-    ("hwo do i become a backend engineer", "LeetCode|bootcamp|CS degree"),
+    (
+        "hwo do i become a backend engineer",
+        "LeetCode|bootcamp|CS degree",
+    ),
     ("mongodb or postgres", "MongoDB"),
     ("java cert", "Oracle Java SE 17 Developer"),
-    ("whats a day like for backend devs", "stand-up|Design and ship APIs"),
+    (
+        "whats a day like for backend devs",
+        "stand-up|Design and ship APIs",
+    ),
 ];
 
 fn accuracy(command: &str) -> (f64, Vec<String>) {

@@ -66,7 +66,7 @@ fn font_ready() -> Result<(), String> {
 
 /// `105000` -> `105k`.
 fn short(amount: u32) -> String {
-    if amount % 1000 == 0 {
+    if amount.is_multiple_of(1000) {
         format!("{}k", amount / 1000)
     } else {
         format!("{:.1}k", f64::from(amount) / 1000.0)
@@ -240,7 +240,10 @@ fn draw(
         let (left, right) = (offset + slot_width * 0.1, offset + slot_width * 0.9);
         let centre = (left + right) / 2.0;
         for band in &s.bands {
-            let x = Level::ALL.iter().position(|l| *l == band.level).unwrap_or(0) as f64;
+            let x = Level::ALL
+                .iter()
+                .position(|l| *l == band.level)
+                .unwrap_or(0) as f64;
             let min = f64::from(band.min);
             match band.max {
                 Some(max) => {

@@ -60,10 +60,8 @@ pub struct Skill {
 
 impl Skill {
     pub fn new(analyzer: &Analyzer, name: &str, corrected: &str) -> Skill {
-        let qualifiers: HashSet<String> = QUALIFIERS
-            .iter()
-            .flat_map(|q| analyzer.terms(q))
-            .collect();
+        let qualifiers: HashSet<String> =
+            QUALIFIERS.iter().flat_map(|q| analyzer.terms(q)).collect();
         let all = analyzer.terms(corrected);
         let core: Vec<String> = all
             .iter()
@@ -120,8 +118,8 @@ fn names_in(text: &str) -> Vec<String> {
         let word = rest[..end].trim_end_matches(['.', ':', ';']);
         let after = rest[end..].trim_start().chars().next();
         let capitalised = word.chars().any(char::is_uppercase);
-        let clearly_a_name = word.chars().skip(1).any(char::is_uppercase)
-            || matches!(after, Some(',' | '/'));
+        let clearly_a_name =
+            word.chars().skip(1).any(char::is_uppercase) || matches!(after, Some(',' | '/'));
         if capitalised && (!first || clearly_a_name) {
             names.push(word.to_string());
         }
@@ -132,7 +130,11 @@ fn names_in(text: &str) -> Vec<String> {
 }
 
 /// The gap for one guide: every item of its skills and tools lists.
-pub fn gap<'a>(analyzer: &Analyzer, guide: &'a GuideFile, skills: &'a [Skill]) -> Vec<Requirement<'a>> {
+pub fn gap<'a>(
+    analyzer: &Analyzer,
+    guide: &'a GuideFile,
+    skills: &'a [Skill],
+) -> Vec<Requirement<'a>> {
     let lists = [guide.skills.as_ref(), guide.tools.as_ref()];
     lists
         .into_iter()
@@ -140,7 +142,10 @@ pub fn gap<'a>(analyzer: &Analyzer, guide: &'a GuideFile, skills: &'a [Skill]) -
         .flat_map(|list| list.items.iter())
         .map(|item| {
             let terms: HashSet<String> = analyzer.terms(item).into_iter().collect();
-            let covering: Vec<&Skill> = skills.iter().filter(|s| s.covers(analyzer, &terms)).collect();
+            let covering: Vec<&Skill> = skills
+                .iter()
+                .filter(|s| s.covers(analyzer, &terms))
+                .collect();
             let matched: HashSet<&String> = covering.iter().flat_map(|s| s.terms.iter()).collect();
             let also_names = if covering.is_empty() {
                 Vec::new()
@@ -198,7 +203,12 @@ fn packed_fields(name: &str, lines: &[String], source: &str) -> Vec<(String, Str
 }
 
 /// `/match`.
-pub fn matching(app: &App, years: u32, skills_text: &str, role_name: Option<&str>) -> Result<Reply> {
+pub fn matching(
+    app: &App,
+    years: u32,
+    skills_text: &str,
+    role_name: Option<&str>,
+) -> Result<Reply> {
     let role = resolve_role(app, role_name)?;
     let analyzer = app.search.analyzer();
     let mut names = parse_skills(skills_text);
@@ -274,7 +284,10 @@ pub fn matching(app: &App, years: u32, skills_text: &str, role_name: Option<&str
                     .join(", ")
             );
             if !requirement.also_names.is_empty() {
-                line.push_str(&format!("; it also names {}", requirement.also_names.join(", ")));
+                line.push_str(&format!(
+                    "; it also names {}",
+                    requirement.also_names.join(", ")
+                ));
             }
             covered.push(line);
         }
@@ -285,8 +298,16 @@ pub fn matching(app: &App, years: u32, skills_text: &str, role_name: Option<&str
         if missing.is_empty() {
             missing.push("Nothing: every listed skill and tool is covered.".into());
         }
-        fields.extend(packed_fields(&format!("Covered — {short}"), &covered, &source));
-        fields.extend(packed_fields(&format!("Missing — {short}"), &missing, &source));
+        fields.extend(packed_fields(
+            &format!("Covered — {short}"),
+            &covered,
+            &source,
+        ));
+        fields.extend(packed_fields(
+            &format!("Missing — {short}"),
+            &missing,
+            &source,
+        ));
     }
 
     let unmatched: Vec<String> = names
@@ -305,7 +326,9 @@ pub fn matching(app: &App, years: u32, skills_text: &str, role_name: Option<&str
             "Only your first {MAX_SKILLS} skills were compared ({dropped} more ignored)."
         ));
     }
-    let agreed = levels.first().filter(|first| levels.iter().all(|l| l == *first));
+    let agreed = levels
+        .first()
+        .filter(|first| levels.iter().all(|l| l == *first));
     let title = match agreed {
         Some(level) if levels.len() == guides.len() => format!(
             "{}: {} with {years} years of experience",
@@ -341,7 +364,12 @@ mod tests {
             groups: vec![
                 vec!["postgres".into(), "postgresql".into()],
                 vec!["k8s".into(), "kubernetes".into()],
-                vec!["js".into(), "javascript".into(), "node".into(), "node.js".into()],
+                vec![
+                    "js".into(),
+                    "javascript".into(),
+                    "node".into(),
+                    "node.js".into(),
+                ],
                 vec!["gcp".into(), "google cloud".into()],
                 vec!["golang".into(), "go".into()],
             ],
@@ -365,20 +393,40 @@ mod tests {
             Skill::new(&a, skill, skill).covers(&a, &terms)
         };
         let cases = [
-            ("postgres", "Database management with SQL (PostgreSQL, MySQL)", true),
+            (
+                "postgres",
+                "Database management with SQL (PostgreSQL, MySQL)",
+                true,
+            ),
             ("k8s", "Docker and Kubernetes (basic)", true),
-            ("JS", "Proficiency in languages like Java, Python, Node.js, or Go", true),
-            ("GCP", "Cloud platforms including AWS, Azure, or Google Cloud", true),
+            (
+                "JS",
+                "Proficiency in languages like Java, Python, Node.js, or Go",
+                true,
+            ),
+            (
+                "GCP",
+                "Cloud platforms including AWS, Azure, or Google Cloud",
+                true,
+            ),
             ("golang", "Python, Go, Java, or Node", true),
             ("pyhton", "Python, Go, Java, or Node", true),
             ("advanced docker", "Docker and Kubernetes (basic)", true),
-            ("spring boot", "Server-side frameworks such as Spring Boot, Django", true),
+            (
+                "spring boot",
+                "Server-side frameworks such as Spring Boot, Django",
+                true,
+            ),
             ("docker", "Cloud platform (AWS / GCP / Azure)", false),
             ("java", "JavaScript", false),
             ("rust", "Python, Go, Java, or Node", false),
         ];
         for (skill, requirement, expected) in cases {
-            assert_eq!(covers(skill, requirement), expected, "{skill} / {requirement}");
+            assert_eq!(
+                covers(skill, requirement),
+                expected,
+                "{skill} / {requirement}"
+            );
         }
     }
 
@@ -392,13 +440,21 @@ mod tests {
             names_in("PostgreSQL / MySQL / a document store"),
             ["PostgreSQL", "MySQL"]
         );
-        assert_eq!(names_in("Python, Go, Java, or Node"), ["Python", "Go", "Java", "Node"]);
-        assert_eq!(names_in("Cloud platform (AWS / GCP / Azure)"), ["AWS", "GCP", "Azure"]);
+        assert_eq!(
+            names_in("Python, Go, Java, or Node"),
+            ["Python", "Go", "Java", "Node"]
+        );
+        assert_eq!(
+            names_in("Cloud platform (AWS / GCP / Azure)"),
+            ["AWS", "GCP", "Azure"]
+        );
     }
 
     #[test]
     fn long_lists_continue_in_another_field_and_keep_the_source() {
-        let lines: Vec<String> = (0..40).map(|i| format!("✗ requirement number {i} {}", "x".repeat(40))).collect();
+        let lines: Vec<String> = (0..40)
+            .map(|i| format!("✗ requirement number {i} {}", "x".repeat(40)))
+            .collect();
         let fields = packed_fields("Missing", &lines, "*Source: G*");
         assert!(fields.len() > 1);
         for (name, value) in &fields {

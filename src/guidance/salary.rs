@@ -24,9 +24,10 @@ use super::{guide_source_line, resolve_role};
 /// guide leaves a gap instead ("0-2", "3-5"), the year at the closed end of a rung (2) stays in the
 /// rung it ends. Open-ended rungs ("12+ years") take every year from their start.
 pub fn rung_for_years(guide: &GuideFile, years: u32) -> Option<&LadderStep> {
-    let half_open = guide.ladder.iter().find(|step| {
-        step.years_min <= years && step.years_max.is_none_or(|max| years < max)
-    });
+    let half_open = guide
+        .ladder
+        .iter()
+        .find(|step| step.years_min <= years && step.years_max.is_none_or(|max| years < max));
     half_open.or_else(|| {
         guide
             .ladder
@@ -37,7 +38,10 @@ pub fn rung_for_years(guide: &GuideFile, years: u32) -> Option<&LadderStep> {
 
 /// The rung of a guide's ladder that covers `level` (a guide's "Senior/Lead" covers two).
 pub fn rung_for_level(guide: &GuideFile, level: Level) -> Option<&LadderStep> {
-    guide.ladder.iter().find(|step| step.levels.contains(&level))
+    guide
+        .ladder
+        .iter()
+        .find(|step| step.levels.contains(&level))
 }
 
 /// The guide's currency ("USD"), or nothing when it states none.
@@ -345,7 +349,11 @@ pub fn salary(
         let first = levels.next()?;
         levels.all(|l| l == first).then_some(first)
     });
-    let currencies: Vec<&str> = guides.iter().map(|g| currency(g)).filter(|c| !c.is_empty()).collect();
+    let currencies: Vec<&str> = guides
+        .iter()
+        .map(|g| currency(g))
+        .filter(|c| !c.is_empty())
+        .collect();
     let chart_title = match currencies.first() {
         Some(code) if currencies.iter().all(|c| c == code) => {
             format!("{} pay by level ({code})", role.name)

@@ -40,7 +40,11 @@ pub fn coverage(guide: &GuideFile) -> String {
                 .collect();
                 format!("pay ({})", figures.join(", "))
             }
-            "certifications" => plural(guide.certifications.len(), "certification", "certifications"),
+            "certifications" => plural(
+                guide.certifications.len(),
+                "certification",
+                "certifications",
+            ),
             "faq" => plural(guide.faq.len(), "FAQ entry", "FAQ entries"),
             "interview" => plural(
                 guide.interview_prompts.len(),
@@ -80,12 +84,15 @@ pub fn sources(app: &App) -> Result<Reply> {
             let value = [
                 format!(
                     "Publisher: {}",
-                    source.publisher.as_deref().unwrap_or("not named in the guide")
+                    source
+                        .publisher
+                        .as_deref()
+                        .unwrap_or("not named in the guide")
                 ),
-                format!(
-                    "Updated: {}",
-                    source.updated.as_deref().unwrap_or("the guide gives no date")
-                ),
+                source
+                    .updated
+                    .clone()
+                    .unwrap_or_else(|| "No update date in the guide".to_string()),
                 format!("Role: {}", role.name),
                 format!("Covers: {}", coverage(guide)),
                 format!("Converted from `{}`", source.origin),
@@ -124,5 +131,11 @@ pub fn sources(app: &App) -> Result<Reply> {
             false,
         );
     }
-    Ok(Reply::embed(embed))
+    let citations: Vec<String> = app
+        .catalog
+        .roles
+        .iter()
+        .flat_map(|r| r.guides.iter().map(|g| g.source.citation().to_string()))
+        .collect();
+    Ok(Reply::embed(embed.footer(citations.join("\n"))))
 }
