@@ -9,6 +9,7 @@
 //! half. An entry fits when that share reaches [`FIT_THRESHOLD`].
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use crate::app::App;
 use crate::content::model::FaqEntry;
@@ -22,7 +23,7 @@ use crate::reply::{
 use crate::search::{Analyzer, DocKind, Filter, Hit};
 
 use super::intent::{self, SalaryQuestion};
-use super::vocabulary::Vocabulary;
+use super::vocabulary::{self, Vocabulary};
 use super::{citation, escape_markdown_light, hit_source_line, salary};
 
 /// Custom ids of "related question" buttons: `faq:<entry key>`.
@@ -51,13 +52,13 @@ pub struct Understood<'a> {
     /// The role it names (or the first role).
     pub role: Option<&'a Role>,
     /// The content's words and their weights.
-    pub vocabulary: Vocabulary,
+    pub vocabulary: Arc<Vocabulary>,
 }
 
 /// Reads a question: corrects spelling, analyzes it, and recognises pay questions and roles.
 pub fn understand<'a>(app: &'a App, text: &str) -> Understood<'a> {
     let analyzer = app.search.analyzer();
-    let vocabulary = Vocabulary::of_catalog(&app.catalog, analyzer, &intent::cue_words());
+    let vocabulary = vocabulary::shared(&app.catalog, analyzer);
     let corrected = vocabulary.correct(analyzer, text);
     let query = intent::without_filler(&corrected);
     let mut seen = HashSet::new();
