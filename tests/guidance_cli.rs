@@ -169,3 +169,33 @@ fn bad_input_gets_a_clear_ephemeral_reply() {
         assert!(content.contains(says), "{line}: {content}");
     }
 }
+
+#[test]
+fn buttons_of_guidance_replies_work_from_the_console() {
+    let data = tempfile::tempdir().unwrap();
+    let run = |custom_id: &str| {
+        let (stdout, stderr, code) = careerbot(
+            data.path(),
+            &["exec", "--format", "json", "--click", custom_id],
+        );
+        assert_eq!(code, 0, "{custom_id}: {stderr}");
+        serde_json::from_str::<Value>(stdout.trim()).unwrap()
+    };
+    let role = run("role:backend-engineer:projects");
+    assert!(
+        role.to_string().contains("Small ETL/Data Pipeline Repo"),
+        "{role}"
+    );
+    let faq = run("faq:backend-engineer/career-guide/faq/1");
+    assert_eq!(
+        faq["data"]["embeds"][0]["title"], "What is the backend engineer salary in 2026?",
+        "{faq}"
+    );
+    let stale = run("faq:backend-engineer/career-guide/faq/99");
+    assert_eq!(stale["data"]["flags"], 64, "{stale}");
+    let unknown = run("nothing:here");
+    assert!(unknown["data"]["content"]
+        .as_str()
+        .unwrap()
+        .contains("no longer active"));
+}

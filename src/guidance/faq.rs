@@ -9,6 +9,7 @@
 //! half. An entry fits when that share reaches [`FIT_THRESHOLD`].
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use crate::app::App;
 use crate::content::model::FaqEntry;
@@ -22,7 +23,7 @@ use crate::reply::{
 use crate::search::{Analyzer, DocKind, Filter, Hit};
 
 use super::intent::{self, SalaryQuestion};
-use super::vocabulary::Vocabulary;
+use super::vocabulary::{self, Vocabulary};
 use super::{citation, escape_markdown_light, hit_source_line, salary};
 
 /// Custom ids of "related question" buttons: `faq:<entry key>`.
@@ -30,6 +31,9 @@ pub const CUSTOM_ID_PREFIX: &str = "faq";
 
 /// The share of a question's weight an FAQ entry must cover to be the answer.
 pub const FIT_THRESHOLD: f32 = 0.6;
+/// An entry below the threshold but at least this close is offered as a button ("maybe you
+/// mean …") when no entry fits.
+const NEARBY_FIT: f32 = 0.35;
 /// Credit for a question term found only in the entry's answer, not its question.
 const ANSWER_ONLY_CREDIT: f32 = 0.5;
 /// Unknown words shorter than this (slang, "pls", "fr") do not count against a fit; longer ones
@@ -48,13 +52,13 @@ pub struct Understood<'a> {
     /// The role it names (or the first role).
     pub role: Option<&'a Role>,
     /// The content's words and their weights.
-    pub vocabulary: Vocabulary,
+    pub vocabulary: Arc<Vocabulary>,
 }
 
 /// Reads a question: corrects spelling, analyzes it, and recognises pay questions and roles.
 pub fn understand<'a>(app: &'a App, text: &str) -> Understood<'a> {
     let analyzer = app.search.analyzer();
-    let vocabulary = Vocabulary::of_catalog(&app.catalog, analyzer, &intent::cue_words());
+    let vocabulary = vocabulary::shared(&app.catalog, analyzer);
     let corrected = vocabulary.correct(analyzer, text);
     let query = intent::without_filler(&corrected);
     let mut seen = HashSet::new();
@@ -91,6 +95,12 @@ impl Understood<'_> {
     }
 }
 
+/// Whether `terms` has `term`, or, for a clipped word of four letters or more ("prep",
+/// "interv"), a term it begins.
+fn contains(terms: &HashSet<String>, term: &str) -> bool {
+    terms.contains(term) || (term.chars().count() >= 4 && terms.iter().any(|t| t.starts_with(term)))
+}
+
 /// How well an FAQ entry fits a question's terms, from 0 (nothing in common) to 1.
 pub fn fit(
     analyzer: &Analyzer,
@@ -109,9 +119,9 @@ pub fn fit(
             _ => continue,
         };
         total += weight;
-        if question.contains(term) {
+        if contains(&question, term) {
             covered += weight;
-        } else if answer.contains(term) {
+        } else if contains(&answer, term) {
             covered += weight * ANSWER_ONLY_CREDIT;
         }
     }
@@ -385,7 +395,15 @@ const GUIDE_PASSAGES: &[DocKind] = &[
 ];
 
 /// How much a certification's score is kept when the question is not about certifications.
-const CERTIFICATION_OFF_TOPIC: f32 = 0.4;
+const CERTIFICATION_OFF_TOPIC: f32 = 0.25;
+/// How much a passage's score is raised when the question names its topic ("tools", "projects",
+/// "certs"): a section's own heading may not ("Prove it" lists the projects).
+const TOPIC_NAMED: f32 = 2.0;
+/// Sections whose `/role` name is a word people use for the topic. Not `entry` (the analyzer
+/// folds it into "junior") nor `next` (too common a word).
+const TOPIC_SECTIONS: &[&str] = &[
+    "overview", "skills", "tools", "ladder", "day", "ai", "outlook", "projects",
+];
 /// How much a non-fitting FAQ entry's score is kept against guide passages (`/ask`).
 const FAQ_NOT_FITTING: f32 = 0.5;
 
@@ -413,6 +431,18 @@ fn ranked_hits(app: &App, understood: &Understood, kinds: &[DocKind]) -> Result<
         match hit.doc.kind {
             DocKind::Certification if !about_certifications => {
                 hit.score *= CERTIFICATION_OFF_TOPIC;
+            }
+            DocKind::Certification => hit.score *= TOPIC_NAMED,
+            DocKind::Section => {
+                let key = hit.doc.key.rsplit('/').next().unwrap_or_default();
+                let named = TOPIC_SECTIONS.contains(&key)
+                    && analyzer
+                        .terms(key)
+                        .iter()
+                        .any(|t| understood.terms.contains(t));
+                if named {
+                    hit.score *= TOPIC_NAMED;
+                }
             }
             DocKind::Faq => {
                 let fits = faq_entry(app, &hit.doc.key)
@@ -451,12 +481,32 @@ pub fn faq(app: &App, question: &str) -> Result<Reply> {
     if embeds.is_empty() {
         return Ok(nothing_found(question));
     }
+    // FAQ entries that share part of the question are offered as buttons, not as the answer.
+    let nearby: Vec<Button> = scored
+        .iter()
+        .filter(|s| s.fit >= NEARBY_FIT)
+        .take(2)
+        .filter_map(|s| {
+            let (_, entry) = faq_entry(app, &s.hit.doc.key)?;
+            Some(Button {
+                custom_id: format!("{CUSTOM_ID_PREFIX}:{}", s.hit.doc.key),
+                label: truncate_chars(&entry.question, 80),
+                style: ButtonStyle::Secondary,
+                disabled: false,
+            })
+        })
+        .collect();
     Ok(Reply::Message(Message {
         content: Some(format!(
             "No FAQ entry answers “{}” closely, so here is what the guides say instead.",
             echo(question)
         )),
         embeds,
+        buttons: if nearby.is_empty() {
+            Vec::new()
+        } else {
+            vec![nearby]
+        },
         ..Message::default()
     }))
 }
@@ -512,5 +562,152 @@ pub fn entry_by_key(app: &App, key: &str) -> Result<Reply> {
         None => Err(Error::Usage(
             "That question is no longer in the guides.".into(),
         )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::ManualClock;
+    use crate::content::Catalog;
+    use crate::search::SearchIndex;
+    use crate::settings::Settings;
+    use std::path::Path;
+    use std::sync::Arc;
+
+    fn app() -> App {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let catalog = Catalog::load(&root.join("content")).unwrap();
+        let search = SearchIndex::in_memory(&catalog).unwrap();
+        App::from_parts(
+            Settings::defaults_in(root),
+            catalog,
+            search,
+            Arc::new(ManualClock::new(0)),
+            Arc::new(crate::store::SqliteStore::in_memory().unwrap()),
+        )
+    }
+
+    /// The FAQ entry `/faq` would pick for a question (best fit, search score breaking ties),
+    /// with its fit.
+    fn best_fit(app: &App, question: &str) -> (f32, String) {
+        let understood = understand(app, question);
+        let scored = scored_faq(app, &understood).unwrap();
+        scored.first().map_or((0.0, String::new()), |s| {
+            (
+                s.fit,
+                faq_entry(app, &s.hit.doc.key).unwrap().1.question.clone(),
+            )
+        })
+    }
+
+    #[test]
+    fn fits_well_on_both_sides_of_the_threshold() {
+        let app = app();
+        let fitting = [
+            ("what is a backend engineer", "What is a backend engineer?"),
+            ("what does backend even mean", "What is a backend engineer?"),
+            (
+                "backend salary 2026",
+                "What is the backend engineer salary in 2026?",
+            ),
+            (
+                "what language should i learn",
+                "What are the best backend languages to learn?",
+            ),
+            (
+                "best langauge for backend",
+                "What are the best backend languages to learn?",
+            ),
+            (
+                "how do i get hired",
+                "How do I follow a backend roadmap to get hired?",
+            ),
+            ("roadmap", "How do I follow a backend roadmap to get hired?"),
+            (
+                "how to prep for interviews",
+                "What backend interview questions should I prepare for?",
+            ),
+            (
+                "system design interview",
+                "What backend interview questions should I prepare for?",
+            ),
+        ];
+        for (question, entry) in fitting {
+            let (fit, best) = best_fit(&app, question);
+            assert!(fit >= FIT_THRESHOLD, "{question}: {fit:.2} for {best}");
+            assert_eq!(best, entry, "{question}");
+        }
+        // Each shares words with some entry, but none answers it.
+        let not_fitting = [
+            "what does a backend engineer do all day",
+            "which certs should i get",
+            "do i need to know kubernetes",
+            "which databases should i learn",
+            "which cloud should i learn",
+            "will AI replace backend engineers",
+            "how to get into backend without a degree",
+            "is the CKAD worth it",
+            "kafka backend engineer",
+            "what is kafka",
+        ];
+        for question in not_fitting {
+            let (fit, best) = best_fit(&app, question);
+            assert!(fit < FIT_THRESHOLD, "{question}: {fit:.2} for {best}");
+        }
+    }
+
+    #[test]
+    fn a_question_without_a_fitting_entry_says_so_and_shows_guide_passages() {
+        let app = app();
+        let reply = faq(&app, "do i need to know kubernetes").unwrap();
+        let message = reply.as_message().unwrap();
+        assert!(message
+            .content
+            .as_deref()
+            .is_some_and(|c| c.starts_with("No FAQ entry answers")));
+        let first = message.embeds[0].description.as_deref().unwrap();
+        assert!(first.contains("Docker and Kubernetes"), "{first}");
+        // Guide passages only: no FAQ entry is offered as the answer.
+        assert!(message.embeds.iter().all(|e| e
+            .title
+            .as_deref()
+            .is_some_and(|t| t.starts_with("Closest passages"))));
+    }
+
+    #[test]
+    fn level_pay_questions_lead_with_figures_and_general_ones_with_the_guide_answer() {
+        let app = app();
+        let titles = |question: &str| -> Vec<String> {
+            let reply = faq(&app, question).unwrap();
+            reply
+                .as_message()
+                .unwrap()
+                .embeds
+                .iter()
+                .map(|e| e.title.clone().unwrap_or_default())
+                .collect()
+        };
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "what do senior backend engineers earn",
+                &[
+                    "Backend Engineer pay — senior",
+                    "What is the backend engineer salary in 2026?",
+                ],
+            ),
+            (
+                "What is the backend engineer salary in 2026?",
+                &[
+                    "What is the backend engineer salary in 2026?",
+                    "Backend Engineer pay",
+                ],
+            ),
+            ("junior salary", &["Backend Engineer pay — junior"]),
+        ];
+        for (question, expected) in cases {
+            let got = titles(question);
+            assert_eq!(&got[..expected.len()], *expected, "{question}");
+        }
     }
 }

@@ -14,8 +14,8 @@ use crate::search::analyzer::{edit_distance, typo_budget};
 use crate::search::Analyzer;
 
 use super::salary::{headline, rung_for_years, rung_line};
-use super::vocabulary::Vocabulary;
-use super::{guide_source_line, intent, resolve_role};
+use super::vocabulary;
+use super::{guide_source_line, resolve_role};
 
 /// Words that qualify a skill rather than name it ("basic docker", "advanced python").
 const QUALIFIERS: &[&str] = &[
@@ -219,7 +219,7 @@ pub fn matching(
     }
     let dropped = names.len().saturating_sub(MAX_SKILLS);
     names.truncate(MAX_SKILLS);
-    let vocabulary = Vocabulary::of_catalog(&app.catalog, analyzer, &intent::cue_words());
+    let vocabulary = vocabulary::shared(&app.catalog, analyzer);
     let skills: Vec<Skill> = names
         .iter()
         .map(|name| Skill::new(analyzer, name, &vocabulary.correct(analyzer, name)))

