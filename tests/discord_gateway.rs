@@ -452,7 +452,6 @@ fn a_missing_or_malformed_token_is_refused_before_connecting() {
 /// `iv:modal:` with a text input `answer`; the feedback is ephemeral with `Score: N/100`; End
 /// (an `iv:end:` button, or the button labelled End) gives the summary.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "needs the interview branch"]
 async fn a_whole_interview_through_buttons_and_the_modal_survives_a_dropped_gateway() {
     let standin = StandIn::start(Options::default()).await;
     let bot = Bot::spawn(&bot_env(&standin, &[("CAREERBOT_INTERVIEW_SEED", "7")]));
@@ -555,7 +554,6 @@ async fn a_whole_interview_through_buttons_and_the_modal_survives_a_dropped_gate
 /// `/salary` answers with a chart uploaded as an attachment (a PNG the embed shows), whether
 /// the bot answered at once or deferred first.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "needs the guidance branch"]
 async fn salary_answers_with_the_chart_as_an_attachment() {
     let standin = StandIn::start(Options::default()).await;
     let bot = Bot::spawn(&bot_env(&standin, &[]));
