@@ -146,10 +146,12 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             .send()
             .await;
         let ok = match response {
-            Ok(response) if response.status().is_success() => response
-                .bytes()
-                .await
-                .is_ok_and(|b| b.starts_with(br#"{"type":4,"#)),
+            Ok(response) if response.status().is_success() => {
+                response.bytes().await.is_ok_and(|body| {
+                    serde_json::from_slice::<serde_json::Value>(&body)
+                        .is_ok_and(|answer| answer["type"] == 4)
+                })
+            }
             _ => false,
         };
         (started.elapsed(), ok)

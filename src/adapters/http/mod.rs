@@ -42,7 +42,7 @@ const TOO_LATE: &str = "That took too long to prepare. Please try again.";
 
 /// The endpoint's shared, read-only parts.
 #[derive(Debug)]
-pub struct Endpoint {
+struct Endpoint {
     app: Arc<App>,
     auth: RequestAuth,
     followup: Followup,
