@@ -4,7 +4,7 @@
 //! Because every consumer uses this one analyzer, "sharding" and "partitioned by key" mean the
 //! same thing to search and to the interview scorer.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use tantivy::tokenizer::{
@@ -27,11 +27,45 @@ const STOP_WORDS: &[&str] = &[
     "about", "there", "much", "many", "s", "get",
 ];
 
-/// Synonym phrases (each a sequence of analyzed tokens) and the token each folds to.
+/// Synonym phrases (each a sequence of analyzed tokens) and the token each folds to, arranged
+/// for the hot paths: folding looks phrases up by their first token without allocating, and
+/// query typo-folding only measures one-word members of about the right length.
 #[derive(Debug, Default)]
 struct SynonymTable {
-    phrases: HashMap<Vec<String>, String>,
-    longest: usize,
+    /// Phrases by their first token, longest first, each with the term it folds to.
+    by_first: HashMap<String, Vec<(Vec<String>, String)>>,
+    /// The term of every group.
+    canonical: HashSet<String>,
+    /// One-word members: the word, its length in characters, and the term it folds to.
+    single: Vec<(String, usize, String)>,
+    phrases: usize,
+}
+
+impl SynonymTable {
+    fn new(phrases: HashMap<Vec<String>, String>) -> SynonymTable {
+        let mut table = SynonymTable {
+            phrases: phrases.len(),
+            ..SynonymTable::default()
+        };
+        for (phrase, canonical) in phrases {
+            table.canonical.insert(canonical.clone());
+            if let [word] = phrase.as_slice() {
+                table
+                    .single
+                    .push((word.clone(), word.chars().count(), canonical.clone()));
+            }
+            table
+                .by_first
+                .entry(phrase[0].clone())
+                .or_default()
+                .push((phrase, canonical));
+        }
+        for candidates in table.by_first.values_mut() {
+            candidates.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+        }
+        table.single.sort();
+        table
+    }
 }
 
 /// The analyzer. Cheap to clone (the synonym table is shared).
@@ -44,7 +78,7 @@ pub struct Analyzer {
 impl std::fmt::Debug for Analyzer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Analyzer")
-            .field("synonym_phrases", &self.synonyms.phrases.len())
+            .field("synonym_phrases", &self.synonyms.phrases)
             .finish()
     }
 }
@@ -73,7 +107,7 @@ fn base_tokens(base: &mut TextAnalyzer, text: &str) -> Vec<Token> {
 impl Analyzer {
     pub fn new(synonyms: &SynonymsFile) -> Analyzer {
         let mut base = base_analyzer();
-        let mut table = SynonymTable::default();
+        let mut phrases: HashMap<Vec<String>, String> = HashMap::new();
         for group in &synonyms.groups {
             let analyzed: Vec<Vec<String>> = group
                 .iter()
@@ -90,16 +124,14 @@ impl Analyzer {
             };
             let canonical = first.join("_");
             for phrase in analyzed.iter() {
-                table.longest = table.longest.max(phrase.len());
-                table
-                    .phrases
+                phrases
                     .entry(phrase.clone())
                     .or_insert_with(|| canonical.clone());
             }
         }
         Analyzer {
             base,
-            synonyms: Arc::new(table),
+            synonyms: Arc::new(SynonymTable::new(phrases)),
         }
     }
 
@@ -127,13 +159,12 @@ impl Analyzer {
                 if budget == 0 || self.is_synonym_term(&term) {
                     return term;
                 }
+                let length = term.chars().count();
                 table
-                    .phrases
+                    .single
                     .iter()
-                    .filter(|(phrase, _)| phrase.len() == 1)
-                    .map(|(phrase, canonical)| {
-                        (edit_distance(&phrase[0], &term, budget), canonical)
-                    })
+                    .filter(|(_, word_length, _)| word_length.abs_diff(length) <= budget)
+                    .map(|(word, _, canonical)| (edit_distance(word, &term, budget), canonical))
                     .filter(|(distance, _)| *distance <= budget)
                     .min_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)))
                     .map(|(_, canonical)| canonical.clone())
@@ -145,29 +176,31 @@ impl Analyzer {
     /// Whether `text` is the analyzed form of a synonym group (such terms are matched exactly,
     /// never fuzzily: "k8s" is not a typo of anything).
     pub fn is_synonym_term(&self, term: &str) -> bool {
-        self.synonyms
-            .phrases
-            .values()
-            .any(|canonical| canonical == term)
+        self.synonyms.canonical.contains(term)
     }
 
-    fn fold(&self, tokens: Vec<Token>) -> Vec<Token> {
+    fn fold(&self, mut tokens: Vec<Token>) -> Vec<Token> {
         let table = &self.synonyms;
-        if table.phrases.is_empty() {
+        if table.by_first.is_empty() {
             return tokens;
         }
         let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
         let mut i = 0;
         while i < tokens.len() {
-            let mut matched = None;
-            for len in (1..=table.longest.min(tokens.len() - i)).rev() {
-                let key: Vec<String> = tokens[i..i + len].iter().map(|t| t.text.clone()).collect();
-                if let Some(canonical) = table.phrases.get(&key) {
-                    matched = Some((len, canonical.clone()));
-                    break;
-                }
-            }
-            let (len, text) = matched.unwrap_or_else(|| (1, tokens[i].text.clone()));
+            let rest = &tokens[i..];
+            let matched = table.by_first.get(&rest[0].text).and_then(|candidates| {
+                candidates.iter().find(|(phrase, _)| {
+                    phrase.len() <= rest.len()
+                        && phrase
+                            .iter()
+                            .zip(rest)
+                            .all(|(word, token)| *word == token.text)
+                })
+            });
+            let (len, text) = match matched {
+                Some((phrase, canonical)) => (phrase.len(), canonical.clone()),
+                None => (1, std::mem::take(&mut tokens[i].text)),
+            };
             out.push(Token {
                 offset_from: tokens[i].offset_from,
                 offset_to: tokens[i + len - 1].offset_to,
