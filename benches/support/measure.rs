@@ -5,6 +5,10 @@
 //! stated as p99, which criterion does not report, so `Percentiles` times every iteration of a
 //! plain loop (after a warm-up) and reports the nearest-rank p50, p99 and max of those samples.
 //! Both run in the same process on the same fixtures.
+//!
+//! On a shared machine a wall-clock p99 mostly measures the scheduler (one lost time slice is
+//! several milliseconds), so each sample also records the thread's own CPU time (from
+//! `/proc/thread-self/schedstat`); the report shows both, and BENCHMARKS.md says which is which.
 
 #![allow(dead_code)]
 
@@ -109,8 +113,19 @@ impl Fixture {
         let guides = catalog.roles.iter().map(|r| r.guides.len()).sum();
         let documents = index.len();
         let content_bytes = folder_bytes(&content_dir);
+        let segments = index
+            .path
+            .as_deref()
+            .and_then(|p| std::fs::read_dir(p).ok())
+            .map(|entries| {
+                entries
+                    .flatten()
+                    .filter(|e| e.path().extension().is_some_and(|x| x == "idx"))
+                    .count()
+            })
+            .unwrap_or(0);
         eprintln!(
-            "fixture {}: {guides} guides, {documents} indexed units, {:.1} MB of TOML; generated in {:.1?}, loaded in {load:.1?}, indexed in {first_build:.1?}",
+            "fixture {}: {guides} guides, {documents} indexed units in {segments} segment(s), {:.1} MB of TOML; generated in {:.1?}, loaded in {load:.1?}, indexed in {first_build:.1?}",
             size.label(),
             content_bytes as f64 / 1e6,
             generate
@@ -139,22 +154,58 @@ impl Fixture {
     }
 }
 
+/// The calling thread's CPU time so far (Linux; None elsewhere).
+pub struct ThreadClock {
+    file: Option<std::fs::File>,
+}
+
+impl ThreadClock {
+    pub fn new() -> ThreadClock {
+        ThreadClock {
+            file: std::fs::File::open("/proc/thread-self/schedstat").ok(),
+        }
+    }
+
+    pub fn now(&self) -> Option<Duration> {
+        use std::os::unix::fs::FileExt;
+        let mut buffer = [0u8; 96];
+        let n = self.file.as_ref()?.read_at(&mut buffer, 0).ok()?;
+        let text = std::str::from_utf8(&buffer[..n]).ok()?;
+        let nanos: u64 = text.split_whitespace().next()?.parse().ok()?;
+        Some(Duration::from_nanos(nanos))
+    }
+}
+
 /// Runs `f` `warm_up` times untimed, then times each of `samples` calls.
-pub fn time_each<T>(
+pub fn time_each<T>(warm_up: usize, samples: usize, f: impl FnMut(usize) -> T) -> Vec<Duration> {
+    time_each_with_cpu(warm_up, samples, f).0
+}
+
+/// Like `time_each`, also returning each call's on-CPU time (empty if unavailable).
+pub fn time_each_with_cpu<T>(
     warm_up: usize,
     samples: usize,
     mut f: impl FnMut(usize) -> T,
-) -> Vec<Duration> {
+) -> (Vec<Duration>, Vec<Duration>) {
     for i in 0..warm_up {
         std::hint::black_box(f(i));
     }
-    (0..samples)
-        .map(|i| {
-            let started = Instant::now();
-            std::hint::black_box(f(i));
-            started.elapsed()
-        })
-        .collect()
+    let clock = ThreadClock::new();
+    let mut wall = Vec::with_capacity(samples);
+    let mut cpu = Vec::with_capacity(samples);
+    for i in 0..samples {
+        let cpu_started = clock.now();
+        let started = Instant::now();
+        std::hint::black_box(f(i));
+        wall.push(started.elapsed());
+        if let (Some(before), Some(after)) = (cpu_started, clock.now()) {
+            cpu.push(after.saturating_sub(before));
+        }
+    }
+    if cpu.len() != wall.len() {
+        cpu.clear();
+    }
+    (wall, cpu)
 }
 
 /// Nearest-rank percentiles of per-iteration times.
@@ -166,6 +217,8 @@ pub struct Percentiles {
     pub p99: Duration,
     pub max: Duration,
     pub mean: Duration,
+    /// p50 and p99 of on-CPU time, where the platform reports it.
+    pub cpu: Option<(Duration, Duration)>,
 }
 
 impl Percentiles {
@@ -176,8 +229,13 @@ impl Percentiles {
         samples: usize,
         f: impl FnMut(usize) -> T,
     ) -> Percentiles {
-        let mut times = time_each(warm_up, samples, f);
-        Percentiles::from_samples(name, &mut times)
+        let (mut wall, mut cpu) = time_each_with_cpu(warm_up, samples, f);
+        let mut percentiles = Percentiles::from_samples(name, &mut wall);
+        if !cpu.is_empty() {
+            let on_cpu = Percentiles::from_samples("", &mut cpu);
+            percentiles.cpu = Some((on_cpu.p50, on_cpu.p99));
+        }
+        percentiles
     }
 
     pub fn from_samples(name: impl Into<String>, times: &mut [Duration]) -> Percentiles {
@@ -193,6 +251,7 @@ impl Percentiles {
             p99: rank(0.99),
             max: times[times.len() - 1],
             mean: total / times.len() as u32,
+            cpu: None,
         }
     }
 }
@@ -264,8 +323,12 @@ impl Report {
     }
 
     pub fn timing(&mut self, p: &Percentiles, target: &str) {
+        let cpu = p
+            .cpu
+            .map(|(p50, p99)| format!("{} / {}", human(p50), human(p99)))
+            .unwrap_or_default();
         eprintln!(
-            "{:<48} p50 {:>10}  p99 {:>10}  max {:>10}  ({} samples)",
+            "{:<52} p50 {:>10}  p99 {:>10}  max {:>10}  on-CPU p50/p99 {cpu}  ({} samples)",
             p.name,
             human(p.p50),
             human(p.p99),
@@ -278,8 +341,8 @@ impl Report {
             p.samples,
             human(p.p50),
             human(p.p99),
+            cpu,
             human(p.max),
-            human(p.mean),
             target
         ));
     }
@@ -296,7 +359,7 @@ impl Report {
             return;
         }
         let mut table = String::from(
-            "| measurement | samples | p50 | p99 | max | mean | target |\n|---|---|---|---|---|---|---|\n",
+            "| measurement | samples | p50 | p99 | on-CPU p50 / p99 | max | target |\n|---|---|---|---|---|---|---|\n",
         );
         for row in &self.rows {
             table.push_str(row);

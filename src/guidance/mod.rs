@@ -45,7 +45,7 @@ pub fn ask(app: &App, query: &str) -> Result<Reply> {
         best.snippet.clone()
     };
     let mut embed = Embed::new(truncate_chars(
-        &format!("Results for “{}”", query.trim()),
+        &format!("Results for “{}”", escape_user_text(query.trim())),
         256,
     ))
     .description(with_source(

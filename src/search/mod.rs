@@ -26,7 +26,7 @@ use analyzer::{edit_distance, typo_budget, TOKENIZER_NAME};
 
 /// Bumped whenever the schema changes, so old indexes are rebuilt. (Changes to how documents are
 /// derived from content need no bump: the fingerprint covers the documents themselves.)
-const SCHEMA_VERSION: u32 = 1;
+const SCHEMA_VERSION: u32 = 2;
 
 /// How much an FAQ entry's score is raised against other passages.
 const FAQ_WEIGHT: f32 = 1.3;
@@ -208,7 +208,9 @@ fn schema() -> (Schema, Fields) {
         .set_indexing_options(
             TextFieldIndexing::default()
                 .set_tokenizer(TOKENIZER_NAME)
-                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+                // Term frequencies for BM25 only: no query here is a phrase query and passages are
+                // found by re-analyzing the body, so positions would only cost build time and disk.
+                .set_index_option(IndexRecordOption::WithFreqs),
         )
         .set_stored();
     let fields = Fields {
@@ -241,7 +243,6 @@ pub struct Hit {
 
 /// The open index and the analyzer it was built with.
 pub struct SearchIndex {
-    index: Index,
     reader: IndexReader,
     fields: Fields,
     analyzer: Analyzer,
@@ -265,7 +266,11 @@ impl SearchIndex {
     /// the schema) changed since it was built. `force` rebuilds regardless.
     pub fn open_or_build(catalog: &Catalog, index_dir: &Path, force: bool) -> Result<SearchIndex> {
         let analyzer = Analyzer::new(&catalog.synonyms);
-        let name = format!("v{SCHEMA_VERSION}-{:016x}", index_fingerprint(catalog));
+        let docs = documents(catalog);
+        let name = format!(
+            "v{SCHEMA_VERSION}-{:016x}",
+            index_fingerprint(catalog, &docs)
+        );
         let path = index_dir.join(&name);
         let complete = path.join("complete");
         if !force && complete.exists() {
@@ -285,7 +290,7 @@ impl SearchIndex {
             .map_err(|e| Error::io(format!("creating {}", staging.display()), e))?;
         let (schema, _) = schema();
         let index = Index::create_in_dir(&staging, schema)?;
-        write_documents(&index, &analyzer, catalog)?;
+        write_documents(&index, &analyzer, docs)?;
         std::fs::write(
             staging.join("complete"),
             format!("{:016x}\n", catalog.fingerprint),
@@ -308,7 +313,7 @@ impl SearchIndex {
         let analyzer = Analyzer::new(&catalog.synonyms);
         let (schema, _) = schema();
         let index = Index::create_in_ram(schema);
-        write_documents(&index, &analyzer, catalog)?;
+        write_documents(&index, &analyzer, documents(catalog))?;
         SearchIndex::wrap(index, analyzer, None, true)
     }
 
@@ -327,7 +332,6 @@ impl SearchIndex {
             .reload_policy(ReloadPolicy::Manual)
             .try_into()?;
         Ok(SearchIndex {
-            index,
             reader,
             fields,
             analyzer,
@@ -596,7 +600,7 @@ fn best_fragment(
         score: 0.0,
         highlighted: Vec::new(),
     };
-    let mut finish = |fragment: Fragment, best: &mut Option<Fragment>| {
+    let finish = |fragment: Fragment, best: &mut Option<Fragment>| {
         // Strictly better only: among equal scores the earliest window wins.
         if fragment.score > 0.0 && best.as_ref().is_none_or(|b| fragment.score > b.score) {
             *best = Some(fragment);
@@ -624,31 +628,33 @@ fn best_fragment(
 
 /// Names the index build: the content files (synonyms change tokenization) and the documents
 /// derived from them, so editing either the content or the code that derives documents rebuilds.
-fn index_fingerprint(catalog: &Catalog) -> u64 {
+fn index_fingerprint(catalog: &Catalog, docs: &[SearchDoc]) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     catalog.fingerprint.hash(&mut hasher);
-    for doc in documents(catalog) {
+    for doc in docs {
         (
-            doc.key,
+            &doc.key,
             doc.kind.as_str(),
-            doc.role,
-            doc.source,
-            doc.title,
-            doc.body,
+            &doc.role,
+            &doc.source,
+            &doc.title,
+            &doc.body,
         )
             .hash(&mut hasher);
     }
     hasher.finish()
 }
 
-fn write_documents(index: &Index, analyzer: &Analyzer, catalog: &Catalog) -> Result<()> {
+fn write_documents(index: &Index, analyzer: &Analyzer, docs: Vec<SearchDoc>) -> Result<()> {
     index
         .tokenizers()
         .register(TOKENIZER_NAME, analyzer.clone());
     let (_, fields) = schema();
-    let mut writer = index.writer_with_num_threads::<TantivyDocument>(1, 50_000_000)?;
-    for doc in documents(catalog) {
+    let threads: usize = std::env::var("XX_THREADS").ok().and_then(|v| v.parse().ok()).unwrap_or(1);
+    let budget: usize = std::env::var("XX_BUDGET").ok().and_then(|v| v.parse().ok()).unwrap_or(50);
+    let mut writer = index.writer_with_num_threads::<TantivyDocument>(threads, budget * 1_000_000)?;
+    for doc in docs {
         let mut stored = TantivyDocument::default();
         stored.add_text(fields.key, &doc.key);
         stored.add_text(fields.kind, doc.kind.as_str());
