@@ -4,12 +4,12 @@
 //! Because every consumer uses this one analyzer, "sharding" and "partitioned by key" mean the
 //! same thing to search and to the interview scorer.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
-    StopWordFilter, TextAnalyzer, Token, TokenStream, Tokenizer,
+    AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer,
+    Stemmer, StopWordFilter, TextAnalyzer, Token, TokenStream, Tokenizer,
 };
 
 use crate::content::model::SynonymsFile;
@@ -27,29 +27,65 @@ const STOP_WORDS: &[&str] = &[
     "about", "there", "much", "many", "s", "get",
 ];
 
-/// Synonym phrases (each a sequence of analyzed tokens) and the token each folds to.
+/// Synonym phrases (each a sequence of analyzed tokens) and the token each folds to, arranged
+/// for the hot paths: folding looks phrases up by their first token without allocating, and
+/// query typo-folding only measures one-word members of about the right length.
 #[derive(Debug, Default)]
 struct SynonymTable {
-    phrases: HashMap<Vec<String>, String>,
-    longest: usize,
+    /// Phrases by their first token, longest first, each with the term it folds to.
+    by_first: HashMap<String, Vec<(Vec<String>, String)>>,
+    /// The term of every group.
+    canonical: HashSet<String>,
+    /// One-word members: the word, its length in characters, and the term it folds to.
+    single: Vec<(String, usize, String)>,
+    phrases: usize,
+}
+
+impl SynonymTable {
+    fn new(phrases: HashMap<Vec<String>, String>) -> SynonymTable {
+        let mut table = SynonymTable {
+            phrases: phrases.len(),
+            ..SynonymTable::default()
+        };
+        for (phrase, canonical) in phrases {
+            table.canonical.insert(canonical.clone());
+            if let [word] = phrase.as_slice() {
+                table
+                    .single
+                    .push((word.clone(), word.chars().count(), canonical.clone()));
+            }
+            table
+                .by_first
+                .entry(phrase[0].clone())
+                .or_default()
+                .push((phrase, canonical));
+        }
+        for candidates in table.by_first.values_mut() {
+            candidates.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+        }
+        table.single.sort();
+        table
+    }
 }
 
 /// The analyzer. Cheap to clone (the synonym table is shared).
 #[derive(Clone)]
 pub struct Analyzer {
-    base: TextAnalyzer,
+    base: Base,
     synonyms: Arc<SynonymTable>,
 }
 
 impl std::fmt::Debug for Analyzer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Analyzer")
-            .field("synonym_phrases", &self.synonyms.phrases.len())
+            .field("synonym_phrases", &self.synonyms.phrases)
             .finish()
     }
 }
 
-fn base_analyzer() -> TextAnalyzer {
+/// Tokenize, lowercase, fold accents, drop stop words: everything but stemming, which
+/// `base_tokens` applies through a cache.
+fn words_analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
@@ -57,23 +93,80 @@ fn base_analyzer() -> TextAnalyzer {
         .filter(StopWordFilter::remove(
             STOP_WORDS.iter().map(|w| w.to_string()),
         ))
+        .build()
+}
+
+fn stem_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(RawTokenizer::default())
         .filter(Stemmer::new(Language::English))
         .build()
 }
 
-fn base_tokens(base: &mut TextAnalyzer, text: &str) -> Vec<Token> {
-    let mut stream = base.token_stream(text);
+/// The unstemmed word analyzer and a one-word stemmer.
+#[derive(Clone)]
+struct Base {
+    words: TextAnalyzer,
+    stem: TextAnalyzer,
+}
+
+impl Base {
+    fn new() -> Base {
+        Base {
+            words: words_analyzer(),
+            stem: stem_analyzer(),
+        }
+    }
+}
+
+/// Most stems cached per thread. Text repeats a small vocabulary, so a cache this size answers
+/// nearly every word; it is emptied when full rather than managed, which keeps it cheap.
+const STEM_CACHE_WORDS: usize = 32_768;
+
+thread_local! {
+    /// Snowball stemming is the dearest step of analysis (about half of index-build time before
+    /// this cache); a word's stem never changes, so each thread remembers the words it has seen.
+    static STEMS: std::cell::RefCell<HashMap<String, String>> = std::cell::RefCell::new(HashMap::new());
+}
+
+fn stem(base: &mut Base, word: &mut String) {
+    STEMS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some(stem) = cache.get(word.as_str()) {
+            word.clone_from(stem);
+            return;
+        }
+        let mut stream = base.stem.token_stream(word);
+        let stemmed = if stream.advance() {
+            stream.token().text.clone()
+        } else {
+            word.clone()
+        };
+        drop(stream);
+        if cache.len() >= STEM_CACHE_WORDS {
+            cache.clear();
+        }
+        cache.insert(std::mem::replace(word, stemmed.clone()), stemmed);
+    });
+}
+
+fn base_tokens(base: &mut Base, text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
-    while let Some(token) = stream.next() {
-        tokens.push(token.clone());
+    {
+        let mut stream = base.words.token_stream(text);
+        while let Some(token) = stream.next() {
+            tokens.push(token.clone());
+        }
+    }
+    for token in &mut tokens {
+        stem(base, &mut token.text);
     }
     tokens
 }
 
 impl Analyzer {
     pub fn new(synonyms: &SynonymsFile) -> Analyzer {
-        let mut base = base_analyzer();
-        let mut table = SynonymTable::default();
+        let mut base = Base::new();
+        let mut phrases: HashMap<Vec<String>, String> = HashMap::new();
         for group in &synonyms.groups {
             let analyzed: Vec<Vec<String>> = group
                 .iter()
@@ -90,16 +183,14 @@ impl Analyzer {
             };
             let canonical = first.join("_");
             for phrase in analyzed.iter() {
-                table.longest = table.longest.max(phrase.len());
-                table
-                    .phrases
+                phrases
                     .entry(phrase.clone())
                     .or_insert_with(|| canonical.clone());
             }
         }
         Analyzer {
             base,
-            synonyms: Arc::new(table),
+            synonyms: Arc::new(SynonymTable::new(phrases)),
         }
     }
 
@@ -127,13 +218,12 @@ impl Analyzer {
                 if budget == 0 || self.is_synonym_term(&term) {
                     return term;
                 }
+                let length = term.chars().count();
                 table
-                    .phrases
+                    .single
                     .iter()
-                    .filter(|(phrase, _)| phrase.len() == 1)
-                    .map(|(phrase, canonical)| {
-                        (edit_distance(&phrase[0], &term, budget), canonical)
-                    })
+                    .filter(|(_, word_length, _)| word_length.abs_diff(length) <= budget)
+                    .map(|(word, _, canonical)| (edit_distance(word, &term, budget), canonical))
                     .filter(|(distance, _)| *distance <= budget)
                     .min_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)))
                     .map(|(_, canonical)| canonical.clone())
@@ -145,29 +235,31 @@ impl Analyzer {
     /// Whether `text` is the analyzed form of a synonym group (such terms are matched exactly,
     /// never fuzzily: "k8s" is not a typo of anything).
     pub fn is_synonym_term(&self, term: &str) -> bool {
-        self.synonyms
-            .phrases
-            .values()
-            .any(|canonical| canonical == term)
+        self.synonyms.canonical.contains(term)
     }
 
-    fn fold(&self, tokens: Vec<Token>) -> Vec<Token> {
+    fn fold(&self, mut tokens: Vec<Token>) -> Vec<Token> {
         let table = &self.synonyms;
-        if table.phrases.is_empty() {
+        if table.by_first.is_empty() {
             return tokens;
         }
         let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
         let mut i = 0;
         while i < tokens.len() {
-            let mut matched = None;
-            for len in (1..=table.longest.min(tokens.len() - i)).rev() {
-                let key: Vec<String> = tokens[i..i + len].iter().map(|t| t.text.clone()).collect();
-                if let Some(canonical) = table.phrases.get(&key) {
-                    matched = Some((len, canonical.clone()));
-                    break;
-                }
-            }
-            let (len, text) = matched.unwrap_or_else(|| (1, tokens[i].text.clone()));
+            let rest = &tokens[i..];
+            let matched = table.by_first.get(&rest[0].text).and_then(|candidates| {
+                candidates.iter().find(|(phrase, _)| {
+                    phrase.len() <= rest.len()
+                        && phrase
+                            .iter()
+                            .zip(rest)
+                            .all(|(word, token)| *word == token.text)
+                })
+            });
+            let (len, text) = match matched {
+                Some((phrase, canonical)) => (phrase.len(), canonical.clone()),
+                None => (1, std::mem::take(&mut tokens[i].text)),
+            };
             out.push(Token {
                 offset_from: tokens[i].offset_from,
                 offset_to: tokens[i + len - 1].offset_to,
@@ -314,6 +406,35 @@ mod tests {
             &text[folded.offset_from..folded.offset_to],
             "partitioned by key"
         );
+    }
+
+    /// Cached stemming gives what tantivy's stemmer filter in the chain gives, on a first and
+    /// on a repeated sight of each word.
+    #[test]
+    fn cached_stems_equal_the_stemmer_filter() {
+        let mut reference = TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(RemoveLongFilter::limit(40))
+            .filter(LowerCaser)
+            .filter(AsciiFoldingFilter)
+            .filter(StopWordFilter::remove(
+                STOP_WORDS.iter().map(|w| w.to_string()),
+            ))
+            .filter(Stemmer::new(Language::English))
+            .build();
+        let text = "Engineers were engineering scalable, generously-distributed systems; \
+                    caching, cached and caches — running ran runs. Ünïcödé façade organisations";
+        let expected: Vec<String> = {
+            let mut stream = reference.token_stream(text);
+            let mut out = Vec::new();
+            while let Some(token) = stream.next() {
+                out.push(token.text.clone());
+            }
+            out
+        };
+        assert!(expected.len() > 15);
+        let plain = Analyzer::new(&SynonymsFile::default());
+        assert_eq!(plain.terms(text), expected);
+        assert_eq!(plain.terms(text), expected, "second sight, from the cache");
     }
 
     #[test]

@@ -7,7 +7,7 @@
 
 pub mod analyzer;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use tantivy::collector::TopDocs;
@@ -15,7 +15,6 @@ use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, Ter
 use tantivy::schema::{
     Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value as _, STORED, STRING,
 };
-use tantivy::snippet::SnippetGenerator;
 use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument, Term};
 
 pub use analyzer::Analyzer;
@@ -27,7 +26,7 @@ use analyzer::{edit_distance, typo_budget, TOKENIZER_NAME};
 
 /// Bumped whenever the schema changes, so old indexes are rebuilt. (Changes to how documents are
 /// derived from content need no bump: the fingerprint covers the documents themselves.)
-const SCHEMA_VERSION: u32 = 1;
+const SCHEMA_VERSION: u32 = 2;
 
 /// How much an FAQ entry's score is raised against other passages.
 const FAQ_WEIGHT: f32 = 1.3;
@@ -209,7 +208,9 @@ fn schema() -> (Schema, Fields) {
         .set_indexing_options(
             TextFieldIndexing::default()
                 .set_tokenizer(TOKENIZER_NAME)
-                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+                // Term frequencies for BM25 only: no query here is a phrase query and passages are
+                // found by re-analyzing the body, so positions would only cost build time and disk.
+                .set_index_option(IndexRecordOption::WithFreqs),
         )
         .set_stored();
     let fields = Fields {
@@ -235,13 +236,13 @@ pub struct Filter<'a> {
 pub struct Hit {
     pub doc: SearchDoc,
     pub score: f32,
-    /// A passage of the body with the matched words in **bold** (markdown-escaped otherwise).
+    /// A passage of the body with the matched words in **bold**. Empty for `suggest`:
+    /// autocomplete shows titles, and a passage costs more than the lookup itself.
     pub snippet: String,
 }
 
 /// The open index and the analyzer it was built with.
 pub struct SearchIndex {
-    index: Index,
     reader: IndexReader,
     fields: Fields,
     analyzer: Analyzer,
@@ -265,7 +266,11 @@ impl SearchIndex {
     /// the schema) changed since it was built. `force` rebuilds regardless.
     pub fn open_or_build(catalog: &Catalog, index_dir: &Path, force: bool) -> Result<SearchIndex> {
         let analyzer = Analyzer::new(&catalog.synonyms);
-        let name = format!("v{SCHEMA_VERSION}-{:016x}", index_fingerprint(catalog));
+        let docs = documents(catalog);
+        let name = format!(
+            "v{SCHEMA_VERSION}-{:016x}",
+            index_fingerprint(catalog, &docs)
+        );
         let path = index_dir.join(&name);
         let complete = path.join("complete");
         if !force && complete.exists() {
@@ -285,7 +290,7 @@ impl SearchIndex {
             .map_err(|e| Error::io(format!("creating {}", staging.display()), e))?;
         let (schema, _) = schema();
         let index = Index::create_in_dir(&staging, schema)?;
-        write_documents(&index, &analyzer, catalog)?;
+        write_documents(&index, &analyzer, docs)?;
         std::fs::write(
             staging.join("complete"),
             format!("{:016x}\n", catalog.fingerprint),
@@ -308,7 +313,7 @@ impl SearchIndex {
         let analyzer = Analyzer::new(&catalog.synonyms);
         let (schema, _) = schema();
         let index = Index::create_in_ram(schema);
-        write_documents(&index, &analyzer, catalog)?;
+        write_documents(&index, &analyzer, documents(catalog))?;
         SearchIndex::wrap(index, analyzer, None, true)
     }
 
@@ -327,7 +332,6 @@ impl SearchIndex {
             .reload_policy(ReloadPolicy::Manual)
             .try_into()?;
         Ok(SearchIndex {
-            index,
             reader,
             fields,
             analyzer,
@@ -422,7 +426,7 @@ impl SearchIndex {
         let query = self.filtered(Box::new(BooleanQuery::new(clauses)), filter);
         // Fetch a few extra, then favour FAQ entries: people ask questions, and an FAQ entry is
         // the guide's own answer to one.
-        let mut hits = self.collect(&*query, &terms, limit + 8)?;
+        let mut hits = self.collect(&*query, limit + 8)?;
         for hit in &mut hits {
             if hit.doc.kind == DocKind::Faq {
                 hit.score *= FAQ_WEIGHT;
@@ -430,10 +434,14 @@ impl SearchIndex {
         }
         hits.sort_by(|a, b| b.score.total_cmp(&a.score));
         hits.truncate(limit);
+        // Passages only for the hits shown: analyzing a body is the dearest step of a search.
+        for hit in &mut hits {
+            hit.snippet = self.snippet(&hit.doc.body, &terms);
+        }
         Ok(hits)
     }
 
-    /// Suggestions for a partly typed title: every finished word must match (with its typo
+    /// Suggestions for a partly typed title, as hits without passages: every finished word must match (with its typo
     /// budget), the last word may be a prefix (typo-tolerant only from four letters).
     pub fn suggest(&self, partial: &str, filter: &Filter, limit: usize) -> Result<Vec<Hit>> {
         let terms = self.query_terms(partial);
@@ -480,10 +488,11 @@ impl SearchIndex {
             clauses.push((Occur::Should, word));
         }
         let query = self.filtered(Box::new(BooleanQuery::new(clauses)), filter);
-        self.collect(&*query, &terms, limit)
+        self.collect(&*query, limit)
     }
 
-    fn collect(&self, query: &dyn Query, terms: &[String], limit: usize) -> Result<Vec<Hit>> {
+    /// The top hits of a query, without passages.
+    fn collect(&self, query: &dyn Query, limit: usize) -> Result<Vec<Hit>> {
         let searcher = self.reader.searcher();
         let top = searcher.search(query, &TopDocs::with_limit(limit).order_by_score())?;
         let mut hits = Vec::with_capacity(top.len());
@@ -504,89 +513,155 @@ impl SearchIndex {
                 title: text(self.fields.title),
                 body: text(self.fields.body),
             };
-            let snippet = self.snippet(&doc.body, terms);
             hits.push(Hit {
                 doc,
                 score,
-                snippet,
+                snippet: String::new(),
             });
         }
         Ok(hits)
     }
 
     /// Highlights the query's words in `body`, counting misspelled query words that are within
-    /// their typo budget of a word of the body.
+    /// their typo budget of a word of the body. The body is analyzed once; the passage chosen is
+    /// the one tantivy's `SnippetGenerator` would choose (the best-scoring window of at most
+    /// `SNIPPET_CHARS` bytes, the first among equals).
     fn snippet(&self, body: &str, terms: &[String]) -> String {
-        let mut wanted: BTreeMap<String, f32> = terms.iter().map(|t| (t.clone(), 1.0)).collect();
-        for token in self.analyzer.tokens(body) {
-            if wanted.contains_key(&token.text) {
-                continue;
-            }
-            let close = terms.iter().any(|t| {
-                let budget = typo_budget(t) as usize;
-                budget > 0 && edit_distance(t, &token.text, budget) <= budget
-            });
-            if close {
-                wanted.insert(token.text, 0.5);
+        let tokens = self.analyzer.tokens(body);
+        let mut wanted: HashMap<&str, f32> = terms.iter().map(|t| (t.as_str(), 1.0)).collect();
+        let fuzzy: Vec<(&str, usize, usize)> = terms
+            .iter()
+            .map(|t| (t.as_str(), t.chars().count(), typo_budget(t) as usize))
+            .filter(|(_, _, budget)| *budget > 0)
+            .collect();
+        if !fuzzy.is_empty() {
+            let mut checked: HashSet<&str> = HashSet::new();
+            for token in &tokens {
+                let text = token.text.as_str();
+                if wanted.contains_key(text) || !checked.insert(text) {
+                    continue;
+                }
+                let length = text.chars().count();
+                let close = fuzzy.iter().any(|(term, term_length, budget)| {
+                    term_length.abs_diff(length) <= *budget
+                        && edit_distance(term, text, *budget) <= *budget
+                });
+                if close {
+                    wanted.insert(text, 0.5);
+                }
             }
         }
-        let Ok(tokenizer) = self.index.tokenizer_for_field(self.fields.body) else {
-            return crate::reply::escape_user_text(&crate::reply::truncate_chars(body, 200));
-        };
-        let generator = SnippetGenerator::new(wanted, tokenizer, self.fields.body, 220);
-        let snippet = generator.snippet(body);
-        let fragment = snippet.fragment();
-        if fragment.is_empty() {
+        let Some(fragment) = best_fragment(&tokens, &wanted, SNIPPET_CHARS) else {
             return crate::reply::truncate_chars(body, 200);
-        }
+        };
         let mut out = String::new();
-        let mut at = 0;
-        for range in snippet.highlighted() {
-            out.push_str(&fragment[at..range.start]);
+        let mut at = fragment.start;
+        for range in &fragment.highlighted {
+            out.push_str(&body[at..range.start]);
             out.push_str("**");
-            out.push_str(&fragment[range.clone()]);
+            out.push_str(&body[range.clone()]);
             out.push_str("**");
             at = range.end;
         }
-        out.push_str(&fragment[at..]);
-        let start = snippet.fragment_range().start;
-        let end = snippet.fragment_range().end;
+        out.push_str(&body[at..fragment.end]);
         format!(
             "{}{}{}",
-            if start > 0 { "…" } else { "" },
+            if fragment.start > 0 { "…" } else { "" },
             out.trim(),
-            if end < body.len() { "…" } else { "" }
+            if fragment.end < body.len() { "…" } else { "" }
         )
     }
 }
 
+/// Longest passage shown for a hit, in bytes of the body.
+const SNIPPET_CHARS: usize = 220;
+
+/// A window of the body and the ranges in it to highlight.
+#[derive(Debug, PartialEq)]
+struct Fragment {
+    start: usize,
+    end: usize,
+    score: f32,
+    highlighted: Vec<std::ops::Range<usize>>,
+}
+
+/// The best window of at most `max` bytes over `tokens`: the same windows and the same choice as
+/// tantivy's snippet generator, without analyzing the text a second time. None when no token of
+/// the body is wanted.
+fn best_fragment(
+    tokens: &[tantivy::tokenizer::Token],
+    wanted: &HashMap<&str, f32>,
+    max: usize,
+) -> Option<Fragment> {
+    let mut best: Option<Fragment> = None;
+    let mut current = Fragment {
+        start: 0,
+        end: 0,
+        score: 0.0,
+        highlighted: Vec::new(),
+    };
+    let finish = |fragment: Fragment, best: &mut Option<Fragment>| {
+        // Strictly better only: among equal scores the earliest window wins.
+        if fragment.score > 0.0 && best.as_ref().is_none_or(|b| fragment.score > b.score) {
+            *best = Some(fragment);
+        }
+    };
+    for token in tokens {
+        if token.offset_to - current.start > max {
+            let next = Fragment {
+                start: token.offset_from,
+                end: token.offset_from,
+                score: 0.0,
+                highlighted: Vec::new(),
+            };
+            finish(std::mem::replace(&mut current, next), &mut best);
+        }
+        current.end = token.offset_to;
+        if let Some(score) = wanted.get(token.text.as_str()) {
+            current.score += score;
+            current.highlighted.push(token.offset_from..token.offset_to);
+        }
+    }
+    finish(current, &mut best);
+    best
+}
+
 /// Names the index build: the content files (synonyms change tokenization) and the documents
 /// derived from them, so editing either the content or the code that derives documents rebuilds.
-fn index_fingerprint(catalog: &Catalog) -> u64 {
+fn index_fingerprint(catalog: &Catalog, docs: &[SearchDoc]) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     catalog.fingerprint.hash(&mut hasher);
-    for doc in documents(catalog) {
+    for doc in docs {
         (
-            doc.key,
+            &doc.key,
             doc.kind.as_str(),
-            doc.role,
-            doc.source,
-            doc.title,
-            doc.body,
+            &doc.role,
+            &doc.source,
+            &doc.title,
+            &doc.body,
         )
             .hash(&mut hasher);
     }
     hasher.finish()
 }
 
-fn write_documents(index: &Index, analyzer: &Analyzer, catalog: &Catalog) -> Result<()> {
+fn write_documents(index: &Index, analyzer: &Analyzer, docs: Vec<SearchDoc>) -> Result<()> {
     index
         .tokenizers()
         .register(TOKENIZER_NAME, analyzer.clone());
     let (_, fields) = schema();
-    let mut writer = index.writer_with_num_threads::<TantivyDocument>(1, 50_000_000)?;
-    for doc in documents(catalog) {
+    let threads: usize = std::env::var("XX_THREADS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1);
+    let budget: usize = std::env::var("XX_BUDGET")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(50);
+    let mut writer =
+        index.writer_with_num_threads::<TantivyDocument>(threads, budget * 1_000_000)?;
+    for doc in docs {
         let mut stored = TantivyDocument::default();
         stored.add_text(fields.key, &doc.key);
         stored.add_text(fields.kind, doc.kind.as_str());
@@ -628,4 +703,68 @@ fn nanos() -> u128 {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_nanos())
         .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use tantivy::schema::Schema;
+    use tantivy::snippet::SnippetGenerator;
+    use tantivy::tokenizer::TextAnalyzer;
+
+    use super::*;
+    use crate::content::model::SynonymsFile;
+
+    /// The passage chooser gives exactly tantivy's snippet (same window, same highlights) while
+    /// analyzing the body only once.
+    #[test]
+    fn best_fragment_matches_tantivys_snippet_generator() {
+        let analyzer = Analyzer::new(&SynonymsFile {
+            note: None,
+            groups: vec![vec!["postgres".into(), "postgresql".into()]],
+        });
+        let field = Schema::builder().add_text_field("body", tantivy::schema::TEXT);
+        let long = "Backend engineers design APIs. ".repeat(12)
+            + "Salaries for senior engineers reach $210,000 with PostgreSQL skills. "
+            + &"Queues and caches keep systems fast. ".repeat(10)
+            + "Senior salary bands differ by region.";
+        let cases: Vec<(&str, Vec<(&str, f32)>)> = vec![
+            (long.as_str(), vec![("salari", 1.0), ("senior", 1.0)]),
+            (long.as_str(), vec![("postgr", 1.0), ("queue", 0.5)]),
+            (long.as_str(), vec![("design", 1.0)]),
+            ("Short body about caching.", vec![("cach", 1.0)]),
+            ("Nothing matches here.", vec![("kubernet", 1.0)]),
+            ("", vec![("x", 1.0)]),
+        ];
+        for (body, wanted) in cases {
+            let tokens = analyzer.tokens(body);
+            let ours = best_fragment(&tokens, &wanted.iter().copied().collect(), SNIPPET_CHARS);
+            let terms: BTreeMap<String, f32> =
+                wanted.iter().map(|(t, s)| (t.to_string(), *s)).collect();
+            let generator = SnippetGenerator::new(
+                terms,
+                TextAnalyzer::from(analyzer.clone()),
+                field,
+                SNIPPET_CHARS,
+            );
+            let theirs = generator.snippet(body);
+            match ours {
+                None => assert!(theirs.fragment().is_empty(), "{body:?}"),
+                Some(fragment) => {
+                    assert_eq!(
+                        fragment.start..fragment.end,
+                        theirs.fragment_range(),
+                        "{wanted:?}"
+                    );
+                    let shifted: Vec<_> = fragment
+                        .highlighted
+                        .iter()
+                        .map(|r| r.start - fragment.start..r.end - fragment.start)
+                        .collect();
+                    assert_eq!(shifted, theirs.highlighted(), "{wanted:?}");
+                }
+            }
+        }
+    }
 }
