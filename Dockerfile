@@ -2,7 +2,7 @@
 # careerbot in one small image, for both transports:
 #   docker build -t careerbot .
 #   docker run --rm -p 8080:8080 -e DISCORD_PUBLIC_KEY=… -e DISCORD_APPLICATION_ID=… careerbot        (HTTP endpoint)
-#   docker run --rm -e DISCORD_TOKEN=… -v careerbot-data:/data careerbot serve                        (gateway)
+#   docker run --rm -p 9090:9090 -e DISCORD_TOKEN=… -v careerbot-data:/data careerbot serve          (gateway)
 # See docs/http.md. The content is baked in and the search index is built here, at build time.
 
 # The toolchain the lockfile is known to build with (some locked crates need Rust 1.90 or later).
@@ -38,10 +38,12 @@ ENV CAREERBOT_CONTENT_DIR=/app/content \
     CAREERBOT_INDEX_DIR=/app/index \
     CAREERBOT_DATA_DIR=/data \
     CAREERBOT_HTTP_LISTEN=0.0.0.0:8080 \
+    CAREERBOT_HTTP_OPS_LISTEN=0.0.0.0:9090 \
     CAREERBOT_LOG_FORMAT=json
 USER 65532:65532
 VOLUME ["/data"]
-EXPOSE 8080
+# 8080: the interactions endpoint (`http`); 9090: health, readiness and metrics under `serve`.
+EXPOSE 8080 9090
 # No HEALTHCHECK: the image has no shell or curl; orchestrators probe /healthz and /readyz.
 ENTRYPOINT ["/app/careerbot"]
 CMD ["http"]

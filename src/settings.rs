@@ -30,6 +30,7 @@ const KEYS: &[(&str, KeyKind)] = &[
     ("discord.shards", KeyKind::Str),
     ("discord.shard_range", KeyKind::Str),
     ("http.listen", KeyKind::Str),
+    ("http.ops_listen", KeyKind::Str),
     ("http.replay_window_seconds", KeyKind::Int),
     ("http.body_limit_bytes", KeyKind::Int),
     ("http.request_timeout_ms", KeyKind::Int),
@@ -45,6 +46,14 @@ const DISCORD_ENV: &[(&str, &str)] = &[
 enum KeyKind {
     Str,
     Int,
+}
+
+/// Every `CAREERBOT_*` variable careerbot reads, plus Discord's conventional ones.
+pub fn known_env_vars() -> Vec<String> {
+    KEYS.iter()
+        .map(|(key, _)| env_var_for(key))
+        .chain(DISCORD_ENV.iter().map(|(name, _)| name.to_string()))
+        .collect()
 }
 
 /// The environment variable that overrides a dotted key: `discord.api_url` ->
@@ -100,6 +109,7 @@ struct RawDiscord {
 #[serde(deny_unknown_fields)]
 struct RawHttp {
     listen: Option<String>,
+    ops_listen: Option<String>,
     replay_window_seconds: Option<i64>,
     body_limit_bytes: Option<i64>,
     request_timeout_ms: Option<i64>,
@@ -148,6 +158,9 @@ pub struct DiscordSettings {
 #[derive(Debug, Clone)]
 pub struct HttpSettings {
     pub listen: SocketAddr,
+    /// Where the gateway transport (`serve`) serves /healthz, /readyz and /metrics; None serves
+    /// none there (`http` always serves them beside /interactions).
+    pub ops_listen: Option<SocketAddr>,
     pub replay_window: Duration,
     pub body_limit_bytes: usize,
     pub request_timeout: Duration,
@@ -425,6 +438,14 @@ impl RawSettings {
                 "`http.listen` must be an address such as 127.0.0.1:8080, got {listen_text:?}"
             ))
         })?;
+        let ops_listen = match self.http.ops_listen.filter(|a| !a.trim().is_empty()) {
+            None => None,
+            Some(text) => Some(text.trim().parse().map_err(|_| {
+                Error::Config(format!(
+                    "`http.ops_listen` must be an address such as 127.0.0.1:9090, got {text:?}"
+                ))
+            })?),
+        };
         Ok(Settings {
             content_dir: path(self.content_dir, "content"),
             index_dir: path(self.index_dir, "index"),
@@ -446,6 +467,7 @@ impl RawSettings {
             },
             http: HttpSettings {
                 listen,
+                ops_listen,
                 replay_window: Duration::from_secs(positive(
                     "http.replay_window_seconds",
                     self.http.replay_window_seconds,
@@ -518,6 +540,7 @@ mod tests {
             ("[discord]\nguild_id = \"abc\"", "discord.guild_id"),
             ("[discord]\nshards = \"many\"", "discord.shards"),
             ("[http]\nlisten = \"nowhere\"", "http.listen"),
+            ("[http]\nops_listen = \"nowhere\"", "http.ops_listen"),
             ("[discord]\ntoken = \"x\"", "discord.token"),
             ("colour = 1", "colour"),
         ];

@@ -335,6 +335,57 @@ async fn guild_registration_with_the_application_id_from_discord_and_a_token_fil
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_gateway_serves_health_readiness_and_metrics_on_the_ops_address() {
+    let standin = StandIn::start(Options::default()).await;
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let ops = format!("127.0.0.1:{port}");
+    let bot = Bot::spawn(&bot_env(&standin, &[("CAREERBOT_HTTP_OPS_LISTEN", &ops)]));
+    standin.wait_handshake(1).await;
+    let help = standin
+        .interact(payloads::command(ROBIN, "help", json!([])))
+        .await
+        .json();
+    assert_eq!(help["type"], 4);
+    let started = standin
+        .interact(payloads::subcommand(MASON, "interview", "start", json!([])))
+        .await
+        .json();
+    assert_eq!(started["type"], 4, "{started}");
+
+    let client = reqwest::Client::builder().no_proxy().build().unwrap();
+    let get = |path: &str| client.get(format!("http://{ops}{path}")).send();
+    let health = get("/healthz").await.expect("the ops address answers");
+    assert_eq!(health.status(), 200);
+    let ready = get("/readyz").await.unwrap();
+    assert_eq!(ready.status(), 200);
+    let report: Value = serde_json::from_str(&ready.text().await.unwrap()).unwrap();
+    assert_eq!(report["checks"]["database"]["ok"], true, "{report}");
+    let metrics = get("/metrics").await.unwrap().text().await.unwrap();
+    for line in [
+        "careerbot_commands_total{command=\"help\",outcome=\"ok\"} 1",
+        "careerbot_commands_total{command=\"interview.start\",outcome=\"ok\"} 1",
+        "careerbot_active_interview_sessions 1",
+    ] {
+        assert!(
+            metrics.lines().any(|l| l == line),
+            "{line} missing from:\n{metrics}"
+        );
+    }
+
+    // The ops server stops with the bot and does not keep the app (and its database) alive.
+    bot.terminate();
+    let (status, logs) = exit_of(bot).await;
+    let status = status.unwrap_or_else(|| panic!("no exit within {WAIT:?} of SIGTERM:\n{logs}"));
+    assert!(status.success(), "exit {status:?}:\n{logs}");
+    assert!(logs.contains("careerbot stopped"), "{logs}");
+    assert!(!logs.contains("still in use"), "{logs}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_shard_range_runs_only_its_shards_and_leaves_registration_to_shard_zero() {
     let standin = StandIn::start(Options::default()).await;
     let bot = Bot::spawn(&bot_env(

@@ -392,6 +392,14 @@ async fn health_readiness_and_metrics_answer() {
 
     send(&router, signed(&faq_command())).await;
     send(&router, post(b"{}".to_vec(), &[])).await;
+    // One interview started: the sessions gauge is read from the store at scrape time.
+    let start = interaction(
+        2,
+        json!({ "id": "2", "name": "interview", "type": 1,
+                "options": [{ "name": "start", "type": 1, "options": [] }] }),
+    );
+    let (status, body) = send(&router, signed(&start)).await;
+    assert_eq!(status, StatusCode::OK, "{}", String::from_utf8_lossy(&body));
     let response = router.clone().oneshot(get("/metrics")).await.unwrap();
     assert_eq!(
         response.headers()["content-type"],
@@ -409,7 +417,8 @@ async fn health_readiness_and_metrics_answer() {
         "careerbot_command_duration_seconds_count{command=\"faq\"} 1",
         "careerbot_signature_failures_total{reason=\"missing\"} 1",
         "careerbot_errors_total{kind=\"bad_request\"} 0",
-        "careerbot_active_interview_sessions 0",
+        "careerbot_commands_total{command=\"interview.start\",outcome=\"ok\"} 1",
+        "careerbot_active_interview_sessions 1",
     ] {
         assert!(
             text.lines().any(|l| l == line),

@@ -100,6 +100,7 @@ impl Catalog {
     /// Loads and validates `dir`. On any problem returns `Error::Content` listing all of them.
     pub fn load(dir: &Path) -> Result<Catalog> {
         let mut loader = Loader {
+            root: dir.to_path_buf(),
             problems: Vec::new(),
             hasher: std::collections::hash_map::DefaultHasher::new(),
         };
@@ -162,6 +163,7 @@ impl Role {
 }
 
 struct Loader {
+    root: PathBuf,
     problems: Vec<ContentProblem>,
     hasher: std::collections::hash_map::DefaultHasher,
 }
@@ -198,7 +200,12 @@ impl Loader {
                 return None;
             }
         };
-        path.to_string_lossy().hash(&mut self.hasher);
+        // Paths relative to the content folder: the same content moved elsewhere (another
+        // checkout, or the container's final stage) keeps its fingerprint and its index.
+        path.strip_prefix(&self.root)
+            .unwrap_or(path)
+            .to_string_lossy()
+            .hash(&mut self.hasher);
         text.hash(&mut self.hasher);
         match toml::from_str::<T>(&text) {
             Ok(value) => Some((value, text)),

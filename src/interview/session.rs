@@ -95,6 +95,12 @@ fn idle_seconds(app: &App) -> i64 {
     app.settings.interview.idle_timeout.as_secs().max(1) as i64
 }
 
+/// How many sessions are running: active and not idle past the timeout (for the metrics gauge).
+pub fn active_sessions(app: &App) -> Result<u64> {
+    app.store
+        .count_active_sessions(app.clock.now() - idle_seconds(app))
+}
+
 /// The scoring bank of a role, analyzed once per content version and shared.
 fn scoring_bank(app: &App, role: &Role, bank: &Bank) -> Arc<ScoringBank> {
     type Cache = Mutex<HashMap<(u64, String), Arc<ScoringBank>>>;

@@ -28,6 +28,12 @@ use analyzer::{edit_distance, typo_budget, TOKENIZER_NAME};
 /// derived from content need no bump: the fingerprint covers the documents themselves.)
 const SCHEMA_VERSION: u32 = 2;
 
+/// One indexing thread writes one segment: queries then visit a single segment, and the build is
+/// bound by analysis, which one thread already keeps busy on a 2-core machine.
+const INDEX_WRITER_THREADS: usize = 1;
+/// The writer's memory budget; 50 MB holds the 10,000-guide benchmark corpus in one flush.
+const INDEX_WRITER_MEMORY_BYTES: usize = 50_000_000;
+
 /// How much an FAQ entry's score is raised against other passages.
 const FAQ_WEIGHT: f32 = 1.3;
 
@@ -651,16 +657,10 @@ fn write_documents(index: &Index, analyzer: &Analyzer, docs: Vec<SearchDoc>) -> 
         .tokenizers()
         .register(TOKENIZER_NAME, analyzer.clone());
     let (_, fields) = schema();
-    let threads: usize = std::env::var("XX_THREADS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(1);
-    let budget: usize = std::env::var("XX_BUDGET")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(50);
-    let mut writer =
-        index.writer_with_num_threads::<TantivyDocument>(threads, budget * 1_000_000)?;
+    let mut writer = index.writer_with_num_threads::<TantivyDocument>(
+        INDEX_WRITER_THREADS,
+        INDEX_WRITER_MEMORY_BYTES,
+    )?;
     for doc in docs {
         let mut stored = TantivyDocument::default();
         stored.add_text(fields.key, &doc.key);

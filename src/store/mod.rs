@@ -172,4 +172,7 @@ pub trait Store: Send + Sync {
     fn user_sessions(&self, user_id: &str) -> Result<Vec<SessionRecord>>;
     /// Every turn of a user, oldest first.
     fn user_turns(&self, user_id: &str) -> Result<Vec<TurnRecord>>;
+    /// How many sessions are active and have seen activity at or after `active_since` (idle
+    /// ones are expired lazily, so they are left out here rather than counted as running).
+    fn count_active_sessions(&self, active_since: i64) -> Result<u64>;
 }

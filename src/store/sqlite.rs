@@ -365,6 +365,17 @@ impl Store for SqliteStore {
         })
     }
 
+    fn count_active_sessions(&self, active_since: i64) -> Result<u64> {
+        self.with(|c| {
+            let count: i64 = c.query_row(
+                "SELECT COUNT(*) FROM sessions WHERE status = 'active' AND last_active_at >= ?1",
+                params![active_since],
+                |row| row.get(0),
+            )?;
+            Ok(count.max(0) as u64)
+        })
+    }
+
     fn turns(&self, session_id: i64) -> Result<Vec<TurnRecord>> {
         self.with(|c| {
             let mut statement = c.prepare(&format!(
@@ -484,6 +495,32 @@ mod tests {
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .unwrap();
         assert_eq!(version, 2);
+    }
+
+    #[test]
+    fn active_sessions_are_counted_while_recently_used() {
+        let store = SqliteStore::in_memory().unwrap();
+        assert_eq!(store.count_active_sessions(0).unwrap(), 0);
+        let old = started(&store, &new_session("1", &["q1"], 100));
+        started(&store, &new_session("2", &["q1"], 200));
+        let ended = started(&store, &new_session("3", &["q1"], 300));
+        assert!(store.end_session(ended.id, 301).unwrap());
+        assert_eq!(
+            store.count_active_sessions(0).unwrap(),
+            2,
+            "ended ones are not"
+        );
+        assert_eq!(
+            store.count_active_sessions(150).unwrap(),
+            1,
+            "idle since before the cut-off are not"
+        );
+        store.touch(old.id, 400).unwrap();
+        assert_eq!(
+            store.count_active_sessions(150).unwrap(),
+            2,
+            "activity counts"
+        );
     }
 
     #[test]

@@ -235,6 +235,10 @@ pub async fn serve(app: App, token: Secret) -> Result<()> {
         .map_err(|e| rest_error("asking Discord for the gateway address", e))?;
 
     let app = Arc::new(app);
+    let ops = match app.settings.http.ops_listen {
+        Some(address) => Some(OpsServer::start(address, app.clone()).await?),
+        None => None,
+    };
     let in_flight = InFlight::default();
     let handler = handler::Handler::new(app.clone(), in_flight.clone(), respond::Timing::default());
     // No intents at all: interactions arrive whatever the intents, and the bot reads nothing else.
@@ -266,13 +270,61 @@ pub async fn serve(app: App, token: Secret) -> Result<()> {
         );
     }
     drop(client);
-    // The handler's tasks are done with the app: dropping it here closes the database cleanly.
+    if let Some(ops) = ops {
+        ops.stop().await;
+    }
+    // The handler's and the ops server's tasks let go of the app as they wind down; once they
+    // have, dropping it here closes the database cleanly.
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(2);
+    while Arc::strong_count(&app) > 1 && tokio::time::Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
     match Arc::try_unwrap(app) {
         Ok(app) => drop(app),
         Err(_) => tracing::warn!("the app is still in use at shutdown"),
     }
     tracing::info!("careerbot stopped");
     outcome
+}
+
+/// /healthz, /readyz and /metrics beside the gateway, for probes and Prometheus.
+struct OpsServer {
+    stop: Arc<Notify>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl OpsServer {
+    async fn start(address: std::net::SocketAddr, app: Arc<App>) -> Result<OpsServer> {
+        let listener = tokio::net::TcpListener::bind(address)
+            .await
+            .map_err(|e| Error::io(format!("listening on {address} (`http.ops_listen`)"), e))?;
+        let bound = listener.local_addr().unwrap_or(address);
+        tracing::info!(address = %bound, "serving /healthz, /readyz and /metrics");
+        let stop = Arc::new(Notify::new());
+        let stopped = stop.clone();
+        let router = crate::adapters::http::ops_router(app);
+        let task = tokio::spawn(async move {
+            let served = axum::serve(listener, router)
+                .with_graceful_shutdown(async move { stopped.notified().await })
+                .await;
+            if let Err(error) = served {
+                tracing::error!(%error, "the ops server stopped");
+            }
+        });
+        Ok(OpsServer { stop, task })
+    }
+
+    /// Stops accepting, lets open requests finish (briefly), and releases the app.
+    async fn stop(self) {
+        self.stop.notify_one();
+        let mut task = self.task;
+        if tokio::time::timeout(Duration::from_secs(2), &mut task)
+            .await
+            .is_err()
+        {
+            task.abort();
+        }
+    }
 }
 
 async fn start(client: &mut serenity::Client, plan: ShardPlan) -> serenity::Result<()> {

@@ -94,6 +94,16 @@ async fn readyz(State(app): State<Arc<App>>) -> Response {
 }
 
 async fn metrics_text(State(app): State<Arc<App>>) -> Response {
+    // The sessions gauge is read from the store at scrape time: several instances share one
+    // database, so no single process could count them from what it served itself.
+    let counting = app.clone();
+    match tokio::task::spawn_blocking(move || crate::interview::session::active_sessions(&counting))
+        .await
+    {
+        Ok(Ok(sessions)) => app.metrics.set_active_sessions(sessions),
+        Ok(Err(error)) => tracing::warn!(%error, "metrics: cannot count active sessions"),
+        Err(_) => tracing::warn!("metrics: counting active sessions panicked"),
+    }
     (
         [(header::CONTENT_TYPE, metrics::CONTENT_TYPE)],
         app.metrics.render(),
