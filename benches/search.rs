@@ -359,9 +359,55 @@ fn main() {
             }
         }
 
-        // A whole interaction, typed command to response JSON.
+        // The commands as users run them: /faq and /ask through the core (FAQ matching, passage
+        // ranking, the reply built), and autocomplete for /faq's question.
         let app = app_for(&fixture);
         let caller = Caller::user("bench");
+        let faq_lines: Vec<String> = QUERIES
+            .iter()
+            .map(|q| format!("/faq question:{q}"))
+            .collect();
+        let ask_lines: Vec<String> = QUERIES.iter().map(|q| format!("/ask query:{q}")).collect();
+        let focused: Vec<careerbot::commands::Focused> = PARTIALS
+            .iter()
+            .map(|p| {
+                careerbot::commands::parse_focused(&format!("/faq question:{p}"))
+                    .expect("parses")
+                    .expect("a focused option")
+            })
+            .collect();
+        for (command, lines) in [("/faq", &faq_lines), ("/ask", &ask_lines)] {
+            let name = format!("{command} command, core ({label})");
+            if report.wants(&name) {
+                let commands: Vec<Command> = lines
+                    .iter()
+                    .map(|l| Command::parse(l).expect("a valid line"))
+                    .collect();
+                let target = match size {
+                    Size::Generated(1_000) => "≤ 250 µs",
+                    Size::Generated(10_000) => "≤ 1 ms",
+                    _ => "",
+                };
+                let p = Percentiles::measure(&name, lines.len() * 10, lines.len() * 100, |i| {
+                    app.handle(&caller, commands[i % commands.len()].clone())
+                });
+                report.timing(&p, target);
+            }
+        }
+        let name = format!("autocomplete: /faq question, core ({label})");
+        if report.wants(&name) {
+            let target = if size == Size::Generated(10_000) {
+                "≤ 100 µs"
+            } else {
+                ""
+            };
+            let p = Percentiles::measure(&name, focused.len() * 10, samples, |i| {
+                app.autocomplete(&focused[i % focused.len()])
+            });
+            report.timing(&p, target);
+        }
+
+        // A whole interaction, typed command to response JSON.
         let payloads: Vec<String> = QUERIES.iter().map(|q| discord_payload(q)).collect();
         {
             let mut group = criterion.benchmark_group("interaction");

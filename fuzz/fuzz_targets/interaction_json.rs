@@ -24,7 +24,14 @@ fn app() -> &'static App {
         let data = tempfile::tempdir().expect("temp dir").keep();
         let mut settings = Settings::defaults_in(&data);
         settings.interview.seed = Some(1);
-        App::from_parts(settings, catalog, index, Arc::new(SystemClock))
+        let store = careerbot::store::SqliteStore::in_memory().expect("store");
+        App::from_parts(
+            settings,
+            catalog,
+            index,
+            Arc::new(SystemClock),
+            Arc::new(store),
+        )
     })
 }
 
