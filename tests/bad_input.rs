@@ -450,3 +450,61 @@ fn autocomplete_takes_any_partial_text() {
         }
     }
 }
+
+/// Awkward answers are stored exactly as typed (trimmed), one per question, in order, and the
+/// history that shows them back is still safe to post.
+#[test]
+fn awkward_interview_answers_are_stored_as_typed() {
+    let data = tempfile::tempdir().unwrap();
+    let answers = [
+        "'; DROP TABLE turns; -- I would use parameterised queries",
+        "👩‍💻 I'd cache reads 👨‍👩‍👧‍👦 behind a TTL",
+        "أستخدم ذاكرة تخزين مؤقت \u{202e}cache\u{202c} with an index",
+        "@everyone <@123> <@&5> indexes speed up reads",
+        "```sql\nSELECT * FROM users;\n``` **bold** ||spoiler|| a queue absorbs spikes",
+        "tab\there, bell\u{7} and escape \u{1b}[31m red: monitor p99 latency",
+    ];
+    let exec = |line: &str| {
+        let mut command = bin();
+        command
+            .args([
+                "exec",
+                "--format",
+                "json",
+                "--user",
+                "awkward",
+                "--data-dir",
+            ])
+            .arg(data.path())
+            .args(["--seed", "7", "--"])
+            .arg(line);
+        let (output, elapsed) = run_timed(command);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!stderr.contains("panicked"), "{line}: {stderr}");
+        assert!(elapsed < DEADLINE, "{line}: {elapsed:?}");
+        assert_eq!(output.status.code(), Some(0), "{line}: {stderr}");
+        let reply: Value = serde_json::from_slice(&output.stdout).expect("a JSON reply");
+        assert_safe(line, &reply);
+        reply
+    };
+    exec(&format!("/interview start questions:{}", answers.len()));
+    for answer in answers {
+        exec(&format!("/interview answer text:{answer}"));
+    }
+    exec("/interview stats");
+
+    let store =
+        careerbot::store::SqliteStore::open(&data.path().join("careerbot.sqlite3")).unwrap();
+    use careerbot::store::Store;
+    let stored: Vec<String> = store
+        .user_turns("awkward")
+        .unwrap()
+        .into_iter()
+        .map(|turn| turn.answer.expect("an answered turn"))
+        .collect();
+    let expected: Vec<String> = answers.iter().map(|a| a.trim().to_string()).collect();
+    assert_eq!(
+        stored, expected,
+        "every answer stored once, verbatim, in order"
+    );
+}
