@@ -502,6 +502,8 @@ fn answer_at(app: &App, session: SessionRecord, position: usize, text: &str) -> 
     );
     match app.store.record_turn(&turn)? {
         Recorded::Recorded { finished } => {
+            // Crash-safety tests kill the process here: the answer is committed, no reply sent.
+            crate::fault::after_answer_stored();
             after_turn(app, &session, finished, feedback_embed, bank)
         }
         Recorded::AlreadyAnswered => already_answered(app, session.id),
