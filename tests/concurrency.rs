@@ -175,7 +175,7 @@ fn exec_step(dir: &Path, user: &str, step: Step) -> Value {
 }
 
 fn strong(user: usize) -> bool {
-    user % 2 == 0
+    user.is_multiple_of(2)
 }
 
 /// The outcome of each kind of user (strong, weak answers) running alone, through `exec`.
@@ -243,8 +243,8 @@ fn many_users_at_once_through_separate_exec_processes() {
         let n: usize = session.user_id.parse::<usize>().unwrap() - 1000;
         assert_eq!(session.status, "ended");
         assert_eq!(session.turns.len(), 3);
-        for (_, _, _, _, answer) in &session.turns {
-            let answer = answer.as_deref().unwrap();
+        for turn in &session.turns {
+            let answer = turn.answer.as_deref().unwrap();
             let ours = ["liveness", "logs, metrics and traces", "timeout"]
                 .iter()
                 .any(|p| answer_for(p, strong(n)) == answer);
@@ -481,7 +481,7 @@ fn many_users_at_once_through_the_http_endpoint() {
     for session in &stored {
         assert_eq!(session.status, "ended", "{session:?}");
         assert!(
-            session.turns.iter().all(|t| t.2 == "answered"),
+            session.turns.iter().all(|t| t.outcome == "answered"),
             "{session:?}"
         );
     }

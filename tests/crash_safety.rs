@@ -119,8 +119,8 @@ fn a_kill_between_storing_an_answer_and_replying_loses_and_duplicates_nothing() 
     let sessions = check_database(&db(dir));
     assert_eq!(sessions.len(), 1);
     assert_eq!(sessions[0].turns.len(), 1, "the answer was stored once");
-    assert_eq!(sessions[0].turns[0].4.as_deref(), Some(STRONG));
-    let first_score = sessions[0].turns[0].3.unwrap();
+    assert_eq!(sessions[0].turns[0].answer.as_deref(), Some(STRONG));
+    let first_score = sessions[0].turns[0].score.unwrap();
 
     // Restarted: the session is there, on question 2.
     let repeated = line(dir, user, "/interview repeat").ok();
@@ -177,7 +177,7 @@ fn a_kill_between_storing_an_answer_and_replying_loses_and_duplicates_nothing() 
     let sessions = check_database(&db(dir));
     assert_eq!(sessions[0].status, "ended", "{sessions:?}");
     assert_eq!(sessions[0].turns.len(), 3);
-    let third_score = sessions[0].turns[2].3.unwrap();
+    let third_score = sessions[0].turns[2].score.unwrap();
 
     // Restarted: the interview is finished, not waiting on question 3.
     let repeated = line(dir, user, "/interview repeat").ok();
@@ -337,7 +337,7 @@ fn kill_9_at_arbitrary_points_of_a_console_stream_leaves_every_session_consisten
                 .iter()
                 .filter(|s| s.user_id == user)
                 .flat_map(|s| &s.turns)
-                .filter(|t| t.2 == "answered")
+                .filter(|t| t.outcome == "answered")
                 .count();
             let seen = acknowledged.get(user).copied().unwrap_or(0);
             assert!(

@@ -187,16 +187,28 @@ pub fn heading_of(body: &Value) -> Option<String> {
         .map(|t| t.split(" · ").next().unwrap_or(t).to_string())
 }
 
-/// One session as the database holds it, with its turns.
+/// One turn as the database holds it.
+#[derive(Debug, Clone)]
+pub struct StoredTurn {
+    pub position: usize,
+    pub question_id: String,
+    /// `answered` or `skipped`.
+    pub outcome: String,
+    pub score: Option<i64>,
+    pub answer: Option<String>,
+}
+
+/// One session as the database holds it, with its turns in position order.
 #[derive(Debug, Clone)]
 pub struct StoredSession {
     pub id: i64,
     pub user_id: String,
+    pub channel_id: String,
     pub status: String,
     pub position: usize,
     pub plan: Vec<String>,
-    /// (position, question id, outcome, score, answer) in position order.
-    pub turns: Vec<(usize, String, String, Option<i64>, Option<String>)>,
+    pub ended_at: Option<i64>,
+    pub turns: Vec<StoredTurn>,
 }
 
 /// Opens the database a (possibly killed) bot left, checks it is whole and fully migrated and
@@ -218,56 +230,68 @@ pub fn check_database(db: &Path) -> Vec<StoredSession> {
         .unwrap();
     assert_eq!(version, careerbot::store::sqlite::MIGRATIONS.len());
     let mut statement = connection
-        .prepare("SELECT id, user_id, channel_id, status, position, plan, ended_at FROM sessions ORDER BY id")
+        .prepare(
+            "SELECT id, user_id, channel_id, status, position, plan, ended_at \
+             FROM sessions ORDER BY id",
+        )
         .unwrap();
-    let rows: Vec<(i64, String, String, String, i64, String, Option<i64>)> = statement
+    let mut sessions: Vec<StoredSession> = statement
         .query_map([], |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
-                r.get(6)?,
-            ))
+            let plan: String = r.get(5)?;
+            Ok(StoredSession {
+                id: r.get(0)?,
+                user_id: r.get(1)?,
+                channel_id: r.get(2)?,
+                status: r.get(3)?,
+                position: usize::try_from(r.get::<_, i64>(4)?)
+                    .expect("a position is never negative"),
+                plan: serde_json::from_str(&plan).expect("the plan is JSON"),
+                ended_at: r.get(6)?,
+                turns: Vec::new(),
+            })
         })
         .unwrap()
         .collect::<rusqlite::Result<_>>()
         .unwrap();
-    let mut sessions = Vec::new();
     let mut active = std::collections::HashSet::new();
-    for (id, user_id, channel_id, status, position, plan, ended_at) in rows {
-        let plan: Vec<String> = serde_json::from_str(&plan).expect("the plan is JSON");
-        let position = usize::try_from(position).expect("a position is never negative");
+    for session in &mut sessions {
         let mut statement = connection
             .prepare(
                 "SELECT position, question_id, outcome, score, answer FROM turns \
                  WHERE session_id = ?1 ORDER BY position",
             )
             .unwrap();
-        let turns: Vec<(usize, String, String, Option<i64>, Option<String>)> = statement
-            .query_map([id], |r| {
-                Ok((
-                    r.get::<_, i64>(0)? as usize,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                ))
+        session.turns = statement
+            .query_map([session.id], |r| {
+                Ok(StoredTurn {
+                    position: r.get::<_, i64>(0)? as usize,
+                    question_id: r.get(1)?,
+                    outcome: r.get(2)?,
+                    score: r.get(3)?,
+                    answer: r.get(4)?,
+                })
             })
             .unwrap()
             .collect::<rusqlite::Result<_>>()
             .unwrap();
+        let StoredSession {
+            id,
+            status,
+            position,
+            plan,
+            turns,
+            ..
+        } = &*session;
+        let position = *position;
         let context = format!("session {id} ({status}, position {position}): {turns:?}");
         // Every recorded turn advanced the session by one, and nothing else moves it.
         assert_eq!(turns.len(), position, "{context}");
-        for (n, (at, question, outcome, score, answer)) in turns.iter().enumerate() {
-            assert_eq!(*at, n, "{context}");
-            assert_eq!(Some(question), plan.get(n), "{context}");
-            match outcome.as_str() {
-                "answered" => assert!(score.is_some() && answer.is_some(), "{context}"),
-                "skipped" => assert!(score.is_none() && answer.is_none(), "{context}"),
+        for (n, turn) in turns.iter().enumerate() {
+            assert_eq!(turn.position, n, "{context}");
+            assert_eq!(Some(&turn.question_id), plan.get(n), "{context}");
+            match turn.outcome.as_str() {
+                "answered" => assert!(turn.score.is_some() && turn.answer.is_some(), "{context}"),
+                "skipped" => assert!(turn.score.is_none() && turn.answer.is_none(), "{context}"),
                 other => panic!("outcome {other}: {context}"),
             }
         }
@@ -275,23 +299,16 @@ pub fn check_database(db: &Path) -> Vec<StoredSession> {
         match status.as_str() {
             "active" => {
                 assert!(position < plan.len(), "{context}");
-                assert!(ended_at.is_none(), "{context}");
+                assert!(session.ended_at.is_none(), "{context}");
                 assert!(
-                    active.insert((user_id.clone(), channel_id)),
-                    "two active sessions for {user_id}"
+                    active.insert((session.user_id.clone(), session.channel_id.clone())),
+                    "two active sessions for {}",
+                    session.user_id
                 );
             }
-            "ended" | "expired" => assert!(ended_at.is_some(), "{context}"),
+            "ended" | "expired" => assert!(session.ended_at.is_some(), "{context}"),
             other => panic!("status {other}: {context}"),
         }
-        sessions.push(StoredSession {
-            id,
-            user_id,
-            status,
-            position,
-            plan,
-            turns,
-        });
     }
     sessions
 }
