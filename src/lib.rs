@@ -11,6 +11,7 @@ pub mod clock;
 pub mod commands;
 pub mod content;
 pub mod error;
+pub mod fault;
 pub mod guidance;
 pub mod help;
 pub mod interview;

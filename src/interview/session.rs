@@ -445,12 +445,109 @@ pub fn answer(app: &App, caller: &Caller, text: &str) -> Result<Reply> {
     let text = validate_answer(text)?;
     match live(app, caller)? {
         Live::Active(session) => {
+            if let Some(reply) = resent_answer(app, &session, text)? {
+                return Ok(reply);
+            }
             let position = session.position;
             answer_at(app, session, position, text)
         }
         Live::Expired(session) => Ok(unsent_answer(expired_text(app, &session)?, text)),
-        Live::None => Ok(unsent_answer(NO_SESSION.into(), text)),
+        Live::None => match resent_last_answer(app, caller, text)? {
+            Some(reply) => Ok(reply),
+            None => Ok(unsent_answer(NO_SESSION.into(), text)),
+        },
     }
+}
+
+/// The slash command names no question, so an answer sent again — because its reply never
+/// arrived (the bot restarted, the interaction failed) — would be recorded against the *next*
+/// question. When the text is exactly the answer just recorded for the previous question, it is
+/// taken as that resend: nothing is recorded, and the feedback the user missed is shown again.
+fn resent_answer(app: &App, session: &SessionRecord, text: &str) -> Result<Option<Reply>> {
+    let Some(previous) = session.position.checked_sub(1) else {
+        return Ok(None);
+    };
+    let turns = app.store.turns(session.id)?;
+    let Some(turn) = turns
+        .iter()
+        .find(|t| t.position == previous && t.answer.as_deref() == Some(text))
+    else {
+        return Ok(None);
+    };
+    let (mut embeds, buttons) = current_question(app, session)?;
+    if let Some(feedback) = recorded_feedback(app, session, turn, text) {
+        embeds.insert(0, feedback);
+    }
+    Ok(Some(feedback::notice_with(
+        format!(
+            "You sent this same answer for question {} and it was already recorded (its feedback is below), so it was not recorded again for question {}. \
+             To give question {} the same answer, change it a little and send it again.",
+            previous + 1,
+            session.position + 1,
+            session.position + 1
+        ),
+        embeds,
+        buttons,
+    )))
+}
+
+/// Like `resent_answer`, when that answer was the last of the caller's latest interview: the
+/// summary the user missed, nothing recorded.
+fn resent_last_answer(app: &App, caller: &Caller, text: &str) -> Result<Option<Reply>> {
+    let channel = channel_key(caller);
+    let Some(session) = app
+        .store
+        .user_sessions(&caller.user_id)?
+        .into_iter()
+        .rev()
+        .find(|s| s.channel_id == channel)
+    else {
+        return Ok(None);
+    };
+    if session.status != SessionStatus::Ended || session.position < session.plan.len() {
+        return Ok(None);
+    }
+    let turns = app.store.turns(session.id)?;
+    let Some(turn) = turns
+        .last()
+        .filter(|t| t.position + 1 == session.plan.len() && t.answer.as_deref() == Some(text))
+    else {
+        return Ok(None);
+    };
+    let Ok((_, bank)) = session_role(app, &session) else {
+        return Ok(None);
+    };
+    let summary = history::summarize(&turns, session.plan.len(), &bank.questions);
+    let mut embeds: Vec<Embed> = recorded_feedback(app, &session, turn, text)
+        .into_iter()
+        .collect();
+    embeds.push(feedback::summary_embed(&summary));
+    Ok(Some(feedback::notice_with(
+        "You sent this same answer for the last question and it was already recorded, so it was not recorded again. \
+         That interview is finished; its summary is below. Start a new one with `/interview start`.",
+        embeds,
+        Vec::new(),
+    )))
+}
+
+/// The feedback of a recorded answer, scored again (scoring is pure, so it is what was shown).
+fn recorded_feedback(
+    app: &App,
+    session: &SessionRecord,
+    turn: &TurnRecord,
+    text: &str,
+) -> Option<Embed> {
+    let (role, bank) = session_role(app, session).ok()?;
+    let question = find_question(bank, &turn.question_id)?;
+    let assessment = scoring_bank(app, role, bank).assess(&question.id, text)?;
+    Some(feedback::feedback_embed(
+        role,
+        question,
+        &assessment,
+        turn.position,
+        session.plan.len(),
+        turn.hints_used,
+    ))
 }
 
 /// A refusal that hands the user's answer back, so nothing they wrote is lost.
@@ -508,6 +605,8 @@ fn answer_at(app: &App, session: SessionRecord, position: usize, text: &str) -> 
     );
     match app.store.record_turn(&turn)? {
         Recorded::Recorded { finished } => {
+            // Crash-safety tests kill the process here: the answer is committed, no reply sent.
+            crate::fault::after_answer_stored();
             after_turn(app, &session, finished, feedback_embed, bank)
         }
         Recorded::AlreadyAnswered => already_answered(app, session.id),

@@ -679,3 +679,70 @@ fn a_question_removed_from_the_bank_can_be_skipped() {
     assert!(shown.contains("Question 2 of 2"), "{shown}");
     assert!(shown.contains("Design a URL shortener."), "{shown}");
 }
+
+/// An answer whose reply never arrived is sent again with the slash command (which names no
+/// question): it is recognised as the answer just recorded, not recorded a second time against
+/// the next question, and the missed feedback (or, after the last question, the summary) is shown.
+#[test]
+fn the_same_answer_sent_again_is_not_recorded_twice() {
+    let (app, clock) = app(42);
+    let me = Caller::user("7");
+    run(&app, &me, "/interview start questions:2");
+    let session = active(&app, &me);
+    let first = run(&app, &me, &format!("/interview answer text:{GOOD_ANSWER}"));
+    let first_text = text(&first);
+    let score = first_text
+        .split("Score: ")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .unwrap_or_else(|| panic!("no score in {first_text}"))
+        .to_string();
+    clock.advance(30);
+    let again = run(
+        &app,
+        &me,
+        &format!("/interview answer text:  {GOOD_ANSWER} "),
+    );
+    let shown = text(&again);
+    assert!(ephemeral(&again));
+    assert!(shown.contains("already recorded"), "{shown}");
+    assert!(
+        shown.contains("not recorded again for question 2"),
+        "{shown}"
+    );
+    assert!(shown.contains(&format!("Score: {score}/100")), "{shown}");
+    assert!(shown.contains("Question 2 of 2"), "{shown}");
+    assert_eq!(button(&again, "hint"), button(&first, "hint"));
+    assert_eq!(app.store.turns(session.id).unwrap().len(), 1);
+
+    // A different answer is recorded for question 2 and ends the interview; sending it again
+    // shows the summary and records nothing.
+    let last = "I would look at the logs first.";
+    let finished = run(&app, &me, &format!("/interview answer text:{last}"));
+    assert!(text(&finished).contains("Interview summary"));
+    let again = run(&app, &me, &format!("/interview answer text:{last}"));
+    let shown = text(&again);
+    assert!(shown.contains("already recorded"), "{shown}");
+    assert!(shown.contains("Interview summary"), "{shown}");
+    assert!(!shown.contains("Your answer (not recorded)"), "{shown}");
+    assert_eq!(app.store.turns(session.id).unwrap().len(), 2);
+    // Anything else with no interview running is handed back as before.
+    let other = run(&app, &me, "/interview answer text:something new");
+    assert!(text(&other).contains("Your answer (not recorded)"));
+    assert_eq!(app.store.user_turns("7").unwrap().len(), 2);
+}
+
+/// The same words for two different questions, when they were not the answer just recorded, are
+/// two answers: only an immediate resend is taken as one.
+#[test]
+fn the_same_words_for_a_later_question_are_still_an_answer() {
+    let (app, _) = app(42);
+    let me = Caller::user("7");
+    run(&app, &me, "/interview start questions:3");
+    let session = active(&app, &me);
+    run(&app, &me, "/interview answer text:I am not sure.");
+    run(&app, &me, "/interview skip");
+    let third = run(&app, &me, "/interview answer text:I am not sure.");
+    assert!(text(&third).contains("Score: "), "{}", text(&third));
+    assert_eq!(app.store.turns(session.id).unwrap().len(), 3);
+}

@@ -1,0 +1,41 @@
+//! Fault injection for the crash-safety tests, and nothing else.
+//!
+//! `tests/crash_safety.rs` must kill the bot at one exact moment: after an interview answer's
+//! transaction has committed and before the reply has been sent. A timer cannot hit that window
+//! reliably, so the test sets `CAREERBOT_FAULT=pause-after-answer-stored`: at that point the
+//! process writes [`PAUSED_AFTER_ANSWER_STORED`] to stderr and blocks forever, and the test
+//! SIGKILLs it. Unset (always, outside those tests) the check is one cached lookup.
+
+use std::io::Write;
+use std::sync::OnceLock;
+
+/// The environment variable that arms a fault point.
+pub const ENV: &str = "CAREERBOT_FAULT";
+
+/// `CAREERBOT_FAULT` value: pause after an answer's turn is committed, before the reply.
+pub const PAUSE_AFTER_ANSWER_STORED: &str = "pause-after-answer-stored";
+
+/// The line written to stderr when that point is reached.
+pub const PAUSED_AFTER_ANSWER_STORED: &str = "fault: paused after answer stored";
+
+/// The armed fault point, read from the environment once per process.
+fn armed() -> Option<&'static str> {
+    static ARMED: OnceLock<Option<String>> = OnceLock::new();
+    ARMED
+        .get_or_init(|| std::env::var(ENV).ok().filter(|v| !v.is_empty()))
+        .as_deref()
+}
+
+/// Called right after an answer is stored: when armed, announces it and never returns.
+pub fn after_answer_stored() {
+    if armed() != Some(PAUSE_AFTER_ANSWER_STORED) {
+        return;
+    }
+    let mut stderr = std::io::stderr().lock();
+    let _ = writeln!(stderr, "{PAUSED_AFTER_ANSWER_STORED}");
+    let _ = stderr.flush();
+    drop(stderr);
+    loop {
+        std::thread::park();
+    }
+}
