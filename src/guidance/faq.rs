@@ -135,16 +135,14 @@ pub fn fit(
 /// The share of a question's weight (terms the content knows, by inverse document frequency)
 /// that a passage contains. BM25 alone lets a short title full of common words ("What is a
 /// backend engineer?") beat the one passage with the question's rare word ("degree").
-fn coverage(analyzer: &Analyzer, weights: &[(String, f32)], title: &str, body: &str) -> f32 {
+fn coverage(weights: &[(String, f32)], present: &HashSet<String>) -> f32 {
     let total: f32 = weights.iter().map(|(_, w)| w).sum();
     if total == 0.0 {
         return 1.0;
     }
-    let mut terms: HashSet<String> = analyzer.terms(title).into_iter().collect();
-    terms.extend(analyzer.terms(body));
     let covered: f32 = weights
         .iter()
-        .filter(|(t, _)| terms.contains(t))
+        .filter(|(t, _)| present.contains(t))
         .map(|(_, w)| w)
         .sum();
     covered / total
@@ -171,7 +169,7 @@ struct Scored {
 
 /// FAQ entries for a question, best fit first (search score breaks ties).
 fn scored_faq(app: &App, understood: &Understood) -> Result<Vec<Scored>> {
-    let hits = app.search.search(
+    let hits = app.search.search_ranked(
         &understood.query,
         &Filter {
             kinds: &[DocKind::Faq],
@@ -287,7 +285,7 @@ struct Passage {
     citation: String,
 }
 
-fn passage(app: &App, hit: &Hit) -> Passage {
+fn passage(app: &App, hit: &Hit, query: &str) -> Passage {
     let source_line = hit_source_line(&app.catalog, hit);
     let citation = citation(&app.catalog, &hit.doc.role, &hit.doc.source).to_string();
     let guide = app
@@ -328,7 +326,7 @@ fn passage(app: &App, hit: &Hit) -> Passage {
         _ => (
             hit.doc.title.clone(),
             escape_markdown_light(&hit.doc.body),
-            hit.snippet.clone(),
+            app.search.passage(&hit.doc.body, query),
         ),
     };
     Passage {
@@ -342,10 +340,11 @@ fn passage(app: &App, hit: &Hit) -> Passage {
 }
 
 /// The passages for hits, without showing one section twice.
-fn passages(app: &App, hits: &[Hit], limit: usize) -> Vec<Passage> {
+fn passages(app: &App, hits: &[Hit], limit: usize, query: &str) -> Vec<Passage> {
     let mut seen = HashSet::new();
+    // Lazily, so only the passages shown are highlighted.
     hits.iter()
-        .map(|hit| passage(app, hit))
+        .map(|hit| passage(app, hit, query))
         .filter(|p| seen.insert(p.id.clone()))
         .take(limit)
         .collect()
@@ -412,9 +411,9 @@ const FAQ_NOT_FITTING: f32 = 0.5;
 /// Cloud — would otherwise outrank the skills and tools lists for any question naming a tool),
 /// and an FAQ entry that does not fit the question ranks below the guide passages.
 fn ranked_hits(app: &App, understood: &Understood, kinds: &[DocKind]) -> Result<Vec<Hit>> {
-    let mut hits = app
-        .search
-        .search(&understood.query, &Filter { kinds, role: None }, 20)?;
+    let mut hits =
+        app.search
+            .search_ranked(&understood.query, &Filter { kinds, role: None }, 20)?;
     let analyzer = app.search.analyzer();
     let weights: Vec<(String, f32)> = understood
         .terms
@@ -422,12 +421,14 @@ fn ranked_hits(app: &App, understood: &Understood, kinds: &[DocKind]) -> Result<
         .map(|t| (t.clone(), understood.vocabulary.weight(t)))
         .filter(|(_, w)| *w > 0.0)
         .collect();
+    let weighted: Vec<String> = weights.iter().map(|(t, _)| t.clone()).collect();
+    let present = app.search.terms_present(&hits, &weighted)?;
     let certification_terms = analyzer.terms("certification");
     let about_certifications = understood
         .terms
         .iter()
         .any(|t| certification_terms.contains(t));
-    for hit in &mut hits {
+    for (hit, present) in hits.iter_mut().zip(&present) {
         match hit.doc.kind {
             DocKind::Certification if !about_certifications => {
                 hit.score *= CERTIFICATION_OFF_TOPIC;
@@ -454,7 +455,7 @@ fn ranked_hits(app: &App, understood: &Understood, kinds: &[DocKind]) -> Result<
             _ => {}
         }
         // Half the score stands on BM25 (which weighs a match in a heading), half on coverage.
-        hit.score *= 0.5 + 0.5 * coverage(analyzer, &weights, &hit.doc.title, &hit.doc.body);
+        hit.score *= 0.5 + 0.5 * coverage(&weights, present);
     }
     hits.sort_by(|a, b| b.score.total_cmp(&a.score));
     Ok(hits)
@@ -472,7 +473,7 @@ pub fn faq(app: &App, question: &str) -> Result<Reply> {
     }
     // No entry fits: say so, and show guide passages instead of a wrong FAQ.
     let hits = ranked_hits(app, &understood, GUIDE_PASSAGES)?;
-    let passages = passages(app, &hits, 3);
+    let passages = passages(app, &hits, 3, &understood.query);
     let mut embeds: Vec<Embed> = salary_embed(&understood).into_iter().collect();
     embeds.extend(passages_embed(
         format!("Closest passages for “{}”", echo(question)),
@@ -534,7 +535,7 @@ pub fn ask(app: &App, query: &str) -> Result<Reply> {
         hits.retain(|h| h.doc.key != best.hit.doc.key);
         hits.insert(0, best.hit);
     }
-    let passages = passages(app, &hits, 5);
+    let passages = passages(app, &hits, 5, &understood.query);
     let mut embeds: Vec<Embed> =
         passages_embed(format!("Results for “{}”", echo(query)), &passages)
             .into_iter()

@@ -275,7 +275,7 @@ impl Query {
 /// The best of the scored candidates, at most 25. When some have every word, only those are
 /// offered; when some have every word as typed, the ones that needed a typo are dropped ("cach"
 /// is "cache", not "each"). Equal scores keep the candidates' order.
-fn best<'a>(mut scored: Vec<(Score, &'a Candidate)>) -> Vec<Choice> {
+fn best(mut scored: Vec<(Score, &Candidate)>) -> Vec<Choice> {
     scored.sort_by_key(|(score, _)| std::cmp::Reverse(*score));
     let all_matched = scored.iter().any(|(s, _)| s.1);
     let all_exact = scored.iter().any(|(s, _)| s.1 && s.2);

@@ -15,7 +15,7 @@ use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, Ter
 use tantivy::schema::{
     Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value as _, STORED, STRING,
 };
-use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument, Term};
+use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, TantivyDocument, Term};
 
 pub use analyzer::Analyzer;
 
@@ -245,6 +245,8 @@ pub struct Hit {
     /// A passage of the body with the matched words in **bold**. Empty for `suggest`:
     /// autocomplete shows titles, and a passage costs more than the lookup itself.
     pub snippet: String,
+    /// Where the hit is in the index, to read its postings (`terms_present`).
+    address: DocAddress,
 }
 
 /// The open index and the analyzer it was built with.
@@ -399,12 +401,33 @@ impl SearchIndex {
     /// Full-text search: exact terms score by BM25, misspellings are caught by fuzzy terms within
     /// each word's typo budget (scored lower than an exact match).
     pub fn search(&self, text: &str, filter: &Filter, limit: usize) -> Result<Vec<Hit>> {
+        let mut hits = self.search_ranked(text, filter, limit)?;
+        // Passages only for the hits returned: analyzing a body is the dearest step of a search.
+        let terms = self.query_terms(text);
+        for hit in &mut hits {
+            hit.snippet = self.snippet(&hit.doc.body, &terms);
+        }
+        Ok(hits)
+    }
+
+    /// `search` without passages (`snippet` is empty), for callers that rerank many hits and
+    /// show a few: they ask `passage` for the ones they show.
+    pub fn search_ranked(&self, text: &str, filter: &Filter, limit: usize) -> Result<Vec<Hit>> {
         let terms = self.query_terms(text);
         if terms.is_empty() || limit == 0 {
             return Ok(Vec::new());
         }
+        let searcher = self.reader.searcher();
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for term in &terms {
+            // A word the content uses is taken as meant: looking for its near spellings costs
+            // more than the rest of the search (a Levenshtein automaton walked over the term
+            // dictionary), and would mostly add noise. Only unknown words are treated as typos.
+            let known = [self.fields.title, self.fields.body].iter().any(|&field| {
+                searcher
+                    .doc_freq(&Term::from_field_text(field, term))
+                    .is_ok_and(|n| n > 0)
+            });
             for (field, boost) in [(self.fields.title, 2.0), (self.fields.body, 1.0)] {
                 let exact = TermQuery::new(
                     Term::from_field_text(field, term),
@@ -414,7 +437,7 @@ impl SearchIndex {
                     Occur::Should,
                     Box::new(BoostQuery::new(Box::new(exact), boost)),
                 ));
-                let budget = if self.analyzer.is_synonym_term(term) {
+                let budget = if known || self.analyzer.is_synonym_term(term) {
                     0
                 } else {
                     typo_budget(term)
@@ -440,11 +463,56 @@ impl SearchIndex {
         }
         hits.sort_by(|a, b| b.score.total_cmp(&a.score));
         hits.truncate(limit);
-        // Passages only for the hits shown: analyzing a body is the dearest step of a search.
-        for hit in &mut hits {
-            hit.snippet = self.snippet(&hit.doc.body, &terms);
-        }
         Ok(hits)
+    }
+
+    /// For each hit, which of `terms` (analyzed terms) its title or body holds, read from the
+    /// index's postings rather than by analyzing the text again (which, for twenty long
+    /// passages, costs more than the search).
+    pub fn terms_present(&self, hits: &[Hit], terms: &[String]) -> Result<Vec<HashSet<String>>> {
+        use tantivy::{DocSet, TERMINATED};
+        let searcher = self.reader.searcher();
+        let mut present = vec![HashSet::new(); hits.len()];
+        // Hits in index order, so each posting list is read once, forwards.
+        let mut order: Vec<usize> = (0..hits.len()).collect();
+        order.sort_by_key(|&i| (hits[i].address.segment_ord, hits[i].address.doc_id));
+        for segment in
+            order.chunk_by(|&a, &b| hits[a].address.segment_ord == hits[b].address.segment_ord)
+        {
+            let reader = searcher.segment_reader(hits[segment[0]].address.segment_ord);
+            for field in [self.fields.title, self.fields.body] {
+                let inverted = reader.inverted_index(field)?;
+                for term in terms {
+                    let indexed = Term::from_field_text(field, term);
+                    let Some(mut postings) = inverted
+                        .read_postings(&indexed, IndexRecordOption::Basic)
+                        .map_err(|e| Error::io("reading the index's postings", e))?
+                    else {
+                        continue;
+                    };
+                    for &i in segment {
+                        let doc = hits[i].address.doc_id;
+                        let at = if postings.doc() < doc {
+                            postings.seek(doc)
+                        } else {
+                            postings.doc()
+                        };
+                        if at == TERMINATED {
+                            break;
+                        }
+                        if at == doc {
+                            present[i].insert(term.clone());
+                        }
+                    }
+                }
+            }
+        }
+        Ok(present)
+    }
+
+    /// The passage of `body` that best matches the user's `text`, query words highlighted.
+    pub fn passage(&self, body: &str, text: &str) -> String {
+        self.snippet(body, &self.query_terms(text))
     }
 
     /// Suggestions for a partly typed title, as hits without passages: every finished word must match (with its typo
@@ -523,6 +591,7 @@ impl SearchIndex {
                 doc,
                 score,
                 snippet: String::new(),
+                address,
             });
         }
         Ok(hits)
@@ -715,6 +784,38 @@ mod tests {
 
     use super::*;
     use crate::content::model::SynonymsFile;
+
+    /// Reading term presence from the postings agrees with analyzing each hit's title and body.
+    #[test]
+    fn terms_present_agrees_with_analyzing_the_text() {
+        let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+        let catalog = Catalog::load(&content).unwrap();
+        let index = SearchIndex::in_memory(&catalog).unwrap();
+        let mut checked = 0;
+        for query in [
+            "senior backend engineer salary",
+            "kubernetes docker certification aws",
+            "how do I get hired without a degree",
+            "postgres redis kafka queue cache",
+        ] {
+            let hits = index.search_ranked(query, &Filter::default(), 20).unwrap();
+            let terms = index.query_terms(query);
+            let present = index.terms_present(&hits, &terms).unwrap();
+            for (hit, present) in hits.iter().zip(&present) {
+                let mut analyzed: HashSet<String> =
+                    index.analyzer.terms(&hit.doc.title).into_iter().collect();
+                analyzed.extend(index.analyzer.terms(&hit.doc.body));
+                let expected: HashSet<String> = terms
+                    .iter()
+                    .filter(|t| analyzed.contains(*t))
+                    .cloned()
+                    .collect();
+                assert_eq!(present, &expected, "{query}: {}", hit.doc.key);
+                checked += usize::from(!expected.is_empty());
+            }
+        }
+        assert!(checked > 20, "hits with terms were checked: {checked}");
+    }
 
     /// The passage chooser gives exactly tantivy's snippet (same window, same highlights) while
     /// analyzing the body only once.
