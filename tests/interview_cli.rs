@@ -7,6 +7,9 @@ use std::process::Command;
 
 use serde_json::Value;
 
+mod interview_support;
+use interview_support::{button_of, score_of, text_of};
+
 const STRONG_SCALING_ANSWER: &str = "First I would measure to find the bottleneck: CPU, memory, slow queries or an external call. \
 The quick win is to scale up to a bigger machine, but then I would scale out: several stateless app servers behind a load balancer, \
 with sessions moved to a shared session store such as Redis. The database is usually the next limit, so I would fix slow queries and indexes, \
@@ -26,53 +29,20 @@ struct Run {
 impl Run {
     /// Every text the user would see: content, embed titles, descriptions and fields.
     fn text(&self) -> String {
-        let data = &self.body["data"];
-        let mut out = vec![data["content"].as_str().unwrap_or_default().to_string()];
-        for embed in data["embeds"].as_array().into_iter().flatten() {
-            for key in ["title", "description"] {
-                out.push(embed[key].as_str().unwrap_or_default().to_string());
-            }
-            for field in embed["fields"].as_array().into_iter().flatten() {
-                out.push(field["name"].as_str().unwrap_or_default().to_string());
-                out.push(field["value"].as_str().unwrap_or_default().to_string());
-            }
-        }
-        out.join("\n")
+        text_of(&self.body)
     }
 
     fn ephemeral(&self) -> bool {
         self.body["data"]["flags"].as_u64() == Some(64)
     }
 
-    fn buttons(&self) -> Vec<String> {
-        self.body["data"]["components"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .flat_map(|row| row["components"].as_array().cloned().unwrap_or_default())
-            .filter_map(|b| b["custom_id"].as_str().map(str::to_string))
-            .collect()
-    }
-
     fn button(&self, action: &str) -> String {
-        self.buttons()
-            .into_iter()
-            .find(|id| id.starts_with(&format!("iv:{action}:")))
-            .unwrap_or_else(|| panic!("no {action} button in {}", self.body))
+        button_of(&self.body, action)
     }
 
     /// The `N` of `Score: N/100`.
     fn score(&self) -> Option<u32> {
-        let text = self.text();
-        let at = text.find("Score: ")? + "Score: ".len();
-        let digits: String = text[at..]
-            .chars()
-            .take_while(|c| c.is_ascii_digit())
-            .collect();
-        text[at + digits.len()..]
-            .starts_with("/100")
-            .then(|| digits.parse().ok())
-            .flatten()
+        score_of(&self.body)
     }
 }
 
