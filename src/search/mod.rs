@@ -28,10 +28,11 @@ use analyzer::{edit_distance, typo_budget, TOKENIZER_NAME};
 /// derived from content need no bump: the fingerprint covers the documents themselves.)
 const SCHEMA_VERSION: u32 = 2;
 
-/// One indexing thread writes one segment: queries then visit a single segment, and the build is
-/// bound by analysis, which one thread already keeps busy on a 2-core machine.
+/// One indexing thread, so a small index is one segment and a query visits one; more threads
+/// would split even the real content into several.
 const INDEX_WRITER_THREADS: usize = 1;
-/// The writer's memory budget; 50 MB holds the 10,000-guide benchmark corpus in one flush.
+/// The writer's memory budget (50 MB): the real content and the 1,000-guide benchmark corpus fit
+/// one flush, the 10,000-guide corpus takes two (see BENCHMARKS.md).
 const INDEX_WRITER_MEMORY_BYTES: usize = 50_000_000;
 
 /// How much an FAQ entry's score is raised against other passages.
