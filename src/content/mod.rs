@@ -97,6 +97,15 @@ pub fn fold_name(name: &str) -> String {
 }
 
 impl Catalog {
+    /// The role with this id (folder name). Roles load in folder order, so this is a binary
+    /// search; a catalog assembled in another order falls back to a scan.
+    pub fn role_by_id(&self, id: &str) -> Option<&Role> {
+        match self.roles.binary_search_by(|r| r.id.as_str().cmp(id)) {
+            Ok(index) => Some(&self.roles[index]),
+            Err(_) => self.roles.iter().find(|r| r.id == id),
+        }
+    }
+
     /// Loads and validates `dir`. On any problem returns `Error::Content` listing all of them.
     pub fn load(dir: &Path) -> Result<Catalog> {
         let mut loader = Loader {

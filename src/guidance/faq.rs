@@ -68,15 +68,9 @@ pub fn understand<'a>(app: &'a App, text: &str) -> Understood<'a> {
         .filter(|t| seen.insert(t.clone()))
         .collect();
     let lower = corrected.to_lowercase();
-    let role = app
-        .catalog
-        .roles
-        .iter()
-        .find(|role| {
-            std::iter::once(&role.name)
-                .chain(&role.aliases)
-                .any(|name| lower.contains(&name.to_lowercase()))
-        })
+    let role = vocabulary
+        .first_role_named(&lower)
+        .and_then(|index| app.catalog.roles.get(index))
         .or_else(|| app.catalog.roles.first());
     Understood {
         salary: intent::salary_question(analyzer, &corrected),
@@ -156,7 +150,7 @@ fn faq_entry<'a>(app: &'a App, key: &str) -> Option<(&'a Role, &'a FaqEntry)> {
     if kind != DocKind::Faq.as_str() || parts.next().is_some() {
         return None;
     }
-    let role = app.catalog.roles.iter().find(|r| r.id == role_id)?;
+    let role = app.catalog.role_by_id(role_id)?;
     let guide = role.guides.iter().find(|g| g.source.id == source)?;
     Some((role, guide.faq.get(index.parse::<usize>().ok()?)?))
 }
@@ -290,9 +284,7 @@ fn passage(app: &App, hit: &Hit, query: &str) -> Passage {
     let citation = citation(&app.catalog, &hit.doc.role, &hit.doc.source).to_string();
     let guide = app
         .catalog
-        .roles
-        .iter()
-        .find(|r| r.id == hit.doc.role)
+        .role_by_id(&hit.doc.role)
         .and_then(|r| r.guides.iter().find(|g| g.source.id == hit.doc.source));
     let index = hit
         .doc

@@ -30,7 +30,7 @@ use crate::search::Hit;
 
 /// The citation of a search hit: its guide, or the authors of the question bank.
 pub fn citation(catalog: &Catalog, role_id: &str, source_id: &str) -> Citation {
-    let role = catalog.roles.iter().find(|r| r.id == role_id);
+    let role = catalog.role_by_id(role_id);
     match role.and_then(|r| r.guides.iter().find(|g| g.source.id == source_id)) {
         Some(guide) => guide.source.citation(),
         None => Citation::Authored {
