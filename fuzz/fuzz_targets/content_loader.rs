@@ -51,7 +51,13 @@ fuzz_target!(|data: &[u8]| {
                 }
             }
             let _ = documents(&catalog);
-            let _ = catalog.role(Some("fuzz role")).expect("the role is found by name");
+            // Whatever the role file says, the role is found by its own name and every alias.
+            for role in &catalog.roles {
+                for name in std::iter::once(&role.name).chain(&role.aliases) {
+                    let found = catalog.role(Some(name)).expect("a role is found by its names");
+                    assert_eq!(found.id, role.id, "{name:?}");
+                }
+            }
         }
         Err(Error::Content(problems)) => {
             assert!(!problems.is_empty());
