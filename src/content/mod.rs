@@ -559,6 +559,26 @@ mod tests {
         assert!(catalog.role(Some("dentist")).is_err());
     }
 
+    /// Found by fuzzing the loader: whatever a role file names the role, it is found by that
+    /// name, by every alias and by its id, in any case, and `role_by_id` agrees.
+    #[test]
+    fn every_role_is_found_by_each_of_its_names() {
+        let catalog =
+            Catalog::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content")).unwrap();
+        for role in &catalog.roles {
+            let names = std::iter::once(&role.name)
+                .chain(&role.aliases)
+                .chain(std::iter::once(&role.id));
+            for name in names {
+                for asked in [name.clone(), name.to_uppercase()] {
+                    assert_eq!(catalog.role(Some(&asked)).unwrap().id, role.id, "{asked}");
+                }
+            }
+            assert_eq!(catalog.role_by_id(&role.id).map(|r| &r.id), Some(&role.id));
+        }
+        assert!(catalog.role_by_id("no-such-role").is_none());
+    }
+
     #[test]
     fn every_bad_file_is_reported_with_path_and_line() {
         let dir = tempfile::tempdir().unwrap();
