@@ -275,15 +275,25 @@ impl Query {
 /// The best of the scored candidates, at most 25. When some have every word, only those are
 /// offered; when some have every word as typed, the ones that needed a typo are dropped ("cach"
 /// is "cache", not "each"). Equal scores keep the candidates' order.
-fn best(mut scored: Vec<(Score, &Candidate)>) -> Vec<Choice> {
-    scored.sort_by_key(|(score, _)| std::cmp::Reverse(*score));
+fn best(scored: Vec<(Score, &Candidate)>) -> Vec<Choice> {
     let all_matched = scored.iter().any(|(s, _)| s.1);
     let all_exact = scored.iter().any(|(s, _)| s.1 && s.2);
-    scored
+    // Best score first, then the candidates' order: a total order, so choosing the first 25
+    // and sorting only those gives what sorting everything would, without sorting thousands.
+    let mut kept: Vec<(std::cmp::Reverse<Score>, usize, &Candidate)> = scored
         .into_iter()
-        .filter(|(s, _)| (!all_matched || s.1) && (!all_exact || s.2))
-        .take(MAX_CHOICES)
-        .map(|(_, c)| Choice {
+        .enumerate()
+        .filter(|(_, (s, _))| (!all_matched || s.1) && (!all_exact || s.2))
+        .map(|(order, (score, candidate))| (std::cmp::Reverse(score), order, candidate))
+        .collect();
+    let key = |entry: &(std::cmp::Reverse<Score>, usize, &Candidate)| (entry.0, entry.1);
+    if kept.len() > MAX_CHOICES {
+        kept.select_nth_unstable_by_key(MAX_CHOICES - 1, key);
+        kept.truncate(MAX_CHOICES);
+    }
+    kept.sort_unstable_by_key(key);
+    kept.into_iter()
+        .map(|(_, _, c)| Choice {
             name: truncate_chars(&c.name, MAX_NAME),
             value: truncate_chars(&c.value, MAX_NAME),
         })
