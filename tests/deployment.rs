@@ -164,3 +164,41 @@ fn the_dockerfile_sets_only_known_variables_and_its_index_is_used_as_built() {
         "sessions and history go to the data volume"
     );
 }
+
+/// The final image is distroless `cc`: glibc, libm and libgcc_s and nothing else, no shell to
+/// install more. The binary must need no other shared library (an OpenSSL or a system SQLite
+/// would fail only when the container starts).
+#[test]
+fn the_binary_needs_only_the_libraries_the_final_image_has() {
+    let Ok(output) = Command::new("ldd")
+        .arg(env!("CARGO_BIN_EXE_careerbot"))
+        .output()
+    else {
+        eprintln!("ldd is not installed; skipped");
+        return;
+    };
+    assert!(output.status.success(), "{output:?}");
+    let listing = String::from_utf8_lossy(&output.stdout);
+    let shipped = [
+        "linux-vdso",
+        "libc.so",
+        "libm.so",
+        "libgcc_s.so",
+        "ld-linux",
+    ];
+    let libraries: Vec<&str> = listing
+        .lines()
+        .filter_map(|line| line.split_whitespace().next())
+        .collect();
+    assert!(
+        libraries.iter().any(|l| l.starts_with("libc.so")),
+        "{listing}"
+    );
+    for library in libraries {
+        let name = library.rsplit('/').next().unwrap_or(library);
+        assert!(
+            shipped.iter().any(|s| name.starts_with(s)),
+            "{name} is not in the distroless cc image:\n{listing}"
+        );
+    }
+}
