@@ -49,14 +49,10 @@ fn exec_once(fixture: &Fixture, data: &Path) -> std::time::Duration {
 
 /// Peak resident set of one `exec` run, from `/usr/bin/time` (kB), if that tool is installed.
 fn exec_peak_rss_kb(fixture: &Fixture, data: &Path) -> Option<u64> {
+    let bot = careerbot(fixture, data);
     let output = Command::new("/usr/bin/time")
         .args(["-f", "%M", BINARY])
-        .arg("--content-dir")
-        .arg(&fixture.content_dir)
-        .arg("--index-dir")
-        .arg(&fixture.index_dir)
-        .arg("--data-dir")
-        .arg(data)
+        .args(bot.get_args())
         .args(["exec", "--format", "json", "--", FIRST_REPLY])
         .output()
         .ok()?;

@@ -79,7 +79,7 @@ fn generated_roles_load_and_look_like_the_real_guides() {
     assert!((0.8..1.25).contains(&ratio), "total prose ratio {ratio}");
 
     // Vocabulary: most words of the generated prose are words of the real guides.
-    let vocabulary = |catalog: &Catalog| -> HashSet<String> {
+    let words_of = |catalog: &Catalog| -> Vec<String> {
         documents(catalog)
             .iter()
             .flat_map(|d| {
@@ -91,17 +91,8 @@ fn generated_roles_load_and_look_like_the_real_guides() {
             .filter(|w| !w.is_empty())
             .collect()
     };
-    let real_words = vocabulary(&real);
-    let body_words: Vec<String> = documents(&catalog)
-        .iter()
-        .flat_map(|d| {
-            d.body
-                .split(|c: char| !c.is_alphanumeric())
-                .map(str::to_lowercase)
-                .collect::<Vec<_>>()
-        })
-        .filter(|w| !w.is_empty())
-        .collect();
+    let real_words: HashSet<String> = words_of(&real).into_iter().collect();
+    let body_words = words_of(&catalog);
     let known = body_words
         .iter()
         .filter(|w| real_words.contains(*w))
