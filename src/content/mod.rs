@@ -293,9 +293,14 @@ impl Loader {
             );
             return None;
         }
-        let (role_file, _) = self.read::<RoleFile>(&role_path)?;
+        let (role_file, role_text) = self.read::<RoleFile>(&role_path)?;
         if role_file.name.trim().is_empty() {
             self.problem(&role_path, Some(1), "`name` is empty");
+        }
+        // An empty alias would be "named" by every question (and found for any blank role).
+        if role_file.aliases.iter().any(|a| a.trim().is_empty()) {
+            let line = line_of(&role_text, "aliases");
+            self.problem(&role_path, line, "an alias is empty");
         }
         let mut guides: Vec<(GuideFile, String, PathBuf)> = Vec::new();
         let guides_dir = dir.join("guides");
@@ -577,6 +582,23 @@ mod tests {
             assert_eq!(catalog.role_by_id(&role.id).map(|r| &r.id), Some(&role.id));
         }
         assert!(catalog.role_by_id("no-such-role").is_none());
+    }
+
+    #[test]
+    fn an_empty_alias_is_a_content_problem() {
+        let dir = tempfile::tempdir().unwrap();
+        write(
+            dir.path(),
+            "x-role/role.toml",
+            "name = \"X\"\naliases = [\"ex\", \" \"]\n",
+        );
+        write(dir.path(), "x-role/guides/g.toml", GUIDE);
+        let Err(Error::Content(problems)) = Catalog::load(dir.path()) else {
+            panic!("an empty alias loaded");
+        };
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].line, Some(2));
+        assert!(problems[0].message.contains("alias is empty"));
     }
 
     #[test]

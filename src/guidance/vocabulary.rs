@@ -37,30 +37,22 @@ struct RoleNames {
     automaton: Option<aho_corasick::AhoCorasick>,
     /// The role (index into the catalog's roles) of each pattern.
     role_of: Vec<usize>,
-    /// The first role with an empty name or alias, which every text contains.
-    always: Option<usize>,
 }
 
 impl RoleNames {
     fn of_catalog(catalog: &Catalog) -> RoleNames {
+        // Names and aliases are never empty (the loader refuses them).
         let mut patterns = Vec::new();
         let mut role_of = Vec::new();
-        let mut always = None;
         for (index, role) in catalog.roles.iter().enumerate() {
             for name in std::iter::once(&role.name).chain(&role.aliases) {
-                let lower = name.to_lowercase();
-                if lower.is_empty() {
-                    always = always.or(Some(index));
-                } else {
-                    patterns.push(lower);
-                    role_of.push(index);
-                }
+                patterns.push(name.to_lowercase());
+                role_of.push(index);
             }
         }
         RoleNames {
             automaton: aho_corasick::AhoCorasick::new(&patterns).ok(),
             role_of,
-            always,
         }
     }
 }
@@ -168,16 +160,12 @@ impl Vocabulary {
     /// already lowercased question.
     pub fn first_role_named(&self, lower: &str) -> Option<usize> {
         let names = &self.role_names;
-        let found = names.automaton.as_ref().and_then(|automaton| {
+        names.automaton.as_ref().and_then(|automaton| {
             automaton
                 .find_overlapping_iter(lower)
                 .map(|m| names.role_of[m.pattern().as_usize()])
                 .min()
-        });
-        match (found, names.always) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        }
+        })
     }
 
     /// How informative an analyzed term is: its inverse document frequency over the guides'
