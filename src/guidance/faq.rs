@@ -279,7 +279,7 @@ struct Passage {
     citation: String,
 }
 
-fn passage(app: &App, hit: &Hit, query: &str) -> Passage {
+fn passage(app: &App, hit: &Hit, query_terms: &[String]) -> Passage {
     let source_line = hit_source_line(&app.catalog, hit);
     let citation = citation(&app.catalog, &hit.doc.role, &hit.doc.source).to_string();
     let guide = app
@@ -318,7 +318,7 @@ fn passage(app: &App, hit: &Hit, query: &str) -> Passage {
         _ => (
             hit.doc.title.clone(),
             escape_markdown_light(&hit.doc.body),
-            app.search.passage(&hit.doc.body, query),
+            app.search.snippet(&hit.doc.body, query_terms),
         ),
     };
     Passage {
@@ -334,9 +334,10 @@ fn passage(app: &App, hit: &Hit, query: &str) -> Passage {
 /// The passages for hits, without showing one section twice.
 fn passages(app: &App, hits: &[Hit], limit: usize, query: &str) -> Vec<Passage> {
     let mut seen = HashSet::new();
+    let terms = app.search.query_terms(query);
     // Lazily, so only the passages shown are highlighted.
     hits.iter()
-        .map(|hit| passage(app, hit, query))
+        .map(|hit| passage(app, hit, &terms))
         .filter(|p| seen.insert(p.id.clone()))
         .take(limit)
         .collect()

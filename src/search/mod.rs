@@ -389,7 +389,7 @@ impl SearchIndex {
     }
 
     /// The analyzed, de-duplicated terms of user text (at most 32: longer input adds nothing).
-    fn query_terms(&self, text: &str) -> Vec<String> {
+    pub fn query_terms(&self, text: &str) -> Vec<String> {
         let mut seen = HashSet::new();
         self.analyzer
             .query_terms(text)
@@ -402,9 +402,9 @@ impl SearchIndex {
     /// Full-text search: exact terms score by BM25, misspellings are caught by fuzzy terms within
     /// each word's typo budget (scored lower than an exact match).
     pub fn search(&self, text: &str, filter: &Filter, limit: usize) -> Result<Vec<Hit>> {
-        let mut hits = self.search_ranked(text, filter, limit)?;
-        // Passages only for the hits returned: analyzing a body is the dearest step of a search.
         let terms = self.query_terms(text);
+        let mut hits = self.ranked(&terms, filter, limit)?;
+        // Passages only for the hits returned: analyzing a body is the dearest step of a search.
         for hit in &mut hits {
             hit.snippet = self.snippet(&hit.doc.body, &terms);
         }
@@ -412,15 +412,19 @@ impl SearchIndex {
     }
 
     /// `search` without passages (`snippet` is empty), for callers that rerank many hits and
-    /// show a few: they ask `passage` for the ones they show.
+    /// show a few: they ask `snippet` for the ones they show.
     pub fn search_ranked(&self, text: &str, filter: &Filter, limit: usize) -> Result<Vec<Hit>> {
-        let terms = self.query_terms(text);
+        self.ranked(&self.query_terms(text), filter, limit)
+    }
+
+    /// The hits for already analyzed query terms, best first, without passages.
+    fn ranked(&self, terms: &[String], filter: &Filter, limit: usize) -> Result<Vec<Hit>> {
         if terms.is_empty() || limit == 0 {
             return Ok(Vec::new());
         }
         let searcher = self.reader.searcher();
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for term in &terms {
+        for term in terms {
             // A word the content uses is taken as meant: looking for its near spellings costs
             // more than the rest of the search (a Levenshtein automaton walked over the term
             // dictionary), and would mostly add noise. Only unknown words are treated as typos.
@@ -511,11 +515,6 @@ impl SearchIndex {
         Ok(present)
     }
 
-    /// The passage of `body` that best matches the user's `text`, query words highlighted.
-    pub fn passage(&self, body: &str, text: &str) -> String {
-        self.snippet(body, &self.query_terms(text))
-    }
-
     /// Suggestions for a partly typed title, as hits without passages: every finished word must match (with its typo
     /// budget), the last word may be a prefix (typo-tolerant only from four letters).
     pub fn suggest(&self, partial: &str, filter: &Filter, limit: usize) -> Result<Vec<Hit>> {
@@ -602,7 +601,7 @@ impl SearchIndex {
     /// their typo budget of a word of the body. The body is analyzed once; the passage chosen is
     /// the one tantivy's `SnippetGenerator` would choose (the best-scoring window of at most
     /// `SNIPPET_CHARS` bytes, the first among equals).
-    fn snippet(&self, body: &str, terms: &[String]) -> String {
+    pub fn snippet(&self, body: &str, terms: &[String]) -> String {
         let tokens = self.analyzer.tokens(body);
         let mut wanted: HashMap<&str, f32> = terms.iter().map(|t| (t.as_str(), 1.0)).collect();
         let fuzzy: Vec<(&str, usize, usize)> = terms
