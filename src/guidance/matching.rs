@@ -15,7 +15,7 @@ use crate::search::Analyzer;
 
 use super::salary::{headline, rung_for_years, rung_line};
 use super::vocabulary;
-use super::{guide_source_line, resolve_role};
+use super::{guide_source_line, guides_footer, resolve_role};
 
 /// Words that qualify a skill rather than name it ("basic docker", "advanced python").
 const QUALIFIERS: &[&str] = &[
@@ -340,13 +340,7 @@ pub fn matching(
     let mut embed = Embed::new(title)
         .description(description.join("\n\n"))
         .color(colors::SALARY)
-        .footer(
-            guides
-                .iter()
-                .map(|g| g.source.citation().to_string())
-                .collect::<Vec<_>>()
-                .join("\n"),
-        );
+        .footer(guides_footer(&guides));
     for (name, value) in fields {
         embed = embed.field(name, value, false);
     }

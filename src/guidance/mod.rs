@@ -47,6 +47,15 @@ fn hit_source_line(catalog: &Catalog, hit: &Hit) -> String {
     format!("*{}*", citation(catalog, &hit.doc.role, &hit.doc.source))
 }
 
+/// An embed footer citing each guide, one per line.
+fn guides_footer(guides: &[&GuideFile]) -> String {
+    guides
+        .iter()
+        .map(|g| g.source.citation().to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// Italic source line for a guide.
 fn guide_source_line(guide: &GuideFile) -> String {
     format!("*{}*", guide.source.citation())

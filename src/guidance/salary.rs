@@ -15,7 +15,7 @@ use crate::reply::{colors, with_source, Attachment, Embed, Message, Reply};
 
 use super::chart::{self, ChartSeries};
 use super::intent::SalaryQuestion;
-use super::{guide_source_line, resolve_role};
+use super::{guide_source_line, guides_footer, resolve_role};
 
 /// The rung of a guide's ladder that `years` of experience falls in.
 ///
@@ -233,13 +233,7 @@ pub fn lead_embed(role: &Role, question: &SalaryQuestion) -> Option<Embed> {
         Embed::new(title)
             .description(description)
             .color(colors::SALARY)
-            .footer(
-                guides
-                    .iter()
-                    .map(|g| g.source.citation().to_string())
-                    .collect::<Vec<_>>()
-                    .join("\n"),
-            ),
+            .footer(guides_footer(&guides)),
     )
 }
 
@@ -331,13 +325,7 @@ pub fn salary(
             false,
         );
     }
-    embed = embed.footer(
-        guides
-            .iter()
-            .map(|g| g.source.citation().to_string())
-            .collect::<Vec<_>>()
-            .join("\n"),
-    );
+    embed = embed.footer(guides_footer(&guides));
     let series = chart_series(role);
     let highlight = level.or_else(|| {
         // With years only, highlight the level when every guide agrees on it.
