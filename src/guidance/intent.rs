@@ -147,23 +147,13 @@ pub fn years_mentioned(words: &[String]) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::model::SynonymsFile;
 
     fn analyzer() -> Analyzer {
-        Analyzer::new(&SynonymsFile {
-            note: None,
-            groups: vec![
-                vec![
-                    "pay".into(),
-                    "salary".into(),
-                    "compensation".into(),
-                    "earn".into(),
-                    "wage".into(),
-                ],
-                vec!["junior".into(), "entry level".into(), "beginner".into()],
-                vec!["senior".into(), "sr".into()],
-            ],
-        })
+        Analyzer::with_synonyms(&[
+            &["pay", "salary", "compensation", "earn", "wage"],
+            &["junior", "entry level", "beginner"],
+            &["senior", "sr"],
+        ])
     }
 
     #[test]

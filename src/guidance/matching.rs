@@ -350,24 +350,15 @@ pub fn matching(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::model::SynonymsFile;
 
     fn analyzer() -> Analyzer {
-        Analyzer::new(&SynonymsFile {
-            note: None,
-            groups: vec![
-                vec!["postgres".into(), "postgresql".into()],
-                vec!["k8s".into(), "kubernetes".into()],
-                vec![
-                    "js".into(),
-                    "javascript".into(),
-                    "node".into(),
-                    "node.js".into(),
-                ],
-                vec!["gcp".into(), "google cloud".into()],
-                vec!["golang".into(), "go".into()],
-            ],
-        })
+        Analyzer::with_synonyms(&[
+            &["postgres", "postgresql"],
+            &["k8s", "kubernetes"],
+            &["js", "javascript", "node", "node.js"],
+            &["gcp", "google cloud"],
+            &["golang", "go"],
+        ])
     }
 
     #[test]

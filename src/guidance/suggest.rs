@@ -513,13 +513,9 @@ pub fn autocomplete(app: &App, focused: &Focused) -> Result<Vec<Choice>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::model::SynonymsFile;
 
     fn analyzer() -> Analyzer {
-        Analyzer::new(&SynonymsFile {
-            note: None,
-            groups: vec![vec!["pay".into(), "salary".into(), "earn".into()]],
-        })
+        Analyzer::with_synonyms(&[&["pay", "salary", "earn"]])
     }
 
     fn candidates() -> Vec<Candidate> {

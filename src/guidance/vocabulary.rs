@@ -260,16 +260,9 @@ mod tests {
         }
         assert_eq!(vocabulary.first_role_named("how do i bake bread"), None);
     }
-    use crate::content::model::SynonymsFile;
 
     fn vocabulary() -> (Vocabulary, Analyzer) {
-        let analyzer = Analyzer::new(&SynonymsFile {
-            note: None,
-            groups: vec![
-                vec!["pay".into(), "salary".into()],
-                vec!["k8s".into(), "kubernetes".into()],
-            ],
-        });
+        let analyzer = Analyzer::with_synonyms(&[&["pay", "salary"], &["k8s", "kubernetes"]]);
         let mut v = Vocabulary::default();
         for text in [
             "What is the backend engineer salary",

@@ -164,6 +164,18 @@ fn base_tokens(base: &mut Base, text: &str) -> Vec<Token> {
 }
 
 impl Analyzer {
+    /// An analyzer with these synonym groups, for unit tests that need a few.
+    #[cfg(test)]
+    pub(crate) fn with_synonyms(groups: &[&[&str]]) -> Analyzer {
+        Analyzer::new(&SynonymsFile {
+            note: None,
+            groups: groups
+                .iter()
+                .map(|group| group.iter().map(|w| w.to_string()).collect())
+                .collect(),
+        })
+    }
+
     pub fn new(synonyms: &SynonymsFile) -> Analyzer {
         let mut base = Base::new();
         let mut phrases: HashMap<Vec<String>, String> = HashMap::new();
@@ -353,18 +365,11 @@ mod tests {
     use super::*;
 
     fn analyzer() -> Analyzer {
-        Analyzer::new(&SynonymsFile {
-            note: None,
-            groups: vec![
-                vec![
-                    "sharding".into(),
-                    "partitioning".into(),
-                    "partitioned by key".into(),
-                ],
-                vec!["postgres".into(), "postgresql".into()],
-                vec!["k8s".into(), "kubernetes".into()],
-            ],
-        })
+        Analyzer::with_synonyms(&[
+            &["sharding", "partitioning", "partitioned by key"],
+            &["postgres", "postgresql"],
+            &["k8s", "kubernetes"],
+        ])
     }
 
     #[test]

@@ -783,7 +783,6 @@ mod tests {
     use tantivy::tokenizer::TextAnalyzer;
 
     use super::*;
-    use crate::content::model::SynonymsFile;
 
     /// Reading term presence from the postings agrees with analyzing each hit's title and body.
     #[test]
@@ -821,10 +820,7 @@ mod tests {
     /// analyzing the body only once.
     #[test]
     fn best_fragment_matches_tantivys_snippet_generator() {
-        let analyzer = Analyzer::new(&SynonymsFile {
-            note: None,
-            groups: vec![vec!["postgres".into(), "postgresql".into()]],
-        });
+        let analyzer = Analyzer::with_synonyms(&[&["postgres", "postgresql"]]);
         let field = Schema::builder().add_text_field("body", tantivy::schema::TEXT);
         let long = "Backend engineers design APIs. ".repeat(12)
             + "Salaries for senior engineers reach $210,000 with PostgreSQL skills. "
