@@ -126,6 +126,8 @@ struct Typed {
     word: String,
     terms: Vec<String>,
     budget: usize,
+    /// Characters in `word`.
+    length: usize,
 }
 
 impl Typed {
@@ -133,8 +135,23 @@ impl Typed {
         Typed {
             terms: analyzer.terms(&word),
             budget: typo_budget(&word) as usize,
+            length: word.chars().count(),
             word,
         }
+    }
+
+    /// `word` is this one misspelt, within its typo budget.
+    fn misspells(&self, word: &str) -> bool {
+        self.budget > 0 && edit_distance(&self.word, word, self.budget) <= self.budget
+    }
+
+    /// `word` begins with this one typed with one typo (from four letters typed).
+    fn misspells_the_start_of(&self, word: &str) -> bool {
+        if self.length < 4 {
+            return false;
+        }
+        let head: String = word.chars().take(self.length).collect();
+        edit_distance(&self.word, &head, 1) <= 1
     }
 }
 
@@ -160,12 +177,9 @@ impl Words {
             // The same term under another spelling (a synonym or an inflection).
             return Some((EXACT, self.raw.len()));
         }
-        if typed.budget == 0 {
-            return None;
-        }
         self.raw
             .iter()
-            .position(|w| edit_distance(word, w, typed.budget) <= typed.budget)
+            .position(|w| typed.misspells(w))
             .map(|i| (TYPO, i))
     }
 
@@ -180,16 +194,9 @@ impl Words {
         if let Some(found) = self.find_word(typed) {
             return Some(found);
         }
-        let length = prefix.chars().count();
-        if length < 4 {
-            return None;
-        }
         self.raw
             .iter()
-            .position(|w| {
-                let head: String = w.chars().take(length).collect();
-                edit_distance(prefix, &head, 1) <= 1
-            })
+            .position(|w| typed.misspells_the_start_of(w))
             .map(|i| (TYPO, i))
     }
 }
@@ -439,15 +446,8 @@ impl Suggester {
             let typed = &query.typed[i];
             let prefix = query.is_prefix(i);
             ids.extend(self.exact_ids(typed, prefix));
-            let length = typed.word.chars().count();
             for (word, holders) in &self.by_word {
-                let near = (typed.budget > 0
-                    && edit_distance(&typed.word, word, typed.budget) <= typed.budget)
-                    || (prefix && length >= 4 && {
-                        let head: String = word.chars().take(length).collect();
-                        edit_distance(&typed.word, &head, 1) <= 1
-                    });
-                if near {
+                if typed.misspells(word) || (prefix && typed.misspells_the_start_of(word)) {
                     ids.extend(holders);
                 }
             }
