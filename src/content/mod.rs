@@ -13,13 +13,15 @@ use std::path::{Path, PathBuf};
 use serde::de::DeserializeOwned;
 
 use crate::error::{ContentProblem, Error, Result};
-use model::{BankFile, GuideFile, Level, QuestionFile, RoleFile, Source, SynonymsFile};
+use model::{BankFile, GuideFile, Level, QuestionFile, RoleFile, ScopeFile, Source, SynonymsFile};
 
 /// Everything careerbot knows, loaded and checked.
 #[derive(Debug, Clone)]
 pub struct Catalog {
     pub roles: Vec<Role>,
     pub synonyms: SynonymsFile,
+    /// Topics the guides do not cover (authored).
+    pub scope: ScopeFile,
     /// A hash of every content file's path and bytes: the index is rebuilt when it changes.
     pub fingerprint: u64,
 }
@@ -230,6 +232,7 @@ impl Loader {
         let mut catalog = Catalog {
             roles: Vec::new(),
             synonyms: SynonymsFile::default(),
+            scope: ScopeFile::default(),
             fingerprint: 0,
         };
         let entries = match sorted_entries(dir) {
@@ -244,6 +247,13 @@ impl Loader {
             if let Some((synonyms, text)) = self.read::<SynonymsFile>(&synonyms_path) {
                 self.check_synonyms(&synonyms_path, &text, &synonyms);
                 catalog.synonyms = synonyms;
+            }
+        }
+        let scope_path = dir.join("scope.toml");
+        if scope_path.exists() {
+            if let Some((scope, text)) = self.read::<ScopeFile>(&scope_path) {
+                self.check_scope(&scope_path, &text, &scope);
+                catalog.scope = scope;
             }
         }
         for path in entries.into_iter().filter(|p| p.is_dir()) {
@@ -276,6 +286,27 @@ impl Loader {
                         path,
                         line_of(text, &format!("\"{word}\"")),
                         format!("\"{word}\" is in more than one synonym group"),
+                    );
+                }
+            }
+        }
+    }
+
+    fn check_scope(&mut self, path: &Path, text: &str, scope: &ScopeFile) {
+        for gap in &scope.gaps {
+            let line = line_of(text, &format!("\"{}\"", gap.topic));
+            if gap.topic.trim().is_empty() || gap.says.trim().is_empty() {
+                self.problem(path, line, "a gap needs a `topic` and what it `says`");
+            }
+            if gap.cues.is_empty() {
+                self.problem(path, line, format!("gap \"{}\" has no cues", gap.topic));
+            }
+            for cue in gap.cues.iter().chain(&gap.unless) {
+                if cue.trim().is_empty() || *cue != cue.to_lowercase() {
+                    self.problem(
+                        path,
+                        line_of(text, &format!("\"{cue}\"")),
+                        format!("cue \"{cue}\" must be lowercase and not empty"),
                     );
                 }
             }

@@ -343,3 +343,33 @@ pub struct SynonymsFile {
     pub note: Option<String>,
     pub groups: Vec<Vec<String>>,
 }
+
+/// `content/scope.toml`: authored list of topics the guides do not cover, and the words that name
+/// them (see that file's header).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScopeFile {
+    pub note: Option<String>,
+    #[serde(default, rename = "gap")]
+    pub gaps: Vec<Gap>,
+}
+
+/// One topic the guides do not cover.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Gap {
+    pub topic: String,
+    /// `pay`: only for questions about pay. Absent: any question.
+    pub when: Option<GapWhen>,
+    /// The reply's first line; `{cue}` becomes the words the question used.
+    pub says: String,
+    pub cues: Vec<String>,
+    #[serde(default)]
+    pub unless: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum GapWhen {
+    Pay,
+}
