@@ -1,7 +1,7 @@
 //! Autocomplete for every option whose values come from content or a fixed list: `/faq question`
 //! (FAQ questions and guide headings), `/interview start question` (the bank's prompts), the
-//! `role` and `name` options (role names and aliases) and fixed choices (level, section, kind,
-//! difficulty, command).
+//! `role` and `name` options (role names and aliases), `level` (the levels by every name the
+//! guides and people give them) and fixed choices (section, kind, difficulty, command).
 //!
 //! Matching is on the words as written, not the index's stems: what someone is typing is a
 //! prefix of a word ("sal" of "salary"), which the index cannot see once "salary" is stemmed
@@ -16,6 +16,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::app::App;
 use crate::commands::Focused;
+use crate::content::model::{Level, LEVEL_NAMES};
 use crate::error::Result;
 use crate::reply::{truncate_chars, Choice};
 use crate::search::analyzer::{edit_distance, typo_budget};
@@ -86,6 +87,47 @@ pub fn question_candidates(app: &App) -> Vec<Candidate> {
         }
     }
     dedupe(out)
+}
+
+/// The levels, each named with what the guides call its rung ("principal — Principal Engineer
+/// or Engineering Manager · Principal/Staff"), and found by any of its names ("staff", "sr",
+/// "entry", "new grad"). The value is the level (`Level::parse` reads every name too).
+pub fn level_candidates(app: &App) -> Vec<Candidate> {
+    Level::ALL
+        .into_iter()
+        .map(|level| {
+            let mut guide_names: Vec<&str> = Vec::new();
+            let mut also: Vec<String> = Vec::new();
+            for role in &app.catalog.roles {
+                for guide in &role.guides {
+                    for step in guide.ladder.iter().filter(|s| s.levels.contains(&level)) {
+                        let name = step.label.as_deref().unwrap_or(&step.title);
+                        if !guide_names.contains(&name) {
+                            guide_names.push(name);
+                        }
+                        also.push(step.title.clone());
+                    }
+                }
+            }
+            also.extend(
+                LEVEL_NAMES
+                    .iter()
+                    .filter(|(l, _)| *l == level)
+                    .flat_map(|(_, names)| names.iter().map(|n| n.to_string())),
+            );
+            let name = if guide_names.is_empty() {
+                level.as_str().to_string()
+            } else {
+                format!("{} — {}", level.as_str(), guide_names.join(" · "))
+            };
+            Candidate {
+                name: truncate_chars(&name, MAX_NAME),
+                value: level.as_str().to_string(),
+                also,
+                rank: 0,
+            }
+        })
+        .collect()
 }
 
 /// Roles by name; aliases and ids find them too. The value is the role's id.
@@ -503,6 +545,7 @@ pub fn autocomplete(app: &App, focused: &Focused) -> Result<Vec<Choice>> {
     }
     let suggester = match (focused.command.name, option.name) {
         ("faq", "question") => shared(app, "faq", faq_candidates),
+        (_, "level") => shared(app, "level", level_candidates),
         ("interview", "question") => shared(app, "question", question_candidates),
         (_, "role") | ("role", "name") => shared(app, "role", role_candidates),
         _ => return Ok(Vec::new()),
