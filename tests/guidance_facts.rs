@@ -190,8 +190,11 @@ fn a_level_that_conflicts_with_the_years_is_pointed_out() {
     let app = app();
     const CAREER: &str = "How to Become a Back End Engineer: Career Guide";
     const PATH: &str = "How to become a Backend Engineer";
-    // (line, None when nothing is pointed out, else the guides that put the years elsewhere)
-    let cases: &[(&str, Option<&[(&str, &str)]>)] = &[
+    /// None when nothing is pointed out, else each guide that puts the years elsewhere, with
+    /// where it puts them.
+    type Placed = Option<&'static [(&'static str, &'static str)]>;
+    // (line, what is pointed out)
+    let cases: &[(&str, Placed)] = &[
         (
             "/salary level:senior years:1",
             Some(&[

@@ -667,8 +667,10 @@ mod tests {
     #[test]
     fn capture_dates_and_unlabelled_figures_are_validated() {
         const PAY: &str = "\n[pay]\nheading = \"Pay\"\ncurrency = \"USD\"\nlow = 1000\nmedian = 2000\nhigh = 3000\n";
-        // (source lines, pay table, the problem expected: its line and words; None: loads)
-        let cases: &[(&str, &str, Option<(usize, &str)>)] = &[
+        /// The problem expected: its line and words; None when the guide loads.
+        type Expected = Option<(usize, &'static str)>;
+        // (source lines, pay table, the problem expected)
+        let cases: &[(&str, &str, Expected)] = &[
             (
                 "updated = \"Updated 28 days ago\"\ncaptured = \"2026-11-03\"\n",
                 "",
