@@ -499,6 +499,7 @@ pub struct Gap {
 #[serde(rename_all = "lowercase")]
 pub enum GapWhen {
     Pay,
+}
 
 #[cfg(test)]
 mod tests {

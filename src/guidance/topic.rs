@@ -122,14 +122,7 @@ const JOBS: &[&str] = &[
 ];
 
 fn level_named(word: &str) -> Option<Level> {
-    Some(match word {
-        "junior" | "jr" | "entry" | "entry-level" | "intern" | "graduate" => Level::Junior,
-        "mid" | "mid-level" | "midlevel" | "intermediate" => Level::Mid,
-        "senior" | "sr" => Level::Senior,
-        "lead" | "tech-lead" => Level::Lead,
-        "staff" | "principal" => Level::Principal,
-        _ => return None,
-    })
+    Level::parse(word)
 }
 
 fn next_level(level: Level) -> Option<Level> {
