@@ -59,12 +59,18 @@ impl std::fmt::Debug for App {
     }
 }
 
-/// `search` with the embedding model's side added when the model is in `model_dir`; its vectors
-/// are cached in `cache_dir` (the index folder). Unchanged when the model is absent.
-pub fn with_model(search: SearchIndex, model_dir: &Path, cache_dir: &Path) -> Result<SearchIndex> {
+/// `search` with the embedding model's side added when the model is in `model_dir`. Unchanged
+/// when the model is absent. The vectors of content text are cached beside the model (in
+/// `embeddings/`, keyed by model and text), so every index built with the model — each test's
+/// temporary one included — reuses them.
+pub fn with_model(search: SearchIndex, model_dir: &Path) -> Result<SearchIndex> {
     match MiniLm::load(model_dir)? {
         Some(model) => {
-            let cache = EmbeddingCache::in_dir(cache_dir, &model);
+            let cache_dir = model_dir.parent().map_or_else(
+                || Path::new("embeddings").to_path_buf(),
+                |p| p.join("embeddings"),
+            );
+            let cache = EmbeddingCache::in_dir(&cache_dir, &model);
             search.with_semantics(Arc::new(model), &cache)
         }
         None => Ok(search),
@@ -79,7 +85,7 @@ impl App {
         if search.rebuilt {
             tracing::info!(path = ?search.path, documents = search.len(), "search index rebuilt from content");
         }
-        let search = with_model(search, &settings.model_dir, &settings.index_dir)?;
+        let search = with_model(search, &settings.model_dir)?;
         if !search.has_semantics() {
             tracing::warn!(
                 model_dir = %settings.model_dir.display(),

@@ -182,6 +182,20 @@ pub struct Settings {
     pub http: HttpSettings,
 }
 
+/// Where the embedding model is by default: `models/all-MiniLM-L6-v2` beside the config, or, in
+/// a development checkout run from elsewhere (tests start the binary in temporary folders), the
+/// one `scripts/fetch-model` put in the checkout this binary was built from.
+fn default_model_dir(base: &Path) -> PathBuf {
+    const RELATIVE: &str = "models/all-MiniLM-L6-v2";
+    let beside = base.join(RELATIVE);
+    let checkout = Path::new(env!("CARGO_MANIFEST_DIR")).join(RELATIVE);
+    if beside.exists() || !checkout.exists() {
+        beside
+    } else {
+        checkout
+    }
+}
+
 /// A secret that never prints.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Secret(String);
@@ -454,7 +468,10 @@ impl RawSettings {
             content_dir: path(self.content_dir, "content"),
             index_dir: path(self.index_dir, "index"),
             data_dir: path(self.data_dir, "data"),
-            model_dir: path(self.model_dir, "models/all-MiniLM-L6-v2"),
+            model_dir: match self.model_dir {
+                Some(dir) => base.join(dir),
+                None => default_model_dir(base),
+            },
             log: LogSettings { level, format },
             interview: InterviewSettings {
                 seed,

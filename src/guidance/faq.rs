@@ -27,6 +27,7 @@ use super::scope::{self, Uncovered};
 use super::topic::{self, Target};
 use super::vocabulary::{self, Vocabulary};
 use super::{citation, escape_markdown_light, hit_source_line, salary};
+use crate::content::model::Level;
 
 /// Custom ids of "related question" buttons: `faq:<entry key>`.
 pub const CUSTOM_ID_PREFIX: &str = "faq";
@@ -59,6 +60,8 @@ pub struct Understood<'a> {
     pub vector: Option<Vec<f32>>,
     /// A topic the question names that the guides do not cover (`content/scope.toml`).
     pub uncovered: Option<Uncovered>,
+    /// Where the question's words say its answer lives (`topic`).
+    pub targets: Vec<Target>,
 }
 
 /// Reads a question: corrects spelling, analyzes it, and recognises pay questions and roles.
@@ -85,7 +88,9 @@ pub fn understand<'a>(app: &'a App, text: &str) -> Understood<'a> {
         None
     });
     let uncovered = scope::uncovered(&app.catalog.scope, &corrected, salary.is_some());
+    let targets = topic::targets(&corrected, &next_roles(app));
     Understood {
+        targets,
         salary,
         vector,
         uncovered,
@@ -95,6 +100,31 @@ pub fn understand<'a>(app: &'a App, text: &str) -> Understood<'a> {
         role,
         vocabulary,
     }
+}
+
+/// The roles the guides say backend leads to, as words ("site reliability engineer"), with
+/// their synonyms ("sre"), lowercased.
+fn next_roles(app: &App) -> Vec<String> {
+    let mut roles: Vec<String> = Vec::new();
+    for role in &app.catalog.roles {
+        for guide in &role.guides {
+            let Some(next) = &guide.next else { continue };
+            for name in next.progresses_to.iter().chain(&next.pivots_to) {
+                let name = name.to_lowercase().replace('-', " ");
+                if let Some(group) = app
+                    .catalog
+                    .synonyms
+                    .groups
+                    .iter()
+                    .find(|g| g.iter().any(|m| m.to_lowercase().replace('-', " ") == name))
+                {
+                    roles.extend(group.iter().map(|m| m.to_lowercase()));
+                }
+                roles.push(name);
+            }
+        }
+    }
+    roles
 }
 
 /// The question with its abbreviations spelled out after them ("SRE" → "SRE (site reliability
@@ -133,7 +163,7 @@ impl Understood<'_> {
 }
 
 /// An FAQ entry this close in meaning to the question answers it, whatever words it uses.
-pub const FAQ_MEANING_FIT: f32 = 0.69;
+pub const FAQ_MEANING_FIT: f32 = 0.65;
 /// Below this closeness in meaning, shared words do not make an entry fit ("best laptop" is not
 /// "the best backend languages").
 pub const FAQ_MEANING_FLOOR: f32 = 0.45;
@@ -523,8 +553,12 @@ fn ranked_hits(app: &App, understood: &Understood, kinds: &[DocKind]) -> Result<
         hit.score *= 0.5 + 0.5 * coverage(&weights, present);
     }
     hits.sort_by(|a, b| b.score.total_cmp(&a.score));
-    let targets = topic::targets(&understood.corrected);
-    let hits = match &understood.vector {
+    let targets = understood.targets.clone();
+    let about_levels = understood.salary.is_some()
+        || targets.iter().any(|t| matches!(t, Target::RungAbove(_)))
+        || intent::years_mentioned(&understood.terms).is_some()
+        || understood.terms.iter().any(|t| Level::parse(t).is_some());
+    let mut hits = match &understood.vector {
         Some(vector) => {
             // With a topic, every unit is a candidate, so the section it names is among them.
             let limit = if targets.is_empty() { 20 } else { 200 };
@@ -535,6 +569,14 @@ fn ranked_hits(app: &App, understood: &Understood, kinds: &[DocKind]) -> Result<
         }
         None => hits,
     };
+    if !about_levels {
+        // A rung answers questions about levels, years or pay; otherwise its short, generic
+        // text ("Backend Engineer (2–5 yrs)") is only near the question's job title.
+        for hit in hits.iter_mut().filter(|h| h.doc.kind == DocKind::Ladder) {
+            hit.score *= LADDER_DAMPING;
+        }
+        hits.sort_by(|a, b| b.score.total_cmp(&a.score));
+    }
     Ok(topic_first(hits, &targets))
 }
 
@@ -558,11 +600,16 @@ fn answers(hit: &Hit, target: &Target) -> bool {
         Target::Section(key) => {
             hit.doc.kind == DocKind::Section && hit.doc.key.rsplit('/').next() == Some(*key)
         }
-        Target::Rung(level) => {
+        Target::Certifications => hit.doc.kind == DocKind::Certification,
+        Target::RungAbove(level) => {
             hit.doc.kind == DocKind::Ladder
                 && hit.doc.body.lines().any(|line| {
                     line.strip_prefix("Level:").is_some_and(|levels| {
-                        levels.split_whitespace().any(|l| l == level.as_str())
+                        levels
+                            .split_whitespace()
+                            .filter_map(Level::parse)
+                            .min()
+                            .is_some_and(|lowest| lowest > *level)
                     })
                 })
         }
@@ -594,9 +641,21 @@ fn fuse(by_words: Vec<Hit>, by_meaning: Vec<Hit>) -> Vec<Hit> {
     };
     add(by_words, 1.0);
     add(by_meaning, FUSION_MEANING_WEIGHT);
+    for hit in &mut fused {
+        if hit.doc.kind == DocKind::Section && hit.doc.key.ends_with("/overview") {
+            hit.score *= OVERVIEW_DAMPING;
+        }
+    }
     fused.sort_by(|a, b| b.score.total_cmp(&a.score));
     fused
 }
+
+/// How much an overview's fused score is kept: it touches every topic in passing, so by meaning
+/// it is near most questions, but it answers only "what is the job", which the FAQ entry of that
+/// name (or a very close match) answers first.
+const OVERVIEW_DAMPING: f32 = 0.5;
+/// How much a rung's score is kept for a question about neither levels, years nor pay.
+const LADDER_DAMPING: f32 = 0.4;
 
 /// Whether the guides cover the question. A passage this close in meaning covers it outright;
 /// a passage at least [`COVERED_WITH_WORDS`] close covers it when the guides also use most of
@@ -607,6 +666,10 @@ fn covered(app: &App, understood: &Understood, kinds: &[DocKind]) -> Result<bool
     let Some(vector) = &understood.vector else {
         return Ok(true);
     };
+    if !understood.targets.is_empty() {
+        // Its words name a part of the guides.
+        return Ok(true);
+    }
     let best = app
         .search
         .nearest(vector, &Filter { kinds, role: None }, 1)?;
@@ -699,6 +762,10 @@ fn not_in_the_guides(question: &str) -> String {
 /// `/faq question:<text>`.
 pub fn faq(app: &App, question: &str) -> Result<Reply> {
     let understood = understand(app, question);
+    if understood.terms.is_empty() {
+        // Nothing but filler, emoji or punctuation: no meaning to look for.
+        return Ok(nothing_found(question));
+    }
     if let Some(gap) = &understood.uncovered {
         return not_covered(app, &understood, gap.says.clone(), GUIDE_PASSAGES);
     }
@@ -742,6 +809,9 @@ pub fn ask(app: &App, query: &str) -> Result<Reply> {
         DocKind::Certification,
     ];
     let understood = understand(app, query);
+    if understood.terms.is_empty() {
+        return Ok(nothing_found(query));
+    }
     if let Some(gap) = &understood.uncovered {
         return not_covered(app, &understood, gap.says.clone(), KINDS);
     }
@@ -802,7 +872,6 @@ mod tests {
         let search = crate::app::with_model(
             SearchIndex::in_memory(&catalog).unwrap(),
             &root.join("models/all-MiniLM-L6-v2"),
-            &root.join("index"),
         )
         .unwrap();
         assert!(search.has_semantics(), "run scripts/fetch-model first");

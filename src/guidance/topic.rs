@@ -12,8 +12,10 @@ use crate::content::model::Level;
 pub enum Target {
     /// A guide section by its key (`next`, `entry`, `skills`…).
     Section(&'static str),
-    /// The rungs covering a level.
-    Rung(Level),
+    /// The rungs wholly above a level (a "Senior/Lead" rung is not above senior).
+    RungAbove(Level),
+    /// The guides' certifications.
+    Certifications,
 }
 
 /// Words that, before a level, ask what comes after it.
@@ -70,8 +72,27 @@ const PIVOT: &[&str] = &[
     "branch out",
     "later on",
 ];
+/// Coming into backend from elsewhere: an entry route, not a pivot away.
+const INTO_BACKEND: &[&str] = &[
+    "into backend",
+    "to backend",
+    "become backend",
+    "become a backend",
+    "become pure backend",
+    "switch to backend",
+    "move into backend",
+    "get into backend",
+];
 /// Getting a first backend job.
 const ENTRY: &[&str] = &[
+    "into backend",
+    "to backend",
+    "become pure backend",
+    "internship",
+    "internships",
+    "studying computer science",
+    "cs degree",
+    "degree",
     "first job",
     "first role",
     "first backend",
@@ -108,7 +129,170 @@ const SECURITY: &[&str] = &[
     "vulnerabilities",
     "encryption",
 ];
+const PROJECTS: &[&str] = &[
+    "project",
+    "projects",
+    "portfolio",
+    "showcase",
+    "show off",
+    "to prove",
+    "prove i can",
+    "build to show",
+    "side project",
+    "side projects",
+];
+const CERTIFICATIONS: &[&str] = &[
+    "cert",
+    "certs",
+    "certification",
+    "certifications",
+    "certificate",
+    "certificates",
+    "certified",
+    "ckad",
+];
+const AI: &[&str] = &[
+    "ai",
+    "chatgpt",
+    "copilot",
+    "llm",
+    "llms",
+    "gpt",
+    "artificial intelligence",
+    "automation",
+    "automate",
+    "replace",
+    "replaced",
+    "stay human",
+];
+const DAY: &[&str] = &[
+    "daily",
+    "day to day",
+    "day-to-day",
+    "typical day",
+    "routine",
+    "standup",
+    "stand-up",
+    "all day",
+    "workday",
+    "work day",
+    "day in the life",
+    "fills the hours",
+    "a day",
+];
+const TOOLS: &[&str] = &[
+    "tools",
+    "tool",
+    "tech stack",
+    "stack",
+    "frameworks",
+    "framework",
+    "database",
+    "databases",
+    "db",
+    "dbs",
+    "sql",
+    "nosql",
+    "mongodb",
+    "postgres",
+    "postgresql",
+    "mysql",
+    "redis",
+    "docker",
+    "kubernetes",
+    "k8s",
+    "cloud",
+    "aws",
+    "azure",
+    "gcp",
+];
+const SKILLS: &[&str] = &[
+    "skills",
+    "skill",
+    "skillset",
+    "competencies",
+    "good at",
+    "need to know",
+    "need to learn",
+    "should i learn",
+    "soft skills",
+    "communication",
+    "debugging",
+    "testing",
+    "observability",
+    "performance",
+    "scaling",
+    "scalability",
+    "graphql",
+    "rest",
+    "git",
+    "ci/cd",
+];
+const OUTLOOK: &[&str] = &[
+    "future",
+    "demand",
+    "dying",
+    "outlook",
+    "growth",
+    "bls",
+    "job security",
+    "in demand",
+    "saturated",
+    "oversaturated",
+    "good career",
+];
+const INTERVIEW: &[&str] = &[
+    "interview",
+    "interviews",
+    "interviewing",
+    "leetcode",
+    "behavioural",
+    "behavioral",
+    "interview questions",
+    "system design question",
+    "coding question",
+];
+/// What the job is: the overview answers these.
+const ROLE: &[&str] = &[
+    "frontend",
+    "front-end",
+    "front end",
+    "responsibilities",
+    "define",
+    "definition",
+    "explain it",
+    "server side",
+    "server-side",
+    "server logic",
+    "what is a back",
+    "what is backend",
+    "whats a back",
+    "what's a back",
+    "what is a backend",
+    "wat is a back",
+    "what does backend mean",
+];
+const LANGUAGES: &[&str] = &[
+    "language",
+    "languages",
+    "langauge",
+    "langauges",
+    "python",
+    "java",
+    "golang",
+    "go vs",
+    "node",
+    "nodejs",
+    "node.js",
+    "javascript",
+    "typescript",
+];
 const JOBS: &[&str] = &[
+    "companies",
+    "companys",
+    "which company",
+    "who is hiring",
+    "who's hiring",
     "hiring",
     "openings",
     "open positions",
@@ -123,11 +307,6 @@ const JOBS: &[&str] = &[
 
 fn level_named(word: &str) -> Option<Level> {
     Level::parse(word)
-}
-
-fn next_level(level: Level) -> Option<Level> {
-    let at = Level::ALL.iter().position(|l| *l == level)?;
-    Level::ALL.get(at + 1).copied()
 }
 
 /// The question as space-separated lowercase words with a space at each end.
@@ -175,30 +354,69 @@ fn level_after(question: &str) -> Option<Level> {
 }
 
 /// Where the answer to a question lives, best first; empty when its words name no topic.
-pub fn targets(question: &str) -> Vec<Target> {
+/// `next_roles` are the roles the guides say backend leads to (their "where it leads" lists, as
+/// words): naming one asks about that move.
+pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
     let question = words(question);
+    let into_backend = has(&question, INTO_BACKEND);
     let mut targets = Vec::new();
     if let Some(level) = level_after(&question) {
-        if let Some(next) = next_level(level) {
-            targets.push(Target::Rung(next));
+        if level != Level::Principal {
+            targets.push(Target::RungAbove(level));
         }
         targets.push(Target::Section("next"));
     } else if has(&question, NEXT_STEP) {
         targets.push(Target::Section("next"));
     }
-    if has(&question, PIVOT) {
+    let names_next_role = next_roles
+        .iter()
+        .any(|role| question.contains(&format!(" {role} ")));
+    if !into_backend && (has(&question, PIVOT) || names_next_role) {
         targets.push(Target::Section("next"));
     }
     if has(&question, ENTRY) {
         targets.push(Target::Section("entry"));
     }
-    if has(&question, SECURITY) {
+    if has(&question, CERTIFICATIONS) {
+        targets.push(Target::Certifications);
+    }
+    if has(&question, PROJECTS) {
+        targets.push(Target::Section("projects"));
+    }
+    if has(&question, AI) {
+        targets.push(Target::Section("ai"));
+    }
+    if has(&question, DAY) {
+        targets.push(Target::Section("day"));
+    }
+    if has(&question, SECURITY) || has(&question, SKILLS) {
+        targets.push(Target::Section("skills"));
+    }
+    if has(&question, TOOLS) {
+        targets.push(Target::Section("tools"));
         targets.push(Target::Section("skills"));
     }
     if has(&question, JOBS) {
         targets.push(Target::Section("positions"));
     }
-    targets.dedup();
+    if has(&question, OUTLOOK) {
+        targets.push(Target::Section("outlook"));
+    }
+    if has(&question, INTERVIEW) {
+        targets.push(Target::Section("interview"));
+    }
+    if has(&question, ROLE) {
+        targets.push(Target::Section("overview"));
+    }
+    if has(&question, LANGUAGES) {
+        targets.push(Target::Section("skills"));
+    }
+    let mut seen = Vec::new();
+    targets.retain(|t| {
+        let new = !seen.contains(t);
+        seen.push(t.clone());
+        new
+    });
     targets
 }
 
@@ -211,13 +429,19 @@ mod tests {
         let cases: &[(&str, &[Target])] = &[
             (
                 "what's the next step after senior?",
-                &[Target::Rung(Level::Lead), Target::Section("next")],
+                &[Target::RungAbove(Level::Senior), Target::Section("next")],
             ),
             (
                 "promotion from mid level?",
-                &[Target::Rung(Level::Senior), Target::Section("next")],
+                &[Target::RungAbove(Level::Mid), Target::Section("next")],
             ),
             ("could I pivot to SRE later on?", &[Target::Section("next")]),
+            ("SRE after backend?", &[Target::Section("next")]),
+            (
+                "im a data engineer, can i switch to backend?",
+                &[Target::Section("entry")],
+            ),
+            ("which certs should i get", &[Target::Certifications]),
             (
                 "no experience, how do I land a first backend role",
                 &[Target::Section("entry")],
@@ -233,8 +457,9 @@ mod tests {
             ("what does a senior earn?", &[]),
             ("what is a backend engineer", &[]),
         ];
+        let next_roles = vec!["site reliability engineer".to_string(), "sre".to_string()];
         for (question, expected) in cases {
-            assert_eq!(targets(question), *expected, "{question}");
+            assert_eq!(targets(question, &next_roles), *expected, "{question}");
         }
     }
 }

@@ -1,4 +1,4 @@
-//! Vectors of content text, kept on disk in `index/embeddings-<model id>.bin` and keyed by a hash
+//! Vectors of content text, kept on disk in `embeddings-<model id>.bin` and keyed by a hash
 //! of the text: a content change re-embeds only the passages whose text changed, and a start with
 //! unchanged content embeds nothing. Written whole to a temporary file and renamed, so a reader
 //! never sees half a file; an unreadable file is treated as empty (it is derived data).
@@ -44,7 +44,10 @@ impl EmbeddingCache {
                 known.insert(keys[i], vector);
             }
             if let Some(path) = &self.path {
-                write(path, &keys, &known)?;
+                // A cache that cannot be written (a read-only image) costs time, not answers.
+                if let Err(error) = write(path, &keys, &known) {
+                    tracing::debug!(%error, "embedding cache not written");
+                }
             }
         }
         Ok(keys.iter().map(|k| known[k].clone()).collect())

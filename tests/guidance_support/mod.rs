@@ -34,12 +34,8 @@ pub fn app() -> App {
 /// `search` with the embedding model, which these tests need: they fail, never skip, without it.
 pub fn with_model_required(search: SearchIndex) -> SearchIndex {
     let root = repo();
-    let search = careerbot::app::with_model(
-        search,
-        &root.join("models/all-MiniLM-L6-v2"),
-        &root.join("index"),
-    )
-    .expect("the embedding model loads");
+    let search = careerbot::app::with_model(search, &root.join("models/all-MiniLM-L6-v2"))
+        .expect("the embedding model loads");
     assert!(
         search.has_semantics(),
         "the embedding model is missing: run scripts/fetch-model (scripts/dev test does it first)"
