@@ -480,8 +480,9 @@ fn nothing_found(query: &str) -> Reply {
     ))
 }
 
-/// What `/faq` shows when no FAQ entry fits: the guides' own passages.
+/// What `/faq` and `/ask` search: FAQ entries and the guides' passages.
 const GUIDE_PASSAGES: &[DocKind] = &[
+    DocKind::Faq,
     DocKind::Section,
     DocKind::Ladder,
     DocKind::Pay,
@@ -588,10 +589,23 @@ fn topic_first(hits: Vec<Hit>, targets: &[Target]) -> Vec<Hit> {
     let place = |hit: &Hit| targets.iter().position(|t| answers(hit, t));
     let (mut on_topic, rest): (Vec<Hit>, Vec<Hit>) =
         hits.into_iter().partition(|h| place(h).is_some());
-    // Stable: within one target the ranking's order stays.
-    on_topic.sort_by_key(|h| place(h));
+    // Stable: within one target the ranking's order stays, except that the rungs above a level
+    // come nearest first (after senior: lead before principal).
+    on_topic.sort_by_key(|h| (place(h), lowest_level(h)));
     on_topic.extend(rest);
     on_topic
+}
+
+/// The lowest level a rung covers (None for other hits, which keeps their order).
+fn lowest_level(hit: &Hit) -> Option<Level> {
+    if hit.doc.kind != DocKind::Ladder {
+        return None;
+    }
+    hit.doc
+        .body
+        .lines()
+        .find_map(|line| line.strip_prefix("Level:"))
+        .and_then(|levels| levels.split_whitespace().filter_map(Level::parse).min())
 }
 
 /// Whether a hit is (part of) where a topic's answer lives.
@@ -601,6 +615,15 @@ fn answers(hit: &Hit, target: &Target) -> bool {
             hit.doc.kind == DocKind::Section && hit.doc.key.rsplit('/').next() == Some(*key)
         }
         Target::Certifications => hit.doc.kind == DocKind::Certification,
+        Target::Faq(word) => {
+            hit.doc.kind == DocKind::Faq && hit.doc.title.to_lowercase().contains(word)
+        }
+        Target::Mentioning(word) => {
+            hit.doc.kind != DocKind::Certification
+                && format!("{} {}", hit.doc.title, hit.doc.body)
+                    .to_lowercase()
+                    .contains(word)
+        }
         Target::RungAbove(level) => {
             hit.doc.kind == DocKind::Ladder
                 && hit.doc.body.lines().any(|line| {

@@ -21,6 +21,11 @@ const PAY_WORDS: &[&str] = &[
     "total compensation",
     "paycheck",
     "bands",
+    "compensation",
+    "wage",
+    "wages",
+    "going rate",
+    "pay",
 ];
 
 /// Words naming each level, as people say them. Checked after analysis, so plurals and the

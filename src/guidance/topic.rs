@@ -16,6 +16,10 @@ pub enum Target {
     RungAbove(Level),
     /// The guides' certifications.
     Certifications,
+    /// An FAQ entry whose question has this word.
+    Faq(&'static str),
+    /// Any passage that uses this word (remote work is a sentence here and there, not a section).
+    Mentioning(&'static str),
 }
 
 /// Words that, before a level, ask what comes after it.
@@ -287,6 +291,15 @@ const LANGUAGES: &[&str] = &[
     "javascript",
     "typescript",
 ];
+const REMOTE: &[&str] = &[
+    "remote",
+    "remotely",
+    "work from home",
+    "wfh",
+    "home office",
+    "from home",
+    "remote-friendly",
+];
 const JOBS: &[&str] = &[
     "companies",
     "companys",
@@ -376,6 +389,7 @@ pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
     }
     if has(&question, ENTRY) {
         targets.push(Target::Section("entry"));
+        targets.push(Target::Faq("hired"));
     }
     if has(&question, CERTIFICATIONS) {
         targets.push(Target::Certifications);
@@ -403,12 +417,17 @@ pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
         targets.push(Target::Section("outlook"));
     }
     if has(&question, INTERVIEW) {
+        targets.push(Target::Faq("interview"));
         targets.push(Target::Section("interview"));
+    }
+    if has(&question, REMOTE) {
+        targets.push(Target::Mentioning("remote"));
     }
     if has(&question, ROLE) {
         targets.push(Target::Section("overview"));
     }
     if has(&question, LANGUAGES) {
+        targets.push(Target::Faq("language"));
         targets.push(Target::Section("skills"));
     }
     let mut seen = Vec::new();
@@ -439,12 +458,12 @@ mod tests {
             ("SRE after backend?", &[Target::Section("next")]),
             (
                 "im a data engineer, can i switch to backend?",
-                &[Target::Section("entry")],
+                &[Target::Section("entry"), Target::Faq("hired")],
             ),
             ("which certs should i get", &[Target::Certifications]),
             (
                 "no experience, how do I land a first backend role",
-                &[Target::Section("entry")],
+                &[Target::Section("entry"), Target::Faq("hired")],
             ),
             (
                 "which auth/security topics matter?",
