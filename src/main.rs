@@ -106,20 +106,65 @@ enum Cmd {
     Check,
 }
 
+/// Libraries whose spans carry Discord payloads (serenity instruments its gateway dispatch with
+/// the whole event, interaction token included) and whose verbose events print raw payloads or
+/// webhook URLs (which hold the token).
+const PAYLOAD_LIBRARIES: &[&str] = &[
+    "serenity",
+    "tungstenite",
+    "tokio_tungstenite",
+    "reqwest",
+    "hyper",
+    "hyper_util",
+    "rustls",
+];
+
+/// Whether a span or event may carry a token: every span of those libraries (at any level), and
+/// their events below INFO. Filtered whatever `RUST_LOG` asks for.
+fn may_carry_tokens(metadata: &tracing::Metadata<'_>) -> bool {
+    let target = metadata.target();
+    let library = PAYLOAD_LIBRARIES
+        .iter()
+        .any(|name| target == *name || target.starts_with(&format!("{name}::")));
+    library && (metadata.is_span() || *metadata.level() > tracing::Level::INFO)
+}
+
+/// The log filter: `RUST_LOG` when set, else `log.level` (`CAREERBOT_LOG_LEVEL`, its documented
+/// alias); local commands keep it to warnings unless asked for more.
+fn log_filter(settings: &Settings, quiet: bool, rust_log: Option<String>) -> String {
+    match rust_log.filter(|value| !value.trim().is_empty()) {
+        Some(value) => value,
+        None if quiet && settings.log.level == "info" => "warn".to_string(),
+        None => settings.log.level.clone(),
+    }
+}
+
 fn init_logging(settings: &Settings, quiet: bool) {
-    // Local commands print replies on stdout; keep the log to warnings unless asked for more.
-    let level = if quiet && settings.log.level == "info" {
-        "warn".to_string()
-    } else {
-        settings.log.level.clone()
-    };
+    use tracing_subscriber::layer::SubscriberExt;
+    use tracing_subscriber::util::SubscriberInitExt;
+    use tracing_subscriber::Layer;
+
+    let level = log_filter(settings, quiet, std::env::var("RUST_LOG").ok());
     let filter = tracing_subscriber::EnvFilter::try_new(&level).unwrap_or_else(|_| "warn".into());
-    let builder = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr);
-    match settings.log.format {
-        LogFormat::Json => builder.json().init(),
-        LogFormat::Text => builder.init(),
+    let redact = tracing_subscriber::filter::filter_fn(|metadata| !may_carry_tokens(metadata));
+    let layer = tracing_subscriber::fmt::layer().with_writer(std::io::stderr);
+    let layer = match settings.log.format {
+        LogFormat::Json => layer.json().boxed(),
+        LogFormat::Text => layer.boxed(),
+    };
+    tracing_subscriber::registry()
+        .with(layer.with_filter(filter).with_filter(redact))
+        .init();
+}
+
+/// Servers hold a descriptor per connection: the soft limit (often 1024) goes up to the hard one.
+fn raise_open_files_limit() {
+    match http::server::raise_open_files_limit() {
+        Some((before, now)) if now > before => {
+            tracing::info!(before, now, "raised the open-files limit")
+        }
+        Some((_, now)) => tracing::debug!(limit = now, "open-files limit"),
+        None => tracing::warn!("cannot read the open-files limit"),
     }
 }
 
@@ -158,6 +203,7 @@ fn run() -> anyhow::Result<ExitCode> {
         Cmd::Serve => {
             // A missing or malformed token is reported before anything is loaded or connected.
             let token = settings.discord_token(&|name| std::env::var(name).ok())?;
+            raise_open_files_limit();
             let app = App::new(settings).context("starting careerbot")?;
             let runtime = tokio::runtime::Builder::new_multi_thread()
                 .enable_all()
@@ -194,6 +240,7 @@ fn run() -> anyhow::Result<ExitCode> {
                 settings.http.listen = listen;
             }
             let listen = settings.http.listen;
+            raise_open_files_limit();
             let app = Arc::new(App::new(settings).context("starting careerbot")?);
             let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
             runtime.block_on(http::serve(app, listen))?;

@@ -364,7 +364,7 @@ impl Server {
             .env("DISCORD_PUBLIC_KEY", hex(key().verifying_key().as_bytes()))
             .env("CAREERBOT_LOG_FORMAT", "json")
             // Never defer: a deferred reply would go to Discord's REST API, not to the test.
-            .env("CAREERBOT_HTTP_REQUEST_TIMEOUT_MS", "60000")
+            .env("CAREERBOT_DISCORD_DEFER_AFTER_MS", "60000")
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::piped());

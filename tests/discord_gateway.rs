@@ -629,3 +629,63 @@ async fn salary_answers_with_the_chart_as_an_attachment() {
     assert_eq!(data["allowed_mentions"], json!({ "parse": [] }));
     drop(bot);
 }
+
+/// A duplicated INTERACTION_CREATE (a resumed session replaying an event, a second process on
+/// the same shard) changes the interview once, and both deliveries answer the user the same way.
+/// Runs at trace level: neither the bot token nor an interaction token may reach the log.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_duplicated_interaction_changes_things_once_and_no_token_reaches_trace_logs() {
+    let standin = StandIn::start(Options::default()).await;
+    let bot = Bot::spawn(&bot_env(&standin, &[("RUST_LOG", "trace")]));
+    standin.wait_handshake(1).await;
+    let start = standin
+        .interact(payloads::subcommand(MASON, "interview", "start", json!([])))
+        .await;
+    final_message(&standin, &start).await;
+
+    for (round, sub) in ["hint", "skip"].into_iter().enumerate() {
+        let payload = payloads::subcommand(MASON, "interview", sub, json!([]));
+        let callback = format!(
+            "/api/v10/interactions/{}/{}/callback",
+            payload["id"].as_str().unwrap(),
+            payload["token"].as_str().unwrap()
+        );
+        standin.dispatch("INTERACTION_CREATE", payload.clone()).await;
+        standin.dispatch("INTERACTION_CREATE", payload.clone()).await;
+        let answers = standin
+            .wait_for("both deliveries answered", |s| {
+                let answers: Vec<Value> = s
+                    .requests()
+                    .into_iter()
+                    .filter(|r| r.method == "POST" && r.path == callback)
+                    .map(|r| r.json())
+                    .collect();
+                (answers.len() == 2).then_some(answers)
+            })
+            .await;
+        assert_eq!(answers[0], answers[1], "{sub}: the repeat gets the first reply");
+        let store =
+            careerbot::store::SqliteStore::open(&bot.data_dir().join("careerbot.sqlite3")).unwrap();
+        let session = store
+            .active_session(MASON.id, payloads::CHANNEL_ID)
+            .unwrap()
+            .expect("the interview is still going");
+        let expected = if round == 0 { (0, 1) } else { (1, 0) };
+        assert_eq!(
+            (session.position, session.hints_shown),
+            expected,
+            "{sub} applied once"
+        );
+    }
+
+    let token = payloads::subcommand(MASON, "help", json!([]));
+    let interaction_token = token["token"].as_str().unwrap().to_string();
+    standin.interact(token).await;
+    let logs = bot.logs();
+    assert!(logs.contains("TRACE"), "the log runs at trace level");
+    assert_no_token(&logs);
+    assert!(
+        !logs.contains(&interaction_token) && !logs.contains("unique-interaction-token"),
+        "an interaction token reached the log"
+    );
+}

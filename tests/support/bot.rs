@@ -59,6 +59,11 @@ impl Bot {
         }
     }
 
+    /// The bot's data dir (its SQLite database lives there).
+    pub fn data_dir(&self) -> PathBuf {
+        self.dir.path().join("data")
+    }
+
     pub fn id(&self) -> u32 {
         self.child.id()
     }
