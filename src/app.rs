@@ -176,7 +176,10 @@ impl App {
     /// still be on its way, in this process or another), else a notice that it was done.
     fn repeated_delivery(&self, delivery_id: &str) -> Reply {
         self.metrics.repeated_delivery();
-        tracing::info!(delivery = delivery_id, "a repeated delivery: answering with the first reply");
+        tracing::info!(
+            delivery = delivery_id,
+            "a repeated delivery: answering with the first reply"
+        );
         let deadline = std::time::Instant::now() + REPEAT_WAIT;
         loop {
             if let Ok(Some(HandledDelivery {

@@ -14,9 +14,9 @@ use serde_json::{json, Value};
 use serenity::all::InteractionId;
 use tokio::sync::oneshot;
 
-use careerbot::adapters::lifecycle::{Delivered, Exchange, Timing};
 use careerbot::adapters::discord::{http_client, register_commands, SerenityResponder};
 use careerbot::adapters::interaction::registration_payload;
+use careerbot::adapters::lifecycle::{Delivered, Exchange, Timing};
 use careerbot::adapters::render;
 use careerbot::reply::{Attachment, Embed, Message, Reply};
 use careerbot::Settings;

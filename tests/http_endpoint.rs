@@ -620,12 +620,20 @@ async fn a_repeated_signed_delivery_changes_nothing_twice() {
             .expect("an active session")
     };
     // (subcommand, what one delivery changes)
-    let cases = [("hint", (0, 1)), ("hint", (0, 2)), ("skip", (1, 0)), ("skip", (2, 0))];
+    let cases = [
+        ("hint", (0, 1)),
+        ("hint", (0, 2)),
+        ("skip", (1, 0)),
+        ("skip", (2, 0)),
+    ];
     for (sub, expected) in cases {
         let request = interview(sub);
         let (first_status, first) = send(&router, signed(&request)).await;
         let (second_status, second) = send(&router, signed(&request)).await;
-        assert_eq!((first_status, second_status), (StatusCode::OK, StatusCode::OK));
+        assert_eq!(
+            (first_status, second_status),
+            (StatusCode::OK, StatusCode::OK)
+        );
         assert_eq!(
             json_of(&second),
             json_of(&first),
@@ -670,7 +678,10 @@ async fn slow_clients_cannot_starve_the_endpoint_and_get_closed() {
     let started = Instant::now();
     while !matches!(client.get(format!("{base}/healthz")).send().await, Ok(r) if r.status().is_success())
     {
-        assert!(started.elapsed() < Duration::from_secs(60), "the server did not come up");
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "the server did not come up"
+        );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
 
@@ -746,5 +757,73 @@ async fn slow_clients_cannot_starve_the_endpoint_and_get_closed() {
     assert!(
         logs.contains("WARN") && logs.contains("header_timeout"),
         "{logs}"
+    );
+}
+
+/// Damaged database pages refuse start-up with a clear error (not "Something went wrong" for
+/// every user later); a data dir deleted under a running server turns readiness red; the data
+/// dir and the database are private whatever the umask.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn start_up_checks_the_database_and_readiness_notices_a_vanished_data_dir() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let started = careerbot(dir.path())
+        .args(["exec", "--", "/interview start"])
+        .output()
+        .unwrap();
+    assert!(started.status.success(), "{started:?}");
+    let data = dir.path().join("data");
+    let database = data.join("careerbot.sqlite3");
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!((mode(&data), mode(&database)), (0o700, 0o600));
+
+    // A running server whose data dir vanishes is no longer ready.
+    let port = free_port();
+    let log: PathBuf = dir.path().join("server.log");
+    let mut server = careerbot(dir.path());
+    server
+        .args(["http", "--listen", &format!("127.0.0.1:{port}")])
+        .env("DISCORD_PUBLIC_KEY", public_key())
+        .stdout(Stdio::null())
+        .stderr(std::fs::File::create(&log).unwrap());
+    let server = Server(server.spawn().unwrap());
+    let client = reqwest::Client::builder().no_proxy().build().unwrap();
+    let ready = format!("http://127.0.0.1:{port}/readyz");
+    let started = Instant::now();
+    while !matches!(client.get(&ready).send().await, Ok(r) if r.status().is_success()) {
+        assert!(started.elapsed() < Duration::from_secs(60), "never ready");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let moved = dir.path().join("data-moved");
+    std::fs::rename(&data, &moved).unwrap();
+    let response = client.get(&ready).send().await.unwrap();
+    assert_eq!(response.status().as_u16(), 503);
+    let report: Value = serde_json::from_str(&response.text().await.unwrap()).unwrap();
+    assert_eq!(report["checks"]["data_dir"]["ok"], false, "{report}");
+    drop(server);
+    std::fs::rename(&moved, &data).unwrap();
+
+    // Random bytes over every page after the header: start-up refuses, naming the file.
+    let _ = std::fs::remove_file(data.join("careerbot.sqlite3-wal"));
+    let _ = std::fs::remove_file(data.join("careerbot.sqlite3-shm"));
+    let mut bytes = std::fs::read(&database).unwrap();
+    let mut state = 0x1234_5678_u32;
+    for byte in bytes.iter_mut().skip(4096) {
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        *byte = state as u8;
+    }
+    std::fs::write(&database, &bytes).unwrap();
+    let refused = careerbot(dir.path())
+        .args(["http", "--listen", &format!("127.0.0.1:{}", free_port())])
+        .env("DISCORD_PUBLIC_KEY", public_key())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(!refused.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("damaged") && stderr.contains("careerbot.sqlite3"),
+        "{stderr}"
     );
 }

@@ -134,8 +134,9 @@ pub const FORM_TOO_SLOW: &str =
 
 /// The deferred response ("careerbot is thinking…"), ephemeral when the reply will be.
 pub fn deferral(private: bool) -> Value {
-    let response =
-        CreateInteractionResponse::Defer(CreateInteractionResponseMessage::new().ephemeral(private));
+    let response = CreateInteractionResponse::Defer(
+        CreateInteractionResponseMessage::new().ephemeral(private),
+    );
     serde_json::to_value(response).unwrap_or(Value::Null)
 }
 
@@ -399,7 +400,9 @@ impl InFlight {
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, BTreeMap<u64, String>> {
-        self.open.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.open
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     pub fn count(&self) -> usize {

@@ -236,8 +236,7 @@ pub fn fit_embeds(embeds: &[Embed]) -> Vec<Embed> {
     // single embed is down to one character per part, which is far under the limit.
     loop {
         let total: usize = fitted.iter().map(embed_size).sum();
-        if total <= limits::EMBED_TOTAL || !shrink_once(&mut fitted, total - limits::EMBED_TOTAL)
-        {
+        if total <= limits::EMBED_TOTAL || !shrink_once(&mut fitted, total - limits::EMBED_TOTAL) {
             return fitted;
         }
     }
@@ -438,7 +437,10 @@ mod tests {
             for embed in &fitted {
                 let chars = |s: &Option<String>| s.as_deref().map_or(0, |s| s.chars().count());
                 assert!(chars(&embed.title) <= limits::EMBED_TITLE, "case {case}");
-                assert!(chars(&embed.description) <= limits::EMBED_DESCRIPTION, "case {case}");
+                assert!(
+                    chars(&embed.description) <= limits::EMBED_DESCRIPTION,
+                    "case {case}"
+                );
                 assert!(chars(&embed.footer) <= limits::FOOTER, "case {case}");
                 assert!(embed.fields.len() <= limits::EMBED_FIELDS, "case {case}");
                 assert!(embed.fields.iter().all(|f| !f.name.trim().is_empty()

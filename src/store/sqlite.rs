@@ -146,8 +146,8 @@ impl SqliteStore {
 #[cfg(unix)]
 fn private(path: &Path, mode: u32) -> Result<()> {
     use std::os::unix::fs::PermissionsExt;
-    let current = std::fs::metadata(path)
-        .map_err(|e| Error::io(format!("reading {}", path.display()), e))?;
+    let current =
+        std::fs::metadata(path).map_err(|e| Error::io(format!("reading {}", path.display()), e))?;
     if current.permissions().mode() & 0o777 == mode {
         return Ok(());
     }
@@ -833,7 +833,10 @@ mod tests {
         for (name, write) in &cases {
             let scope = delivery::Scope::enter("111", 201, 0);
             let error = write(&second).unwrap_err();
-            assert!(matches!(error, Error::AlreadyDelivered(_)), "{name}: {error}");
+            assert!(
+                matches!(error, Error::AlreadyDelivered(_)),
+                "{name}: {error}"
+            );
             assert_eq!(scope.finish(), delivery::Outcome::Duplicate, "{name}");
         }
         let now = first.session(session.id).unwrap().unwrap();

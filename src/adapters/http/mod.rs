@@ -239,8 +239,12 @@ impl Endpoint {
             Err(error) => return self.bad_request(error.user_message(), "undecodable"),
         };
         if incoming == Incoming::Ping {
-            let pong = serde_json::to_value(CreateInteractionResponse::Pong)
-                .unwrap_or(Value::Null);
+            // serenity's PONG, without the `"data": null` it adds: `{"type":1}`, as documented.
+            let mut pong =
+                serde_json::to_value(CreateInteractionResponse::Pong).unwrap_or(Value::Null);
+            if let Some(map) = pong.as_object_mut() {
+                map.retain(|_, value| !value.is_null());
+            }
             return Handled::new(json_response(StatusCode::OK, &pong), "ping");
         }
         let delivery = Envelope::from_json(payload).and_then(|envelope| {

@@ -180,7 +180,11 @@ async fn a_ready_reply_with_files_is_deferred_where_the_first_response_cannot_ca
             .unwrap();
         assert_eq!(delivered, Delivered::EditedAfterDeferring);
         let calls = recorder.calls();
-        assert_eq!(calls[0].1, deferral(ephemeral), "the reply's own visibility");
+        assert_eq!(
+            calls[0].1,
+            deferral(ephemeral),
+            "the reply's own visibility"
+        );
         assert_eq!(calls[1].0, "edit_original");
         assert_eq!(calls[1].2, ["salary.png"]);
     }
@@ -235,7 +239,8 @@ async fn a_panicking_handler_still_gets_the_user_an_answer() {
     let exchange = Arc::new(Exchange::new(recorder.clone()));
     let inner = exchange.clone();
     let outcome =
-        tokio::spawn(async move { inner.deliver(async { explode() }, false, &timing()).await }).await;
+        tokio::spawn(async move { inner.deliver(async { explode() }, false, &timing()).await })
+            .await;
     assert!(outcome.unwrap_err().is_panic());
     assert_eq!(exchange.stage(), Stage::Open);
     exchange.recover(false).await.unwrap();
