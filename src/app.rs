@@ -27,6 +27,21 @@ const REPEAT_WAIT: std::time::Duration = std::time::Duration::from_secs(2);
 /// A repeat's answer when the first reply is not available.
 const ALREADY_DONE: &str = "That was already done: this request arrived twice.";
 
+/// An index another user built is unreadable here: tantivy writes `meta.json` readable by its
+/// owner only. Says so, and what to do, instead of a bare "permission denied".
+fn unreadable_index(index_dir: &std::path::Path, error: Error) -> Error {
+    let text = error.to_string();
+    if !text.to_lowercase().contains("permission denied") {
+        return error;
+    }
+    Error::Config(format!(
+        "cannot read the search index in {} ({text}); it was probably built by another user \
+         (tantivy makes meta.json readable by its owner only): run `careerbot index` as this \
+         user, or delete the folder and let careerbot rebuild it",
+        index_dir.display()
+    ))
+}
+
 /// Who is asking: the user and, on Discord, the channel (one interview per user and channel).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Caller {
@@ -69,7 +84,8 @@ impl App {
     /// Loads content, opens (or rebuilds) the index: everything the bot needs, from settings.
     pub fn new(settings: Settings) -> Result<App> {
         let catalog = Catalog::load(&settings.content_dir)?;
-        let search = SearchIndex::open_or_build(&catalog, &settings.index_dir, false)?;
+        let search = SearchIndex::open_or_build(&catalog, &settings.index_dir, false)
+            .map_err(|error| unreadable_index(&settings.index_dir, error))?;
         if search.rebuilt {
             tracing::info!(path = ?search.path, documents = search.len(), "search index rebuilt from content");
         }
@@ -263,6 +279,60 @@ impl App {
                 self.metrics.error(ErrorKind::Panic);
                 Vec::new()
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_index_another_user_built_fails_with_what_to_do() {
+        let denied = || {
+            Error::io(
+                "opening index/v3/meta.json",
+                std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+            )
+        };
+        let explained = unreadable_index(std::path::Path::new("/srv/index"), denied()).to_string();
+        assert!(explained.contains("/srv/index"), "{explained}");
+        assert!(explained.contains("another user"), "{explained}");
+        assert!(explained.contains("careerbot index"), "{explained}");
+        let other = Error::Config("something else".into());
+        assert_eq!(
+            unreadable_index(std::path::Path::new("/srv/index"), other).to_string(),
+            "configuration: something else"
+        );
+    }
+
+    #[test]
+    fn interview_replies_are_known_private_before_they_exist() {
+        let cases = [
+            (Command::Sources, false),
+            (Command::Help { command: None }, false),
+            (
+                Command::Component {
+                    custom_id: format!("{}:hint:1", interview::CUSTOM_ID_PREFIX),
+                },
+                true,
+            ),
+            (
+                Command::Component {
+                    custom_id: "role:backend:skills".into(),
+                },
+                false,
+            ),
+            (
+                Command::ModalSubmit {
+                    custom_id: "iv:modal:1".into(),
+                    fields: Vec::new(),
+                },
+                true,
+            ),
+        ];
+        for (command, private) in cases {
+            assert_eq!(App::replies_privately(&command), private, "{command:?}");
         }
     }
 }

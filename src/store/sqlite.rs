@@ -812,7 +812,8 @@ mod tests {
         assert_eq!(scope.finish(), delivery::Outcome::Claimed);
         first.save_delivery_reply("111", "the reply").unwrap();
 
-        let cases: [(&str, Box<dyn Fn(&SqliteStore) -> Result<()>>); 3] = [
+        type Write<'a> = Box<dyn Fn(&SqliteStore) -> Result<()> + 'a>;
+        let cases: [(&str, Write); 3] = [
             (
                 "hint",
                 Box::new(|s: &SqliteStore| s.record_hint(session.id, 0, 201).map(|_| ())),

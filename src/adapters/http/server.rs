@@ -254,6 +254,8 @@ impl Connection {
 /// Raises the soft limit on open files to the hard limit, so the connection cap, not the
 /// descriptor limit, is what refuses connections under load. Returns (soft before, soft now).
 #[cfg(unix)]
+// rlim_t is u64 on 64-bit targets but not on every Unix.
+#[allow(clippy::unnecessary_cast)]
 pub fn raise_open_files_limit() -> Option<(u64, u64)> {
     let mut limit = libc::rlimit {
         rlim_cur: 0,
