@@ -119,14 +119,16 @@ const PAYLOAD_LIBRARIES: &[&str] = &[
     "rustls",
 ];
 
-/// Whether a span or event may carry a token: every span of those libraries (at any level), and
-/// their events below INFO. Filtered whatever `RUST_LOG` asks for.
+/// Whether a span or event may carry a token: every span of those libraries (at any level: an
+/// event logged inside one prints the span's fields), and their trace-level events (raw frames
+/// and payloads). Filtered whatever `RUST_LOG` asks for; their debug lines (IDENTIFY, RESUME)
+/// stay, and carry no token.
 fn may_carry_tokens(metadata: &tracing::Metadata<'_>) -> bool {
     let target = metadata.target();
     let library = PAYLOAD_LIBRARIES
         .iter()
         .any(|name| target == *name || target.starts_with(&format!("{name}::")));
-    library && (metadata.is_span() || *metadata.level() > tracing::Level::INFO)
+    library && (metadata.is_span() || *metadata.level() == tracing::Level::TRACE)
 }
 
 /// The log filter: `RUST_LOG` when set, else `log.level` (`CAREERBOT_LOG_LEVEL`, its documented
@@ -327,6 +329,77 @@ fn run() -> anyhow::Result<ExitCode> {
                     Ok(ExitCode::from(2))
                 }
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rust_log_wins_over_the_configured_level() {
+        let settings = Settings::defaults_in(std::path::Path::new("."));
+        let cases = [
+            (Some("trace"), false, "trace"),
+            (Some("debug,serenity=info"), true, "debug,serenity=info"),
+            (Some(" "), false, "info"),
+            (None, false, "info"),
+            (None, true, "warn"),
+        ];
+        for (rust_log, quiet, expected) in cases {
+            let got = log_filter(&settings, quiet, rust_log.map(str::to_string));
+            assert_eq!(got, expected, "{rust_log:?} quiet {quiet}");
+        }
+    }
+
+    /// Which spans and events are dropped whatever the filter, from their metadata alone.
+    #[test]
+    fn library_spans_that_may_carry_tokens_are_dropped_at_every_level() {
+        use tracing::callsite::Identifier;
+        use tracing::metadata::{Kind, Level, Metadata};
+        struct Site;
+        impl tracing::Callsite for Site {
+            fn set_interest(&self, _: tracing::subscriber::Interest) {}
+            fn metadata(&self) -> &Metadata<'_> {
+                unreachable!()
+            }
+        }
+        static SITE: Site = Site;
+        let metadata = |target: &'static str, level: Level, kind: Kind| {
+            Metadata::new(
+                "m",
+                target,
+                level,
+                None,
+                None,
+                None,
+                tracing::field::FieldSet::new(&[], Identifier(&SITE)),
+                kind,
+            )
+        };
+        let cases = [
+            ("serenity::gateway::shard", Level::INFO, Kind::SPAN, true),
+            ("serenity::gateway::shard", Level::ERROR, Kind::SPAN, true),
+            ("serenity::gateway::ws", Level::TRACE, Kind::EVENT, true),
+            ("serenity::gateway::shard", Level::DEBUG, Kind::EVENT, false),
+            ("reqwest::connect", Level::TRACE, Kind::EVENT, true),
+            (
+                "careerbot::adapters::lifecycle",
+                Level::TRACE,
+                Kind::EVENT,
+                false,
+            ),
+            ("careerbot", Level::INFO, Kind::SPAN, false),
+            ("serenitylike", Level::INFO, Kind::SPAN, false),
+        ];
+        for (target, level, kind, dropped) in cases {
+            let span = kind.is_span();
+            assert_eq!(
+                may_carry_tokens(&metadata(target, level, kind)),
+                dropped,
+                "{target} {level} span {span}"
+            );
         }
     }
 }
