@@ -685,6 +685,20 @@ async fn slow_clients_cannot_starve_the_endpoint_and_get_closed() {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
 
+    // Resident memory of the server, from /proc (Linux).
+    let pid = _server.0.id();
+    let resident_kib = || -> u64 {
+        std::fs::read_to_string(format!("/proc/{pid}/status"))
+            .unwrap_or_default()
+            .lines()
+            .find_map(|line| line.strip_prefix("VmRSS:"))
+            .and_then(|rest| rest.trim().trim_end_matches("kB").trim().parse().ok())
+            .unwrap_or(0)
+    };
+    let before = resident_kib();
+    assert!(before > 0, "cannot read the server's memory use");
+    // Each holder sends 12 KB of an unfinished header (under the 16 KB limit), then holds.
+    let filler = vec![b'a'; 12 * 1024];
     let mut holders = Vec::new();
     for _ in 0..HOLDERS {
         let mut stream = tokio::net::TcpStream::connect(("127.0.0.1", port))
@@ -694,8 +708,16 @@ async fn slow_clients_cannot_starve_the_endpoint_and_get_closed() {
             .write_all(b"POST /interactions HTTP/1.1\r\nHost: bot\r\nX-Slow: ")
             .await
             .unwrap();
+        stream.write_all(&filler).await.unwrap();
         holders.push(stream);
     }
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let holding = resident_kib();
+    assert!(
+        holding.saturating_sub(before) < 64 * 1024,
+        "memory grew from {before} KiB to {holding} KiB under slowloris"
+    );
+    eprintln!("resident memory: {before} KiB before, {holding} KiB holding {HOLDERS} slow clients");
     let asked = Instant::now();
     let health = client.get(format!("{base}/healthz")).send().await.unwrap();
     assert!(health.status().is_success());
