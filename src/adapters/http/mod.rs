@@ -257,6 +257,12 @@ impl Endpoint {
                 "undecodable",
             );
         };
+        let (kind, command) = match &incoming {
+            Incoming::Command { command, .. } => ("command", Some(command.metric_name())),
+            Incoming::Autocomplete { .. } => ("autocomplete", None),
+            Incoming::Refused { .. } => ("refused", None),
+            Incoming::Ping => ("ping", None),
+        };
         let (first, first_sent) = oneshot::channel();
         let exchange = Exchange::new(HttpResponder {
             first: Mutex::new(Some(first)),
@@ -280,8 +286,8 @@ impl Endpoint {
                 let deferred = body["type"] == json!(5);
                 Handled {
                     response: json_response(StatusCode::OK, &body),
-                    kind: "interaction",
-                    command: None,
+                    kind,
+                    command,
                     deferred,
                 }
             }
