@@ -18,8 +18,31 @@ use crate::reply::{Choice, Reply};
 use crate::search::SearchIndex;
 use crate::semantic::{EmbeddingCache, MiniLm};
 use crate::settings::Settings;
-use crate::store::{SqliteStore, Store};
+use crate::store::{delivery, HandledDelivery, SqliteStore, Store};
 use crate::{guidance, help, interview};
+
+/// How long a delivery that changed something is remembered, at least (longer when the HTTP
+/// replay window is longer): an interaction token lives 15 minutes, so no repeat comes later.
+const DELIVERY_RETENTION: std::time::Duration = std::time::Duration::from_secs(15 * 60);
+/// How long a repeat waits for the first delivery's reply to be saved.
+const REPEAT_WAIT: std::time::Duration = std::time::Duration::from_secs(2);
+/// A repeat's answer when the first reply is not available.
+const ALREADY_DONE: &str = "That was already done: this request arrived twice.";
+
+/// An index another user built is unreadable here: tantivy writes `meta.json` readable by its
+/// owner only. Says so, and what to do, instead of a bare "permission denied".
+fn unreadable_index(index_dir: &std::path::Path, error: Error) -> Error {
+    let text = error.to_string();
+    if !text.to_lowercase().contains("permission denied") {
+        return error;
+    }
+    Error::Config(format!(
+        "cannot read the search index in {} ({text}); it was probably built by another user \
+         (tantivy makes meta.json readable by its owner only): run `careerbot index` as this \
+         user, or delete the folder and let careerbot rebuild it",
+        index_dir.display()
+    ))
+}
 
 /// Who is asking: the user and, on Discord, the channel (one interview per user and channel).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,7 +104,8 @@ impl App {
     /// Loads content, opens (or rebuilds) the index: everything the bot needs, from settings.
     pub fn new(settings: Settings) -> Result<App> {
         let catalog = Catalog::load(&settings.content_dir)?;
-        let search = SearchIndex::open_or_build(&catalog, &settings.index_dir, false)?;
+        let search = SearchIndex::open_or_build(&catalog, &settings.index_dir, false)
+            .map_err(|error| unreadable_index(&settings.index_dir, error))?;
         if search.rebuilt {
             tracing::info!(path = ?search.path, documents = search.len(), "search index rebuilt from content");
         }
@@ -136,6 +160,8 @@ impl App {
             Ok(Err(error @ (Error::Usage(_) | Error::Unknown(_)))) => {
                 (Reply::notice(error.user_message()), Outcome::UserError)
             }
+            // `handle_delivery` replaces this with the first delivery's reply.
+            Ok(Err(Error::AlreadyDelivered(_))) => (Reply::notice(ALREADY_DONE), Outcome::Ok),
             Ok(Err(error)) => {
                 tracing::error!(command = name, error = %error, "command failed");
                 self.metrics.error(ErrorKind::Command);
@@ -153,6 +179,84 @@ impl App {
         self.metrics
             .record_command(name, counted, started.elapsed());
         reply
+    }
+
+    /// Answers one delivery of a command that may arrive more than once (a transport's retry or
+    /// replay): `delivery_id` names it. The first delivery is handled; its change and the id are
+    /// recorded together, and a repeat gets the stored reply instead of a second change.
+    pub fn handle_delivery(&self, delivery_id: &str, caller: &Caller, command: Command) -> Reply {
+        match self.store.delivery(delivery_id) {
+            Ok(Some(_)) => return self.repeated_delivery(delivery_id),
+            Ok(None) => {}
+            // The claim inside the write still guards against a second change.
+            Err(error) => tracing::warn!(%error, "cannot look up a delivery; handling it"),
+        }
+        let now = self.clock.now();
+        let keep = self
+            .settings
+            .http
+            .replay_window
+            .max(DELIVERY_RETENTION)
+            .as_secs() as i64;
+        let scope = delivery::Scope::enter(delivery_id, now, now - keep);
+        let reply = self.handle(caller, command);
+        match scope.finish() {
+            delivery::Outcome::Untouched => reply,
+            delivery::Outcome::Claimed => {
+                let saved = serde_json::to_string(&reply)
+                    .map_err(Error::from)
+                    .and_then(|text| self.store.save_delivery_reply(delivery_id, &text));
+                if let Err(error) = saved {
+                    tracing::warn!(%error, "cannot save a delivery's reply for its repeats");
+                }
+                reply
+            }
+            delivery::Outcome::Duplicate => self.repeated_delivery(delivery_id),
+        }
+    }
+
+    /// The answer to a repeated delivery: the first delivery's reply once it is saved (it may
+    /// still be on its way, in this process or another), else a notice that it was done.
+    fn repeated_delivery(&self, delivery_id: &str) -> Reply {
+        self.metrics.repeated_delivery();
+        tracing::info!(
+            delivery = delivery_id,
+            "a repeated delivery: answering with the first reply"
+        );
+        let deadline = std::time::Instant::now() + REPEAT_WAIT;
+        loop {
+            if let Ok(Some(HandledDelivery {
+                reply: Some(text), ..
+            })) = self.store.delivery(delivery_id)
+            {
+                if let Ok(reply) = serde_json::from_str::<Reply>(&text) {
+                    return reply;
+                }
+            }
+            if std::time::Instant::now() >= deadline {
+                return Reply::notice(ALREADY_DONE);
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+    }
+
+    /// Whether replies to `command` are for the caller only. Known before the reply exists, so a
+    /// transport that must acknowledge early (Discord's deferral) acknowledges with the right
+    /// visibility. Interview replies are personal (feedback, scores); guidance is public.
+    pub fn replies_privately(command: &Command) -> bool {
+        match command {
+            Command::Interview(_) | Command::ModalSubmit { .. } => true,
+            Command::Component { custom_id } => custom_id
+                .split_once(':')
+                .is_some_and(|(prefix, _)| prefix == interview::CUSTOM_ID_PREFIX),
+            Command::Help { .. }
+            | Command::Ask { .. }
+            | Command::Faq { .. }
+            | Command::Salary { .. }
+            | Command::Role { .. }
+            | Command::Match { .. }
+            | Command::Sources => false,
+        }
     }
 
     fn dispatch(&self, caller: &Caller, command: Command) -> Result<Reply> {
@@ -202,6 +306,60 @@ impl App {
                 self.metrics.error(ErrorKind::Panic);
                 Vec::new()
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_index_another_user_built_fails_with_what_to_do() {
+        let denied = || {
+            Error::io(
+                "opening index/v3/meta.json",
+                std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+            )
+        };
+        let explained = unreadable_index(std::path::Path::new("/srv/index"), denied()).to_string();
+        assert!(explained.contains("/srv/index"), "{explained}");
+        assert!(explained.contains("another user"), "{explained}");
+        assert!(explained.contains("careerbot index"), "{explained}");
+        let other = Error::Config("something else".into());
+        assert_eq!(
+            unreadable_index(std::path::Path::new("/srv/index"), other).to_string(),
+            "configuration: something else"
+        );
+    }
+
+    #[test]
+    fn interview_replies_are_known_private_before_they_exist() {
+        let cases = [
+            (Command::Sources, false),
+            (Command::Help { command: None }, false),
+            (
+                Command::Component {
+                    custom_id: format!("{}:hint:1", interview::CUSTOM_ID_PREFIX),
+                },
+                true,
+            ),
+            (
+                Command::Component {
+                    custom_id: "role:backend:skills".into(),
+                },
+                false,
+            ),
+            (
+                Command::ModalSubmit {
+                    custom_id: "iv:modal:1".into(),
+                    fields: Vec::new(),
+                },
+                true,
+            ),
+        ];
+        for (command, private) in cases {
+            assert_eq!(App::replies_privately(&command), private, "{command:?}");
         }
     }
 }

@@ -54,6 +54,10 @@ pub enum Error {
     /// Discord refused or could not be reached (REST or gateway).
     #[error("discord: {0}")]
     Discord(String),
+    /// A repeat of a delivery whose change is already recorded (see `store::delivery`); its
+    /// own change was rolled back. Not a failure: the repeat gets the first reply.
+    #[error("delivery {0} was already handled")]
+    AlreadyDelivered(String),
 }
 
 impl Error {

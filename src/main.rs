@@ -106,20 +106,67 @@ enum Cmd {
     Check,
 }
 
+/// Libraries whose spans carry Discord payloads (serenity instruments its gateway dispatch with
+/// the whole event, interaction token included) and whose verbose events print raw payloads or
+/// webhook URLs (which hold the token).
+const PAYLOAD_LIBRARIES: &[&str] = &[
+    "serenity",
+    "tungstenite",
+    "tokio_tungstenite",
+    "reqwest",
+    "hyper",
+    "hyper_util",
+    "rustls",
+];
+
+/// Whether a span or event may carry a token: every span of those libraries (at any level: an
+/// event logged inside one prints the span's fields), and their trace-level events (raw frames
+/// and payloads). Filtered whatever `RUST_LOG` asks for; their debug lines (IDENTIFY, RESUME)
+/// stay, and carry no token.
+fn may_carry_tokens(metadata: &tracing::Metadata<'_>) -> bool {
+    let target = metadata.target();
+    let library = PAYLOAD_LIBRARIES
+        .iter()
+        .any(|name| target == *name || target.starts_with(&format!("{name}::")));
+    library && (metadata.is_span() || *metadata.level() == tracing::Level::TRACE)
+}
+
+/// The log filter: `RUST_LOG` when set, else `log.level` (`CAREERBOT_LOG_LEVEL`, its documented
+/// alias); local commands keep it to warnings unless asked for more.
+fn log_filter(settings: &Settings, quiet: bool, rust_log: Option<String>) -> String {
+    match rust_log.filter(|value| !value.trim().is_empty()) {
+        Some(value) => value,
+        None if quiet && settings.log.level == "info" => "warn".to_string(),
+        None => settings.log.level.clone(),
+    }
+}
+
 fn init_logging(settings: &Settings, quiet: bool) {
-    // Local commands print replies on stdout; keep the log to warnings unless asked for more.
-    let level = if quiet && settings.log.level == "info" {
-        "warn".to_string()
-    } else {
-        settings.log.level.clone()
-    };
+    use tracing_subscriber::layer::SubscriberExt;
+    use tracing_subscriber::util::SubscriberInitExt;
+    use tracing_subscriber::Layer;
+
+    let level = log_filter(settings, quiet, std::env::var("RUST_LOG").ok());
     let filter = tracing_subscriber::EnvFilter::try_new(&level).unwrap_or_else(|_| "warn".into());
-    let builder = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr);
-    match settings.log.format {
-        LogFormat::Json => builder.json().init(),
-        LogFormat::Text => builder.init(),
+    let redact = tracing_subscriber::filter::filter_fn(|metadata| !may_carry_tokens(metadata));
+    let layer = tracing_subscriber::fmt::layer().with_writer(std::io::stderr);
+    let layer = match settings.log.format {
+        LogFormat::Json => layer.json().boxed(),
+        LogFormat::Text => layer.boxed(),
+    };
+    tracing_subscriber::registry()
+        .with(layer.with_filter(filter).with_filter(redact))
+        .init();
+}
+
+/// Servers hold a descriptor per connection: the soft limit (often 1024) goes up to the hard one.
+fn raise_open_files_limit() {
+    match http::server::raise_open_files_limit() {
+        Some((before, now)) if now > before => {
+            tracing::info!(before, now, "raised the open-files limit")
+        }
+        Some((_, now)) => tracing::debug!(limit = now, "open-files limit"),
+        None => tracing::warn!("cannot read the open-files limit"),
     }
 }
 
@@ -158,6 +205,7 @@ fn run() -> anyhow::Result<ExitCode> {
         Cmd::Serve => {
             // A missing or malformed token is reported before anything is loaded or connected.
             let token = settings.discord_token(&|name| std::env::var(name).ok())?;
+            raise_open_files_limit();
             let app = App::new(settings).context("starting careerbot")?;
             let runtime = tokio::runtime::Builder::new_multi_thread()
                 .enable_all()
@@ -205,6 +253,7 @@ fn run() -> anyhow::Result<ExitCode> {
                 settings.http.listen = listen;
             }
             let listen = settings.http.listen;
+            raise_open_files_limit();
             let app = Arc::new(App::new(settings).context("starting careerbot")?);
             let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
             runtime.block_on(http::serve(app, listen))?;
@@ -291,6 +340,77 @@ fn run() -> anyhow::Result<ExitCode> {
                     Ok(ExitCode::from(2))
                 }
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rust_log_wins_over_the_configured_level() {
+        let settings = Settings::defaults_in(std::path::Path::new("."));
+        let cases = [
+            (Some("trace"), false, "trace"),
+            (Some("debug,serenity=info"), true, "debug,serenity=info"),
+            (Some(" "), false, "info"),
+            (None, false, "info"),
+            (None, true, "warn"),
+        ];
+        for (rust_log, quiet, expected) in cases {
+            let got = log_filter(&settings, quiet, rust_log.map(str::to_string));
+            assert_eq!(got, expected, "{rust_log:?} quiet {quiet}");
+        }
+    }
+
+    /// Which spans and events are dropped whatever the filter, from their metadata alone.
+    #[test]
+    fn library_spans_that_may_carry_tokens_are_dropped_at_every_level() {
+        use tracing::callsite::Identifier;
+        use tracing::metadata::{Kind, Level, Metadata};
+        struct Site;
+        impl tracing::Callsite for Site {
+            fn set_interest(&self, _: tracing::subscriber::Interest) {}
+            fn metadata(&self) -> &Metadata<'_> {
+                unreachable!()
+            }
+        }
+        static SITE: Site = Site;
+        let metadata = |target: &'static str, level: Level, kind: Kind| {
+            Metadata::new(
+                "m",
+                target,
+                level,
+                None,
+                None,
+                None,
+                tracing::field::FieldSet::new(&[], Identifier(&SITE)),
+                kind,
+            )
+        };
+        let cases = [
+            ("serenity::gateway::shard", Level::INFO, Kind::SPAN, true),
+            ("serenity::gateway::shard", Level::ERROR, Kind::SPAN, true),
+            ("serenity::gateway::ws", Level::TRACE, Kind::EVENT, true),
+            ("serenity::gateway::shard", Level::DEBUG, Kind::EVENT, false),
+            ("reqwest::connect", Level::TRACE, Kind::EVENT, true),
+            (
+                "careerbot::adapters::lifecycle",
+                Level::TRACE,
+                Kind::EVENT,
+                false,
+            ),
+            ("careerbot", Level::INFO, Kind::SPAN, false),
+            ("serenitylike", Level::INFO, Kind::SPAN, false),
+        ];
+        for (target, level, kind, dropped) in cases {
+            let span = kind.is_span();
+            assert_eq!(
+                may_carry_tokens(&metadata(target, level, kind)),
+                dropped,
+                "{target} {level} span {span}"
+            );
         }
     }
 }

@@ -103,6 +103,15 @@ impl ErrorKind {
     }
 }
 
+/// The HTTP server's limits, as `careerbot_http_limit_hits_total` labels them.
+pub const HTTP_LIMITS: [&str; 5] = [
+    "header_timeout",
+    "idle_timeout",
+    "header_too_large",
+    "connection_cap",
+    "request_timeout",
+];
+
 #[derive(Debug, Default, Clone)]
 struct Histogram {
     /// Observations at or below each bound of `LATENCY_BUCKETS` (not cumulative here).
@@ -127,6 +136,10 @@ struct Counts {
     latency: BTreeMap<&'static str, Histogram>,
     signature_failures: BTreeMap<SignatureFailure, u64>,
     errors: BTreeMap<ErrorKind, u64>,
+    /// HTTP server limits that closed or refused a connection, by limit.
+    limit_hits: BTreeMap<&'static str, u64>,
+    repeated_deliveries: u64,
+    abandoned_replies: u64,
 }
 
 /// The process's metrics. Shared (`Arc`) by the core and the adapters.
@@ -148,6 +161,7 @@ impl Metrics {
         let counts = Counts {
             signature_failures: SignatureFailure::ALL.iter().map(|&f| (f, 0)).collect(),
             errors: ErrorKind::ALL.iter().map(|&k| (k, 0)).collect(),
+            limit_hits: HTTP_LIMITS.iter().map(|&l| (l, 0)).collect(),
             ..Counts::default()
         };
         Metrics {
@@ -178,6 +192,29 @@ impl Metrics {
 
     pub fn error(&self, kind: ErrorKind) {
         *self.counts().errors.entry(kind).or_default() += 1;
+    }
+
+    /// A repeated delivery of an interaction was answered with the first reply.
+    pub fn repeated_delivery(&self) {
+        self.counts().repeated_deliveries += 1;
+    }
+
+    pub fn repeated_deliveries(&self) -> u64 {
+        self.counts().repeated_deliveries
+    }
+
+    /// An HTTP server limit bit (`limit` names it: header_timeout, idle_timeout, …).
+    pub fn limit_hit(&self, limit: &'static str) {
+        *self.counts().limit_hits.entry(limit).or_default() += 1;
+    }
+
+    pub fn limit_hits(&self, limit: &str) -> u64 {
+        self.counts().limit_hits.get(limit).copied().unwrap_or(0)
+    }
+
+    /// A deferred reply that shutdown could not deliver within its grace period.
+    pub fn abandoned_reply(&self) {
+        self.counts().abandoned_replies += 1;
     }
 
     /// The number of interview sessions in progress (the session store sets it).
@@ -283,6 +320,41 @@ impl Metrics {
                 kind.label()
             );
         }
+        family(
+            &mut out,
+            "careerbot_http_limit_hits_total",
+            "counter",
+            "Connections an HTTP server limit closed or refused, by limit.",
+        );
+        for (limit, count) in &counts.limit_hits {
+            let _ = writeln!(
+                out,
+                "careerbot_http_limit_hits_total{{limit=\"{}\"}} {count}",
+                escape(limit)
+            );
+        }
+        family(
+            &mut out,
+            "careerbot_repeated_deliveries_total",
+            "counter",
+            "Interactions delivered again (retries, replays), answered without a second change.",
+        );
+        let _ = writeln!(
+            out,
+            "careerbot_repeated_deliveries_total {}",
+            counts.repeated_deliveries
+        );
+        family(
+            &mut out,
+            "careerbot_abandoned_replies_total",
+            "counter",
+            "Deferred replies shutdown gave up on after its grace period.",
+        );
+        let _ = writeln!(
+            out,
+            "careerbot_abandoned_replies_total {}",
+            counts.abandoned_replies
+        );
         family(
             &mut out,
             "careerbot_active_interview_sessions",
@@ -463,6 +535,6 @@ mod tests {
                 );
             }
         }
-        assert_eq!(declared.len(), 5);
+        assert_eq!(declared.len(), 8);
     }
 }

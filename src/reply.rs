@@ -2,8 +2,9 @@
 //! render them (see `adapters::render`). Helpers here keep user text from pinging anyone or
 //! breaking the markdown around it.
 
-/// What the core answers with.
-#[derive(Debug, Clone, PartialEq)]
+/// What the core answers with. Serializable so a repeated delivery can be answered with the
+/// stored first reply (attachments are left out of that copy: they are large and regenerable).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Reply {
     Message(Message),
     /// Ask the user for text (Discord's modal; the console prompts for it).
@@ -12,12 +13,13 @@ pub enum Reply {
     Choices(Vec<Choice>),
 }
 
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Message {
     pub content: Option<String>,
     pub embeds: Vec<Embed>,
     /// Rows of buttons (Discord allows 5 rows of 5).
     pub buttons: Vec<Vec<Button>>,
+    #[serde(skip)]
     pub attachments: Vec<Attachment>,
     /// Only the caller sees it (personal or error replies).
     pub ephemeral: bool,
@@ -25,7 +27,7 @@ pub struct Message {
     pub slow: bool,
 }
 
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Embed {
     pub title: Option<String>,
     pub description: Option<String>,
@@ -37,14 +39,14 @@ pub struct Embed {
     pub image: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Field {
     pub name: String,
     pub value: String,
     pub inline: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum ButtonStyle {
     Primary,
     Secondary,
@@ -52,7 +54,7 @@ pub enum ButtonStyle {
     Danger,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Button {
     pub custom_id: String,
     pub label: String,
@@ -60,21 +62,21 @@ pub struct Button {
     pub disabled: bool,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Attachment {
     pub filename: String,
     pub description: String,
     pub bytes: Vec<u8>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Modal {
     pub custom_id: String,
     pub title: String,
     pub inputs: Vec<TextInput>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TextInput {
     pub custom_id: String,
     pub label: String,
@@ -87,7 +89,7 @@ pub struct TextInput {
 }
 
 /// One autocomplete suggestion (Discord: at most 25, each name at most 100 characters).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Choice {
     pub name: String,
     pub value: String,

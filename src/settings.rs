@@ -30,11 +30,17 @@ const KEYS: &[(&str, KeyKind)] = &[
     ("discord.token_file", KeyKind::Str),
     ("discord.shards", KeyKind::Str),
     ("discord.shard_range", KeyKind::Str),
+    ("discord.defer_after_ms", KeyKind::Int),
     ("http.listen", KeyKind::Str),
     ("http.ops_listen", KeyKind::Str),
     ("http.replay_window_seconds", KeyKind::Int),
     ("http.body_limit_bytes", KeyKind::Int),
     ("http.request_timeout_ms", KeyKind::Int),
+    ("http.header_read_timeout_ms", KeyKind::Int),
+    ("http.idle_timeout_seconds", KeyKind::Int),
+    ("http.max_header_bytes", KeyKind::Int),
+    ("http.max_connections", KeyKind::Int),
+    ("discord.shutdown_grace_seconds", KeyKind::Int),
 ];
 
 /// Discord's conventional variables, applied over the file and under `CAREERBOT_*`.
@@ -105,6 +111,8 @@ struct RawDiscord {
     token_file: Option<String>,
     shards: Option<String>,
     shard_range: Option<String>,
+    defer_after_ms: Option<i64>,
+    shutdown_grace_seconds: Option<i64>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -115,6 +123,10 @@ struct RawHttp {
     replay_window_seconds: Option<i64>,
     body_limit_bytes: Option<i64>,
     request_timeout_ms: Option<i64>,
+    header_read_timeout_ms: Option<i64>,
+    idle_timeout_seconds: Option<i64>,
+    max_header_bytes: Option<i64>,
+    max_connections: Option<i64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -155,6 +167,10 @@ pub struct DiscordSettings {
     pub shards: Shards,
     /// Inclusive range of shard ids this process runs (multi-process deployments).
     pub shard_range: Option<(u32, u32)>,
+    /// How long a reply may take before the interaction is deferred (both transports).
+    pub defer_after: Duration,
+    /// How long shutdown waits for interactions in flight and deferred replies.
+    pub shutdown_grace: Duration,
 }
 
 #[derive(Debug, Clone)]
@@ -165,7 +181,22 @@ pub struct HttpSettings {
     pub ops_listen: Option<SocketAddr>,
     pub replay_window: Duration,
     pub body_limit_bytes: usize,
+    /// The whole request body must arrive within this.
     pub request_timeout: Duration,
+    pub limits: HttpLimits,
+}
+
+/// What the HTTP server allows a connection (see `adapters::http::server`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HttpLimits {
+    /// A request's headers must arrive within this (slowloris).
+    pub header_read_timeout: Duration,
+    /// A connection with no bytes moving for this long is closed (idle keep-alive, silence).
+    pub idle_timeout: Duration,
+    /// The most a connection may buffer for a request's headers.
+    pub max_header_bytes: usize,
+    /// Connections served at once; more are closed on arrival.
+    pub max_connections: usize,
 }
 
 /// Validated settings.
@@ -486,6 +517,18 @@ impl RawSettings {
                 token_file: self.discord.token_file.map(|f| base.join(f)),
                 shards,
                 shard_range,
+                defer_after: Duration::from_millis(positive(
+                    "discord.defer_after_ms",
+                    self.discord.defer_after_ms,
+                    1500,
+                    60_000,
+                )?),
+                shutdown_grace: Duration::from_secs(positive(
+                    "discord.shutdown_grace_seconds",
+                    self.discord.shutdown_grace_seconds,
+                    10,
+                    600,
+                )?),
             },
             http: HttpSettings {
                 listen,
@@ -505,9 +548,35 @@ impl RawSettings {
                 request_timeout: Duration::from_millis(positive(
                     "http.request_timeout_ms",
                     self.http.request_timeout_ms,
-                    2500,
-                    60_000,
+                    10_000,
+                    300_000,
                 )?),
+                limits: HttpLimits {
+                    header_read_timeout: Duration::from_millis(positive(
+                        "http.header_read_timeout_ms",
+                        self.http.header_read_timeout_ms,
+                        5_000,
+                        300_000,
+                    )?),
+                    idle_timeout: Duration::from_secs(positive(
+                        "http.idle_timeout_seconds",
+                        self.http.idle_timeout_seconds,
+                        60,
+                        3600,
+                    )?),
+                    max_header_bytes: positive(
+                        "http.max_header_bytes",
+                        self.http.max_header_bytes.map(|n| n.max(8192)),
+                        16 * 1024,
+                        1024 * 1024,
+                    )? as usize,
+                    max_connections: positive(
+                        "http.max_connections",
+                        self.http.max_connections,
+                        1024,
+                        1_000_000,
+                    )? as usize,
+                },
             },
         })
     }

@@ -265,9 +265,17 @@ fn key() -> SigningKey {
 
 const CHANNEL: &str = "645027906669510667";
 
+/// A new interaction id each time, as Discord's are (a repeated id is a repeated delivery, and
+/// is answered without a second change).
+fn next_interaction_id() -> String {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    (1_180_000_000_000_000_000u64 + n).to_string()
+}
+
 fn interaction(user: &str, kind: u64, data: Value) -> Value {
     json!({
-        "id": "1180000000000000001",
+        "id": next_interaction_id(),
         "application_id": "1180000000000000000",
         "type": kind,
         "data": data,
@@ -364,7 +372,7 @@ impl Server {
             .env("DISCORD_PUBLIC_KEY", hex(key().verifying_key().as_bytes()))
             .env("CAREERBOT_LOG_FORMAT", "json")
             // Never defer: a deferred reply would go to Discord's REST API, not to the test.
-            .env("CAREERBOT_HTTP_REQUEST_TIMEOUT_MS", "60000")
+            .env("CAREERBOT_DISCORD_DEFER_AFTER_MS", "60000")
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::piped());

@@ -6,6 +6,8 @@
 
 mod support;
 
+use std::time::Duration;
+
 use serde_json::{json, Value};
 use tempfile::TempDir;
 
@@ -628,4 +630,230 @@ async fn salary_answers_with_the_chart_as_an_attachment() {
     assert!(shown, "no embed shows the chart: {data:#}");
     assert_eq!(data["allowed_mentions"], json!({ "parse": [] }));
     drop(bot);
+}
+
+/// A duplicated INTERACTION_CREATE (a resumed session replaying an event, a second process on
+/// the same shard) changes the interview once, and both deliveries answer the user the same way.
+/// Runs at trace level: neither the bot token nor an interaction token may reach the log.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_duplicated_interaction_changes_things_once_and_no_token_reaches_trace_logs() {
+    let standin = StandIn::start(Options::default()).await;
+    let bot = Bot::spawn(&bot_env(&standin, &[("RUST_LOG", "trace")]));
+    standin.wait_handshake(1).await;
+    let start = standin
+        .interact(payloads::subcommand(MASON, "interview", "start", json!([])))
+        .await;
+    final_message(&standin, &start).await;
+
+    for (round, sub) in ["hint", "skip"].into_iter().enumerate() {
+        let payload = payloads::subcommand(MASON, "interview", sub, json!([]));
+        let callback = format!(
+            "/api/v10/interactions/{}/{}/callback",
+            payload["id"].as_str().unwrap(),
+            payload["token"].as_str().unwrap()
+        );
+        standin
+            .dispatch("INTERACTION_CREATE", payload.clone())
+            .await;
+        standin
+            .dispatch("INTERACTION_CREATE", payload.clone())
+            .await;
+        let answers = standin
+            .wait_for("both deliveries answered", |s| {
+                let answers: Vec<Value> = s
+                    .requests()
+                    .into_iter()
+                    .filter(|r| r.method == "POST" && r.path == callback)
+                    .map(|r| r.json())
+                    .collect();
+                (answers.len() == 2).then_some(answers)
+            })
+            .await;
+        assert_eq!(
+            answers[0], answers[1],
+            "{sub}: the repeat gets the first reply"
+        );
+        use careerbot::store::Store;
+        let store =
+            careerbot::store::SqliteStore::open(&bot.data_dir().join("careerbot.sqlite3")).unwrap();
+        let session = store
+            .active_session(MASON.id, payloads::CHANNEL_ID)
+            .unwrap()
+            .expect("the interview is still going");
+        let expected = if round == 0 { (0, 1) } else { (1, 0) };
+        assert_eq!(
+            (session.position, session.hints_shown),
+            expected,
+            "{sub} applied once"
+        );
+    }
+
+    let token = payloads::command(MASON, "help", json!([]));
+    let interaction_token = token["token"].as_str().unwrap().to_string();
+    standin.interact(token).await;
+    let logs = bot.logs();
+    // RUST_LOG took effect: the default (info) would show no DEBUG line.
+    assert!(
+        logs.contains("DEBUG"),
+        "RUST_LOG=trace was ignored:\n{logs}"
+    );
+    assert_no_token(&logs);
+    assert!(
+        !logs.contains(&interaction_token) && !logs.contains("unique-interaction-token"),
+        "an interaction token reached the log"
+    );
+}
+
+/// Which transport a shutdown case runs.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Transport {
+    Gateway,
+    Http,
+}
+
+/// Starts `careerbot http` against the stand-in and returns it with its base URL.
+async fn http_endpoint(
+    standin: &StandIn,
+    extra: &[(&str, &str)],
+) -> (Bot, String, ed25519_dalek::SigningKey) {
+    let key = ed25519_dalek::SigningKey::from_bytes(&[9u8; 32]);
+    let public: String = key
+        .verifying_key()
+        .as_bytes()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let listen = format!("127.0.0.1:{port}");
+    let mut env = vec![
+        ("DISCORD_PUBLIC_KEY", public.as_str()),
+        ("CAREERBOT_DISCORD_API_URL", standin.api_url.as_str()),
+        ("CAREERBOT_DISCORD_APPLICATION_ID", APPLICATION_ID),
+        ("CAREERBOT_HTTP_LISTEN", listen.as_str()),
+    ];
+    env.extend_from_slice(extra);
+    let bot = Bot::spawn_command("http", &env);
+    let base = format!("http://{listen}");
+    let client = reqwest::Client::builder().no_proxy().build().unwrap();
+    let started = std::time::Instant::now();
+    while !matches!(client.get(format!("{base}/healthz")).send().await, Ok(r) if r.status().is_success())
+    {
+        assert!(
+            started.elapsed() < WAIT,
+            "the endpoint did not come up:\n{}",
+            bot.logs()
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    (bot, base, key)
+}
+
+/// SIGTERM while deferred replies are still on their way to Discord (the stand-in holds every
+/// webhook call): within the grace period each is delivered before the process exits; past it,
+/// each one given up is logged with its interaction id. Both transports, the same lifecycle.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigterm_delivers_deferred_replies_within_the_grace_period() {
+    use ed25519_dalek::Signer;
+    const PENDING: usize = 5;
+    // (transport, grace seconds, webhook delay ms, delivered)
+    let cases = [
+        (Transport::Gateway, "10", 1500, true),
+        (Transport::Http, "10", 1500, true),
+        (Transport::Gateway, "1", 6000, false),
+        (Transport::Http, "1", 6000, false),
+    ];
+    for (transport, grace, delay, delivered) in cases {
+        let case = format!("{transport:?}, grace {grace} s, webhook delay {delay} ms");
+        let standin = StandIn::start(Options {
+            webhook_delay_ms: delay,
+            ..Options::default()
+        })
+        .await;
+        let settings = [
+            ("CAREERBOT_DISCORD_DEFER_AFTER_MS", "1"),
+            ("CAREERBOT_DISCORD_SHUTDOWN_GRACE_SECONDS", grace),
+        ];
+        let mut ids = Vec::new();
+        let bot = match transport {
+            Transport::Gateway => {
+                let bot = Bot::spawn(&bot_env(&standin, &settings));
+                standin.wait_handshake(1).await;
+                for _ in 0..PENDING {
+                    let payload = payloads::command(MASON, "salary", json!([]));
+                    ids.push(payload["id"].as_str().unwrap().to_string());
+                    let first = standin.interact(payload).await.json();
+                    assert_eq!(first["type"], 5, "{case}: deferred");
+                }
+                bot
+            }
+            Transport::Http => {
+                let (bot, base, key) = http_endpoint(&standin, &settings).await;
+                let client = reqwest::Client::builder().no_proxy().build().unwrap();
+                for n in 0..PENDING {
+                    let mut payload = payloads::command(MASON, "salary", json!([]));
+                    payload["token"] = json!(format!("shutdown-token-{n}"));
+                    ids.push(payload["id"].as_str().unwrap().to_string());
+                    let body = payload.to_string();
+                    let timestamp = std::time::SystemTime::now()
+                        .duration_since(std::time::UNIX_EPOCH)
+                        .unwrap()
+                        .as_secs()
+                        .to_string();
+                    let signature: String = key
+                        .sign(&[timestamp.as_bytes(), body.as_bytes()].concat())
+                        .to_bytes()
+                        .iter()
+                        .map(|b| format!("{b:02x}"))
+                        .collect();
+                    let answer = client
+                        .post(format!("{base}/interactions"))
+                        .header("content-type", "application/json")
+                        .header("X-Signature-Ed25519", signature)
+                        .header("X-Signature-Timestamp", timestamp)
+                        .body(body)
+                        .send()
+                        .await
+                        .unwrap()
+                        .text()
+                        .await
+                        .unwrap();
+                    let first: Value = serde_json::from_str(&answer)
+                        .unwrap_or_else(|e| panic!("{case}: {e}: {answer}"));
+                    assert_eq!(first["type"], 5, "{case}: deferred");
+                }
+                bot
+            }
+        };
+        bot.terminate();
+        let (status, logs) = exit_of(bot).await;
+        assert!(
+            status.is_some_and(|s| s.success()),
+            "{case}: {status:?}\n{logs}"
+        );
+        let edits = standin
+            .requests()
+            .iter()
+            .filter(|r| r.method == "PATCH" && r.path.contains("/messages/@original"))
+            .count();
+        assert_eq!(edits, PENDING, "{case}: every deferred reply was sent");
+        if delivered {
+            assert!(
+                logs.contains("every interaction in flight was answered"),
+                "{case}\n{logs}"
+            );
+            assert!(!logs.contains("abandoned"), "{case}\n{logs}");
+        } else {
+            for id in &ids {
+                assert!(
+                    logs.lines()
+                        .any(|line| line.contains("abandoned") && line.contains(id.as_str())),
+                    "{case}: {id} not logged as abandoned\n{logs}"
+                );
+            }
+        }
+    }
 }

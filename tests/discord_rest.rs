@@ -14,9 +14,9 @@ use serde_json::{json, Value};
 use serenity::all::InteractionId;
 use tokio::sync::oneshot;
 
-use careerbot::adapters::discord::respond::{Delivered, Exchange, Timing};
 use careerbot::adapters::discord::{http_client, register_commands, SerenityResponder};
 use careerbot::adapters::interaction::registration_payload;
+use careerbot::adapters::lifecycle::{Delivered, Exchange, Timing};
 use careerbot::adapters::render;
 use careerbot::reply::{Attachment, Embed, Message, Reply};
 use careerbot::Settings;
@@ -87,6 +87,7 @@ async fn deliver_late(
     exchange: &Exchange<SerenityResponder>,
     callback_path: &str,
     reply: Reply,
+    private: bool,
 ) -> Delivered {
     let (release, released) = oneshot::channel::<()>();
     let work = async move {
@@ -94,12 +95,14 @@ async fn deliver_late(
         reply
     };
     let timing = timing();
-    let (delivered, deferred) = tokio::join!(exchange.deliver(work, &timing), async {
+    let (delivered, deferred) = tokio::join!(exchange.deliver(work, private, &timing), async {
         let deferred = standin.wait_request("POST", callback_path).await;
         release.send(()).unwrap();
         deferred
     });
-    assert_eq!(deferred.json(), json!({ "type": 5 }));
+    assert_eq!(deferred.json()["type"], 5);
+    let flags = deferred.json()["data"]["flags"].as_u64().unwrap_or(0);
+    assert_eq!(flags & 64 != 0, private, "the deferral's visibility");
     delivered.unwrap()
 }
 
@@ -109,7 +112,7 @@ async fn a_reply_ready_in_time_is_the_initial_response_with_the_chart_uploaded()
     let http = http_for(&standin);
     let reply = chart(false);
     let delivered = exchange(&http, 11, "token-11")
-        .deliver(std::future::ready(reply.clone()), &timing())
+        .deliver(std::future::ready(reply.clone()), false, &timing())
         .await
         .unwrap();
     assert_eq!(delivered, Delivered::Immediately);
@@ -139,6 +142,7 @@ async fn a_slow_reply_is_deferred_then_edited_in_with_its_chart() {
         &exchange,
         "/api/v10/interactions/12/token-12/callback",
         reply.clone(),
+        false,
     )
     .await;
     assert_eq!(delivered, Delivered::EditedAfterDeferring);
@@ -153,6 +157,34 @@ async fn a_slow_reply_is_deferred_then_edited_in_with_its_chart() {
     assert_carries_the_chart(&edit);
 }
 
+/// A command known to reply privately (an interview answer) is deferred privately, and its reply
+/// edited into that private placeholder: nothing shows in the channel at any moment.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_slow_reply_known_to_be_personal_is_deferred_privately() {
+    let standin = StandIn::start(Options::default()).await;
+    let http = http_for(&standin);
+    let exchange = exchange(&http, 14, "token-14");
+    let delivered = deliver_late(
+        &standin,
+        &exchange,
+        "/api/v10/interactions/14/token-14/callback",
+        Reply::notice("Your score: 72."),
+        true,
+    )
+    .await;
+    assert_eq!(delivered, Delivered::EditedAfterDeferring);
+    let edit = standin
+        .wait_request(
+            "PATCH",
+            &format!("/api/v10/webhooks/{APPLICATION_ID}/token-14/messages/@original"),
+        )
+        .await;
+    assert_eq!(edit.json()["flags"], 64);
+    assert_eq!(edit.json()["content"], "Your score: 72.");
+}
+
+/// A reply personal against the odds (an error notice to a public command) replaces the public
+/// placeholder with a private follow-up.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_slow_personal_reply_replaces_the_public_placeholder_privately() {
     let standin = StandIn::start(Options::default()).await;
@@ -163,6 +195,7 @@ async fn a_slow_personal_reply_replaces_the_public_placeholder_privately() {
         &exchange,
         "/api/v10/interactions/13/token-13/callback",
         Reply::notice("Only you can see your score."),
+        false,
     )
     .await;
     assert_eq!(delivered, Delivered::PrivatelyAfterDeferring);

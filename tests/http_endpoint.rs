@@ -66,9 +66,16 @@ fn app() -> Arc<App> {
 }
 
 /// An interaction as Discord sends it from a guild channel.
+/// A new interaction id each time, as Discord's are (a repeated id is a repeated delivery).
+fn next_interaction_id() -> String {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    (1_180_000_000_000_000_000u64 + n).to_string()
+}
+
 fn interaction(kind: u64, data: Value) -> Value {
     json!({
-        "id": "1180000000000000001",
+        "id": next_interaction_id(),
         "application_id": "1180000000000000000",
         "type": kind,
         "data": data,
@@ -588,4 +595,258 @@ async fn the_binary_answers_signed_requests_like_the_console_and_refuses_the_res
     );
     let ready = client.get(format!("{base}/readyz")).send().await.unwrap();
     assert_eq!(ready.status(), 200);
+}
+
+fn interview(sub: &str) -> Value {
+    interaction(
+        2,
+        json!({ "id": "2", "name": "interview", "type": 1,
+                "options": [{ "name": sub, "type": 1, "options": [] }] }),
+    )
+}
+
+/// Discord retries a delivery it thinks failed, and a captured request can be replayed inside
+/// the timestamp window: the same signed interaction twice must change things once and get the
+/// same answer both times.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_repeated_signed_delivery_changes_nothing_twice() {
+    let app = app();
+    let router = http::router(app.clone()).unwrap();
+    let (status, body) = send(&router, signed(&interview("start"))).await;
+    assert_eq!(status, StatusCode::OK, "{}", String::from_utf8_lossy(&body));
+    let active = || {
+        app.store
+            .active_session("53908232506183680", "645027906669510667")
+            .unwrap()
+            .expect("an active session")
+    };
+    // (subcommand, what one delivery changes)
+    let cases = [
+        ("hint", (0, 1)),
+        ("hint", (0, 2)),
+        ("skip", (1, 0)),
+        ("skip", (2, 0)),
+    ];
+    for (sub, expected) in cases {
+        let request = interview(sub);
+        let (first_status, first) = send(&router, signed(&request)).await;
+        let (second_status, second) = send(&router, signed(&request)).await;
+        assert_eq!(
+            (first_status, second_status),
+            (StatusCode::OK, StatusCode::OK)
+        );
+        assert_eq!(
+            json_of(&second),
+            json_of(&first),
+            "{sub}: the repeat gets the first reply"
+        );
+        let session = active();
+        assert_eq!(
+            (session.position, session.hints_shown),
+            expected,
+            "{sub} applied once"
+        );
+    }
+    assert_eq!(app.metrics.repeated_deliveries(), 4);
+}
+
+/// Slowloris through the real binary: hundreds of connections that each send half a request
+/// header and then hold still. `/healthz` keeps answering while they hold, the header-read
+/// timeout closes every one of them, an oversized header is refused, and the metric counts it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn slow_clients_cannot_starve_the_endpoint_and_get_closed() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+    const HOLDERS: usize = 300;
+    let dir = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let log: PathBuf = dir.path().join("server.log");
+    let mut server = careerbot(dir.path());
+    server
+        .args(["http", "--listen", &format!("127.0.0.1:{port}")])
+        .env("DISCORD_PUBLIC_KEY", public_key())
+        .env("CAREERBOT_HTTP_HEADER_READ_TIMEOUT_MS", "2000")
+        .env("CAREERBOT_HTTP_MAX_HEADER_BYTES", "16384")
+        .stdout(Stdio::null())
+        .stderr(std::fs::File::create(&log).unwrap());
+    let _server = Server(server.spawn().unwrap());
+    let base = format!("http://127.0.0.1:{port}");
+    let client = reqwest::Client::builder()
+        .no_proxy()
+        .timeout(Duration::from_secs(5))
+        .build()
+        .unwrap();
+    let started = Instant::now();
+    while !matches!(client.get(format!("{base}/healthz")).send().await, Ok(r) if r.status().is_success())
+    {
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "the server did not come up"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+
+    // Resident memory of the server, from /proc (Linux).
+    let pid = _server.0.id();
+    let resident_kib = || -> u64 {
+        std::fs::read_to_string(format!("/proc/{pid}/status"))
+            .unwrap_or_default()
+            .lines()
+            .find_map(|line| line.strip_prefix("VmRSS:"))
+            .and_then(|rest| rest.trim().trim_end_matches("kB").trim().parse().ok())
+            .unwrap_or(0)
+    };
+    let before = resident_kib();
+    assert!(before > 0, "cannot read the server's memory use");
+    // Each holder sends 12 KB of an unfinished header (under the 16 KB limit), then holds.
+    let filler = vec![b'a'; 12 * 1024];
+    let mut holders = Vec::new();
+    for _ in 0..HOLDERS {
+        let mut stream = tokio::net::TcpStream::connect(("127.0.0.1", port))
+            .await
+            .unwrap();
+        stream
+            .write_all(b"POST /interactions HTTP/1.1\r\nHost: bot\r\nX-Slow: ")
+            .await
+            .unwrap();
+        stream.write_all(&filler).await.unwrap();
+        holders.push(stream);
+    }
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let holding = resident_kib();
+    assert!(
+        holding.saturating_sub(before) < 64 * 1024,
+        "memory grew from {before} KiB to {holding} KiB under slowloris"
+    );
+    eprintln!("resident memory: {before} KiB before, {holding} KiB holding {HOLDERS} slow clients");
+    let asked = Instant::now();
+    let health = client.get(format!("{base}/healthz")).send().await.unwrap();
+    assert!(health.status().is_success());
+    assert!(
+        asked.elapsed() < Duration::from_secs(1),
+        "/healthz took {:?} under slowloris",
+        asked.elapsed()
+    );
+
+    // Every held connection is closed by the server once the header-read timeout passes.
+    for (n, stream) in holders.iter_mut().enumerate() {
+        let mut buffer = [0u8; 256];
+        let closed = tokio::time::timeout(Duration::from_secs(10), async {
+            loop {
+                match stream.read(&mut buffer).await {
+                    Ok(0) | Err(_) => return,
+                    Ok(_) => continue,
+                }
+            }
+        })
+        .await;
+        assert!(closed.is_ok(), "connection {n} is still open");
+    }
+
+    // A header larger than the limit is refused, not buffered.
+    let mut big = tokio::net::TcpStream::connect(("127.0.0.1", port))
+        .await
+        .unwrap();
+    let mut request = b"GET /healthz HTTP/1.1\r\nHost: bot\r\nX-Big: ".to_vec();
+    request.extend(std::iter::repeat_n(b'a', 64 * 1024));
+    let _ = big.write_all(&request).await;
+    let mut answer = Vec::new();
+    let _ = tokio::time::timeout(Duration::from_secs(5), big.read_to_end(&mut answer)).await;
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(
+        answer.is_empty() || answer.starts_with("HTTP/1.1 431"),
+        "{answer}"
+    );
+
+    let metrics = client
+        .get(format!("{base}/metrics"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let count = |limit: &str| -> u64 {
+        let series = format!("careerbot_http_limit_hits_total{{limit=\"{limit}\"}} ");
+        metrics
+            .lines()
+            .find_map(|line| line.strip_prefix(&series))
+            .and_then(|value| value.parse().ok())
+            .unwrap_or_else(|| panic!("{series} missing:\n{metrics}"))
+    };
+    assert!(count("header_timeout") >= HOLDERS as u64, "{metrics}");
+    assert!(count("header_too_large") >= 1, "{metrics}");
+    let logs = std::fs::read_to_string(&log).unwrap();
+    assert!(
+        logs.contains("WARN") && logs.contains("header_timeout"),
+        "{logs}"
+    );
+}
+
+/// Damaged database pages refuse start-up with a clear error (not "Something went wrong" for
+/// every user later); a data dir deleted under a running server turns readiness red; the data
+/// dir and the database are private whatever the umask.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn start_up_checks_the_database_and_readiness_notices_a_vanished_data_dir() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let started = careerbot(dir.path())
+        .args(["exec", "--", "/interview start"])
+        .output()
+        .unwrap();
+    assert!(started.status.success(), "{started:?}");
+    let data = dir.path().join("data");
+    let database = data.join("careerbot.sqlite3");
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!((mode(&data), mode(&database)), (0o700, 0o600));
+
+    // A running server whose data dir vanishes is no longer ready.
+    let port = free_port();
+    let log: PathBuf = dir.path().join("server.log");
+    let mut server = careerbot(dir.path());
+    server
+        .args(["http", "--listen", &format!("127.0.0.1:{port}")])
+        .env("DISCORD_PUBLIC_KEY", public_key())
+        .stdout(Stdio::null())
+        .stderr(std::fs::File::create(&log).unwrap());
+    let server = Server(server.spawn().unwrap());
+    let client = reqwest::Client::builder().no_proxy().build().unwrap();
+    let ready = format!("http://127.0.0.1:{port}/readyz");
+    let started = Instant::now();
+    while !matches!(client.get(&ready).send().await, Ok(r) if r.status().is_success()) {
+        assert!(started.elapsed() < Duration::from_secs(60), "never ready");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let moved = dir.path().join("data-moved");
+    std::fs::rename(&data, &moved).unwrap();
+    let response = client.get(&ready).send().await.unwrap();
+    assert_eq!(response.status().as_u16(), 503);
+    let report: Value = serde_json::from_str(&response.text().await.unwrap()).unwrap();
+    assert_eq!(report["checks"]["data_dir"]["ok"], false, "{report}");
+    drop(server);
+    std::fs::rename(&moved, &data).unwrap();
+
+    // Random bytes over every page after the header: start-up refuses, naming the file.
+    let _ = std::fs::remove_file(data.join("careerbot.sqlite3-wal"));
+    let _ = std::fs::remove_file(data.join("careerbot.sqlite3-shm"));
+    let mut bytes = std::fs::read(&database).unwrap();
+    let mut state = 0x1234_5678_u32;
+    for byte in bytes.iter_mut().skip(4096) {
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        *byte = state as u8;
+    }
+    std::fs::write(&database, &bytes).unwrap();
+    let refused = careerbot(dir.path())
+        .args(["http", "--listen", &format!("127.0.0.1:{}", free_port())])
+        .env("DISCORD_PUBLIC_KEY", public_key())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(!refused.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("damaged") && stderr.contains("careerbot.sqlite3"),
+        "{stderr}"
+    );
 }

@@ -1,28 +1,23 @@
-//! Discord's interaction payload (raw JSON, as the HTTP endpoint receives it and as serenity's
-//! models serialize) -> the core's `Caller` and `Command`, and the command declaration -> the
-//! registration payload. Both Discord transports go through here, so they cannot drift apart.
+//! Discord's interaction -> the core's `Caller` and `Command`, and the command declaration ->
+//! the registration payload. Two front-ends read an interaction: raw JSON (what the HTTP endpoint
+//! receives, signed) and serenity's typed `Interaction` (what the gateway hands over). Both fill
+//! the same `Parts`, and one function turns `Parts` into `Incoming`, so the transports cannot
+//! drift apart in what a command means.
 
 use serde_json::{json, Value};
+use serenity::all::{
+    ActionRowComponent, CommandDataOption, CommandDataOptionValue, CommandOptionType, Interaction,
+    InteractionType,
+};
 
 use crate::app::Caller;
 use crate::commands::spec::{self, OptionKind, OptionSpec};
 use crate::commands::{self, Command, Focused, RawValue};
 use crate::error::{Error, Result};
 
-/// Interaction types (Discord's `type` field).
-pub mod kind {
-    pub const PING: u64 = 1;
-    pub const APPLICATION_COMMAND: u64 = 2;
-    pub const MESSAGE_COMPONENT: u64 = 3;
-    pub const AUTOCOMPLETE: u64 = 4;
-    pub const MODAL_SUBMIT: u64 = 5;
-}
-
-/// Option types in payloads and registration.
-mod option_type {
-    pub const SUB_COMMAND: u64 = 1;
-    pub const STRING: u64 = 3;
-    pub const INTEGER: u64 = 4;
+/// Discord's interaction type number, as the `type` field carries it.
+pub fn kind_number(kind: InteractionType) -> u64 {
+    u64::from(u8::from(kind))
 }
 
 /// What an interaction asks of the bot.
@@ -44,88 +39,109 @@ pub enum Incoming {
     },
 }
 
-fn caller_of(payload: &Value) -> Result<Caller> {
-    let user_id = payload["member"]["user"]["id"]
-        .as_str()
-        .or_else(|| payload["user"]["id"].as_str())
-        .ok_or_else(|| Error::Usage("the interaction has no user".into()))?;
-    let channel_id = payload["channel_id"]
-        .as_str()
-        .or_else(|| payload["channel"]["id"].as_str())
-        .map(str::to_string);
-    Ok(Caller {
-        user_id: user_id.to_string(),
-        channel_id,
-    })
+/// Which interaction one delivery is, and where its late replies go: the same for every
+/// transport. `id` makes a delivery idempotent; `token` authorises the webhook calls.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Envelope {
+    pub id: String,
+    pub application_id: Option<String>,
+    pub token: String,
 }
 
-/// The subcommand (if any) and the option list of an application command's data.
-fn command_options(data: &Value) -> (Option<String>, Vec<Value>) {
-    let options = data["options"].as_array().cloned().unwrap_or_default();
-    if let Some(sub) = options
-        .iter()
-        .find(|o| o["type"].as_u64() == Some(option_type::SUB_COMMAND))
-    {
-        let name = sub["name"].as_str().map(str::to_string);
-        return (name, sub["options"].as_array().cloned().unwrap_or_default());
-    }
-    (None, options)
-}
-
-fn raw_value(option: &Value) -> RawValue {
-    match &option["value"] {
-        Value::Number(n) => n
-            .as_i64()
-            .map(RawValue::Integer)
-            .unwrap_or_else(|| RawValue::Text(n.to_string())),
-        Value::String(s) => RawValue::Text(s.clone()),
-        Value::Bool(b) => RawValue::Text(b.to_string()),
-        other => RawValue::Text(other.to_string()),
+impl std::fmt::Debug for Envelope {
+    // The token authorises replies for 15 minutes: never in a log line.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Envelope")
+            .field("id", &self.id)
+            .field("application_id", &self.application_id)
+            .field("token", &"<redacted>")
+            .finish()
     }
 }
 
-/// Every `{custom_id, value}` of a modal submission, whatever layout components wrap them in.
-fn modal_fields(node: &Value, out: &mut Vec<(String, String)>) {
-    match node {
-        Value::Object(map) => {
-            if let (Some(Value::String(id)), Some(Value::String(value))) =
-                (map.get("custom_id"), map.get("value"))
-            {
-                out.push((id.clone(), value.clone()));
-            }
-            for child in map.values() {
-                modal_fields(child, out);
-            }
-        }
-        Value::Array(items) => items.iter().for_each(|item| modal_fields(item, out)),
-        _ => {}
+impl Envelope {
+    /// From a raw payload; `None` when the id or token is missing or could not be a Discord id
+    /// or token (they go into URLs and the store).
+    pub fn from_json(payload: &Value) -> Option<Envelope> {
+        let id = payload["id"].as_str().filter(|id| is_snowflake(id))?;
+        let token = payload["token"].as_str().filter(|t| is_token(t))?;
+        Some(Envelope {
+            id: id.to_string(),
+            application_id: payload["application_id"]
+                .as_str()
+                .filter(|id| is_snowflake(id))
+                .map(str::to_string),
+            token: token.to_string(),
+        })
+    }
+
+    /// From serenity's typed interaction. The token is not checked here: serenity builds the
+    /// webhook URLs itself.
+    pub fn from_interaction(interaction: &Interaction) -> Option<Envelope> {
+        let application_id = match interaction {
+            Interaction::Ping(ping) => ping.application_id.to_string(),
+            Interaction::Command(c) | Interaction::Autocomplete(c) => c.application_id.to_string(),
+            Interaction::Component(c) => c.application_id.to_string(),
+            Interaction::Modal(m) => m.application_id.to_string(),
+            _ => return None,
+        };
+        Some(Envelope {
+            id: interaction.id().to_string(),
+            application_id: Some(application_id),
+            token: interaction.token().to_string(),
+        })
     }
 }
 
-/// Decodes an interaction payload. Errors only for payloads that are not interactions at all.
-pub fn decode(payload: &Value) -> Result<Incoming> {
-    let kind = payload["type"]
-        .as_u64()
-        .ok_or_else(|| Error::Usage("the interaction has no type".into()))?;
-    if kind == kind::PING {
+fn is_snowflake(id: &str) -> bool {
+    !id.is_empty() && id.len() <= 20 && id.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn is_token(token: &str) -> bool {
+    !token.is_empty()
+        && token.len() <= 1000
+        && token
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_'))
+}
+
+/// An interaction reduced to what the bot reads, whichever front-end read it.
+#[derive(Debug, Default)]
+struct Parts {
+    caller: Option<Caller>,
+    /// The command's name (commands and autocomplete).
+    name: String,
+    subcommand: Option<String>,
+    options: Vec<OptionValue>,
+    /// Components and modals.
+    custom_id: String,
+    /// A modal's `(custom_id, value)` pairs.
+    fields: Vec<(String, String)>,
+}
+
+#[derive(Debug)]
+struct OptionValue {
+    name: String,
+    value: RawValue,
+    focused: bool,
+}
+
+/// The one meaning of an interaction, from its parts.
+fn incoming(kind: InteractionType, parts: Parts) -> Result<Incoming> {
+    if kind == InteractionType::Ping {
         return Ok(Incoming::Ping);
     }
-    let caller = caller_of(payload)?;
-    let data = &payload["data"];
+    let caller = parts
+        .caller
+        .ok_or_else(|| Error::Usage("the interaction has no user".into()))?;
     match kind {
-        kind::APPLICATION_COMMAND => {
-            let name = data["name"].as_str().unwrap_or_default();
-            let (sub, options) = command_options(data);
-            let raw = options
-                .iter()
-                .map(|o| {
-                    (
-                        o["name"].as_str().unwrap_or_default().to_string(),
-                        raw_value(o),
-                    )
-                })
+        InteractionType::Command => {
+            let raw = parts
+                .options
+                .into_iter()
+                .map(|o| (o.name, o.value))
                 .collect();
-            match commands::resolve(name, sub.as_deref(), raw)
+            match commands::resolve(&parts.name, parts.subcommand.as_deref(), raw)
                 .and_then(|inv| Command::from_invocation(&inv))
             {
                 Ok(command) => Ok(Incoming::Command { caller, command }),
@@ -135,22 +151,23 @@ pub fn decode(payload: &Value) -> Result<Incoming> {
                 }),
             }
         }
-        kind::AUTOCOMPLETE => {
-            let name = data["name"].as_str().unwrap_or_default();
-            let (sub, options) = command_options(data);
+        InteractionType::Autocomplete => {
+            let name = parts.name.as_str();
             let command = spec::find(name)
                 .ok_or_else(|| Error::Unknown(format!("unknown command `{name}`")))?;
-            let subcommand = sub.as_deref().and_then(|s| command.subcommand(s));
+            let subcommand = parts
+                .subcommand
+                .as_deref()
+                .and_then(|s| command.subcommand(s));
             let declared = subcommand.map_or(command.options, |s| s.options);
-            let focused = options
-                .iter()
-                .find(|o| o["focused"].as_bool() == Some(true));
+            let focused = parts.options.into_iter().find(|o| o.focused);
             let option = focused
-                .and_then(|f| declared.iter().find(|d| Some(d.name) == f["name"].as_str()))
+                .as_ref()
+                .and_then(|f| declared.iter().find(|d| d.name == f.name))
                 .ok_or_else(|| {
                     Error::Unknown("autocomplete without a known focused option".into())
                 })?;
-            let partial = match focused.map(raw_value) {
+            let partial = match focused.map(|f| f.value) {
                 Some(RawValue::Text(text)) => text,
                 Some(RawValue::Integer(n)) => n.to_string(),
                 None => String::new(),
@@ -165,26 +182,213 @@ pub fn decode(payload: &Value) -> Result<Incoming> {
                 },
             })
         }
-        kind::MESSAGE_COMPONENT => {
-            let custom_id = data["custom_id"].as_str().unwrap_or_default().to_string();
-            Ok(Incoming::Command {
-                caller,
-                command: Command::Component { custom_id },
-            })
-        }
-        kind::MODAL_SUBMIT => {
-            let custom_id = data["custom_id"].as_str().unwrap_or_default().to_string();
-            let mut fields = Vec::new();
-            modal_fields(&data["components"], &mut fields);
-            Ok(Incoming::Command {
-                caller,
-                command: Command::ModalSubmit { custom_id, fields },
-            })
-        }
+        InteractionType::Component => Ok(Incoming::Command {
+            caller,
+            command: Command::Component {
+                custom_id: parts.custom_id,
+            },
+        }),
+        InteractionType::Modal => Ok(Incoming::Command {
+            caller,
+            command: Command::ModalSubmit {
+                custom_id: parts.custom_id,
+                fields: parts.fields,
+            },
+        }),
         other => Err(Error::Usage(format!(
-            "unsupported interaction type {other}"
+            "unsupported interaction type {}",
+            u8::from(other)
         ))),
     }
+}
+
+// ---- The raw JSON front-end (the HTTP endpoint).
+
+fn json_caller(payload: &Value) -> Option<Caller> {
+    let user_id = payload["member"]["user"]["id"]
+        .as_str()
+        .or_else(|| payload["user"]["id"].as_str())?;
+    let channel_id = payload["channel_id"]
+        .as_str()
+        .or_else(|| payload["channel"]["id"].as_str())
+        .map(str::to_string);
+    Some(Caller {
+        user_id: user_id.to_string(),
+        channel_id,
+    })
+}
+
+fn json_raw_value(option: &Value) -> RawValue {
+    match &option["value"] {
+        Value::Number(n) => n
+            .as_i64()
+            .map(RawValue::Integer)
+            .unwrap_or_else(|| RawValue::Text(n.to_string())),
+        Value::String(s) => RawValue::Text(s.clone()),
+        Value::Bool(b) => RawValue::Text(b.to_string()),
+        other => RawValue::Text(other.to_string()),
+    }
+}
+
+fn json_options(list: &Value) -> Vec<OptionValue> {
+    list.as_array()
+        .into_iter()
+        .flatten()
+        .map(|o| OptionValue {
+            name: o["name"].as_str().unwrap_or_default().to_string(),
+            value: json_raw_value(o),
+            focused: o["focused"].as_bool() == Some(true),
+        })
+        .collect()
+}
+
+/// Every `{custom_id, value}` of a modal submission, whatever layout components wrap them in.
+fn json_modal_fields(node: &Value, out: &mut Vec<(String, String)>) {
+    match node {
+        Value::Object(map) => {
+            if let (Some(Value::String(id)), Some(Value::String(value))) =
+                (map.get("custom_id"), map.get("value"))
+            {
+                out.push((id.clone(), value.clone()));
+            }
+            for child in map.values() {
+                json_modal_fields(child, out);
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|item| json_modal_fields(item, out)),
+        _ => {}
+    }
+}
+
+/// The interaction type of a raw payload, if it has one.
+pub fn json_kind(payload: &Value) -> Option<InteractionType> {
+    payload["type"]
+        .as_u64()
+        .and_then(|n| u8::try_from(n).ok())
+        .map(InteractionType::from)
+}
+
+/// Decodes a raw interaction payload. Errors only for payloads that are not interactions at all.
+pub fn decode(payload: &Value) -> Result<Incoming> {
+    let kind =
+        json_kind(payload).ok_or_else(|| Error::Usage("the interaction has no type".into()))?;
+    let data = &payload["data"];
+    let sub_command = u64::from(u8::from(CommandOptionType::SubCommand));
+    let top = data["options"].as_array();
+    let sub = top
+        .into_iter()
+        .flatten()
+        .find(|o| o["type"].as_u64() == Some(sub_command));
+    let parts = Parts {
+        caller: json_caller(payload),
+        name: data["name"].as_str().unwrap_or_default().to_string(),
+        subcommand: sub.and_then(|s| s["name"].as_str()).map(str::to_string),
+        options: match sub {
+            Some(sub) => json_options(&sub["options"]),
+            None => json_options(&data["options"]),
+        },
+        custom_id: data["custom_id"].as_str().unwrap_or_default().to_string(),
+        fields: {
+            let mut fields = Vec::new();
+            if kind == InteractionType::Modal {
+                json_modal_fields(&data["components"], &mut fields);
+            }
+            fields
+        },
+    };
+    incoming(kind, parts)
+}
+
+// ---- The typed front-end (the gateway): serenity already parsed the payload.
+
+fn typed_value(value: &CommandDataOptionValue) -> (RawValue, bool) {
+    match value {
+        CommandDataOptionValue::Integer(n) => (RawValue::Integer(*n), false),
+        CommandDataOptionValue::String(s) => (RawValue::Text(s.clone()), false),
+        CommandDataOptionValue::Boolean(b) => (RawValue::Text(b.to_string()), false),
+        CommandDataOptionValue::Number(n) => (RawValue::Text(n.to_string()), false),
+        CommandDataOptionValue::Autocomplete { value, .. } => (RawValue::Text(value.clone()), true),
+        other => (RawValue::Text(format!("{other:?}")), false),
+    }
+}
+
+fn typed_options(options: &[CommandDataOption]) -> (Option<String>, Vec<OptionValue>) {
+    let flatten = |list: &[CommandDataOption]| {
+        list.iter()
+            .map(|o| {
+                let (value, focused) = typed_value(&o.value);
+                OptionValue {
+                    name: o.name.clone(),
+                    value,
+                    focused,
+                }
+            })
+            .collect()
+    };
+    for option in options {
+        if let CommandDataOptionValue::SubCommand(inner) = &option.value {
+            return (Some(option.name.clone()), flatten(inner));
+        }
+    }
+    (None, flatten(options))
+}
+
+fn typed_caller(user: &serenity::all::User, channel: Option<String>) -> Option<Caller> {
+    Some(Caller {
+        user_id: user.id.to_string(),
+        channel_id: channel,
+    })
+}
+
+/// Decodes serenity's typed interaction, as the gateway delivers it.
+pub fn decode_interaction(interaction: &Interaction) -> Result<Incoming> {
+    let (kind, parts) = match interaction {
+        Interaction::Ping(_) => (InteractionType::Ping, Parts::default()),
+        Interaction::Command(c) | Interaction::Autocomplete(c) => {
+            let (subcommand, options) = typed_options(&c.data.options);
+            (
+                interaction.kind(),
+                Parts {
+                    caller: typed_caller(&c.user, Some(c.channel_id.to_string())),
+                    name: c.data.name.clone(),
+                    subcommand,
+                    options,
+                    ..Parts::default()
+                },
+            )
+        }
+        Interaction::Component(c) => (
+            InteractionType::Component,
+            Parts {
+                caller: typed_caller(&c.user, Some(c.channel_id.to_string())),
+                custom_id: c.data.custom_id.clone(),
+                ..Parts::default()
+            },
+        ),
+        Interaction::Modal(m) => (
+            InteractionType::Modal,
+            Parts {
+                caller: typed_caller(&m.user, Some(m.channel_id.to_string())),
+                custom_id: m.data.custom_id.clone(),
+                fields: m
+                    .data
+                    .components
+                    .iter()
+                    .flat_map(|row| &row.components)
+                    .filter_map(|component| match component {
+                        ActionRowComponent::InputText(input) => Some((
+                            input.custom_id.clone(),
+                            input.value.clone().unwrap_or_default(),
+                        )),
+                        _ => None,
+                    })
+                    .collect(),
+                ..Parts::default()
+            },
+        ),
+        other => (other.kind(), Parts::default()),
+    };
+    incoming(kind, parts)
 }
 
 fn option_json(option: &OptionSpec) -> Value {
@@ -198,12 +402,12 @@ fn option_json(option: &OptionSpec) -> Value {
             min_length,
             max_length,
         } => {
-            value["type"] = json!(option_type::STRING);
+            value["type"] = json!(u8::from(CommandOptionType::String));
             value["min_length"] = json!(min_length);
             value["max_length"] = json!(max_length);
         }
         OptionKind::Integer { min, max } => {
-            value["type"] = json!(option_type::INTEGER);
+            value["type"] = json!(u8::from(CommandOptionType::Integer));
             value["min_value"] = json!(min);
             value["max_value"] = json!(max);
         }
@@ -236,7 +440,7 @@ pub fn registration_payload() -> Value {
                     .iter()
                     .map(|sub| {
                         json!({
-                            "type": option_type::SUB_COMMAND,
+                            "type": u8::from(CommandOptionType::SubCommand),
                             "name": sub.name,
                             "description": sub.description,
                             "options": sub.options.iter().map(option_json).collect::<Vec<_>>(),

@@ -6,4 +6,5 @@ pub mod console;
 pub mod discord;
 pub mod http;
 pub mod interaction;
+pub mod lifecycle;
 pub mod render;

@@ -231,40 +231,62 @@ pub fn fit_embeds(embeds: &[Embed]) -> Vec<Embed> {
             e
         })
         .collect();
+    // Each pass takes at least one character off the total or drops an embed, and the total
+    // and the number of embeds are finite: the loop ends. `shrink_once` says false only when a
+    // single embed is down to one character per part, which is far under the limit.
     loop {
         let total: usize = fitted.iter().map(embed_size).sum();
-        if total <= limits::EMBED_TOTAL {
+        if total <= limits::EMBED_TOTAL || !shrink_once(&mut fitted, total - limits::EMBED_TOTAL) {
             return fitted;
-        }
-        let excess = total - limits::EMBED_TOTAL;
-        // Shrink the last embed that still has something to give.
-        let Some(embed) = fitted.iter_mut().rev().find(|e| {
-            !e.fields.is_empty()
-                || e.description
-                    .as_ref()
-                    .is_some_and(|d| d.chars().count() > 1)
-        }) else {
-            return fitted;
-        };
-        if embed.fields.len() > 1 || (embed.fields.len() == 1 && embed.description.is_some()) {
-            embed.fields.pop();
-        } else if let Some(description) = &embed.description {
-            let keep = description
-                .chars()
-                .count()
-                .saturating_sub(excess + 1)
-                .max(1);
-            embed.description = Some(truncate_chars(description, keep));
-        } else if let Some(field) = embed.fields.first_mut() {
-            let keep = field
-                .value
-                .chars()
-                .count()
-                .saturating_sub(excess + 1)
-                .max(1);
-            field.value = truncate_chars(&field.value, keep);
         }
     }
+}
+
+/// Makes the embeds smaller by one step, least important part first: the last embed's fields
+/// (beyond one, or beside a description), then its description, then its only field; then
+/// whole embeds from the end; the first embed's title; its footer (the source line) last of all.
+/// False when nothing is left to give.
+fn shrink_once(embeds: &mut Vec<Embed>, excess: usize) -> bool {
+    let longer_than_one = |text: &str| text.chars().count() > 1;
+    // Shortened to leave room for the ellipsis; always strictly shorter than before.
+    let shorter = |text: &str| {
+        let keep = text.chars().count().saturating_sub(excess + 1).max(1);
+        truncate_chars(text, keep)
+    };
+    for embed in embeds.iter_mut().rev() {
+        if embed.fields.len() > 1 || (!embed.fields.is_empty() && embed.description.is_some()) {
+            embed.fields.pop();
+            return true;
+        }
+        if let Some(description) = embed.description.as_deref().filter(|d| longer_than_one(d)) {
+            embed.description = Some(shorter(description));
+            return true;
+        }
+        if let Some(field) = embed.fields.first_mut() {
+            if longer_than_one(&field.value) {
+                field.value = shorter(&field.value);
+            } else {
+                embed.fields.clear();
+            }
+            return true;
+        }
+    }
+    if embeds.len() > 1 {
+        embeds.pop();
+        return true;
+    }
+    let Some(embed) = embeds.first_mut() else {
+        return false;
+    };
+    if let Some(title) = embed.title.as_deref().filter(|t| longer_than_one(t)) {
+        embed.title = Some(shorter(title));
+        return true;
+    }
+    if let Some(footer) = embed.footer.as_deref().filter(|f| longer_than_one(f)) {
+        embed.footer = Some(shorter(footer));
+        return true;
+    }
+    false
 }
 
 /// The rendered response as terminal text: what the console's `text` format prints.
@@ -369,6 +391,89 @@ mod tests {
             .all(|f| f.name.chars().count() <= 256 && f.value.chars().count() <= 1024));
         assert!(embed_size(e) <= 6000, "{}", embed_size(e));
         assert_eq!(e.footer.as_deref(), Some("Source: the guide"));
+    }
+
+    /// A property over many generated messages (a fixed-seed generator, so failures replay):
+    /// fitting always ends, every part and the 6,000-character total are within Discord's
+    /// limits, at least one embed survives, and a source line that fits is kept whole.
+    #[test]
+    fn fitting_always_ends_within_every_limit() {
+        let mut state = 0x9E37_79B9_7F4A_7C15_u64;
+        let mut next = |bound: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % bound.max(1) as u64) as usize
+        };
+        let pieces = ["", " ", "a", "é", "👨‍👩‍👧", "word ", "\n", "x"];
+        let text = |next: &mut dyn FnMut(usize) -> usize, max: usize| -> Option<String> {
+            if next(5) == 0 {
+                return None;
+            }
+            let piece = pieces[next(pieces.len())];
+            Some(piece.repeat(next(max + 1)))
+        };
+        for case in 0..3000 {
+            let embeds: Vec<Embed> = (0..next(13))
+                .map(|_| Embed {
+                    title: text(&mut next, 400),
+                    description: text(&mut next, 6000),
+                    fields: (0..next(32))
+                        .map(|_| Field {
+                            name: text(&mut next, 300).unwrap_or_default(),
+                            value: text(&mut next, 1500).unwrap_or_default(),
+                            inline: false,
+                        })
+                        .collect(),
+                    footer: text(&mut next, 2500),
+                    ..Embed::default()
+                })
+                .collect();
+            let fitted = fit_embeds(&embeds);
+            let total: usize = fitted.iter().map(embed_size).sum();
+            assert!(total <= limits::EMBED_TOTAL, "case {case}: {total}");
+            assert!(fitted.len() <= limits::EMBEDS, "case {case}");
+            assert_eq!(fitted.is_empty(), embeds.is_empty(), "case {case}");
+            for embed in &fitted {
+                let chars = |s: &Option<String>| s.as_deref().map_or(0, |s| s.chars().count());
+                assert!(chars(&embed.title) <= limits::EMBED_TITLE, "case {case}");
+                assert!(
+                    chars(&embed.description) <= limits::EMBED_DESCRIPTION,
+                    "case {case}"
+                );
+                assert!(chars(&embed.footer) <= limits::FOOTER, "case {case}");
+                assert!(embed.fields.len() <= limits::EMBED_FIELDS, "case {case}");
+                assert!(embed.fields.iter().all(|f| !f.name.trim().is_empty()
+                    && !f.value.trim().is_empty()
+                    && f.name.chars().count() <= limits::FIELD_NAME
+                    && f.value.chars().count() <= limits::FIELD_VALUE));
+            }
+            if let (Some(first), Some(original)) = (fitted.first(), embeds.first()) {
+                let footer = original.footer.as_deref().unwrap_or_default();
+                if footer.chars().count() <= limits::FOOTER && !footer.is_empty() {
+                    assert_eq!(first.footer.as_deref(), Some(footer), "case {case}");
+                }
+            }
+        }
+    }
+
+    /// The input that used to spin forever: one field already down to one character and a
+    /// total still over the limit.
+    #[test]
+    fn a_single_short_field_over_the_total_does_not_spin() {
+        let embed = |n: usize| Embed {
+            title: Some(format!("{n}").repeat(256)),
+            fields: vec![Field {
+                name: "n".repeat(256),
+                value: "v".into(),
+                inline: false,
+            }],
+            footer: Some("f".repeat(2048)),
+            ..Embed::default()
+        };
+        let fitted = fit_embeds(&(0..10).map(embed).collect::<Vec<_>>());
+        assert!(fitted.iter().map(embed_size).sum::<usize>() <= limits::EMBED_TOTAL);
+        assert_eq!(fitted[0].footer.as_deref(), Some("f".repeat(2048).as_str()));
     }
 
     #[test]

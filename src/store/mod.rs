@@ -6,7 +6,14 @@
 //! active and still on the question being answered, writes the turn and advances the session in
 //! one transaction. Two answers racing for the same question therefore end with exactly one
 //! recorded and the other told `Recorded::AlreadyAnswered`.
+//!
+//! Deliveries are idempotent (`delivery`): while a command runs inside a `delivery::Scope`, the
+//! first write that changes something also records the delivery's id, in the same transaction.
+//! A second delivery of the same id (a transport's retry or replay, in this process or another
+//! sharing the database) cannot record it again, so its change is rolled back and it gets the
+//! first delivery's stored reply instead.
 
+pub mod delivery;
 pub mod sqlite;
 
 pub use sqlite::SqliteStore;
@@ -175,4 +182,20 @@ pub trait Store: Send + Sync {
     /// How many sessions are active and have seen activity at or after `active_since` (idle
     /// ones are expired lazily, so they are left out here rather than counted as running).
     fn count_active_sessions(&self, active_since: i64) -> Result<u64>;
+    /// Whether a delivery id was recorded (by a change it caused), and the reply saved for it.
+    fn delivery(&self, id: &str) -> Result<Option<HandledDelivery>>;
+    /// Saves the reply to a delivery recorded earlier, for its repeats.
+    fn save_delivery_reply(&self, id: &str, reply: &str) -> Result<()>;
+    /// The database file, for stores that keep one (readiness checks it is still there).
+    fn location(&self) -> Option<std::path::PathBuf> {
+        None
+    }
+}
+
+/// A delivery that changed something, as recorded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HandledDelivery {
+    pub at: i64,
+    /// The reply (serialized), once the first delivery has saved it.
+    pub reply: Option<String>,
 }

@@ -11,8 +11,10 @@ use std::time::Duration;
 
 use rusqlite::{params, Connection, OptionalExtension, Row, TransactionBehavior};
 
+use super::delivery::{self, Claim};
 use super::{
-    Created, NewSession, Recorded, SessionRecord, SessionStatus, Store, TurnOutcome, TurnRecord,
+    Created, HandledDelivery, NewSession, Recorded, SessionRecord, SessionStatus, Store,
+    TurnOutcome, TurnRecord,
 };
 use crate::error::{Error, Result};
 
@@ -52,6 +54,13 @@ pub const MIGRATIONS: &[&str] = &[
         at INTEGER NOT NULL,
         PRIMARY KEY (session_id, position)
     );",
+    // 2: deliveries that changed something, recorded with their change (idempotent repeats).
+    "CREATE TABLE deliveries (
+        id TEXT PRIMARY KEY,
+        at INTEGER NOT NULL,
+        reply TEXT
+    );
+    CREATE INDEX deliveries_by_time ON deliveries (at);",
 ];
 
 /// How long a writer waits for another process's transaction before giving up.
@@ -59,6 +68,8 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
 pub struct SqliteStore {
     connection: Mutex<Connection>,
+    /// None in memory.
+    path: Option<std::path::PathBuf>,
 }
 
 impl std::fmt::Debug for SqliteStore {
@@ -68,13 +79,18 @@ impl std::fmt::Debug for SqliteStore {
 }
 
 impl SqliteStore {
-    /// Opens (creating if needed) the database file, switches it to WAL and migrates it.
+    /// Opens (creating if needed) the database file, checks it is whole (`PRAGMA quick_check`),
+    /// switches it to WAL and migrates it. The folder is made 0700 and the file 0600 whatever
+    /// the umask: it holds users' answers.
     pub fn open(path: &Path) -> Result<SqliteStore> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent)
                 .map_err(|e| Error::io(format!("creating {}", parent.display()), e))?;
+            private(parent, 0o700)?;
         }
+        create_private_file(path)?;
         let mut connection = Connection::open(path)?;
+        check_whole(&connection, path)?;
         connection.busy_timeout(BUSY_TIMEOUT)?;
         let mode: String =
             connection.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))?;
@@ -90,6 +106,7 @@ impl SqliteStore {
         migrate(&mut connection, MIGRATIONS)?;
         Ok(SqliteStore {
             connection: Mutex::new(connection),
+            path: Some(path.to_path_buf()),
         })
     }
 
@@ -100,6 +117,7 @@ impl SqliteStore {
         migrate(&mut connection, MIGRATIONS)?;
         Ok(SqliteStore {
             connection: Mutex::new(connection),
+            path: None,
         })
     }
 
@@ -122,6 +140,69 @@ impl SqliteStore {
     pub fn journal_mode(&self) -> Result<String> {
         self.with(|c| Ok(c.pragma_query_value(None, "journal_mode", |row| row.get(0))?))
     }
+}
+
+/// Sets `path`'s permission bits (owner only); a file we do not own is left as it is.
+#[cfg(unix)]
+fn private(path: &Path, mode: u32) -> Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    let current =
+        std::fs::metadata(path).map_err(|e| Error::io(format!("reading {}", path.display()), e))?;
+    if current.permissions().mode() & 0o777 == mode {
+        return Ok(());
+    }
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))
+        .map_err(|e| Error::io(format!("making {} private", path.display()), e))
+}
+
+#[cfg(not(unix))]
+fn private(_path: &Path, _mode: u32) -> Result<()> {
+    Ok(())
+}
+
+/// Creates the database file 0600 before SQLite does (it would use the umask), and tightens an
+/// existing one. SQLite gives the -wal and -shm files the database file's permissions.
+fn create_private_file(path: &Path) -> Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.create(true).append(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options
+        .open(path)
+        .map_err(|e| Error::io(format!("creating {}", path.display()), e))?;
+    private(path, 0o600)
+}
+
+/// Refuses a database whose pages are damaged, before anyone's answer is written into it.
+fn check_whole(connection: &Connection, path: &Path) -> Result<()> {
+    let corrupt = |detail: String| {
+        Error::Config(format!(
+            "the database {} is damaged ({detail}); restore it from a backup or move it aside to start afresh",
+            path.display()
+        ))
+    };
+    let mut statement = match connection.prepare("PRAGMA quick_check") {
+        Ok(statement) => statement,
+        Err(error) => return Err(corrupt(error.to_string())),
+    };
+    let findings: Vec<String> = match statement.query_map([], |row| row.get::<_, String>(0)) {
+        Ok(rows) => match rows.collect::<rusqlite::Result<Vec<_>>>() {
+            Ok(findings) => findings,
+            Err(error) => return Err(corrupt(error.to_string())),
+        },
+        Err(error) => return Err(corrupt(error.to_string())),
+    };
+    if findings.len() == 1 && findings[0] == "ok" {
+        return Ok(());
+    }
+    Err(corrupt(
+        findings
+            .iter()
+            .take(3)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("; "),
+    ))
 }
 
 /// Brings the database up to `migrations.len()`, one transaction per step, so a crash leaves it
@@ -232,6 +313,30 @@ fn load_active(
         .optional()
 }
 
+/// Records the current delivery (if any) in `tx`, the transaction of the change it caused. A
+/// delivery already recorded is a repeat: the error rolls the change back.
+fn claim_delivery(tx: &Connection) -> Result<()> {
+    let Claim::Record {
+        id,
+        now,
+        keep_since,
+    } = delivery::claim()
+    else {
+        return Ok(());
+    };
+    tx.execute("DELETE FROM deliveries WHERE at < ?1", params![keep_since])?;
+    let inserted = tx.execute(
+        "INSERT OR IGNORE INTO deliveries (id, at) VALUES (?1, ?2)",
+        params![id, now],
+    )?;
+    delivery::recorded(inserted == 1);
+    if inserted == 1 {
+        Ok(())
+    } else {
+        Err(Error::AlreadyDelivered(id))
+    }
+}
+
 impl Store for SqliteStore {
     fn create_session(&self, new: &NewSession) -> Result<Created> {
         self.with(|c| {
@@ -256,6 +361,7 @@ impl Store for SqliteStore {
             let id = tx.last_insert_rowid();
             let session = load_session(&tx, id)?
                 .ok_or_else(|| Error::Config("a session vanished right after insert".into()))?;
+            claim_delivery(&tx)?;
             tx.commit()?;
             Ok(Created::Started(session))
         })
@@ -309,6 +415,7 @@ impl Store for SqliteStore {
                  WHERE id = ?1",
                 params![turn.session_id, next as i64, turn.at, finished],
             )?;
+            claim_delivery(&tx)?;
             tx.commit()?;
             Ok(Recorded::Recorded { finished })
         })
@@ -323,6 +430,7 @@ impl Store for SqliteStore {
                 params![session_id, position as i64, now],
             )?;
             let shown = if changed == 1 {
+                claim_delivery(&tx)?;
                 load_session(&tx, session_id)?.map(|s| s.hints_shown)
             } else {
                 None
@@ -345,12 +453,47 @@ impl Store for SqliteStore {
 
     fn end_session(&self, session_id: i64, now: i64) -> Result<bool> {
         self.with(|c| {
-            let changed = c.execute(
+            let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let changed = tx.execute(
                 "UPDATE sessions SET status = 'ended', ended_at = ?2, last_active_at = ?2 \
                  WHERE id = ?1 AND status = 'active'",
                 params![session_id, now],
             )?;
+            if changed == 1 {
+                claim_delivery(&tx)?;
+            }
+            tx.commit()?;
             Ok(changed == 1)
+        })
+    }
+
+    fn delivery(&self, id: &str) -> Result<Option<HandledDelivery>> {
+        self.with(|c| {
+            Ok(c.query_row(
+                "SELECT at, reply FROM deliveries WHERE id = ?1",
+                params![id],
+                |row| {
+                    Ok(HandledDelivery {
+                        at: row.get(0)?,
+                        reply: row.get(1)?,
+                    })
+                },
+            )
+            .optional()?)
+        })
+    }
+
+    fn location(&self) -> Option<std::path::PathBuf> {
+        self.path.clone()
+    }
+
+    fn save_delivery_reply(&self, id: &str, reply: &str) -> Result<()> {
+        self.with(|c| {
+            c.execute(
+                "UPDATE deliveries SET reply = ?2 WHERE id = ?1",
+                params![id, reply],
+            )?;
+            Ok(())
         })
     }
 
@@ -649,6 +792,113 @@ mod tests {
             setup.session(session.id).unwrap().unwrap().status,
             SessionStatus::Ended
         );
+    }
+
+    /// A delivery's id is recorded with the first change it causes; the same id again (another
+    /// connection: another process sharing the file) cannot change anything a second time, and
+    /// old records are pruned.
+    #[test]
+    fn a_delivery_changes_things_once_across_connections() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("careerbot.sqlite3");
+        let first = SqliteStore::open(&path).unwrap();
+        let second = SqliteStore::open(&path).unwrap();
+        let session = started(&first, &new_session("7", &["q1", "q2"], 100));
+
+        let scope = delivery::Scope::enter("111", 200, 0);
+        assert_eq!(first.record_hint(session.id, 0, 200).unwrap(), Some(1));
+        // A second write of the same delivery is part of it, not a repeat.
+        assert_eq!(first.record_hint(session.id, 0, 200).unwrap(), Some(2));
+        assert_eq!(scope.finish(), delivery::Outcome::Claimed);
+        first.save_delivery_reply("111", "the reply").unwrap();
+
+        type Write<'a> = Box<dyn Fn(&SqliteStore) -> Result<()> + 'a>;
+        let cases: [(&str, Write); 3] = [
+            (
+                "hint",
+                Box::new(|s: &SqliteStore| s.record_hint(session.id, 0, 201).map(|_| ())),
+            ),
+            (
+                "skip",
+                Box::new(|s: &SqliteStore| {
+                    let mut skip = answer(&session, 0, 0, 201);
+                    skip.outcome = TurnOutcome::Skipped;
+                    s.record_turn(&skip).map(|_| ())
+                }),
+            ),
+            (
+                "end",
+                Box::new(|s: &SqliteStore| s.end_session(session.id, 201).map(|_| ())),
+            ),
+        ];
+        for (name, write) in &cases {
+            let scope = delivery::Scope::enter("111", 201, 0);
+            let error = write(&second).unwrap_err();
+            assert!(
+                matches!(error, Error::AlreadyDelivered(_)),
+                "{name}: {error}"
+            );
+            assert_eq!(scope.finish(), delivery::Outcome::Duplicate, "{name}");
+        }
+        let now = first.session(session.id).unwrap().unwrap();
+        assert_eq!(
+            (now.position, now.hints_shown, now.status),
+            (0, 2, SessionStatus::Active),
+            "nothing changed twice"
+        );
+        assert_eq!(
+            second.delivery("111").unwrap(),
+            Some(HandledDelivery {
+                at: 200,
+                reply: Some("the reply".into())
+            })
+        );
+
+        // Outside a scope nothing is recorded; a record older than the retention is pruned by
+        // the next claim.
+        first.end_session(session.id, 300).unwrap();
+        let other = started(&first, &new_session("8", &["q1"], 400));
+        let scope = delivery::Scope::enter("222", 5000, 1000);
+        first.record_hint(other.id, 0, 5000).unwrap();
+        assert_eq!(scope.finish(), delivery::Outcome::Claimed);
+        assert_eq!(first.delivery("111").unwrap(), None, "pruned");
+        assert!(first.delivery("222").unwrap().is_some());
+    }
+
+    /// The store folder and file are private whatever the umask; damaged pages are refused at
+    /// open with a clear message.
+    #[test]
+    fn the_database_is_private_and_checked_whole_at_open() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        std::fs::create_dir(&data).unwrap();
+        std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let path = data.join("careerbot.sqlite3");
+        let store = SqliteStore::open(&path).unwrap();
+        let session = started(&store, &new_session("7", &["q1", "q2"], 100));
+        store.record_turn(&answer(&session, 0, 70, 110)).unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&data), 0o700);
+        assert_eq!(mode(&path), 0o600);
+        drop(store);
+
+        // Random bytes over every page after the first (the header stays readable).
+        let mut bytes = std::fs::read(&path).unwrap();
+        assert!(bytes.len() > 4096, "{} bytes", bytes.len());
+        let mut state = 0x2545_f491_u32;
+        for byte in &mut bytes[4096..] {
+            state ^= state << 13;
+            state ^= state >> 17;
+            state ^= state << 5;
+            *byte = state as u8;
+        }
+        std::fs::write(&path, &bytes).unwrap();
+        let _ = std::fs::remove_file(data.join("careerbot.sqlite3-wal"));
+        let _ = std::fs::remove_file(data.join("careerbot.sqlite3-shm"));
+        let error = SqliteStore::open(&path).unwrap_err().to_string();
+        assert!(error.contains("damaged"), "{error}");
+        assert!(error.contains("backup"), "{error}");
     }
 
     /// The same race inside one process, through one shared store.

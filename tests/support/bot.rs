@@ -41,13 +41,18 @@ pub struct Bot {
 impl Bot {
     /// Starts `careerbot serve` with `env` (DISCORD_TOKEN, CAREERBOT_* …).
     pub fn spawn(env: &[(&str, &str)]) -> Bot {
+        Bot::spawn_command("serve", env)
+    }
+
+    /// Starts `careerbot <subcommand>` (`serve`, `http`) with `env`.
+    pub fn spawn_command(subcommand: &str, env: &[(&str, &str)]) -> Bot {
         let dir = tempfile::tempdir().unwrap();
         let stdout = std::fs::File::create(dir.path().join("stdout.log")).unwrap();
         let stderr = std::fs::File::create(dir.path().join("stderr.log")).unwrap();
         let mut command = careerbot(dir.path());
         command
             .envs(env.iter().copied())
-            .arg("serve")
+            .arg(subcommand)
             .stdin(Stdio::null())
             .stdout(stdout)
             .stderr(stderr);
@@ -57,6 +62,11 @@ impl Bot {
             dir,
             status: None,
         }
+    }
+
+    /// The bot's data dir (its SQLite database lives there).
+    pub fn data_dir(&self) -> PathBuf {
+        self.dir.path().join("data")
     }
 
     pub fn id(&self) -> u32 {

@@ -119,9 +119,13 @@ struct Shared {
     recommended_shards: u32,
     heartbeat_interval_ms: u64,
     close_on_identify: Option<u16>,
+    webhook_delay_ms: u64,
 }
 
 pub struct Options {
+    /// Hold every webhook call (edits and follow-ups of deferred replies) this long before
+    /// answering it, so a test can stop the bot while replies are on their way.
+    pub webhook_delay_ms: u64,
     /// Answer every REST request with 401, as Discord does for a revoked token.
     pub reject_token: bool,
     pub recommended_shards: u32,
@@ -137,6 +141,7 @@ impl Default for Options {
             recommended_shards: 1,
             heartbeat_interval_ms: 1500,
             close_on_identify: None,
+            webhook_delay_ms: 0,
         }
     }
 }
@@ -163,6 +168,7 @@ impl StandIn {
             recommended_shards: options.recommended_shards,
             heartbeat_interval_ms: options.heartbeat_interval_ms,
             close_on_identify: options.close_on_identify,
+            webhook_delay_ms: options.webhook_delay_ms,
             ..Shared::default()
         });
         let rest = TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -465,6 +471,9 @@ async fn rest_route(
         body,
     };
     shared.requests.lock().unwrap().push(recorded.clone());
+    if shared.webhook_delay_ms > 0 && recorded.path.contains("/webhooks/") {
+        tokio::time::sleep(std::time::Duration::from_millis(shared.webhook_delay_ms)).await;
+    }
 
     if shared.reject_token {
         return (

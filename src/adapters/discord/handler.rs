@@ -1,7 +1,7 @@
-//! The gateway's event handler: every `INTERACTION_CREATE` becomes JSON (serenity's model
-//! serializes to Discord's shape), goes through `interaction::decode` — the same conversion the
-//! HTTP endpoint uses — to the core on a blocking thread (the core is synchronous and touches
-//! SQLite), and the rendered reply goes back through serenity's raw REST methods.
+//! The gateway's event handler: every `INTERACTION_CREATE` arrives as serenity's typed
+//! `Interaction`, is decoded by `interaction::decode_interaction` (the same meaning the HTTP
+//! endpoint gives its JSON), and goes through the shared `lifecycle`; the rendered reply goes
+//! back through serenity's REST methods.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -11,12 +11,10 @@ use serenity::all::{
     Context, CreateAttachment, EventHandler, Http, Interaction, InteractionId, Ready, ResumedEvent,
 };
 
-use super::respond::{Exchange, Files, Responder, Timing};
-use super::InFlight;
-use crate::adapters::interaction::{self, Incoming};
+use crate::adapters::interaction::{self, Envelope};
+use crate::adapters::lifecycle::{self, Exchange, Files, Responder, Timing};
 use crate::app::App;
 use crate::error::{Error, Result};
-use crate::reply::Reply;
 
 /// A REST call that has not finished in this long is abandoned, so a stuck proxy cannot hold
 /// an interaction (and shutdown) forever.
@@ -24,17 +22,12 @@ const REST_TIMEOUT: Duration = Duration::from_secs(15);
 
 pub struct Handler {
     app: Arc<App>,
-    in_flight: InFlight,
     timing: Timing,
 }
 
 impl Handler {
-    pub fn new(app: Arc<App>, in_flight: InFlight, timing: Timing) -> Handler {
-        Handler {
-            app,
-            in_flight,
-            timing,
-        }
+    pub fn new(app: Arc<App>, timing: Timing) -> Handler {
+        Handler { app, timing }
     }
 }
 
@@ -54,21 +47,38 @@ impl EventHandler for Handler {
     }
 
     async fn interaction_create(&self, ctx: Context, interaction: Interaction) {
-        let _in_flight = self.in_flight.enter();
         let autocomplete = matches!(interaction, Interaction::Autocomplete(_));
         let exchange = Arc::new(Exchange::new(SerenityResponder {
             http: ctx.http.clone(),
             interaction_id: interaction.id(),
             token: interaction.token().to_string(),
         }));
-        let payload = payload_of(&interaction);
+        let decoded = interaction::decode_interaction(&interaction);
+        let envelope = Envelope::from_interaction(&interaction);
         // Its own task, so that a panic anywhere in the handling is contained and reported here.
-        let task = tokio::spawn(answer(
-            self.app.clone(),
-            payload,
-            exchange.clone(),
-            self.timing,
-        ));
+        let app = self.app.clone();
+        let timing = self.timing;
+        let answering = exchange.clone();
+        let task = tokio::spawn(async move {
+            let outcome = match (decoded, envelope) {
+                (Ok(incoming), Some(envelope)) => {
+                    lifecycle::answer(app, &envelope, incoming, &answering, &timing)
+                        .await
+                        .map(|answered| tracing::debug!(?answered, "answered"))
+                }
+                (Ok(_), None) => {
+                    tracing::warn!("an interaction without a usable token");
+                    Ok(())
+                }
+                (Err(error), _) => {
+                    tracing::warn!(%error, "could not understand an interaction");
+                    answering.recover(autocomplete).await
+                }
+            };
+            if let Err(error) = outcome {
+                tracing::warn!(%error, "could not answer an interaction");
+            }
+        });
         if let Err(error) = task.await {
             tracing::error!(
                 panicked = error.is_panic(),
@@ -79,79 +89,6 @@ impl EventHandler for Handler {
                 tracing::warn!(%error, "could not tell the user about the failure");
             }
         }
-    }
-}
-
-/// The interaction as Discord's JSON. serenity serializes the interaction kinds without their
-/// `type` (it selects the Rust variant), so it is put back.
-pub fn payload_of(interaction: &Interaction) -> Value {
-    let mut payload = serde_json::to_value(interaction).unwrap_or_else(|error| {
-        tracing::error!(%error, "an interaction did not serialize");
-        Value::Null
-    });
-    if let Value::Object(map) = &mut payload {
-        map.insert("type".into(), u8::from(interaction.kind()).into());
-    }
-    payload
-}
-
-async fn answer<R: Responder + 'static>(
-    app: Arc<App>,
-    payload: Value,
-    exchange: Arc<Exchange<R>>,
-    timing: Timing,
-) {
-    let kind = payload["type"].as_u64();
-    let outcome = match interaction::decode(&payload) {
-        Ok(Incoming::Ping) => Ok(()),
-        Ok(Incoming::Autocomplete { caller, focused }) => {
-            tracing::debug!(user = %caller.user_id, option = focused.option.name, "autocomplete");
-            let work = tokio::task::spawn_blocking(move || app.autocomplete(&focused));
-            exchange
-                .deliver_choices(
-                    async move {
-                        work.await.unwrap_or_else(|_| {
-                            tracing::error!("autocomplete panicked");
-                            Vec::new()
-                        })
-                    },
-                    &timing,
-                )
-                .await
-        }
-        Ok(Incoming::Command { caller, command }) => {
-            let name = command.metric_name();
-            tracing::debug!(user = %caller.user_id, command = name, "interaction");
-            let work = tokio::task::spawn_blocking(move || app.handle(&caller, command));
-            exchange
-                .deliver(
-                    async move {
-                        work.await.unwrap_or_else(|_| {
-                            tracing::error!(command = name, "command panicked");
-                            Reply::notice(Error::Discord(String::new()).user_message())
-                        })
-                    },
-                    &timing,
-                )
-                .await
-                .map(|delivered| tracing::debug!(command = name, ?delivered, "answered"))
-        }
-        Ok(Incoming::Refused { caller, message }) => {
-            tracing::debug!(user = %caller.user_id, "refused an invalid command");
-            exchange
-                .deliver(std::future::ready(Reply::notice(message)), &timing)
-                .await
-                .map(|_| ())
-        }
-        Err(error) => {
-            tracing::warn!(%error, kind, "could not understand an interaction");
-            exchange
-                .recover(kind == Some(interaction::kind::AUTOCOMPLETE))
-                .await
-        }
-    };
-    if let Err(error) = outcome {
-        tracing::warn!(%error, "could not answer an interaction");
     }
 }
 
@@ -278,11 +215,12 @@ mod tests {
     }
 
     #[test]
-    fn serenitys_model_round_trips_to_what_decode_reads() {
-        let interaction: Interaction = serde_json::from_value(button_click()).unwrap();
-        let payload = payload_of(&interaction);
-        assert_eq!(payload["type"], 3);
-        let Incoming::Command { caller, command } = interaction::decode(&payload).unwrap() else {
+    fn serenitys_typed_model_decodes_like_the_json_it_came_from() {
+        let payload = button_click();
+        let interaction: Interaction = serde_json::from_value(payload.clone()).unwrap();
+        let typed = interaction::decode_interaction(&interaction).unwrap();
+        assert_eq!(typed, interaction::decode(&payload).unwrap());
+        let interaction::Incoming::Command { caller, command } = typed else {
             panic!("a click is a command")
         };
         assert_eq!(caller.user_id, "53908232506183680");
@@ -293,6 +231,12 @@ mod tests {
                 custom_id: "iv:hint:1".into()
             }
         );
+        let envelope = Envelope::from_interaction(&interaction).unwrap();
+        assert_eq!(
+            (envelope.id.as_str(), envelope.token.as_str()),
+            ("846462639134605312", "unique_interaction_token")
+        );
+        assert_eq!(Envelope::from_json(&payload), Some(envelope));
     }
 
     #[test]

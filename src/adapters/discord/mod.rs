@@ -2,29 +2,25 @@
 //! through `discord.api_url`, a rate-limiting proxy or a local stand-in), registers the slash
 //! commands from the one declaration, connects the shards this process runs with no privileged
 //! intents (interactions need none), and shuts down gracefully on SIGINT/SIGTERM: the gateway is
-//! closed first, in-flight interactions finish, and the `App` (with its database) is dropped
-//! last. Reconnecting and resuming a dropped gateway session is serenity's job; the end-to-end
+//! closed first, interactions in flight finish and their deferred replies are delivered (within
+//! `discord.shutdown_grace_seconds`; each one given up is logged), and the `App` (with its
+//! database) is dropped last. Reconnecting and resuming a dropped gateway session is serenity's job; the end-to-end
 //! tests prove it happens.
 
 mod handler;
-pub mod respond;
 
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
 use serenity::all::{ApplicationId, ClientBuilder, GatewayIntents, GuildId, Http, HttpBuilder};
 use tokio::sync::Notify;
 
-pub use handler::{payload_of, SerenityResponder};
+pub use handler::SerenityResponder;
 
-use crate::adapters::interaction;
+use crate::adapters::{interaction, lifecycle};
 use crate::app::App;
 use crate::error::{Error, Result};
 use crate::settings::{DiscordSettings, Secret, Shards};
-
-/// How long shutdown waits for interactions still being answered.
-const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
 
 /// Which shards this process runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,56 +69,6 @@ impl ShardPlan {
         match self {
             ShardPlan::Auto => true,
             ShardPlan::Range { first, .. } => *first == 0,
-        }
-    }
-}
-
-/// Counts interactions being answered, so shutdown can wait for them.
-#[derive(Clone, Default)]
-pub struct InFlight(Arc<InFlightInner>);
-
-#[derive(Default)]
-struct InFlightInner {
-    count: AtomicUsize,
-    idle: Notify,
-}
-
-/// Held while one interaction is being answered.
-pub struct InFlightGuard(Arc<InFlightInner>);
-
-impl InFlight {
-    pub fn enter(&self) -> InFlightGuard {
-        self.0.count.fetch_add(1, Ordering::AcqRel);
-        InFlightGuard(self.0.clone())
-    }
-
-    pub fn count(&self) -> usize {
-        self.0.count.load(Ordering::Acquire)
-    }
-
-    /// Waits until nothing is in flight; false if `limit` passed first.
-    pub async fn wait_idle(&self, limit: Duration) -> bool {
-        let inner = self.0.clone();
-        tokio::time::timeout(limit, async move {
-            loop {
-                let idle = inner.idle.notified();
-                let mut idle = std::pin::pin!(idle);
-                idle.as_mut().enable();
-                if inner.count.load(Ordering::Acquire) == 0 {
-                    return;
-                }
-                idle.await;
-            }
-        })
-        .await
-        .is_ok()
-    }
-}
-
-impl Drop for InFlightGuard {
-    fn drop(&mut self) {
-        if self.0.count.fetch_sub(1, Ordering::AcqRel) == 1 {
-            self.0.idle.notify_waiters();
         }
     }
 }
@@ -239,8 +185,8 @@ pub async fn serve(app: App, token: Secret) -> Result<()> {
         Some(address) => Some(OpsServer::start(address, app.clone()).await?),
         None => None,
     };
-    let in_flight = InFlight::default();
-    let handler = handler::Handler::new(app.clone(), in_flight.clone(), respond::Timing::default());
+    let handler =
+        handler::Handler::new(app.clone(), lifecycle::Timing::from_settings(&app.settings));
     // No intents at all: interactions arrive whatever the intents, and the bot reads nothing else.
     let mut client = ClientBuilder::new_with_http(http, GatewayIntents::empty())
         .event_handler(handler)
@@ -257,18 +203,14 @@ pub async fn serve(app: App, token: Secret) -> Result<()> {
             Err(error) => Err(Error::Discord(format!("gateway: {error}"))),
         },
         signal = shutdown_signal() => {
-            tracing::info!(signal, in_flight = in_flight.count(), "shutting down: closing the gateway");
+            tracing::info!(signal, in_flight = lifecycle::in_flight().count(), "shutting down: closing the gateway");
             shard_manager.shutdown_all().await;
             Ok(())
         }
     };
     shard_manager.shutdown_all().await;
-    if !in_flight.wait_idle(SHUTDOWN_GRACE).await {
-        tracing::warn!(
-            in_flight = in_flight.count(),
-            "interactions still unanswered after {SHUTDOWN_GRACE:?}; stopping anyway"
-        );
-    }
+    // No new interactions arrive now; those in flight (deferred replies included) finish.
+    lifecycle::finish_in_flight(&app, app.settings.discord.shutdown_grace).await;
     drop(client);
     if let Some(ops) = ops {
         ops.stop().await;
@@ -302,15 +244,17 @@ impl OpsServer {
         tracing::info!(address = %bound, "serving /healthz, /readyz and /metrics");
         let stop = Arc::new(Notify::new());
         let stopped = stop.clone();
+        let limits = app.settings.http.limits.clone();
+        let metrics = app.metrics.clone();
         let router = crate::adapters::http::ops_router(app);
-        let task = tokio::spawn(async move {
-            let served = axum::serve(listener, router)
-                .with_graceful_shutdown(async move { stopped.notified().await })
-                .await;
-            if let Err(error) = served {
-                tracing::error!(%error, "the ops server stopped");
-            }
-        });
+        let task = tokio::spawn(crate::adapters::http::server::serve(
+            listener,
+            router,
+            limits,
+            metrics,
+            async move { stopped.notified().await },
+            Duration::from_secs(2),
+        ));
         Ok(OpsServer { stop, task })
     }
 
@@ -410,24 +354,5 @@ mod tests {
                 }
             }
         }
-    }
-
-    #[tokio::test]
-    async fn shutdown_waits_for_interactions_in_flight() {
-        let in_flight = InFlight::default();
-        assert!(in_flight.wait_idle(Duration::from_millis(10)).await);
-        let guard = in_flight.enter();
-        let second = in_flight.enter();
-        assert!(!in_flight.wait_idle(Duration::from_millis(50)).await);
-        drop(second);
-        let waiter = tokio::spawn({
-            let in_flight = in_flight.clone();
-            async move { in_flight.wait_idle(Duration::from_secs(20)).await }
-        });
-        tokio::time::sleep(Duration::from_millis(20)).await;
-        assert!(!waiter.is_finished());
-        drop(guard);
-        assert!(waiter.await.unwrap());
-        assert_eq!(in_flight.count(), 0);
     }
 }

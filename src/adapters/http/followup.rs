@@ -1,6 +1,8 @@
 //! Finishing a deferred interaction over Discord's REST API: `PATCH
 //! /webhooks/{application}/{token}/messages/@original` on `https://discord.com` or
-//! `discord.api_url`, as JSON or, with attachments, as multipart (`payload_json` + `files[n]`).
+//! `discord.api_url`, as JSON or, with attachments, as multipart (`payload_json` + `files[n]`);
+//! plus deleting the original and sending a follow-up (`POST /webhooks/{application}/{token}`),
+//! for a reply whose visibility differs from its deferral.
 //! Interaction webhooks are authorised by their token; no bot token is needed.
 
 use std::time::Duration;
@@ -8,6 +10,8 @@ use std::time::Duration;
 use reqwest::multipart::{Form, Part};
 use reqwest::StatusCode;
 use serde_json::Value;
+
+use crate::adapters::interaction::Envelope;
 
 use crate::error::{Error, Result};
 
@@ -21,32 +25,31 @@ const ATTEMPTS: u32 = 3;
 const MAX_RETRY_AFTER: Duration = Duration::from_secs(5);
 
 /// Where a deferred reply goes: the interaction's application and its token.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct Delivery {
     pub application_id: String,
     pub token: String,
 }
 
+impl std::fmt::Debug for Delivery {
+    // The token authorises replies for 15 minutes: never in a log line.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Delivery")
+            .field("application_id", &self.application_id)
+            .finish_non_exhaustive()
+    }
+}
+
 impl Delivery {
-    /// From an interaction payload; the configured application id wins over the payload's.
-    /// `None` when either is missing or could not be a Discord id or token (they go into a URL).
-    pub fn from_payload(payload: &Value, configured: Option<u64>) -> Option<Delivery> {
+    /// From a decoded envelope; the configured application id wins over the payload's. `None`
+    /// when neither names an application.
+    pub fn new(envelope: &Envelope, configured: Option<u64>) -> Option<Delivery> {
         let application_id = configured
             .map(|id| id.to_string())
-            .or_else(|| payload["application_id"].as_str().map(str::to_string))
-            .filter(|id| {
-                !id.is_empty() && id.len() <= 20 && id.bytes().all(|b| b.is_ascii_digit())
-            })?;
-        let token = payload["token"].as_str().filter(|token| {
-            !token.is_empty()
-                && token.len() <= 1000
-                && token
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_'))
-        })?;
+            .or_else(|| envelope.application_id.clone())?;
         Some(Delivery {
             application_id,
-            token: token.to_string(),
+            token: envelope.token.clone(),
         })
     }
 }
@@ -84,16 +87,51 @@ impl Followup {
             "{}/api/v10/webhooks/{}/{}/messages/@original",
             self.base, delivery.application_id, delivery.token
         );
-        let payload = data.to_string();
+        self.send(reqwest::Method::PATCH, &url, Some(data), files)
+            .await
+    }
+
+    /// Deletes the deferred placeholder.
+    pub async fn delete_original(&self, delivery: &Delivery) -> std::result::Result<(), String> {
+        let url = format!(
+            "{}/api/v10/webhooks/{}/{}/messages/@original",
+            self.base, delivery.application_id, delivery.token
+        );
+        self.send(reqwest::Method::DELETE, &url, None, &[]).await
+    }
+
+    /// Sends a further message about the interaction (ephemeral when `data` says so).
+    pub async fn follow_up(
+        &self,
+        delivery: &Delivery,
+        data: &Value,
+        files: &[(String, Vec<u8>)],
+    ) -> std::result::Result<(), String> {
+        let url = format!(
+            "{}/api/v10/webhooks/{}/{}",
+            self.base, delivery.application_id, delivery.token
+        );
+        self.send(reqwest::Method::POST, &url, Some(data), files)
+            .await
+    }
+
+    async fn send(
+        &self,
+        method: reqwest::Method,
+        url: &str,
+        data: Option<&Value>,
+        files: &[(String, Vec<u8>)],
+    ) -> std::result::Result<(), String> {
+        let payload = data.map(Value::to_string);
         let mut attempt = 1;
         loop {
-            let mut request = self.client.patch(&url);
-            request = if files.is_empty() {
-                request
+            let mut request = self.client.request(method.clone(), url);
+            request = match (&payload, files.is_empty()) {
+                (None, _) => request,
+                (Some(payload), true) => request
                     .header(reqwest::header::CONTENT_TYPE, "application/json")
-                    .body(payload.clone())
-            } else {
-                request.multipart(multipart(&payload, files)?)
+                    .body(payload.clone()),
+                (Some(payload), false) => request.multipart(multipart(payload, files)?),
             };
             let retry_after = match request.send().await {
                 Ok(response) if response.status().is_success() => return Ok(()),
@@ -113,7 +151,12 @@ impl Followup {
                     wait
                 }
                 Err(error) if attempt >= ATTEMPTS => {
-                    return Err(format!("cannot reach {}: {error}", self.base))
+                    // reqwest's error names the URL, which holds the token: leave it out.
+                    return Err(format!(
+                        "cannot reach {}: {}",
+                        self.base,
+                        error.without_url()
+                    ));
                 }
                 Err(_) => None,
             };
@@ -163,47 +206,30 @@ fn multipart(payload: &str, files: &[(String, Vec<u8>)]) -> std::result::Result<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
 
     #[test]
-    fn delivery_comes_from_the_payload_and_must_be_url_safe() {
-        let payload = json!({ "application_id": "111", "token": "aW50ZXJhY3Rpb24.tok-en_1" });
+    fn the_configured_application_wins_and_one_is_needed() {
+        let envelope = |application: Option<&str>| Envelope {
+            id: "1".into(),
+            application_id: application.map(str::to_string),
+            token: "tok".into(),
+        };
         let cases = [
-            (
-                payload.clone(),
-                None,
-                Some(("111", "aW50ZXJhY3Rpb24.tok-en_1")),
-            ),
-            (
-                payload.clone(),
-                Some(222),
-                Some(("222", "aW50ZXJhY3Rpb24.tok-en_1")),
-            ),
-            (json!({ "application_id": "111" }), None, None),
-            (json!({ "token": "abc" }), None, None),
-            (json!({ "token": "abc" }), Some(5), Some(("5", "abc"))),
-            (
-                json!({ "application_id": "111", "token": "../../x" }),
-                None,
-                None,
-            ),
-            (
-                json!({ "application_id": "1/2", "token": "abc" }),
-                None,
-                None,
-            ),
-            (
-                json!({ "application_id": "111", "token": "a?b" }),
-                None,
-                None,
-            ),
+            (Some("111"), None, Some("111")),
+            (Some("111"), Some(222), Some("222")),
+            (None, Some(5), Some("5")),
+            (None, None, None),
         ];
         for (payload, configured, expected) in cases {
-            let got = Delivery::from_payload(&payload, configured);
-            let got = got
-                .as_ref()
-                .map(|d| (d.application_id.as_str(), d.token.as_str()));
-            assert_eq!(got, expected, "{payload} {configured:?}");
+            let got = Delivery::new(&envelope(payload), configured);
+            assert_eq!(
+                got.as_ref().map(|d| d.application_id.as_str()),
+                expected,
+                "{payload:?} {configured:?}"
+            );
+            if let Some(delivery) = got {
+                assert!(!format!("{delivery:?}").contains("tok"));
+            }
         }
     }
 

@@ -1,17 +1,19 @@
 //! The HTTP transport: Discord's interactions endpoint (`POST /interactions`) plus the operator
 //! routes (`/healthz`, `/readyz`, `/metrics`). Every request is verified (Ed25519 signature and
-//! replay window), decoded by `adapters::interaction`, answered by `App` and rendered by
-//! `adapters::render`: the same core and renderer as the gateway and the console.
+//! replay window), decoded by `adapters::interaction` and answered through the shared
+//! `adapters::lifecycle`, exactly as the gateway answers: the first response is this HTTP
+//! response, later ones go over Discord's webhook REST API (`followup`).
 //!
 //! Nothing is kept in memory between requests (any state lives in `App`'s stores), so several
 //! instances can serve one application behind a load balancer.
 
 mod followup;
 mod ops;
+pub mod server;
 mod signature;
 
 use std::net::SocketAddr;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Instant as StdInstant;
 
 use axum::body::Bytes;
@@ -21,24 +23,22 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::Router;
 use serde_json::{json, Value};
-use tokio::task::JoinHandle;
+use serenity::all::{CreateInteractionResponse, InteractionType};
+use tokio::sync::oneshot;
 use tokio::time::{timeout_at, Instant};
 
 pub use followup::{Delivery, Followup};
 pub use ops::{ops_router, readiness, ReadinessCheck, READINESS_CHECKS};
 pub use signature::{RequestAuth, SIGNATURE_HEADER, TIMESTAMP_HEADER};
 
-use crate::adapters::interaction::{self, Incoming};
-use crate::adapters::render::{self, callback, Rendered, EPHEMERAL};
+use crate::adapters::interaction::{self, Envelope, Incoming};
+use crate::adapters::lifecycle::{self, Exchange, Files, Responder, Timing};
+use crate::adapters::render;
 use crate::app::App;
 use crate::error::{Error, Result};
 use crate::metrics::ErrorKind;
 use crate::reply::Reply;
 use ops::json_response;
-
-/// What a late reply becomes when Discord no longer accepts its kind (a modal or suggestions can
-/// only be the first response, and the first response was the deferral).
-const TOO_LATE: &str = "That took too long to prepare. Please try again.";
 
 /// The endpoint's shared, read-only parts.
 #[derive(Debug)]
@@ -46,6 +46,7 @@ struct Endpoint {
     app: Arc<App>,
     auth: RequestAuth,
     followup: Followup,
+    timing: Timing,
 }
 
 /// The whole HTTP application: `/interactions` and the operator routes. Needs
@@ -59,6 +60,7 @@ pub fn router(app: Arc<App>) -> Result<Router> {
     let endpoint = Endpoint {
         auth: RequestAuth::new(public_key, app.settings.http.replay_window)?,
         followup: Followup::new(app.settings.discord.api_url.as_deref())?,
+        timing: Timing::from_settings(&app.settings),
         app: app.clone(),
     };
     Ok(interactions_router(Arc::new(endpoint)).merge(ops_router(app)))
@@ -72,18 +74,40 @@ fn interactions_router(endpoint: Arc<Endpoint>) -> Router {
         .with_state(endpoint)
 }
 
-/// Serves `router(app)` on `listen` until Ctrl-C or SIGTERM, then lets requests in flight finish.
+/// Serves `router(app)` on `listen` until Ctrl-C or SIGTERM: then stops accepting, lets requests
+/// in flight finish and delivers deferred replies, within `discord.shutdown_grace_seconds`.
 pub async fn serve(app: Arc<App>, listen: SocketAddr) -> Result<()> {
-    let router = router(app)?;
+    let router = router(app.clone())?;
     let listener = tokio::net::TcpListener::bind(listen)
         .await
         .map_err(|e| Error::io(format!("listening on {listen}"), e))?;
     let address = listener.local_addr().unwrap_or(listen);
     tracing::info!(%address, "interactions endpoint listening on POST /interactions");
-    axum::serve(listener, router)
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .map_err(|e| Error::io("serving HTTP", e))?;
+    let grace = app.settings.discord.shutdown_grace;
+    let signalled_at = Arc::new(OnceLock::new());
+    let signalled = signalled_at.clone();
+    let stopping = async move {
+        shutdown_signal().await;
+        let _ = signalled.set(tokio::time::Instant::now());
+        tracing::info!(
+            in_flight = lifecycle::in_flight().count(),
+            "shutting down: no new connections; finishing interactions in flight"
+        );
+    };
+    server::serve(
+        listener,
+        router,
+        app.settings.http.limits.clone(),
+        app.metrics.clone(),
+        stopping,
+        grace,
+    )
+    .await;
+    // The connections are closed; deferred replies may still be on their way over REST.
+    let left = signalled_at
+        .get()
+        .map_or(grace, |at| grace.saturating_sub(at.elapsed()));
+    lifecycle::finish_in_flight(&app, left).await;
     tracing::info!("interactions endpoint stopped");
     Ok(())
 }
@@ -118,15 +142,6 @@ fn plain(status: StatusCode, text: &'static str) -> Response {
     (status, text).into_response()
 }
 
-fn deferred(ephemeral: bool) -> Response {
-    let body = if ephemeral {
-        json!({ "type": callback::DEFERRED_MESSAGE, "data": { "flags": EPHEMERAL } })
-    } else {
-        json!({ "type": callback::DEFERRED_MESSAGE })
-    };
-    json_response(StatusCode::OK, &body)
-}
-
 /// What one request was, for the access log.
 struct Handled {
     response: Response,
@@ -146,8 +161,8 @@ impl Handled {
     }
 }
 
-/// `POST /interactions`. Answers within `http.request_timeout`: a reply not ready by then is
-/// deferred and finished over REST.
+/// `POST /interactions`. The body must arrive within `http.request_timeout`; the answer comes
+/// from the lifecycle, which defers a reply not ready within `discord.defer_after_ms`.
 async fn interactions(State(endpoint): State<Arc<Endpoint>>, request: Request) -> Response {
     let started = StdInstant::now();
     let deadline = Instant::now() + endpoint.app.settings.http.request_timeout;
@@ -173,10 +188,12 @@ impl Endpoint {
             Ok(Ok(body)) => body,
             Ok(Err(rejection)) => return Handled::new(rejection.into_response(), "unreadable"),
             Err(_) => {
+                self.app.metrics.limit_hit("request_timeout");
+                tracing::warn!("a request body did not arrive within http.request_timeout_ms");
                 return Handled::new(
                     plain(StatusCode::REQUEST_TIMEOUT, "request body too slow"),
                     "unreadable",
-                )
+                );
             }
         };
         let now = self.app.clock.now();
@@ -197,7 +214,7 @@ impl Endpoint {
                 return self.bad_request(format!("the body is not JSON: {error}"), "malformed")
             }
         };
-        self.answer(&payload, deadline).await
+        self.answer(&payload).await
     }
 
     fn bad_request(&self, message: String, kind: &'static str) -> Handled {
@@ -209,130 +226,153 @@ impl Endpoint {
         )
     }
 
-    async fn answer(self: &Arc<Self>, payload: &Value, deadline: Instant) -> Handled {
+    async fn answer(self: &Arc<Self>, payload: &Value) -> Handled {
         let incoming = match interaction::decode(payload) {
             Ok(incoming) => incoming,
             // A stale registration's autocomplete: no suggestions rather than an error.
-            Err(_) if payload["type"].as_u64() == Some(interaction::kind::AUTOCOMPLETE) => {
-                return Handled::new(self.choices(Vec::new()), "autocomplete")
+            Err(_) if interaction::json_kind(payload) == Some(InteractionType::Autocomplete) => {
+                return Handled::new(
+                    self.rendered_now(&Reply::Choices(Vec::new())),
+                    "autocomplete",
+                )
             }
             Err(error) => return self.bad_request(error.user_message(), "undecodable"),
         };
-        match incoming {
-            Incoming::Ping => {
-                Handled::new(json_response(StatusCode::OK, &json!({ "type": 1 })), "ping")
+        if incoming == Incoming::Ping {
+            // serenity's PONG, without the `"data": null` it adds: `{"type":1}`, as documented.
+            let mut pong =
+                serde_json::to_value(CreateInteractionResponse::Pong).unwrap_or(Value::Null);
+            if let Some(map) = pong.as_object_mut() {
+                map.retain(|_, value| !value.is_null());
             }
-            Incoming::Refused { message, .. } => Handled::new(
-                self.rendered_now(&render::interaction_response(&Reply::notice(message))),
-                "refused",
-            ),
-            Incoming::Autocomplete { focused, .. } => {
-                let app = self.app.clone();
-                let work = tokio::task::spawn_blocking(move || app.autocomplete(&focused));
-                let choices = match timeout_at(deadline, work).await {
-                    Ok(Ok(choices)) => choices,
-                    _ => {
-                        tracing::warn!("autocomplete did not finish in time");
-                        Vec::new()
-                    }
-                };
-                Handled::new(self.choices(choices), "autocomplete")
+            return Handled::new(json_response(StatusCode::OK, &pong), "ping");
+        }
+        let delivery = Envelope::from_json(payload).and_then(|envelope| {
+            Delivery::new(&envelope, self.app.settings.discord.application_id)
+                .map(|delivery| (envelope, delivery))
+        });
+        let Some((envelope, delivery)) = delivery else {
+            return self.bad_request(
+                "the interaction has no usable id, token or application id".into(),
+                "undecodable",
+            );
+        };
+        let (kind, command) = match &incoming {
+            Incoming::Command { command, .. } => ("command", Some(command.metric_name())),
+            Incoming::Autocomplete { .. } => ("autocomplete", None),
+            Incoming::Refused { .. } => ("refused", None),
+            Incoming::Ping => ("ping", None),
+        };
+        let (first, first_sent) = oneshot::channel();
+        let exchange = Exchange::new(HttpResponder {
+            first: Mutex::new(Some(first)),
+            followup: self.followup.clone(),
+            delivery,
+            app: self.app.clone(),
+        });
+        let app = self.app.clone();
+        let timing = self.timing;
+        // The lifecycle outlives this request when it defers: it finishes over REST.
+        let lifecycle = tokio::spawn(async move {
+            let outcome = lifecycle::answer(app, &envelope, incoming, &exchange, &timing).await;
+            if let Err(error) = &outcome {
+                tracing::error!(%error, "could not finish an interaction");
+                exchange.responder().app.metrics.error(ErrorKind::Delivery);
             }
-            Incoming::Command { caller, command } => {
-                let name = command.metric_name();
-                let Some(delivery) =
-                    Delivery::from_payload(payload, self.app.settings.discord.application_id)
-                else {
-                    return self.bad_request(
-                        "the interaction has no usable token or application id".into(),
-                        "undecodable",
-                    );
-                };
-                let app = self.app.clone();
-                let work = tokio::task::spawn_blocking(move || app.handle(&caller, command));
-                let (response, deferred) = self.settle(work, delivery, deadline).await;
+            outcome.ok()
+        });
+        match first_sent.await {
+            Ok(body) => {
+                let deferred = body["type"] == json!(5);
                 Handled {
-                    response,
-                    kind: "command",
-                    command: Some(name),
+                    response: json_response(StatusCode::OK, &body),
+                    kind,
+                    command,
                     deferred,
                 }
             }
-        }
-    }
-
-    fn choices(&self, choices: Vec<crate::reply::Choice>) -> Response {
-        self.rendered_now(&render::interaction_response(&Reply::Choices(choices)))
-    }
-
-    fn rendered_now(&self, rendered: &Rendered) -> Response {
-        json_response(StatusCode::OK, &rendered.body)
-    }
-
-    /// Turns the core's work into the HTTP answer: the rendered reply if it is ready before the
-    /// deadline and has no files; otherwise a deferral, with the reply delivered over REST when
-    /// it is ready. Returns the response and whether it deferred.
-    async fn settle(
-        self: &Arc<Self>,
-        mut work: JoinHandle<Reply>,
-        delivery: Delivery,
-        deadline: Instant,
-    ) -> (Response, bool) {
-        match timeout_at(deadline, &mut work).await {
-            Ok(joined) => {
-                let reply = self.reply_of(joined);
-                match &reply {
-                    // Files cannot ride in the HTTP response: defer, then upload with the edit.
-                    Reply::Message(message) if !message.attachments.is_empty() => {
-                        let ephemeral = message.ephemeral;
-                        let rendered = render::interaction_response(&reply);
-                        let this = self.clone();
-                        tokio::spawn(async move { this.deliver(&delivery, &rendered).await });
-                        (deferred(ephemeral), true)
-                    }
-                    _ => (
-                        self.rendered_now(&render::interaction_response(&reply)),
-                        false,
-                    ),
-                }
-            }
             Err(_) => {
-                // Whether the late reply is private is not known yet; the deferral decides it.
-                let this = self.clone();
-                tokio::spawn(async move {
-                    let reply = match this.reply_of(work.await) {
-                        reply @ Reply::Message(_) => reply,
-                        _ => Reply::notice(TOO_LATE),
-                    };
-                    this.deliver(&delivery, &render::interaction_response(&reply))
-                        .await;
-                });
-                (deferred(false), true)
+                // The lifecycle ended without a first response: it panicked.
+                let panicked = lifecycle.await.is_err();
+                tracing::error!(panicked, "an interaction got no first response");
+                self.app.metrics.error(ErrorKind::Panic);
+                Handled::new(
+                    self.rendered_now(&Reply::notice(Error::Config(String::new()).user_message())),
+                    "failed",
+                )
             }
         }
     }
 
-    /// `App::handle` never panics outward; a join error means the runtime is shutting down.
-    fn reply_of(&self, joined: std::result::Result<Reply, tokio::task::JoinError>) -> Reply {
-        joined.unwrap_or_else(|error| {
-            tracing::error!(%error, "the command's task did not finish");
-            self.app.metrics.error(ErrorKind::Panic);
-            Reply::notice(Error::Config(String::new()).user_message())
-        })
+    fn rendered_now(&self, reply: &Reply) -> Response {
+        json_response(StatusCode::OK, &render::interaction_response(reply).body)
+    }
+}
+
+/// The HTTP transport's side of the lifecycle: the first response is handed to the waiting
+/// request; everything after it goes over the webhook API.
+struct HttpResponder {
+    first: Mutex<Option<oneshot::Sender<Value>>>,
+    followup: Followup,
+    delivery: Delivery,
+    app: Arc<App>,
+}
+
+impl HttpResponder {
+    fn failed(&self, what: &str, reason: String) -> Error {
+        self.app.metrics.error(ErrorKind::Delivery);
+        Error::Discord(format!("{what}: {reason}"))
+    }
+}
+
+impl Responder for HttpResponder {
+    async fn respond(&self, body: &Value, files: Files) -> crate::error::Result<()> {
+        if !files.is_empty() {
+            // The lifecycle defers replies with files here (`files_in_initial_response`).
+            return Err(Error::Discord(
+                "files cannot travel in the HTTP response".into(),
+            ));
+        }
+        let sender = self
+            .first
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .take();
+        match sender {
+            Some(sender) => sender
+                .send(body.clone())
+                .map_err(|_| Error::Discord("the request went away before its answer".into())),
+            None => Err(Error::Discord("a second initial response".into())),
+        }
     }
 
-    async fn deliver(&self, delivery: &Delivery, rendered: &Rendered) {
-        match self
-            .followup
-            .edit_original(delivery, &rendered.body["data"], &rendered.files)
+    async fn edit_original(&self, data: &Value, files: Files) -> crate::error::Result<()> {
+        self.followup
+            .edit_original(&self.delivery, data, &files)
             .await
-        {
-            Ok(()) => tracing::info!("deferred reply delivered"),
-            Err(reason) => {
-                self.app.metrics.error(ErrorKind::Delivery);
-                tracing::error!(%reason, "could not deliver a deferred reply");
-            }
-        }
+            .map_err(|reason| self.failed("editing the original response", reason))?;
+        tracing::info!("deferred reply delivered");
+        Ok(())
+    }
+
+    async fn delete_original(&self) -> crate::error::Result<()> {
+        self.followup
+            .delete_original(&self.delivery)
+            .await
+            .map_err(|reason| self.failed("deleting the original response", reason))
+    }
+
+    async fn follow_up(&self, data: &Value, files: Files) -> crate::error::Result<()> {
+        self.followup
+            .follow_up(&self.delivery, data, &files)
+            .await
+            .map_err(|reason| self.failed("follow-up message", reason))?;
+        tracing::info!("deferred reply delivered as a follow-up");
+        Ok(())
+    }
+
+    fn files_in_initial_response(&self) -> bool {
+        false
     }
 }
 

@@ -19,8 +19,11 @@ use crate::metrics;
 pub type ReadinessCheck = (&'static str, fn(&App) -> Result<String, String>);
 
 /// Every readiness check. A new dependency (the session database) is one more line here.
-pub const READINESS_CHECKS: &[ReadinessCheck] =
-    &[("index", index_loaded), ("database", database_reachable)];
+pub const READINESS_CHECKS: &[ReadinessCheck] = &[
+    ("index", index_loaded),
+    ("data_dir", data_dir_present),
+    ("database", database_reachable),
+];
 
 /// A check that takes longer than this counts as failed: a probe must answer quickly.
 const CHECK_TIMEOUT: Duration = Duration::from_secs(2);
@@ -30,6 +33,21 @@ fn index_loaded(app: &App) -> Result<String, String> {
         0 => Err("the search index holds no documents".into()),
         documents => Ok(format!("{documents} documents")),
     }
+}
+
+/// An open database keeps working after its folder is deleted, until the next process (or the
+/// next restart) finds nothing: readiness looks at the folder itself.
+fn data_dir_present(app: &App) -> Result<String, String> {
+    let Some(database) = app.store.location() else {
+        return Ok("in memory".into());
+    };
+    if !database.parent().is_some_and(std::path::Path::is_dir) {
+        return Err("the data dir is gone".into());
+    }
+    if !database.is_file() {
+        return Err("the database file is gone".into());
+    }
+    Ok("present".into())
 }
 
 fn database_reachable(app: &App) -> Result<String, String> {

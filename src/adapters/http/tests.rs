@@ -1,14 +1,16 @@
-//! The deferred path, which no command in the core reaches on demand: `settle` is driven with
-//! hand-made work, and the REST edit lands on a loopback stand-in for Discord that records it.
+//! The HTTP side of the lifecycle, which no command in the core reaches on demand: the
+//! `HttpResponder` is driven through `Exchange` with hand-made work, the first response is read
+//! from the channel the request waits on, and the REST calls land on a loopback stand-in for
+//! Discord that records them.
 
 use std::path::Path;
-use std::sync::Mutex;
 use std::time::Duration;
 
 use axum::extract::State;
 use axum::http::Method;
 
 use super::*;
+use crate::adapters::lifecycle::deferral;
 use crate::clock::SystemClock;
 use crate::content::Catalog;
 use crate::reply::{Attachment, Message};
@@ -67,8 +69,28 @@ fn endpoint(api_url: &str) -> Arc<Endpoint> {
     Arc::new(Endpoint {
         auth: RequestAuth::new(&"11".repeat(32), Duration::from_secs(300)).unwrap(),
         followup: Followup::new(Some(api_url)).unwrap(),
+        timing: Timing::default(),
         app: Arc::new(app),
     })
+}
+
+/// An exchange over the HTTP responder, and the first response as the request would get it.
+fn exchange(endpoint: &Endpoint) -> (Exchange<HttpResponder>, oneshot::Receiver<Value>) {
+    let (first, first_sent) = oneshot::channel();
+    let exchange = Exchange::new(HttpResponder {
+        first: Mutex::new(Some(first)),
+        followup: endpoint.followup.clone(),
+        delivery: delivery(),
+        app: endpoint.app.clone(),
+    });
+    (exchange, first_sent)
+}
+
+fn timing(defer_after_ms: u64) -> Timing {
+    Timing {
+        defer_after: Duration::from_millis(defer_after_ms),
+        ..Timing::default()
+    }
 }
 
 fn delivery() -> Delivery {
@@ -92,13 +114,6 @@ fn chart(ephemeral: bool) -> Reply {
     })
 }
 
-async fn body_json(response: Response) -> Value {
-    let bytes = axum::body::to_bytes(response.into_body(), 1 << 20)
-        .await
-        .unwrap();
-    serde_json::from_slice(&bytes).unwrap()
-}
-
 /// Waits (bounded) until the stand-in has seen `count` requests.
 async fn recorded(log: &Log, count: usize) -> Vec<Recorded> {
     for _ in 0..200 {
@@ -112,18 +127,22 @@ async fn recorded(log: &Log, count: usize) -> Vec<Recorded> {
 
 const EDIT_PATH: &str = "/api/v10/webhooks/123/tok.en/messages/@original";
 
+async fn late(reply: Reply) -> Reply {
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    reply
+}
+
 #[tokio::test]
 async fn a_late_reply_is_deferred_then_edited_in_with_its_file() {
     let (api, log) = stand_in(StatusCode::OK).await;
     let endpoint = endpoint(&api);
-    let work = tokio::task::spawn_blocking(|| {
-        std::thread::sleep(Duration::from_millis(300));
-        chart(false)
-    });
-    let deadline = Instant::now() + Duration::from_millis(20);
-    let (response, deferred) = endpoint.settle(work, delivery(), deadline).await;
-    assert!(deferred);
-    assert_eq!(body_json(response).await, json!({ "type": 5 }));
+    let (exchange, first) = exchange(&endpoint);
+    let delivered = exchange
+        .deliver(late(chart(false)), false, &timing(20))
+        .await
+        .unwrap();
+    assert_eq!(delivered, lifecycle::Delivered::EditedAfterDeferring);
+    assert_eq!(first.await.unwrap(), deferral(false));
     let requests = recorded(&log, 1).await;
     assert_eq!(requests.len(), 1, "exactly one edit");
     let edit = &requests[0];
@@ -150,18 +169,39 @@ async fn a_late_reply_is_deferred_then_edited_in_with_its_file() {
     assert!(body.contains("\u{89}PNG fake") || edit.body.windows(8).any(|w| w == b"PNG fake"));
 }
 
+/// The privacy finding: a slow personal reply (as `/interview answer` can be) is deferred
+/// ephemerally, so not even the "thinking…" placeholder shows in the channel.
+#[tokio::test]
+async fn a_late_personal_reply_is_deferred_privately_and_edited_in_privately() {
+    let (api, log) = stand_in(StatusCode::OK).await;
+    let endpoint = endpoint(&api);
+    let (exchange, first) = exchange(&endpoint);
+    exchange
+        .deliver(late(Reply::notice("your score: 72")), true, &timing(20))
+        .await
+        .unwrap();
+    let first = first.await.unwrap();
+    assert_eq!(first, deferral(true));
+    assert_eq!(first["data"]["flags"], 64);
+    let requests = recorded(&log, 1).await;
+    assert_eq!(requests.len(), 1);
+    assert_eq!(requests[0].path, EDIT_PATH);
+    let data: Value = serde_json::from_slice(&requests[0].body).unwrap();
+    assert_eq!(data["flags"], 64);
+}
+
 #[tokio::test]
 async fn a_reply_with_files_defers_even_when_on_time_and_keeps_it_private() {
     let (api, log) = stand_in(StatusCode::OK).await;
     let endpoint = endpoint(&api);
-    let work = tokio::task::spawn_blocking(|| chart(true));
-    let deadline = Instant::now() + Duration::from_secs(5);
-    let (response, deferred) = endpoint.settle(work, delivery(), deadline).await;
-    assert!(deferred);
-    assert_eq!(
-        body_json(response).await,
-        json!({ "type": 5, "data": { "flags": 64 } })
-    );
+    let (exchange, first) = exchange(&endpoint);
+    exchange
+        .deliver(std::future::ready(chart(true)), false, &timing(5000))
+        .await
+        .unwrap();
+    let first = first.await.unwrap();
+    assert_eq!(first, deferral(true));
+    assert_eq!(first["data"]["flags"], 64);
     let requests = recorded(&log, 1).await;
     assert_eq!(requests[0].path, EDIT_PATH);
 }
@@ -170,13 +210,14 @@ async fn a_reply_with_files_defers_even_when_on_time_and_keeps_it_private() {
 async fn an_on_time_reply_without_files_is_answered_directly() {
     let (api, log) = stand_in(StatusCode::OK).await;
     let endpoint = endpoint(&api);
+    let (exchange, first) = exchange(&endpoint);
     let reply = Reply::notice("quick");
     let expected = render::interaction_response(&reply).body;
-    let work = tokio::task::spawn_blocking(move || reply);
-    let deadline = Instant::now() + Duration::from_secs(5);
-    let (response, deferred) = endpoint.settle(work, delivery(), deadline).await;
-    assert!(!deferred);
-    assert_eq!(body_json(response).await, expected);
+    exchange
+        .deliver(std::future::ready(reply), true, &timing(5000))
+        .await
+        .unwrap();
+    assert_eq!(first.await.unwrap(), expected);
     tokio::time::sleep(Duration::from_millis(50)).await;
     assert!(log.lock().unwrap().is_empty(), "no REST call");
 }
@@ -185,33 +226,31 @@ async fn an_on_time_reply_without_files_is_answered_directly() {
 async fn a_late_modal_becomes_a_notice_as_json() {
     let (api, log) = stand_in(StatusCode::OK).await;
     let endpoint = endpoint(&api);
-    let work = tokio::task::spawn_blocking(|| {
-        std::thread::sleep(Duration::from_millis(200));
-        Reply::Choices(Vec::new())
+    let (exchange, _first) = exchange(&endpoint);
+    let modal = Reply::Modal(crate::reply::Modal {
+        custom_id: "iv:modal:1".into(),
+        title: "Answer".into(),
+        inputs: Vec::new(),
     });
-    let deadline = Instant::now() + Duration::from_millis(10);
-    let (_, deferred) = endpoint.settle(work, delivery(), deadline).await;
-    assert!(deferred);
+    exchange
+        .deliver(late(modal), true, &timing(10))
+        .await
+        .unwrap();
     let requests = recorded(&log, 1).await;
     assert_eq!(requests[0].content_type, "application/json");
     let data: Value = serde_json::from_slice(&requests[0].body).unwrap();
-    assert_eq!(data["content"], TOO_LATE);
+    assert_eq!(data["content"], lifecycle::FORM_TOO_SLOW);
 }
 
 #[tokio::test]
 async fn a_refused_edit_is_counted_as_a_delivery_error() {
     let (api, log) = stand_in(StatusCode::NOT_FOUND).await;
     let endpoint = endpoint(&api);
-    let work = tokio::task::spawn_blocking(|| chart(false));
-    let deadline = Instant::now() + Duration::from_secs(5);
-    let _ = endpoint.settle(work, delivery(), deadline).await;
-    recorded(&log, 1).await;
-    for _ in 0..200 {
-        if endpoint.app.metrics.errors(ErrorKind::Delivery) > 0 {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    }
+    let (exchange, _first) = exchange(&endpoint);
+    let outcome = exchange
+        .deliver(std::future::ready(chart(false)), false, &timing(5000))
+        .await;
+    assert!(outcome.is_err());
     assert_eq!(endpoint.app.metrics.errors(ErrorKind::Delivery), 1);
     assert_eq!(log.lock().unwrap().len(), 1, "a 404 is not retried");
 }
