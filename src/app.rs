@@ -201,7 +201,12 @@ impl App {
         let scope = delivery::Scope::enter(delivery_id, now, now - keep);
         let reply = self.handle(caller, command);
         match scope.finish() {
-            delivery::Outcome::Untouched => reply,
+            // Changed nothing, but a twin delivery may have claimed the id while this one ran
+            // (and this one saw the state it left: "already answered"): answer as the twin did.
+            delivery::Outcome::Untouched => match self.store.delivery(delivery_id) {
+                Ok(Some(_)) => self.repeated_delivery(delivery_id),
+                _ => reply,
+            },
             delivery::Outcome::Claimed => {
                 let saved = serde_json::to_string(&reply)
                     .map_err(Error::from)

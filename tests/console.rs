@@ -91,7 +91,8 @@ fn text_format_shows_the_passages_and_their_sources() {
     );
     assert!(output.status.success());
     let text = String::from_utf8(output.stdout).unwrap();
-    assert!(text.contains("== Results for"), "{text}");
+    // Answer first: the passage that answers, under its own heading.
+    assert!(text.contains("== Certifications"), "{text}");
     assert!(text.contains("Certified"), "{text}");
     assert!(text.contains("Source: "), "{text}");
 }

@@ -477,6 +477,9 @@ pub struct SynonymsFile {
 #[serde(deny_unknown_fields)]
 pub struct ScopeFile {
     pub note: Option<String>,
+    /// Words that make a question one about pay (local units such as "lpa").
+    #[serde(default)]
+    pub pay_cues: Vec<String>,
     #[serde(default, rename = "gap")]
     pub gaps: Vec<Gap>,
 }

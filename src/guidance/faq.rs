@@ -164,6 +164,8 @@ impl Understood<'_> {
 
 /// An FAQ entry this close in meaning to the question answers it, whatever words it uses.
 pub const FAQ_MEANING_FIT: f32 = 0.65;
+/// An entry this close in meaning answers even when the question's words name another topic.
+pub const FAQ_MEANING_OVER_TOPIC: f32 = 0.8;
 /// Below this closeness in meaning, shared words do not make an entry fit ("best laptop" is not
 /// "the best backend languages").
 pub const FAQ_MEANING_FLOOR: f32 = 0.45;
@@ -253,6 +255,18 @@ fn faq_entry<'a>(app: &'a App, key: &str) -> Option<(&'a Role, &'a FaqEntry)> {
 struct Scored {
     hit: Hit,
     fit: f32,
+    /// How close in meaning it is (None without the model).
+    meaning: Option<f32>,
+}
+
+/// The entry that answers the question, if one fits. An entry that fits by its words but is not
+/// very close in meaning yields to a topic the question names elsewhere ("what does a backend
+/// engineer do all day" shares words with "What is a backend engineer?" but asks about the day).
+fn answering_entry(scored: &[Scored], targets: &[Target]) -> Option<usize> {
+    let best = scored.first().filter(|s| s.fit >= FIT_THRESHOLD)?;
+    let close = best.meaning.is_some_and(|m| m >= FAQ_MEANING_OVER_TOPIC);
+    let on_topic = targets.is_empty() || targets.iter().any(|t| answers(&best.hit, t));
+    (close || on_topic).then_some(0)
 }
 
 /// FAQ entries for a question, best fit first (search score breaks ties).
@@ -275,8 +289,12 @@ fn scored_faq(app: &App, understood: &Understood) -> Result<Vec<Scored>> {
         .into_iter()
         .filter_map(|hit| {
             let (_, entry) = faq_entry(app, &hit.doc.key)?;
-            let fit = combined_fit(understood.fit(app, entry), understood.meaning(app, &hit));
-            Some(Scored { hit, fit })
+            // One word ("roadmap") carries too little meaning for the model to judge.
+            let meaning = understood
+                .meaning(app, &hit)
+                .filter(|_| understood.terms.len() > 1);
+            let fit = combined_fit(understood.fit(app, entry), meaning);
+            Some(Scored { hit, fit, meaning })
         })
         .collect();
     scored.sort_by(|a, b| {
@@ -793,7 +811,7 @@ pub fn faq(app: &App, question: &str) -> Result<Reply> {
         return not_covered(app, &understood, gap.says.clone(), GUIDE_PASSAGES);
     }
     let scored = scored_faq(app, &understood)?;
-    if let Some(best) = scored.first().filter(|s| s.fit >= FIT_THRESHOLD) {
+    if let Some(best) = answering_entry(&scored, &understood.targets).map(|i| &scored[i]) {
         let mut related: Vec<&Scored> = scored.iter().skip(1).collect();
         related.sort_by(|a, b| b.hit.score.total_cmp(&a.hit.score));
         let related: Vec<&Hit> = related.into_iter().take(RELATED).map(|s| &s.hit).collect();
@@ -838,18 +856,16 @@ pub fn ask(app: &App, query: &str) -> Result<Reply> {
     if let Some(gap) = &understood.uncovered {
         return not_covered(app, &understood, gap.says.clone(), KINDS);
     }
-    let fitting = scored_faq(app, &understood)?
-        .into_iter()
-        .next()
-        .filter(|s| s.fit >= FIT_THRESHOLD);
+    let scored = scored_faq(app, &understood)?;
+    let fitting = answering_entry(&scored, &understood.targets).map(|i| scored[i].hit.clone());
     if fitting.is_none() && !covered(app, &understood, KINDS)? {
         return not_covered(app, &understood, not_in_the_guides(query), KINDS);
     }
     let mut hits = ranked_hits(app, &understood, KINDS)?;
     let faq_leads = fitting.is_some();
     if let Some(best) = fitting {
-        hits.retain(|h| h.doc.key != best.hit.doc.key);
-        hits.insert(0, best.hit);
+        hits.retain(|h| h.doc.key != best.doc.key);
+        hits.insert(0, best);
     }
     let passages = passages(app, &hits, 1 + SUPPORTING, &understood.query);
     let mut embeds: Vec<Embed> = passages_embed(&passages).into_iter().collect();
@@ -947,19 +963,35 @@ mod tests {
                 "how to prep for interviews",
                 "What backend interview questions should I prepare for?",
             ),
-            (
-                "system design interview",
-                "What backend interview questions should I prepare for?",
-            ),
         ];
         for (question, entry) in fitting {
             let (fit, best) = best_fit(&app, question);
             assert!(fit >= FIT_THRESHOLD, "{question}: {fit:.2} for {best}");
             assert_eq!(best, entry, "{question}");
         }
+        // Words alone, far in meaning, no longer make an entry fit; the topic its words name
+        // still brings that entry first.
+        let (fit, _) = best_fit(&app, "system design interview");
+        assert!(fit < FIT_THRESHOLD, "system design interview: {fit:.2}");
+        let reply = faq(&app, "system design interview").unwrap();
+        let first = reply.as_message().unwrap().embeds[0].title.clone().unwrap();
+        assert_eq!(
+            first,
+            "What backend interview questions should I prepare for?"
+        );
         // Each shares words with some entry, but none answers it.
+        // A question about the day is close in meaning to "What is a backend engineer?", so it
+        // fits; the topic its words name (the day) still answers it first.
+        let reply = faq(&app, "what does a backend engineer do all day").unwrap();
+        let first = reply.as_message().unwrap().embeds[0]
+            .description
+            .clone()
+            .unwrap();
+        assert!(
+            first.contains("stand-up") || first.contains("Design and ship APIs"),
+            "{first}"
+        );
         let not_fitting = [
-            "what does a backend engineer do all day",
             "which certs should i get",
             "do i need to know kubernetes",
             "which databases should i learn",
@@ -977,21 +1009,75 @@ mod tests {
     }
 
     #[test]
-    fn a_question_without_a_fitting_entry_says_so_and_shows_guide_passages() {
+    fn without_a_fitting_entry_the_guide_passage_answers_first() {
         let app = app();
         let reply = faq(&app, "do i need to know kubernetes").unwrap();
         let message = reply.as_message().unwrap();
-        assert!(message
-            .content
-            .as_deref()
-            .is_some_and(|c| c.starts_with("No FAQ entry answers")));
+        // Answer first: no preamble, the passage that answers under its own heading.
+        assert_eq!(message.content, None);
         let first = message.embeds[0].description.as_deref().unwrap();
         assert!(first.contains("Docker and Kubernetes"), "{first}");
-        // Guide passages only: no FAQ entry is offered as the answer.
-        assert!(message.embeds.iter().all(|e| e
-            .title
-            .as_deref()
-            .is_some_and(|t| t.starts_with("Closest passages"))));
+        // At most two supporting passages after it.
+        assert!(message.embeds[0].fields.len() <= SUPPORTING);
+    }
+
+    #[test]
+    fn what_the_guides_do_not_cover_is_said_first() {
+        let app = app();
+        let cases = [
+            ("backend pay in Berlin?", "The guides only give US pay"),
+            ("how many LPA in Bangalore?", "The guides only give US pay"),
+            (
+                "frontend vs backend pay?",
+                "The guides only give backend engineers' pay",
+            ),
+            ("good laptop for coding?", "The guides don't cover hardware"),
+            ("tell me a joke", "The guides don't cover"),
+        ];
+        for (question, first_line) in cases {
+            let reply = faq(&app, question).unwrap();
+            let content = reply
+                .as_message()
+                .unwrap()
+                .content
+                .clone()
+                .unwrap_or_default();
+            assert!(content.starts_with(first_line), "{question}: {content}");
+        }
+        // A pay question outside the US still gets the US figures, labelled as nearest.
+        let reply = faq(&app, "backend pay in Berlin?").unwrap();
+        let title = reply.as_message().unwrap().embeds[0].title.clone().unwrap();
+        assert!(title.starts_with("Nearest in the guides"), "{title}");
+    }
+
+    #[test]
+    fn topics_reach_the_section_that_answers_them() {
+        let app = app();
+        let cases = [
+            (
+                "what's the next step after senior?",
+                "Lead Back End Engineer",
+            ),
+            (
+                "could I pivot to SRE later on?",
+                "site-reliability-engineer",
+            ),
+            ("which auth/security topics matter?", "security"),
+            (
+                "no experience, how do I land a first backend role",
+                "bootcamp",
+            ),
+        ];
+        for (question, shown) in cases {
+            let reply = faq(&app, question).unwrap();
+            let embed = &reply.as_message().unwrap().embeds[0];
+            let text = format!(
+                "{}\n{}",
+                embed.title.clone().unwrap_or_default(),
+                embed.description.clone().unwrap_or_default()
+            );
+            assert!(text.contains(shown), "{question}: {text}");
+        }
     }
 
     #[test]

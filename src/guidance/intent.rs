@@ -24,7 +24,6 @@ const PAY_WORDS: &[&str] = &[
     "compensation",
     "wage",
     "wages",
-    "going rate",
     "pay",
 ];
 

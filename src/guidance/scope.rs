@@ -43,6 +43,8 @@ fn mentions(question: &str, phrase: &str) -> bool {
 /// (some gaps only apply then).
 pub fn uncovered(scope: &ScopeFile, question: &str, about_pay: bool) -> Option<Uncovered> {
     let question = words(question);
+    // "LPA", "€80k": words of pay that the pay-question reader does not know.
+    let about_pay = about_pay || scope.pay_cues.iter().any(|c| mentions(&question, c));
     scope
         .gaps
         .iter()

@@ -118,6 +118,10 @@ const ENTRY: &[&str] = &[
     "how do i start",
     "how to start",
     "bootcamp",
+    "how do i become",
+    "how to become",
+    "do i become",
+    "hwo do i become",
 ];
 const SECURITY: &[&str] = &[
     "security",
@@ -384,7 +388,10 @@ pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
     let names_next_role = next_roles
         .iter()
         .any(|role| question.contains(&format!(" {role} ")));
-    if !into_backend && (has(&question, PIVOT) || names_next_role) {
+    // Naming a role ("what does a staff engineer do") is not asking to move there; naming it
+    // beside backend ("SRE after backend?") is.
+    let moving_on = has(&question, PIVOT) || (names_next_role && question.contains(" backend "));
+    if !into_backend && moving_on {
         targets.push(Target::Section("next"));
     }
     if has(&question, ENTRY) {
@@ -474,7 +481,7 @@ mod tests {
                 &[Target::Section("positions")],
             ),
             ("what does a senior earn?", &[]),
-            ("what is a backend engineer", &[]),
+            ("what is a backend engineer", &[Target::Section("overview")]),
         ];
         let next_roles = vec!["site reliability engineer".to_string(), "sre".to_string()];
         for (question, expected) in cases {
