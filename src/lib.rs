@@ -18,6 +18,7 @@ pub mod interview;
 pub mod metrics;
 pub mod reply;
 pub mod search;
+pub mod semantic;
 pub mod settings;
 pub mod store;
 
