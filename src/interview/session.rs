@@ -251,6 +251,7 @@ fn current_question(
             session.position,
             session.plan.len(),
             Some(&why),
+            session.hints_shown as usize,
         )],
         feedback::question_buttons(session.id, &session.user_id, session.position),
     ))

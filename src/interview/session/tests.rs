@@ -613,6 +613,11 @@ fn non_answers_are_told_why_they_score_low() {
             "cache cache cache cache cache cache cache cache cache".to_string(),
             "repeats the same few words",
         ),
+        (
+            "Usaría un identificador único para cada enlace y lo guardaría en una base de datos con una caché delante."
+                .to_string(),
+            "The scorer reads English only",
+        ),
     ];
     for (answer, why) in cases {
         let shown = text(&run(&app, &me, &format!("/interview answer text:{answer}")));
@@ -625,6 +630,32 @@ fn non_answers_are_told_why_they_score_low() {
         assert!(score <= 5, "{answer:?} scored {score}");
         assert!(shown.contains(why), "{answer:?}: {shown}");
     }
+}
+
+#[test]
+fn repeat_shows_the_hints_already_given() {
+    let (app, _) = app(32);
+    let me = Caller::user("7");
+    run(&app, &me, "/interview start question:sd-url-shortener");
+    let before = text(&run(&app, &me, "/interview repeat"));
+    assert!(!before.contains("Hints so far"), "{before}");
+    run(&app, &me, "/interview hint");
+    run(&app, &me, "/interview hint");
+    let repeated = text(&run(&app, &me, "/interview repeat"));
+    let question = crate::interview::testing::catalog().roles[0]
+        .bank
+        .as_ref()
+        .unwrap()
+        .questions
+        .iter()
+        .find(|q| q.id == "sd-url-shortener")
+        .unwrap();
+    assert!(repeated.contains("Hints so far (2 of 3)"), "{repeated}");
+    for hint in &question.hints[..2] {
+        let shown = crate::interview::feedback::escape_light(hint);
+        assert!(repeated.contains(&shown), "{hint:?} missing from {repeated}");
+    }
+    assert!(!repeated.contains(&crate::interview::feedback::escape_light(&question.hints[2])));
 }
 
 #[test]
