@@ -46,8 +46,8 @@
 //!
 //! **Red flags.** The question's `red_flag_checks` are raised by pattern: a sentence that affirms
 //! one of `affirms` (not negated, no criticism such as "broken" or "too fast" in the sentence,
-//! no negation later in its clause) or negates one of `denies` (in a sentence that does not
-//! explain a consequence: "without idempotent consumers, retries would write twice" is right). With the encoder, the question's
+//! no negation later in its clause) or negates one of `denies` (unless its clause or the next
+//! explains a consequence: "without idempotent consumers, retries would write twice" is right). With the encoder, the question's
 //! `red_flags` are also raised by meaning (cosine ≥ `SEMANTIC_RED_FLAG`, in a sentence with no
 //! negation or criticism). A behavioral answer that blames others (or negates its own ownership:
 //! "it was not my mistake") and owns nothing raises a red flag of its own. Each flag is shown
@@ -56,7 +56,8 @@
 //!
 //! **Gaming caps**, each told to the candidate:
 //! - a bare list of terms (four or more items, most of three words or fewer, at most one real
-//!   sentence): at most 25 — "explain, don't list";
+//!   sentence; or, under 40 words, three points named with 60% of the words rubric terms): at
+//!   most 25 — "explain, don't list";
 //! - text copied from what the bot showed (prompt, outline, point labels and whys, hints,
 //!   follow-ups): a sentence whose analyzed word trigrams are 60% shown text earns nothing; half
 //!   of the answer's trigrams shown caps it at 10;
@@ -132,6 +133,8 @@ const MIN_DIVERSITY: f64 = 0.30;
 /// share overall is capped.
 const COPIED_SENTENCE_SHARE: f64 = 0.6;
 const COPIED_ANSWER_SHARE: f64 = 0.5;
+/// An answer whose analyzed tokens are at least this share rubric terms is a list of terms.
+const LIST_TERM_DENSITY: f64 = 0.6;
 /// Two sentences share a frame when this share of their non-term words is common.
 const SAME_FRAME: f64 = 0.6;
 
@@ -647,7 +650,10 @@ impl ScoringBank {
 
         // Caps and penalties.
         let mut caps = Vec::new();
-        if is_list(answer, &sentences) && !covered.is_empty() {
+        let term_density = self.term_density(q, &sentences);
+        let listed = is_list(answer, &sentences)
+            || (term_density >= LIST_TERM_DENSITY && covered.len() >= 3 && word_count < 40);
+        if listed && !covered.is_empty() {
             caps.push(Cap::List);
         }
         if copied_share >= COPIED_ANSWER_SHARE && answer_trigrams >= 4 {
@@ -773,8 +779,11 @@ impl ScoringBank {
             }
         }
         for term in &flag.denies {
-            let explains = s.scope.criticised || s.scope.explains_consequence;
-            if !explains && self.occurrences(term, s).iter().any(|o| o.negated) {
+            let denied = self
+                .occurrences(term, s)
+                .iter()
+                .any(|o| o.negated && !s.consequence_near(o.first_word));
+            if denied {
                 return Some(FlagEvidence::Pattern);
             }
         }
@@ -877,6 +886,26 @@ impl ScoringBank {
             .collect();
         let mechanism = self.prepared.mechanism.any_in(&s.words);
         specific.len() >= 3 || (specific.len() >= 2 && mechanism)
+    }
+
+    /// The share of the answer's analyzed tokens that belong to a rubric term of the question.
+    fn term_density(&self, q: &QuestionScoring, sentences: &[Sentence]) -> f64 {
+        let (mut in_terms, mut total) = (0, 0);
+        for s in sentences {
+            let mut used = vec![false; s.tokens.len()];
+            for term in q.points.iter().flat_map(|p| &p.terms) {
+                for o in self.occurrences(term, s) {
+                    used[o.tokens.0..o.tokens.1].iter_mut().for_each(|u| *u = true);
+                }
+            }
+            in_terms += used.iter().filter(|u| **u).count();
+            total += used.len();
+        }
+        if total == 0 {
+            0.0
+        } else {
+            in_terms as f64 / total as f64
+        }
     }
 
     /// Per sentence of four words or more: its words that are not rubric terms or numbers.

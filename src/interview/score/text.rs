@@ -245,7 +245,9 @@ impl NegationCues {
             cue,
             clause,
             criticised: self.criticism.any_in(words),
-            explains_consequence: self.consequence.any_in(words),
+            consequence: (0..n)
+                .map(|at| self.consequence.longest_at(words, at).is_some())
+                .collect(),
         }
     }
 }
@@ -261,8 +263,8 @@ pub struct Scope {
     pub clause: Vec<usize>,
     /// The sentence criticises something ("broken", "too fast", "the bottleneck").
     pub criticised: bool,
-    /// The sentence explains a consequence ("would", "otherwise", "lose").
-    pub explains_consequence: bool,
+    /// Per word: it starts a consequence phrase ("would", "otherwise", "lose").
+    pub consequence: Vec<bool>,
 }
 
 /// One sentence of an answer.
@@ -308,6 +310,18 @@ impl Sentence {
     pub fn tokens_negated(&self, from: usize, to: usize) -> bool {
         self.token_words[from..to].iter().any(|&(a, b)| {
             (a..b.min(self.scope.negated.len())).any(|w| self.scope.negated[w])
+        })
+    }
+
+    /// Whether the clause of word `at`, or the clause after it, explains a consequence
+    /// ("without idempotent consumers, retries would write twice").
+    pub fn consequence_near(&self, at: usize) -> bool {
+        let Some(&clause) = self.scope.clause.get(at) else {
+            return false;
+        };
+        (0..self.words.len()).any(|w| {
+            self.scope.consequence[w]
+                && (self.scope.clause[w] == clause || self.scope.clause[w] == clause + 1)
         })
     }
 
