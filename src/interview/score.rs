@@ -50,7 +50,8 @@
 //! explains a consequence: "without idempotent consumers, retries would write twice" is right). With the encoder, the question's
 //! `red_flags` are also raised by meaning (cosine ≥ `SEMANTIC_RED_FLAG`, in a sentence with no
 //! negation or criticism). A behavioral answer that blames others (or negates its own ownership:
-//! "it was not my mistake") and owns nothing raises a red flag of its own. Each flag is shown
+//! "it was not my mistake") in more sentences than it owns its part raises a red flag of its own,
+//! and its blaming sentences earn no credit. Each flag is shown
 //! "⚠ red flag" with its why and the sentence; each costs 12 points, and the score is capped at
 //! 45, 30 or 20 with one, two, or three or more.
 //!
@@ -62,7 +63,7 @@
 //!   follow-ups): a sentence whose analyzed word trigrams are 60% shown text earns nothing; half
 //!   of the answer's trigrams shown caps it at 10;
 //! - boilerplate: three or more sentences (and half of them) built on the same frame of non-term
-//!   words ("I would use X because Y matters"): each point at most ½, no structure credit, at most 35;
+//!   words ("I would use X because Y matters"): each point at most ½, no structure credit, at most 25;
 //! - a behavioral story with no personal action and "we" actions: at most 40.
 //!
 //! **Honesty caps** (the verdict), applied last:
@@ -105,7 +106,7 @@ pub const NOT_ENGLISH_CAP: u8 = 5;
 /// Gaming caps.
 pub const LIST_CAP: u8 = 25;
 pub const COPIED_SHOWN_CAP: u8 = 10;
-pub const TEMPLATE_CAP: u8 = 35;
+pub const TEMPLATE_CAP: u8 = 25;
 pub const WE_ONLY_CAP: u8 = 40;
 /// Points lost per red flag, and the cap with one, two, three or more flags.
 pub const RED_FLAG_PENALTY: u8 = 12;
@@ -564,6 +565,20 @@ impl ScoringBank {
             }
         }
 
+        // Ownership against blame (behavioral): a story that blames more than it owns raises a
+        // red flag, and its blaming sentences earn nothing.
+        let (owned, blaming) = if behavioral {
+            self.ownership(&sentences)
+        } else {
+            (0, Vec::new())
+        };
+        let blames = !blaming.is_empty() && blaming.len() > owned;
+        if blames {
+            for &i in &blaming {
+                flagged_sentence[i] = true;
+            }
+        }
+
         // Coverage, point by point.
         let we_sentence: Vec<bool> = sentences
             .iter()
@@ -619,7 +634,20 @@ impl ScoringBank {
         let length = LengthNote::for_words(word_count);
         let present: HashSet<&str> = all_tokens.iter().map(String::as_str).collect();
         let (structure, mut structure_points) = if behavioral {
-            let star = self.star(&sentences, &all_tokens, &present, &all_words);
+            let ownership = match (blames, owned > 0) {
+                (true, _) => Ownership::Blames,
+                (false, true) => Ownership::Owns,
+                (false, false) => Ownership::Unstated,
+            };
+            let blame_sentence = blames.then(|| sentences[blaming[0]].text.clone());
+            let star = self.star(
+                &sentences,
+                &all_tokens,
+                &present,
+                &all_words,
+                ownership,
+                blame_sentence,
+            );
             if star.ownership == Ownership::Blames {
                 red_flags.push(RaisedFlag {
                     flag: "Blames others instead of owning their part".into(),
@@ -1066,6 +1094,8 @@ impl ScoringBank {
         tokens: &[String],
         present: &HashSet<&str>,
         words: &[text::Word],
+        ownership: Ownership,
+        blame_sentence: Option<String>,
     ) -> StarCheck {
         let p = &self.prepared;
         let m = &p.markers;
@@ -1088,28 +1118,6 @@ impl ScoringBank {
             .map(|s| p.first_person.count_in(&s.words))
             .sum();
         let we_count = sentences.iter().map(|s| p.team.count_in(&s.words)).sum();
-        let mut owns = false;
-        let mut blame_sentence = None;
-        for s in sentences {
-            for at in 0..s.words.len() {
-                if let Some(len) = p.ownership.longest_at(&s.words, at) {
-                    let negated = (at..at + len).any(|w| s.scope.negated[w]);
-                    if negated {
-                        blame_sentence.get_or_insert_with(|| s.text.clone());
-                    } else {
-                        owns = true;
-                    }
-                }
-                if p.blame.longest_at(&s.words, at).is_some() {
-                    blame_sentence.get_or_insert_with(|| s.text.clone());
-                }
-            }
-        }
-        let ownership = match (owns, blame_sentence.is_some()) {
-            (true, _) => Ownership::Owns,
-            (false, true) => Ownership::Blames,
-            (false, false) => Ownership::Unstated,
-        };
         let measurable = words.iter().any(|w| is_measure(&w.text))
             || words.iter().any(|w| m.measure.contains(&w.text));
         StarCheck {
@@ -1122,12 +1130,35 @@ impl ScoringBank {
             i_count,
             we_count,
             ownership,
-            blame_sentence: if ownership == Ownership::Blames {
-                blame_sentence
-            } else {
-                None
-            },
+            blame_sentence,
         }
+    }
+
+    /// Ownership phrases affirmed, and the sentences that blame others (a blame phrase, or an
+    /// ownership phrase negated: "it wasn't really my mistake").
+    fn ownership(&self, sentences: &[Sentence]) -> (usize, Vec<usize>) {
+        let p = &self.prepared;
+        let mut owned = 0;
+        let mut blaming = Vec::new();
+        for (i, s) in sentences.iter().enumerate() {
+            let mut blames = false;
+            for at in 0..s.words.len() {
+                if let Some(len) = p.ownership.longest_at(&s.words, at) {
+                    if (at..at + len).any(|w| s.scope.negated[w]) {
+                        blames = true;
+                    } else {
+                        owned += 1;
+                    }
+                }
+                if p.blame.longest_at(&s.words, at).is_some() {
+                    blames = true;
+                }
+            }
+            if blames {
+                blaming.push(i);
+            }
+        }
+        (owned, blaming)
     }
 
     fn technical(
