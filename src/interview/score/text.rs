@@ -169,7 +169,7 @@ pub struct NegationCues {
 }
 
 /// Most words a `before` cue reaches forward, and an `after` cue reaches back.
-const SCOPE_FORWARD: usize = 6;
+const SCOPE_FORWARD: usize = 8;
 const SCOPE_BACK: usize = 8;
 
 impl NegationCues {
@@ -214,7 +214,20 @@ impl NegationCues {
                 // Back to the start of the clause.
                 cue[at..at + after_len].iter_mut().for_each(|c| *c = true);
                 let mut from = at;
-                while from > 0 && at - from < SCOPE_BACK && !self.is_boundary(words, from) {
+                while from > 0 && at - from < SCOPE_BACK {
+                    if self.boundaries.longest_at(words, from).is_some() {
+                        break;
+                    }
+                    if words[from].clause_break_before {
+                        // Across the comma of a short list item ("a, b and c aren't needed").
+                        let item_start = (0..from)
+                            .rev()
+                            .find(|&w| w == 0 || words[w].clause_break_before)
+                            .unwrap_or(0);
+                        if from - item_start > 2 {
+                            break;
+                        }
+                    }
                     from -= 1;
                 }
                 negated[from..at].iter_mut().for_each(|w| *w = true);
@@ -359,6 +372,8 @@ mod tests {
             ("MD5 rather than bcrypt, skip the salt", &["bcrypt", "the", "salt"]),
             ("one MySQL primary, no replication", &["replication"]),
             ("backpressure is unnecessary", &["backpressure"]),
+            ("dirty reads, phantom reads and write skew don't happen", &["dirty", "reads", "phantom", "reads", "and", "write", "skew"]),
+            ("we use Kafka, backpressure is unnecessary", &["backpressure"]),
             ("store a salted hash without plaintext", &["plaintext"]),
             ("not only durable but also fast", &[]),
             ("It was not my mistake", &["my", "mistake"]),
