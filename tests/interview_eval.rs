@@ -244,12 +244,16 @@ fn experts_beat_gamed_and_wrong_answers_on_the_check_set() {
     );
 }
 
+/// `Q=<question id> T=<answer type> cargo test --test interview_eval show_one -- --ignored
+/// --nocapture`: the full assessment of one tuning answer, to see why it scored what it did.
 #[test]
 #[ignore = "a debugging aid: prints one answer's assessment"]
 fn show_one() {
     let (bank, _) = scoring();
-    let question = std::env::var("Q").unwrap();
-    let kind = std::env::var("T").unwrap();
+    let (Ok(question), Ok(kind)) = (std::env::var("Q"), std::env::var("T")) else {
+        println!("set Q=<question id> and T=<answer type>");
+        return;
+    };
     for file in ["tune.toml"] {
         let path = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/data/interview_eval")

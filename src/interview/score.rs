@@ -20,8 +20,9 @@
 //!   and, besides the rubric's terms and filler words, three specific words, or two and a
 //!   mechanism word (because, so that, by, which…); or when its meaning is close to the point
 //!   (cosine ≥ `SEMANTIC_FULL` between the sentence and "point. why (terms)", with the encoder);
-//! - **partial credit (½)** for a bare mention of a term, or a meaning that is only near the
-//!   point (cosine ≥ `SEMANTIC_PARTIAL`);
+//! - **partial credit (½)** for a bare mention of a term, for terms of three or more points
+//!   crowded into one sentence (fewer than eight words per point), or for a meaning that is only
+//!   near the point (cosine ≥ `SEMANTIC_PARTIAL`);
 //! - nothing from a sentence that negates the point's terms, raises a red flag, or is copied from
 //!   what the bot showed. In behavioral answers a sentence told only as "we" earns half.
 //!
@@ -134,6 +135,9 @@ const MIN_DIVERSITY: f64 = 0.30;
 /// share overall is capped.
 const COPIED_SENTENCE_SHARE: f64 = 0.6;
 const COPIED_ANSWER_SHARE: f64 = 0.5;
+/// A sentence naming terms of three or more points needs this many words per point for full
+/// credit.
+const WORDS_PER_NAMED_POINT: usize = 8;
 /// An answer whose analyzed tokens are at least this share rubric terms is a list of terms.
 const LIST_TERM_DENSITY: f64 = 0.6;
 /// Two sentences share a frame when this share of their non-term words is common.
@@ -584,6 +588,24 @@ impl ScoringBank {
             .iter()
             .map(|s| behavioral && p.team.any_in(&s.words) && !p.first_person.any_in(&s.words))
             .collect();
+        // A sentence naming terms of three or more points in fewer than eight words per point
+        // names them without explaining any ("be careful, plan well and communicate").
+        let crowded: Vec<bool> = sentences
+            .iter()
+            .map(|s| {
+                let named = q
+                    .points
+                    .iter()
+                    .filter(|point| {
+                        point
+                            .terms
+                            .iter()
+                            .any(|t| self.occurrences(t, s).iter().any(|o| !o.negated))
+                    })
+                    .count();
+                named >= 3 && s.words.len() < WORDS_PER_NAMED_POINT * named
+            })
+            .collect();
         let frames = self.frames(q, &sentences);
         let template = is_template(&frames);
         let mut results = Vec::with_capacity(q.points.len());
@@ -594,7 +616,7 @@ impl ScoringBank {
                     continue;
                 }
                 let vector = vectors.as_ref().map(|v| v[i].as_slice());
-                let Some(mut evidence) = self.point_in(q, point, s, vector) else {
+                let Some(mut evidence) = self.point_in(q, point, s, vector, crowded[i]) else {
                     continue;
                 };
                 if we_sentence[i] {
@@ -834,6 +856,7 @@ impl ScoringBank {
         point: &PointRubric,
         s: &Sentence,
         vector: Option<&[f32]>,
+        crowded: bool,
     ) -> Option<PointResult> {
         let mut best: Option<PointResult> = None;
         let mut negates_point = false;
@@ -847,7 +870,11 @@ impl ScoringBank {
             }
         }
         if let Some(term) = affirmed_term {
-            let credit = if self.has_substance(q, s) { 1.0 } else { PARTIAL };
+            let credit = if !crowded && self.has_substance(q, s) {
+                1.0
+            } else {
+                PARTIAL
+            };
             best = Some(PointResult {
                 credit,
                 evidence: Some(Evidence {
