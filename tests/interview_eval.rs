@@ -259,8 +259,16 @@ fn show_one() {
             .join("tests/data/interview_eval")
             .join(file);
         let eval: EvalFile = toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-        for a in eval.answer.iter().filter(|a| a.question == question && a.kind == kind) {
-            println!("{}\n{:#?}", a.text, bank.assess(&a.question, &a.text).unwrap());
+        for a in eval
+            .answer
+            .iter()
+            .filter(|a| a.question == question && a.kind == kind)
+        {
+            println!(
+                "{}\n{:#?}",
+                a.text,
+                bank.assess(&a.question, &a.text).unwrap()
+            );
         }
     }
 }

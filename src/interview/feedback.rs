@@ -14,8 +14,8 @@ use crate::reply::{
 use super::choose::Why;
 use super::history::{date, Stats, Summary};
 use super::score::{
-    Assessment, Cap, EvidenceKind, FlagEvidence, GibberishReason, LengthNote, Ownership,
-    Structure, Verdict,
+    Assessment, Cap, EvidenceKind, FlagEvidence, GibberishReason, LengthNote, Ownership, Structure,
+    Verdict,
 };
 use super::session::custom_id;
 
@@ -285,7 +285,10 @@ fn points_list(question: &QuestionFile, indexes: &[usize], mark: &str) -> String
 
 /// A sentence of the candidate's answer, quoted safely and briefly.
 fn quote(sentence: &str) -> String {
-    format!("“{}”", escape_user_text(&truncate_chars(sentence.trim(), 110)))
+    format!(
+        "“{}”",
+        escape_user_text(&truncate_chars(sentence.trim(), 110))
+    )
 }
 
 /// Covered points, each with the sentence of the answer that earned it.

@@ -217,9 +217,7 @@ pub fn stats(sessions: &[SessionRecord], turns: &[TurnRecord]) -> Stats {
         per_session.entry(turn.session_id).or_default().push(turn);
     }
     let answered_scores = |its: &[&TurnRecord]| -> Vec<f64> {
-        its.iter()
-            .filter_map(|t| t.score.map(f64::from))
-            .collect()
+        its.iter().filter_map(|t| t.score.map(f64::from)).collect()
     };
     let lines: Vec<SessionLine> = sessions
         .iter()
@@ -333,7 +331,10 @@ pub fn stats(sessions: &[SessionRecord], turns: &[TurnRecord]) -> Stats {
         .map(|(p, (n, _, _))| (p.to_string(), n))
         .collect();
 
-    let all_scores: Vec<f64> = turns.iter().filter_map(|t| t.score.map(f64::from)).collect();
+    let all_scores: Vec<f64> = turns
+        .iter()
+        .filter_map(|t| t.score.map(f64::from))
+        .collect();
     let mut recent = lines.clone();
     recent.reverse();
     recent.truncate(5);
@@ -469,15 +470,25 @@ mod tests {
             .find(|t| t.kind == QuestionKind::Security)
             .unwrap();
         // The skip is kept apart: security's average is its one answer, not (20 + 0) / 2.
-        assert_eq!((security.average, security.answers, security.skipped), (Some(20.0), 1, 1));
+        assert_eq!(
+            (security.average, security.answers, security.skipped),
+            (Some(20.0), 1, 1)
+        );
         assert_eq!(security.by_session, [20]);
         assert_eq!(stats.weakest[0].kind, QuestionKind::Security);
         assert_eq!(stats.missed_points[0], ("point of coding".to_string(), 3));
         // The skipped security question's points are not "missed".
         assert_eq!(stats.missed_points[1], ("point of security".to_string(), 1));
         assert_eq!(stats.recent[0].id, 3);
-        assert_eq!((stats.recent[0].average, stats.recent[0].skipped), (Some(80), 1));
-        assert_eq!(stats.average, Some(50), "(40 + 20 + 60 + 80) / 4, the skip apart");
+        assert_eq!(
+            (stats.recent[0].average, stats.recent[0].skipped),
+            (Some(80), 1)
+        );
+        assert_eq!(
+            stats.average,
+            Some(50),
+            "(40 + 20 + 60 + 80) / 4, the skip apart"
+        );
     }
 
     #[test]
@@ -519,7 +530,12 @@ mod tests {
         turns[2].missed = vec!["alpha point".into()];
         turns[3].missed = vec!["zebra point".into()];
         let stats = stats(&sessions, &turns);
-        assert_eq!(stats.weakest[0].kind, QuestionKind::Security, "{:?}", stats.weakest);
+        assert_eq!(
+            stats.weakest[0].kind,
+            QuestionKind::Security,
+            "{:?}",
+            stats.weakest
+        );
         // Both points missed twice; zebra most recently.
         assert_eq!(stats.missed_points[0].0, "zebra point");
         assert_eq!(stats.missed_points[1].0, "alpha point");
@@ -533,9 +549,19 @@ mod tests {
             turn(1, 2, QuestionKind::Databases, None, 30),
         ];
         let summary = summarize(&turns, 3, &[]);
-        assert_eq!(summary.overall, 57, "the session score still counts the skip as 0");
-        assert_eq!(summary.weakest.unwrap().average, 80.0, "databases over its answer only");
-        assert_eq!(summary.practise[0].0, "point of databases", "answered misses first");
+        assert_eq!(
+            summary.overall, 57,
+            "the session score still counts the skip as 0"
+        );
+        assert_eq!(
+            summary.weakest.unwrap().average,
+            80.0,
+            "databases over its answer only"
+        );
+        assert_eq!(
+            summary.practise[0].0, "point of databases",
+            "answered misses first"
+        );
     }
 
     #[test]

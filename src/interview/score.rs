@@ -324,7 +324,12 @@ impl Prepared {
 
 /// "point. why (term, term, …)": what a sentence is compared with by meaning.
 fn point_reference(point: &crate::content::model::RubricPoint) -> String {
-    format!("{}. {} ({})", point.point, point.why, point.terms.join(", "))
+    format!(
+        "{}. {} ({})",
+        point.point,
+        point.why,
+        point.terms.join(", ")
+    )
 }
 
 impl ScoringBank {
@@ -817,7 +822,12 @@ impl ScoringBank {
     }
 
     /// How a sentence raises a red flag, if it does.
-    fn flag_in(&self, flag: &FlagRubric, s: &Sentence, vector: Option<&[f32]>) -> Option<FlagEvidence> {
+    fn flag_in(
+        &self,
+        flag: &FlagRubric,
+        s: &Sentence,
+        vector: Option<&[f32]>,
+    ) -> Option<FlagEvidence> {
         for group in &flag.affirms {
             let all_affirmed = group.iter().all(|term| {
                 self.occurrences(term, s)
@@ -950,7 +960,9 @@ impl ScoringBank {
             let mut used = vec![false; s.tokens.len()];
             for term in q.points.iter().flat_map(|p| &p.terms) {
                 for o in self.occurrences(term, s) {
-                    used[o.tokens.0..o.tokens.1].iter_mut().for_each(|u| *u = true);
+                    used[o.tokens.0..o.tokens.1]
+                        .iter_mut()
+                        .for_each(|u| *u = true);
                 }
             }
             in_terms += used.iter().filter(|u| **u).count();

@@ -107,10 +107,19 @@ impl Lexicon {
             ("substance.filler".into(), &self.substance.filler),
             ("substance.hedges".into(), &self.substance.hedges),
             ("behavioral.subjects".into(), &self.behavioral.subjects),
-            ("behavioral.team_subjects".into(), &self.behavioral.team_subjects),
-            ("behavioral.first_person".into(), &self.behavioral.first_person),
+            (
+                "behavioral.team_subjects".into(),
+                &self.behavioral.team_subjects,
+            ),
+            (
+                "behavioral.first_person".into(),
+                &self.behavioral.first_person,
+            ),
             ("behavioral.team".into(), &self.behavioral.team),
-            ("behavioral.not_actions".into(), &self.behavioral.not_actions),
+            (
+                "behavioral.not_actions".into(),
+                &self.behavioral.not_actions,
+            ),
             ("behavioral.ownership".into(), &self.behavioral.ownership),
             ("behavioral.blame".into(), &self.behavioral.blame),
         ];
@@ -160,7 +169,10 @@ mod tests {
         let lexicon = Lexicon::parse(SOURCE).unwrap_or_else(|e| panic!("scoring.toml: {e}"));
         assert!(lexicon.common_words.contains(&"because".to_string()));
         assert!(lexicon.negation.before.contains(&"never".to_string()));
-        assert!(lexicon.behavioral.ownership.contains(&"my mistake".to_string()));
+        assert!(lexicon
+            .behavioral
+            .ownership
+            .contains(&"my mistake".to_string()));
     }
 
     #[test]

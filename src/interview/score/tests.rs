@@ -278,7 +278,11 @@ fn the_score_is_the_documented_formula() {
                 .round() as u8;
             assert_eq!(a.form, form);
             assert_eq!(a.uncapped, expected, "{}: {answer:?}", row.id);
-            assert!(a.red_flags.is_empty() && a.caps.is_empty(), "{}: {a:#?}", row.id);
+            assert!(
+                a.red_flags.is_empty() && a.caps.is_empty(),
+                "{}: {a:#?}",
+                row.id
+            );
             assert_eq!(a.score, a.uncapped);
             for result in &a.points {
                 assert!([0.0, 0.25, 0.5, 1.0].contains(&result.credit), "{result:?}");
@@ -315,7 +319,10 @@ fn a_term_with_substance_earns_full_credit_and_a_bare_mention_half() {
     assert_eq!(bare.points[queue_point].credit, PARTIAL, "{bare:#?}");
     assert_eq!(explained.points[queue_point].credit, 1.0, "{explained:#?}");
     let evidence = explained.points[queue_point].evidence.as_ref().unwrap();
-    assert!(evidence.sentence.starts_with("Writes go into Kafka"), "{evidence:?}");
+    assert!(
+        evidence.sentence.starts_with("Writes go into Kafka"),
+        "{evidence:?}"
+    );
 }
 
 /// Negations and stances that deny a term do not cover the point that calls for it.
@@ -335,9 +342,16 @@ fn negated_terms_do_not_cover_their_point() {
         "We don't need Kafka or any other buffer in front of the database here.",
     ] {
         let a = assess(id, answer);
-        assert_eq!(a.points[queue_point].credit, 0.0, "{answer:?}: {:?}", a.points[queue_point]);
+        assert_eq!(
+            a.points[queue_point].credit, 0.0,
+            "{answer:?}: {:?}",
+            a.points[queue_point]
+        );
     }
-    let affirmed = assess(id, "I would use Kafka rather than writing to the database directly.");
+    let affirmed = assess(
+        id,
+        "I would use Kafka rather than writing to the database directly.",
+    );
     assert!(affirmed.points[queue_point].credit > 0.0, "{affirmed:#?}");
 }
 
@@ -353,11 +367,25 @@ fn the_confidently_wrong_design_scores_low_and_names_its_red_flags() {
     assert!(wrong.score < 35, "{wrong:#?}");
     let flags: Vec<&str> = wrong.red_flags.iter().map(|f| f.flag.as_str()).collect();
     assert!(flags.len() >= 3, "{flags:?}");
-    assert!(flags.iter().any(|f| f.contains("single relational primary")), "{flags:?}");
-    assert!(flags.iter().any(|f| f.contains("exactly-once")), "{flags:?}");
-    assert!(flags.iter().any(|f| f.contains("backpressure")), "{flags:?}");
+    assert!(
+        flags
+            .iter()
+            .any(|f| f.contains("single relational primary")),
+        "{flags:?}"
+    );
+    assert!(
+        flags.iter().any(|f| f.contains("exactly-once")),
+        "{flags:?}"
+    );
+    assert!(
+        flags.iter().any(|f| f.contains("backpressure")),
+        "{flags:?}"
+    );
     for flag in &wrong.red_flags {
-        assert!(!flag.why.is_empty() && !flag.sentence.is_empty(), "{flag:?}");
+        assert!(
+            !flag.why.is_empty() && !flag.sentence.is_empty(),
+            "{flag:?}"
+        );
     }
 }
 
@@ -365,7 +393,13 @@ fn the_confidently_wrong_design_scores_low_and_names_its_red_flags() {
 fn password_checks_catch_fast_hashes_and_missing_salts() {
     let id = "sec-password-storage";
     let question = bank().iter().find(|q| q.id == id).unwrap();
-    let index = |label: &str| question.points.iter().position(|p| p.point.starts_with(label)).unwrap();
+    let index = |label: &str| {
+        question
+            .points
+            .iter()
+            .position(|p| p.point.starts_with(label))
+            .unwrap()
+    };
     let wrong = assess(
         id,
         "I would hash passwords with MD5 rather than bcrypt because it is quick, and skip the salt since it only adds complexity.",
@@ -373,8 +407,14 @@ fn password_checks_catch_fast_hashes_and_missing_salts() {
     assert_eq!(wrong.points[index("Uses a slow")].credit, 0.0, "{wrong:#?}");
     assert_eq!(wrong.points[index("Salts each")].credit, 0.0, "{wrong:#?}");
     let flags: Vec<&str> = wrong.red_flags.iter().map(|f| f.flag.as_str()).collect();
-    assert!(flags.iter().any(|f| f.contains("fast or broken hash")), "{flags:?}");
-    assert!(flags.iter().any(|f| f.contains("Skips the salt")), "{flags:?}");
+    assert!(
+        flags.iter().any(|f| f.contains("fast or broken hash")),
+        "{flags:?}"
+    );
+    assert!(
+        flags.iter().any(|f| f.contains("Skips the salt")),
+        "{flags:?}"
+    );
     assert!(wrong.score <= RED_FLAG_CAPS[1], "{}", wrong.score);
 
     let right = assess(
@@ -384,7 +424,10 @@ fn password_checks_catch_fast_hashes_and_missing_salts() {
          MD5 and SHA-256 are the wrong tool because they are fast, and a GPU can try billions of guesses per second.",
     );
     assert!(right.red_flags.is_empty(), "{:#?}", right.red_flags);
-    assert!(right.points[index("Avoids fast")].credit > 0.0, "a negative mention covers an `against` point");
+    assert!(
+        right.points[index("Avoids fast")].credit > 0.0,
+        "a negative mention covers an `against` point"
+    );
     assert!(right.score >= 60, "{right:#?}");
 }
 
@@ -392,8 +435,16 @@ fn password_checks_catch_fast_hashes_and_missing_salts() {
 fn copying_what_the_bot_showed_is_capped_and_told() {
     let id = "sd-high-write-throughput";
     let question = bank().iter().find(|q| q.id == id).unwrap();
-    let labels: Vec<String> = question.points.iter().map(|p| format!("{}.", p.point)).collect();
-    for copied in [question.outline.clone(), labels.join(" "), question.hints.join(" ")] {
+    let labels: Vec<String> = question
+        .points
+        .iter()
+        .map(|p| format!("{}.", p.point))
+        .collect();
+    for copied in [
+        question.outline.clone(),
+        labels.join(" "),
+        question.hints.join(" "),
+    ] {
         let a = assess(id, &copied);
         assert!(
             a.caps.iter().any(|c| matches!(c, Cap::CopiedShown { .. })),
@@ -416,7 +467,11 @@ fn template_boilerplate_earns_partial_credit_at_most() {
         I would use backpressure because stability matters, for example 60.";
     let a = assess(id, template);
     assert!(a.caps.contains(&Cap::Template), "{a:#?}");
-    assert!(a.points.iter().all(|p| p.credit <= PARTIAL), "{:?}", a.points);
+    assert!(
+        a.points.iter().all(|p| p.credit <= PARTIAL),
+        "{:?}",
+        a.points
+    );
     assert!(a.score <= TEMPLATE_CAP, "{}", a.score);
 }
 
@@ -477,8 +532,16 @@ fn ownership_and_blame_are_read_from_the_words_as_written() {
             panic!()
         };
         assert_eq!(star.ownership, *ownership, "{answer:?}");
-        assert_eq!(a.points[ownership_point].credit > 0.0, *covered, "{answer:?}: {:?}", a.points[ownership_point]);
-        let blamed = a.red_flags.iter().any(|f| f.flag.starts_with("Blames others"));
+        assert_eq!(
+            a.points[ownership_point].credit > 0.0,
+            *covered,
+            "{answer:?}: {:?}",
+            a.points[ownership_point]
+        );
+        let blamed = a
+            .red_flags
+            .iter()
+            .any(|f| f.flag.starts_with("Blames others"));
         assert_eq!(blamed, *ownership == Ownership::Blames, "{answer:?}");
     }
 }
@@ -530,17 +593,27 @@ fn an_encoder_gives_credit_by_meaning_and_never_to_a_negated_point() {
     let by_meaning = semantic.assess(id, paraphrase).unwrap();
     assert!(by_meaning.semantic && !lexical.semantic);
     assert_eq!(lexical.points[5].credit, 0.0, "{:?}", lexical.points[5]);
-    assert_eq!(by_meaning.points[5].credit, 1.0, "{:?}", by_meaning.points[5]);
+    assert_eq!(
+        by_meaning.points[5].credit, 1.0,
+        "{:?}",
+        by_meaning.points[5]
+    );
     assert!(matches!(
         by_meaning.points[5].evidence,
         Some(Evidence { by: EvidenceKind::Meaning { .. }, ref sentence }) if sentence == paraphrase
     ));
     let negated = semantic
-        .assess(id, "Backpressure is unnecessary and consumer lag does not matter here.")
+        .assess(
+            id,
+            "Backpressure is unnecessary and consumer lag does not matter here.",
+        )
         .unwrap();
     assert_eq!(negated.points[5].credit, 0.0, "{:?}", negated.points[5]);
     // The same answer, the same score.
-    assert_eq!(semantic.assess(id, paraphrase), semantic.assess(id, paraphrase));
+    assert_eq!(
+        semantic.assess(id, paraphrase),
+        semantic.assess(id, paraphrase)
+    );
 }
 
 #[test]

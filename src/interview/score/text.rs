@@ -194,14 +194,15 @@ impl NegationCues {
         let n = words.len();
         let mut negated = vec![false; n];
         let mut cue = vec![false; n];
-        let mut clause = vec![0usize; n];
         let mut current = 0;
-        for at in 0..n {
-            if at > 0 && self.is_boundary(words, at) {
-                current += 1;
-            }
-            clause[at] = current;
-        }
+        let clause: Vec<usize> = (0..n)
+            .map(|at| {
+                if at > 0 && self.is_boundary(words, at) {
+                    current += 1;
+                }
+                current
+            })
+            .collect();
         let mut at = 0;
         while at < n {
             if let Some(len) = self.not_negation.longest_at(words, at) {
@@ -321,9 +322,9 @@ impl Sentence {
 
     /// Whether the tokens `from..to` touch a negated word.
     pub fn tokens_negated(&self, from: usize, to: usize) -> bool {
-        self.token_words[from..to].iter().any(|&(a, b)| {
-            (a..b.min(self.scope.negated.len())).any(|w| self.scope.negated[w])
-        })
+        self.token_words[from..to]
+            .iter()
+            .any(|&(a, b)| (a..b.min(self.scope.negated.len())).any(|w| self.scope.negated[w]))
     }
 
     /// Whether the clause of word `at`, or the clause after it, explains a consequence
@@ -368,16 +369,31 @@ mod tests {
     #[test]
     fn negation_scopes_follow_the_cues() {
         let cases: &[(&str, &[&str])] = &[
-            ("I would never use Kafka, and a message queue is not needed", &["use", "kafka", "and", "a", "message", "queue"]),
-            ("MD5 rather than bcrypt, skip the salt", &["bcrypt", "the", "salt"]),
+            (
+                "I would never use Kafka, and a message queue is not needed",
+                &["use", "kafka", "and", "a", "message", "queue"],
+            ),
+            (
+                "MD5 rather than bcrypt, skip the salt",
+                &["bcrypt", "the", "salt"],
+            ),
             ("one MySQL primary, no replication", &["replication"]),
             ("backpressure is unnecessary", &["backpressure"]),
-            ("dirty reads, phantom reads and write skew don't happen", &["dirty", "reads", "phantom", "reads", "and", "write", "skew"]),
-            ("we use Kafka, backpressure is unnecessary", &["backpressure"]),
+            (
+                "dirty reads, phantom reads and write skew don't happen",
+                &["dirty", "reads", "phantom", "reads", "and", "write", "skew"],
+            ),
+            (
+                "we use Kafka, backpressure is unnecessary",
+                &["backpressure"],
+            ),
             ("store a salted hash without plaintext", &["plaintext"]),
             ("not only durable but also fast", &[]),
             ("It was not my mistake", &["my", "mistake"]),
-            ("we don't need a cache because reads are rare", &["need", "a", "cache"]),
+            (
+                "we don't need a cache because reads are rare",
+                &["need", "a", "cache"],
+            ),
             ("use Argon2 instead of MD5", &["md5"]),
         ];
         for (text, expected) in cases {

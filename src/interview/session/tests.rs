@@ -653,9 +653,16 @@ fn repeat_shows_the_hints_already_given() {
     assert!(repeated.contains("Hints so far (2 of 3)"), "{repeated}");
     for hint in &question.hints[..2] {
         let shown = crate::interview::feedback::escape_light(hint);
-        assert!(repeated.contains(&shown), "{hint:?} missing from {repeated}");
+        assert!(
+            repeated.contains(&shown),
+            "{hint:?} missing from {repeated}"
+        );
     }
-    assert!(!repeated.contains(&crate::interview::feedback::escape_light(&question.hints[2])));
+    assert!(
+        !repeated.contains(&crate::interview::feedback::escape_light(
+            &question.hints[2]
+        ))
+    );
 }
 
 #[test]
