@@ -101,7 +101,8 @@ pub fn active_sessions(app: &App) -> Result<u64> {
         .count_active_sessions(app.clock.now() - idle_seconds(app))
 }
 
-/// The scoring bank of a role, analyzed once per content version and shared.
+/// The scoring bank of a role, analyzed once per content version and shared. It scores by words;
+/// `ScoringBank::with_encoder` adds scoring by meaning once the app holds the embedding model.
 fn scoring_bank(app: &App, role: &Role, bank: &Bank) -> Arc<ScoringBank> {
     type Cache = Mutex<HashMap<(u64, String), Arc<ScoringBank>>>;
     static CACHE: OnceLock<Cache> = OnceLock::new();

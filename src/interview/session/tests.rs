@@ -588,6 +588,28 @@ fn feedback_reply_snapshot() {
     insta::assert_json_snapshot!("feedback_reply", render::interaction_response(&reply).body);
 }
 
+/// A confidently wrong answer, pinned: the red flags with their whys and sentences, the cap,
+/// and no ✅ for the points it denies.
+#[test]
+fn red_flag_feedback_snapshot() {
+    let (app, _) = app(22);
+    let me = Caller::user("7");
+    run(
+        &app,
+        &me,
+        "/interview start question:sd-high-write-throughput questions:1",
+    );
+    let answer = "One MySQL primary, no replication. Exactly-once is automatic, so there is no need for idempotency. \
+                  Backpressure is unnecessary. I would never use Kafka, and a message queue is not needed either.";
+    let reply = run(&app, &me, &format!("/interview answer text:{answer}"));
+    let shown = text(&reply);
+    assert!(shown.contains("⚠ red flag"), "{shown}");
+    insta::assert_json_snapshot!(
+        "red_flag_feedback",
+        render::interaction_response(&reply).body
+    );
+}
+
 #[test]
 fn non_answers_are_told_why_they_score_low() {
     let (app, _) = app(30);
