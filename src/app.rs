@@ -3,6 +3,7 @@
 //! It knows nothing of Discord, HTTP or terminals.
 
 use std::panic::AssertUnwindSafe;
+use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 use rand::rngs::StdRng;
@@ -15,6 +16,7 @@ use crate::error::{Error, Result};
 use crate::metrics::{ErrorKind, Metrics, Outcome};
 use crate::reply::{Choice, Reply};
 use crate::search::SearchIndex;
+use crate::semantic::{EmbeddingCache, MiniLm};
 use crate::settings::Settings;
 use crate::store::{SqliteStore, Store};
 use crate::{guidance, help, interview};
@@ -57,6 +59,18 @@ impl std::fmt::Debug for App {
     }
 }
 
+/// `search` with the embedding model's side added when the model is in `model_dir`; its vectors
+/// are cached in `cache_dir` (the index folder). Unchanged when the model is absent.
+pub fn with_model(search: SearchIndex, model_dir: &Path, cache_dir: &Path) -> Result<SearchIndex> {
+    match MiniLm::load(model_dir)? {
+        Some(model) => {
+            let cache = EmbeddingCache::in_dir(cache_dir, &model);
+            search.with_semantics(Arc::new(model), &cache)
+        }
+        None => Ok(search),
+    }
+}
+
 impl App {
     /// Loads content, opens (or rebuilds) the index: everything the bot needs, from settings.
     pub fn new(settings: Settings) -> Result<App> {
@@ -64,6 +78,13 @@ impl App {
         let search = SearchIndex::open_or_build(&catalog, &settings.index_dir, false)?;
         if search.rebuilt {
             tracing::info!(path = ?search.path, documents = search.len(), "search index rebuilt from content");
+        }
+        let search = with_model(search, &settings.model_dir, &settings.index_dir)?;
+        if !search.has_semantics() {
+            tracing::warn!(
+                model_dir = %settings.model_dir.display(),
+                "embedding model not found: answering by words only (run scripts/fetch-model)"
+            );
         }
         let store = SqliteStore::open(&settings.data_dir.join("careerbot.sqlite3"))?;
         Ok(App::from_parts(

@@ -182,6 +182,17 @@ fn run() -> anyhow::Result<ExitCode> {
                     catalog.roles.len(),
                     catalog.synonyms.groups.len()
                 );
+                match careerbot::semantic::MiniLm::load(&settings.model_dir) {
+                    Ok(Some(model)) => println!("embedding model OK: {model:?}"),
+                    Ok(None) => println!(
+                        "embedding model not found in {}: answers are by words only (run scripts/fetch-model)",
+                        settings.model_dir.display()
+                    ),
+                    Err(error) => {
+                        eprintln!("{error}");
+                        return Ok(ExitCode::from(1));
+                    }
+                }
                 Ok(ExitCode::SUCCESS)
             }
             Err(error) => {

@@ -17,6 +17,7 @@ const KEYS: &[(&str, KeyKind)] = &[
     ("content_dir", KeyKind::Str),
     ("index_dir", KeyKind::Str),
     ("data_dir", KeyKind::Str),
+    ("model_dir", KeyKind::Str),
     ("log.level", KeyKind::Str),
     ("log.format", KeyKind::Str),
     ("interview.seed", KeyKind::Int),
@@ -68,6 +69,7 @@ struct RawSettings {
     content_dir: Option<String>,
     index_dir: Option<String>,
     data_dir: Option<String>,
+    model_dir: Option<String>,
     #[serde(default)]
     log: RawLog,
     #[serde(default)]
@@ -172,6 +174,8 @@ pub struct Settings {
     pub content_dir: PathBuf,
     pub index_dir: PathBuf,
     pub data_dir: PathBuf,
+    /// The sentence-embedding model's files; when absent the bot answers lexically only.
+    pub model_dir: PathBuf,
     pub log: LogSettings,
     pub interview: InterviewSettings,
     pub discord: DiscordSettings,
@@ -450,6 +454,7 @@ impl RawSettings {
             content_dir: path(self.content_dir, "content"),
             index_dir: path(self.index_dir, "index"),
             data_dir: path(self.data_dir, "data"),
+            model_dir: path(self.model_dir, "models/all-MiniLM-L6-v2"),
             log: LogSettings { level, format },
             interview: InterviewSettings {
                 seed,

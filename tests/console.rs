@@ -7,7 +7,8 @@ use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 
-const CAREER_GUIDE: &str = "Source: How to Become a Back End Engineer: Career Guide — SkillExchange Team (Updated 28 days ago)";
+const CAREER_GUIDE: &str =
+    "Source: How to Become a Back End Engineer: Career Guide — SkillExchange Team";
 
 fn bin() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_careerbot"));

@@ -24,6 +24,11 @@ fn salary_replies() {
     insta::assert_json_snapshot!("salary", snapshot_json("/salary"));
     insta::assert_json_snapshot!("salary_senior", snapshot_json("/salary level:senior"));
     insta::assert_json_snapshot!("salary_years_2", snapshot_json("/salary years:2"));
+    // A short form of a level, and years that put the asker elsewhere: pointed out first.
+    insta::assert_json_snapshot!(
+        "salary_staff_years_1",
+        snapshot_json("/salary level:staff years:1")
+    );
 }
 
 #[test]
@@ -38,6 +43,16 @@ fn match_reply() {
     insta::assert_json_snapshot!(
         "match",
         snapshot_json("/match years:3 skills:python, postgres, docker, k8s, rust")
+    );
+    // Multi-word skills, one skill under two names, and "1 year".
+    insta::assert_json_snapshot!(
+        "match_multiword_1_year",
+        snapshot_json("/match years:1 skills:Spring Boot, Google Cloud, CI/CD, k8s, kubernetes")
+    );
+    // No listed skill is in the guides: said first, with no level heading the reply.
+    insta::assert_json_snapshot!(
+        "match_no_skill",
+        snapshot_json("/match years:4 skills:cobol, fortran")
     );
 }
 

@@ -432,6 +432,7 @@ async fn readiness_fails_without_an_index_and_says_why() {
     let empty = Catalog {
         roles: Vec::new(),
         synonyms: SynonymsFile::default(),
+        scope: Default::default(),
         fingerprint: 0,
     };
     let router = http::router(app_with(empty)).unwrap();

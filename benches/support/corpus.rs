@@ -300,9 +300,11 @@ impl Shaper<'_> {
     fn reshape(&mut self, key: &str, value: &Value) -> Value {
         match (key, value) {
             // Enumerations, units and headings are shared by every guide.
-            ("levels" | "kind" | "difficulty" | "currency" | "region" | "heading", _) => {
-                value.clone()
-            }
+            // `captured` too: it is a day or "unknown", which `check` validates.
+            (
+                "levels" | "kind" | "difficulty" | "currency" | "region" | "heading" | "captured",
+                _,
+            ) => value.clone(),
             ("employers", Value::Array(items)) => Value::Array(
                 items
                     .iter()
@@ -348,9 +350,12 @@ impl Shaper<'_> {
                 }
                 Value::Array(items)
             }
+            // Unlabelled pay figures must equal the (rescaled) labelled ones; a generated guide
+            // simply labels its figures, so they are left out.
             (_, Value::Table(table)) => Value::Table(
                 table
                     .iter()
+                    .filter(|(k, _)| k.as_str() != "unlabelled")
                     .map(|(k, v)| (k.clone(), self.reshape(k, v)))
                     .collect(),
             ),

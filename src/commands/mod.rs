@@ -98,7 +98,7 @@ impl Command {
             },
             ("salary", _) => Command::Salary {
                 role: text("role"),
-                level: invocation.text("level").and_then(Level::parse),
+                level: invocation.text("level").map(parse_level).transpose()?,
                 years: years("years"),
             },
             ("role", _) => Command::Role {
@@ -160,6 +160,18 @@ impl Command {
     }
 }
 
+/// The `level` option: any name `Level::parse` reads, or a usage error naming the levels.
+fn parse_level(text: &str) -> Result<Level> {
+    Level::parse(text).ok_or_else(|| {
+        Error::Usage(format!(
+            "`level` must be one of: {} (or a name such as staff, entry, sr, jr, mid-level, \
+             new grad); got {:?}.",
+            spec::LEVELS.join(", "),
+            crate::reply::truncate_chars(text.trim(), 40)
+        ))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -193,6 +205,33 @@ mod tests {
             declared,
             lines.len(),
             "a declared command has no line in this table"
+        );
+    }
+
+    #[test]
+    fn levels_are_read_by_any_of_their_names() {
+        let cases: &[(&str, Option<Level>)] = &[
+            ("/salary level:staff", Some(Level::Principal)),
+            ("/salary level:entry", Some(Level::Junior)),
+            ("/salary level:sr", Some(Level::Senior)),
+            ("/salary level:jr", Some(Level::Junior)),
+            ("/salary level:mid-level", Some(Level::Mid)),
+            ("/salary level:new grad", Some(Level::Junior)),
+            ("/salary level:Senior/Lead", Some(Level::Senior)),
+            ("/salary", None),
+        ];
+        for (line, expected) in cases {
+            match Command::parse(line) {
+                Ok(Command::Salary { level, .. }) => assert_eq!(level, *expected, "{line}"),
+                other => panic!("{line}: {other:?}"),
+            }
+        }
+        let Err(Error::Usage(message)) = Command::parse("/salary level:intern") else {
+            panic!("an unknown level is a usage error")
+        };
+        assert!(
+            message.contains("junior, mid, senior, lead, principal") && message.contains("intern"),
+            "{message}"
         );
     }
 

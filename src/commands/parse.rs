@@ -369,9 +369,15 @@ mod tests {
                 &[("query", Value::Text("what is a backend engineer".into()))],
             ),
             (
-                "/salary level:Senior",
+                "/role section:Skills",
+                "/role",
+                &[("section", Value::Text("skills".into()))],
+            ),
+            // `level` takes any name of a level (read by `Level::parse`), so it is kept as typed.
+            (
+                "/salary level:Senior/Lead",
                 "/salary",
-                &[("level", Value::Text("senior".into()))],
+                &[("level", Value::Text("Senior/Lead".into()))],
             ),
             (
                 "/salary years:3 level:mid",
@@ -436,7 +442,7 @@ mod tests {
         let usage = [
             "/ask",
             "/ask query:",
-            "/salary level:intern",
+            "/role section:salary",
             "/salary years:-1",
             "/salary years:lots",
             "/interview start questions:11",
@@ -463,11 +469,11 @@ mod tests {
             message.contains("colour") && message.contains("query"),
             "{message}"
         );
-        let Err(Error::Usage(message)) = parse_line("/salary level:intern") else {
+        let Err(Error::Usage(message)) = parse_line("/interview start kind:cooking") else {
             panic!()
         };
         assert!(
-            message.contains("junior, mid, senior, lead, principal"),
+            message.contains("system-design, api-design, databases"),
             "{message}"
         );
     }

@@ -173,7 +173,14 @@ pub static COMMANDS: &[CommandSpec] = &[
         description: "Pay figures by level from every guide, with a chart",
         options: &[
             ROLE,
-            chosen("level", "Narrow to one level", LEVELS),
+            // Suggested rather than a fixed menu, so the guides' names and short forms
+            // ("staff", "entry", "sr", "new grad") can be typed; `Level::parse` reads them.
+            suggested(
+                "level",
+                "Narrow to one level (junior, mid, senior, lead, principal; staff, entry, sr…)",
+                false,
+                100,
+            ),
             integer(
                 "years",
                 "Your years of experience: shows the level each guide gives for it",

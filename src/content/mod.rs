@@ -3,6 +3,7 @@
 //! what is wrong) instead of stopping at the first, so `careerbot check` can list them all.
 //! Nothing here knows about any particular role.
 
+pub mod dates;
 pub mod model;
 pub mod sections;
 
@@ -13,13 +14,15 @@ use std::path::{Path, PathBuf};
 use serde::de::DeserializeOwned;
 
 use crate::error::{ContentProblem, Error, Result};
-use model::{BankFile, GuideFile, Level, QuestionFile, RoleFile, Source, SynonymsFile};
+use model::{BankFile, GuideFile, Level, QuestionFile, RoleFile, ScopeFile, Source, SynonymsFile};
 
 /// Everything careerbot knows, loaded and checked.
 #[derive(Debug, Clone)]
 pub struct Catalog {
     pub roles: Vec<Role>,
     pub synonyms: SynonymsFile,
+    /// Topics the guides do not cover (authored).
+    pub scope: ScopeFile,
     /// A hash of every content file's path and bytes: the index is rebuilt when it changes.
     pub fingerprint: u64,
 }
@@ -83,8 +86,14 @@ impl Source {
         Citation::Guide {
             title: self.title.clone(),
             publisher: self.publisher.clone(),
-            updated: self.updated.clone(),
+            updated: self.updated_statement(),
         }
+    }
+
+    /// The guide's update note as it may be shown (see `dates`): verbatim when absolute, dated
+    /// from the capture day when relative, None when relative to a day that is not known.
+    pub fn updated_statement(&self) -> Option<String> {
+        dates::updated_statement(self.updated.as_deref(), self.captured.as_deref())
     }
 }
 
@@ -230,6 +239,7 @@ impl Loader {
         let mut catalog = Catalog {
             roles: Vec::new(),
             synonyms: SynonymsFile::default(),
+            scope: ScopeFile::default(),
             fingerprint: 0,
         };
         let entries = match sorted_entries(dir) {
@@ -244,6 +254,13 @@ impl Loader {
             if let Some((synonyms, text)) = self.read::<SynonymsFile>(&synonyms_path) {
                 self.check_synonyms(&synonyms_path, &text, &synonyms);
                 catalog.synonyms = synonyms;
+            }
+        }
+        let scope_path = dir.join("scope.toml");
+        if scope_path.exists() {
+            if let Some((scope, text)) = self.read::<ScopeFile>(&scope_path) {
+                self.check_scope(&scope_path, &text, &scope);
+                catalog.scope = scope;
             }
         }
         for path in entries.into_iter().filter(|p| p.is_dir()) {
@@ -276,6 +293,27 @@ impl Loader {
                         path,
                         line_of(text, &format!("\"{word}\"")),
                         format!("\"{word}\" is in more than one synonym group"),
+                    );
+                }
+            }
+        }
+    }
+
+    fn check_scope(&mut self, path: &Path, text: &str, scope: &ScopeFile) {
+        for gap in &scope.gaps {
+            let line = line_of(text, &format!("\"{}\"", gap.topic));
+            if gap.topic.trim().is_empty() || gap.says.trim().is_empty() {
+                self.problem(path, line, "a gap needs a `topic` and what it `says`");
+            }
+            if gap.cues.is_empty() {
+                self.problem(path, line, format!("gap \"{}\" has no cues", gap.topic));
+            }
+            for cue in gap.cues.iter().chain(&gap.unless) {
+                if cue.trim().is_empty() || *cue != cue.to_lowercase() {
+                    self.problem(
+                        path,
+                        line_of(text, &format!("\"{cue}\"")),
+                        format!("cue \"{cue}\" must be lowercase and not empty"),
                     );
                 }
             }
@@ -371,6 +409,31 @@ impl Loader {
         if source.title.trim().is_empty() {
             self.problem(path, line_of(text, "title"), "`source.title` is empty");
         }
+        if let Some(captured) = &source.captured {
+            if dates::Captured::parse(captured).is_none() {
+                self.problem(
+                    path,
+                    line_of(text, "captured"),
+                    format!(
+                        "`source.captured` must be a day written YYYY-MM-DD or \"unknown\" \
+                         (got {captured:?})"
+                    ),
+                );
+            }
+        }
+        if let Some(updated) = &source.updated {
+            if dates::is_relative(updated) && source.captured.is_none() {
+                self.problem(
+                    path,
+                    line_of(text, "updated"),
+                    format!(
+                        "`source.updated` ({updated:?}) is relative to the day the page was \
+                         captured: add `captured = \"YYYY-MM-DD\"`, or `captured = \"unknown\"` \
+                         and the note is not shown"
+                    ),
+                );
+            }
+        }
         let mut levels_seen: BTreeSet<Level> = BTreeSet::new();
         for step in &guide.ladder {
             let line = line_of(text, &step.title);
@@ -419,6 +482,35 @@ impl Loader {
                     line_of(text, "[pay]"),
                     "pay figures must satisfy low <= median <= high",
                 );
+            }
+            // Unlabelled figures are shown as given and read, in order, as the labelled ones:
+            // the reading must be exactly those figures.
+            if !pay.unlabelled.is_empty() {
+                let given: Vec<Option<u32>> = pay
+                    .unlabelled
+                    .iter()
+                    .map(|figure| {
+                        let digits: String = figure.chars().filter(char::is_ascii_digit).collect();
+                        digits.parse().ok()
+                    })
+                    .collect();
+                let read: Vec<Option<u32>> = present.iter().map(|n| Some(*n)).collect();
+                if given != read {
+                    self.problem(
+                        path,
+                        line_of(text, "unlabelled"),
+                        format!(
+                            "`pay.unlabelled` ({}) must be the figures low, median and high \
+                             read in order (got {})",
+                            pay.unlabelled.join(", "),
+                            present
+                                .iter()
+                                .map(u32::to_string)
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ),
+                    );
+                }
             }
         }
         for faq in &guide.faq {
@@ -621,6 +713,78 @@ mod tests {
         assert_eq!(problems.len(), 1, "{problems:?}");
         assert_eq!(problems[0].line, Some(2));
         assert!(problems[0].message.contains("alias is empty"));
+    }
+
+    /// Capture dates and unlabelled pay figures: what `careerbot check` accepts, and where it
+    /// points when it does not.
+    #[test]
+    fn capture_dates_and_unlabelled_figures_are_validated() {
+        const PAY: &str = "\n[pay]\nheading = \"Pay\"\ncurrency = \"USD\"\nlow = 1000\nmedian = 2000\nhigh = 3000\n";
+        /// The problem expected: its line and words; None when the guide loads.
+        type Expected = Option<(usize, &'static str)>;
+        // (source lines, pay table, the problem expected)
+        let cases: &[(&str, &str, Expected)] = &[
+            (
+                "updated = \"Updated 28 days ago\"\ncaptured = \"2026-11-03\"\n",
+                "",
+                None,
+            ),
+            (
+                "updated = \"Updated 28 days ago\"\ncaptured = \"unknown\"\n",
+                "",
+                None,
+            ),
+            ("updated = \"Updated March 2026\"\n", "", None),
+            ("captured = \"2026-11-03\"\n", "", None),
+            (
+                "updated = \"Updated 28 days ago\"\n",
+                "",
+                Some((5, "is relative to the day the page was captured")),
+            ),
+            (
+                "updated = \"Updated 2 weeks ago\"\ncaptured = \"2026-02-30\"\n",
+                "",
+                Some((6, "`source.captured` must be a day written YYYY-MM-DD")),
+            ),
+            (
+                "updated = \"Updated yesterday\"\ncaptured = \"last Tuesday\"\n",
+                "",
+                Some((6, "\"last Tuesday\"")),
+            ),
+            (
+                "",
+                "unlabelled = [\"$1,000\", \"$2,000\", \"$3,000\"]\n",
+                None,
+            ),
+            (
+                "",
+                "unlabelled = [\"$1,000\", \"$3,000\", \"$2,000\"]\n",
+                Some((12, "must be the figures low, median and high")),
+            ),
+            (
+                "",
+                "unlabelled = [\"$1,000\", \"$2,000\"]\n",
+                Some((12, "got 1000, 2000, 3000")),
+            ),
+        ];
+        for (source_lines, pay_lines, expected) in cases {
+            let dir = tempfile::tempdir().unwrap();
+            write(dir.path(), "x-role/role.toml", "name = \"X\"\n");
+            let guide = format!(
+                "[source]\nid = \"g\"\ntitle = \"T\"\norigin = \"o.txt\"\n{source_lines}{PAY}{pay_lines}"
+            );
+            write(dir.path(), "x-role/guides/g.toml", &guide);
+            let loaded = Catalog::load(dir.path());
+            match (loaded, expected) {
+                (Ok(_), None) => {}
+                (Err(Error::Content(problems)), Some((line, words))) => {
+                    assert_eq!(problems.len(), 1, "{guide}\n{problems:?}");
+                    assert_eq!(problems[0].line, Some(*line), "{guide}\n{problems:?}");
+                    assert!(problems[0].message.contains(words), "{guide}\n{problems:?}");
+                }
+                (other, _) => panic!("{guide}\nexpected {expected:?}, got {other:?}"),
+            }
+        }
     }
 
     #[test]

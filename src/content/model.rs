@@ -25,6 +25,10 @@ pub struct Source {
     pub publisher: Option<String>,
     /// The guide's "updated" note, verbatim, only where the guide has one.
     pub updated: Option<String>,
+    /// The day the guide's text was captured (`YYYY-MM-DD`), or `"unknown"`. Required when
+    /// `updated` is relative ("Updated 28 days ago"): such a note is only true as of the capture,
+    /// so it is shown as an absolute statement when the day is known, and not at all otherwise.
+    pub captured: Option<String>,
     /// The seed file the guide was converted from.
     pub origin: String,
 }
@@ -86,11 +90,129 @@ impl Level {
         }
     }
 
+    /// The level a name means: the normalised names, the guides' own labels and titles
+    /// ("Entry", "Principal/Staff", "Senior Back End Engineer") and common short forms ("sr",
+    /// "staff", "mid-level", "new grad"). Case, hyphens, slashes and role words ("backend
+    /// engineer") are ignored. A name covering two levels, like the path guide's "Senior/Lead",
+    /// means the first of them. None for anything else ("intern", "wizard").
     pub fn parse(text: &str) -> Option<Level> {
-        Level::ALL
-            .into_iter()
-            .find(|level| level.as_str().eq_ignore_ascii_case(text.trim()))
+        let words = level_words(text);
+        if words.is_empty() {
+            return None;
+        }
+        let whole = words.join(" ");
+        if let Some(level) = level_of_name(&whole) {
+            return Some(level);
+        }
+        // "Senior/Lead", "Staff / Principal", "Principal Engineer or Engineering Manager": every
+        // word (role words and "or" aside) must name a level; the first named wins.
+        let mut found = None;
+        for word in words
+            .iter()
+            .filter(|w| !IGNORED_IN_LEVEL_NAMES.contains(&w.as_str()))
+        {
+            let level = level_of_name(word)?;
+            found = Some(found.map_or(level, |first: Level| first.min(level)));
+        }
+        found
     }
+
+    /// Levels named by the multi-word phrases of [`LEVEL_NAMES`] in free text ("fresh out of
+    /// college", "new grad"), in ladder order. Single words are left to the caller, which may
+    /// allow typos in them.
+    pub fn phrases_in(text: &str) -> Vec<Level> {
+        let padded = format!(" {} ", level_words(text).join(" "));
+        LEVEL_NAMES
+            .iter()
+            .filter(|(_, names)| {
+                names
+                    .iter()
+                    .filter(|name| name.contains(' '))
+                    .any(|name| padded.contains(&format!(" {name} ")))
+            })
+            .map(|(level, _)| *level)
+            .collect()
+    }
+}
+
+/// What each level is called, lowercase, words separated by single spaces: the normalised name
+/// first, then the guides' labels and common forms. "New grad" and "fresh out of college" are
+/// how newcomers describe the junior rung ("0-2 years", "Entry").
+pub const LEVEL_NAMES: &[(Level, &[&str])] = &[
+    (
+        Level::Junior,
+        &[
+            "junior",
+            "jr",
+            "entry",
+            "entry level",
+            "beginner",
+            "graduate",
+            "grad",
+            "new grad",
+            "new graduate",
+            "recent grad",
+            "recent graduate",
+            "fresh grad",
+            "fresh graduate",
+            "fresher",
+            "fresh out of college",
+            "fresh out of school",
+            "fresh out of university",
+            "straight out of college",
+            "just out of college",
+        ],
+    ),
+    (
+        Level::Mid,
+        &["mid", "mid level", "midlevel", "intermediate", "middle"],
+    ),
+    (Level::Senior, &["senior", "sr", "snr"]),
+    (Level::Lead, &["lead", "tech lead", "team lead"]),
+    (
+        Level::Principal,
+        &["principal", "staff", "engineering manager"],
+    ),
+];
+
+/// Words a level's name may carry that name no level: the role ("Senior Back End Engineer")
+/// and the joins of the guides' combined labels ("Principal Engineer or Engineering Manager").
+const IGNORED_IN_LEVEL_NAMES: &[&str] = &[
+    "back",
+    "end",
+    "backend",
+    "server",
+    "side",
+    "software",
+    "engineer",
+    "engineers",
+    "engineering",
+    "developer",
+    "developers",
+    "dev",
+    "devs",
+    "manager",
+    "level",
+    "or",
+    "and",
+    "a",
+    "an",
+    "the",
+];
+
+/// Lowercase words of a level name; hyphens, slashes and other punctuation separate words.
+fn level_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn level_of_name(name: &str) -> Option<Level> {
+    LEVEL_NAMES
+        .iter()
+        .find(|(_, names)| names.contains(&name))
+        .map(|(level, _)| *level)
 }
 
 /// One rung of a guide's career ladder. Text fields are verbatim; the numbers are the same
@@ -127,6 +249,11 @@ pub struct Pay {
     pub high: Option<u32>,
     /// The guide's sentence(s) about pay, verbatim, where it has them.
     pub text: Option<String>,
+    /// The figures verbatim ("USD 105,000") when the guide lists them without saying which is
+    /// which. `low`, `median` and `high` are then a reading of them, in the guide's order, and
+    /// replies show the figures as given with the reading explained.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unlabelled: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -367,4 +494,102 @@ pub struct BankFile {
 pub struct SynonymsFile {
     pub note: Option<String>,
     pub groups: Vec<Vec<String>>,
+}
+
+/// `content/scope.toml`: authored list of topics the guides do not cover, and the words that name
+/// them (see that file's header).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScopeFile {
+    pub note: Option<String>,
+    #[serde(default, rename = "gap")]
+    pub gaps: Vec<Gap>,
+}
+
+/// One topic the guides do not cover.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Gap {
+    pub topic: String,
+    /// `pay`: only for questions about pay. Absent: any question.
+    pub when: Option<GapWhen>,
+    /// The reply's first line; `{cue}` becomes the words the question used.
+    pub says: String,
+    pub cues: Vec<String>,
+    #[serde(default)]
+    pub unless: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum GapWhen {
+    Pay,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn levels_take_the_guides_names_and_common_short_forms() {
+        use Level::*;
+        let cases: &[(&str, Option<Level>)] = &[
+            ("junior", Some(Junior)),
+            ("Junior", Some(Junior)),
+            ("jr", Some(Junior)),
+            ("Jr.", Some(Junior)),
+            ("entry", Some(Junior)),
+            ("Entry", Some(Junior)),
+            ("entry-level", Some(Junior)),
+            ("new grad", Some(Junior)),
+            ("New Graduate", Some(Junior)),
+            ("fresh out of college", Some(Junior)),
+            ("Junior Back End Engineer", Some(Junior)),
+            ("Junior Backend Engineer", Some(Junior)),
+            ("mid", Some(Mid)),
+            ("mid-level", Some(Mid)),
+            ("Mid level", Some(Mid)),
+            ("intermediate", Some(Mid)),
+            ("senior", Some(Senior)),
+            ("sr", Some(Senior)),
+            ("SR", Some(Senior)),
+            ("Senior Back End Engineer", Some(Senior)),
+            // The path guide's "Senior/Lead" rung: its first level.
+            ("Senior/Lead", Some(Senior)),
+            ("lead", Some(Lead)),
+            ("tech lead", Some(Lead)),
+            ("Lead Back End Engineer", Some(Lead)),
+            ("principal", Some(Principal)),
+            ("staff", Some(Principal)),
+            ("Staff Engineer", Some(Principal)),
+            ("Principal/Staff", Some(Principal)),
+            ("Staff / Principal Backend Engineer", Some(Principal)),
+            ("Principal Engineer or Engineering Manager", Some(Principal)),
+            ("  senior  ", Some(Senior)),
+            ("intern", None),
+            ("wizard", None),
+            ("senior wizard", None),
+            ("backend engineer", None),
+            ("", None),
+            ("/", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(Level::parse(text), *expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn phrases_name_levels_in_free_text() {
+        use Level::*;
+        let cases: &[(&str, &[Level])] = &[
+            ("salary fresh out of college?", &[Junior]),
+            ("what does a new grad make", &[Junior]),
+            ("pay for a tech lead vs entry-level", &[Junior, Lead]),
+            ("staff pay", &[]),
+            ("a newer graduate", &[]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(Level::phrases_in(text), *expected, "{text:?}");
+        }
+    }
 }

@@ -54,6 +54,9 @@ pub fn ladder_line(step: &LadderStep) -> String {
 
 /// The headline pay figures as one line: "median USD 151,083 · range USD 105,000 to USD 250,000".
 pub fn pay_line(pay: &Pay) -> String {
+    if !pay.unlabelled.is_empty() {
+        return unlabelled_pay_line(pay);
+    }
     let money = |n: u32| format!("{} {}", pay.currency, thousands(n));
     let mut parts = Vec::new();
     if let Some(median) = pay.median {
@@ -66,6 +69,42 @@ pub fn pay_line(pay: &Pay) -> String {
         (None, None) => {}
     }
     parts.join(" · ")
+}
+
+/// How unlabelled figures are read, in the guide's order: "low, median and high".
+pub fn unlabelled_reading(pay: &Pay) -> String {
+    let names: Vec<&str> = [
+        pay.low.map(|_| "low"),
+        pay.median.map(|_| "median"),
+        pay.high.map(|_| "high"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    match names.as_slice() {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// Figures a guide lists without labels: shown as the guide gives them, then how careerbot reads
+/// them (the loader checks that the reading is the figures in the guide's order).
+fn unlabelled_pay_line(pay: &Pay) -> String {
+    let given = pay
+        .unlabelled
+        .iter()
+        .map(|figure| format!("“{figure}”"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let reading = unlabelled_reading(pay);
+    if reading.is_empty() {
+        format!("{given}, as the guide lists them, without labels")
+    } else {
+        format!(
+            "{given}, as the guide lists them, without labels (read in that order as {reading})"
+        )
+    }
 }
 
 impl GuideFile {
@@ -201,6 +240,45 @@ mod tests {
             (1234567, "1,234,567"),
         ] {
             assert_eq!(thousands(n), s);
+        }
+    }
+
+    #[test]
+    fn pay_lines_show_labelled_and_unlabelled_figures() {
+        let pay = |unlabelled: &[&str], low, median, high| Pay {
+            heading: "Pay".into(),
+            currency: "USD".into(),
+            region: None,
+            median,
+            low,
+            high,
+            text: None,
+            unlabelled: unlabelled.iter().map(|s| s.to_string()).collect(),
+        };
+        let cases = [
+            (
+                pay(&[], Some(105_000), Some(151_083), Some(250_000)),
+                "median USD 151,083 · range USD 105,000 to USD 250,000",
+            ),
+            (pay(&[], None, Some(151_083), None), "median USD 151,083"),
+            (
+                pay(
+                    &["USD 105,000", "USD 133,080", "USD 190,000"],
+                    Some(105_000),
+                    Some(133_080),
+                    Some(190_000),
+                ),
+                "“USD 105,000”, “USD 133,080”, “USD 190,000”, as the guide lists them, without \
+                 labels (read in that order as low, median and high)",
+            ),
+            (
+                pay(&["USD 1", "USD 2"], Some(1), None, Some(2)),
+                "“USD 1”, “USD 2”, as the guide lists them, without labels (read in that order \
+                 as low and high)",
+            ),
+        ];
+        for (pay, expected) in cases {
+            assert_eq!(pay_line(&pay), expected);
         }
     }
 }

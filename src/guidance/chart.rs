@@ -39,6 +39,15 @@ pub struct Overall {
     pub median: Option<u32>,
 }
 
+/// The chart's words: its title, what was asked (the level or years, shown under the title and
+/// beside the shaded column), and footnotes naming each source with its currency and country.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ChartLabels {
+    pub title: String,
+    pub asked: Option<String>,
+    pub notes: Vec<String>,
+}
+
 /// Everything one guide contributes to the chart.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChartSeries {
@@ -109,13 +118,13 @@ fn y_range(series: &[ChartSeries]) -> (f64, f64) {
 
 /// Renders the chart as PNG bytes. `highlight` shades one level's column.
 pub fn salary_chart(
-    title: &str,
+    labels: &ChartLabels,
     series: &[ChartSeries],
     highlight: Option<Level>,
 ) -> Result<Vec<u8>, String> {
     font_ready()?;
     let mut rgb = vec![0u8; (WIDTH * HEIGHT * 3) as usize];
-    draw(&mut rgb, title, series, highlight).map_err(|e| format!("drawing: {e}"))?;
+    draw(&mut rgb, labels, series, highlight).map_err(|e| format!("drawing: {e}"))?;
     encode_png(&rgb)
 }
 
@@ -149,25 +158,45 @@ const SHADE: RGBColor = RGBColor(236, 240, 245);
 /// Extra x range right of the last column, in columns, for the median labels.
 const RIGHT_ROOM: f64 = 0.75;
 
+/// Height of one footnote line, in pixels.
+const NOTE_LINE: i32 = 15;
+
 fn draw(
     rgb: &mut [u8],
-    title: &str,
+    labels: &ChartLabels,
     series: &[ChartSeries],
     highlight: Option<Level>,
 ) -> DrawResult {
     let root = BitMapBackend::with_buffer(rgb, (WIDTH, HEIGHT)).into_drawing_area();
     root.fill(&WHITE)?;
     let legend_rows = series.len().max(1) as i32;
-    let header = 36 + legend_rows * 20;
-    let (top, bottom) = root.split_vertically(header);
+    let asked_height = if labels.asked.is_some() { 18 } else { 0 };
+    let header = 36 + asked_height + legend_rows * 20;
+    let footer = 6 + labels.notes.len() as i32 * NOTE_LINE;
+    let (top, rest) = root.split_vertically(header);
+    let (bottom, notes) = rest.split_vertically(HEIGHT as i32 - header - footer);
     top.draw(&Text::new(
-        title.to_string(),
+        labels.title.clone(),
         (WIDTH as i32 / 2, 8),
         text_style(20.0, &INK, HPos::Center, VPos::Top),
     ))?;
+    if let Some(asked) = &labels.asked {
+        top.draw(&Text::new(
+            asked.clone(),
+            (WIDTH as i32 / 2, 34),
+            text_style(14.0, &INK, HPos::Center, VPos::Top),
+        ))?;
+    }
+    for (i, note) in labels.notes.iter().enumerate() {
+        notes.draw(&Text::new(
+            note.clone(),
+            (10, 2 + i as i32 * NOTE_LINE),
+            text_style(11.0, &MUTED, HPos::Left, VPos::Top),
+        ))?;
+    }
     for (i, s) in series.iter().enumerate() {
         let color = PALETTE[i % PALETTE.len()];
-        let y = 40 + i as i32 * 20;
+        let y = 40 + asked_height + i as i32 * 20;
         top.draw(&Rectangle::new([(70, y), (84, y + 12)], color.filled()))?;
         let note = if s.bands.is_empty() {
             " — no per-level figures; headline pay under “All levels”"
@@ -202,6 +231,13 @@ fn draw(
         chart.plotting_area().draw(&Rectangle::new(
             [(x - 0.48, y0), (x + 0.48, y1)],
             SHADE.filled(),
+        ))?;
+        // Labelled at the foot of the column, below every band (the axis starts under the
+        // lowest figure), so the label never covers a bar or an arrow.
+        chart.plotting_area().draw(&Text::new(
+            "asked",
+            (x, y0),
+            text_style(12.0, &MUTED, HPos::Center, VPos::Bottom),
         ))?;
     }
     chart
@@ -355,18 +391,80 @@ mod tests {
 
     #[test]
     fn renders_a_png_of_the_declared_size() {
-        let png = salary_chart("Pay by level", &series(), Some(Level::Senior)).unwrap();
+        let png = salary_chart(&labels(), &series(), Some(Level::Senior)).unwrap();
         assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
         let decoder = png::Decoder::new(png.as_slice());
         let reader = decoder.read_info().unwrap();
         assert_eq!((reader.info().width, reader.info().height), (WIDTH, HEIGHT));
     }
 
+    fn labels() -> ChartLabels {
+        ChartLabels {
+            title: "Pay by level (USD)".into(),
+            asked: Some("Asked: senior".into()),
+            notes: vec![
+                "Source: Guide A — USD, no country named".into(),
+                "Source: Guide B — US pay, USD".into(),
+            ],
+        }
+    }
+
     #[test]
     fn rendering_is_deterministic() {
-        let a = salary_chart("Pay", &series(), None).unwrap();
-        let b = salary_chart("Pay", &series(), None).unwrap();
+        let a = salary_chart(&labels(), &series(), None).unwrap();
+        let b = salary_chart(&labels(), &series(), None).unwrap();
         assert_eq!(a, b);
+    }
+
+    fn pixels(png: &[u8]) -> Vec<u8> {
+        let decoder = png::Decoder::new(png);
+        let mut reader = decoder.read_info().unwrap();
+        let mut buffer = vec![0; reader.output_buffer_size()];
+        let info = reader.next_frame(&mut buffer).unwrap();
+        buffer.truncate(info.buffer_size());
+        buffer
+    }
+
+    /// Rows of the image (top to bottom) that hold any non-white pixel, among `rows`.
+    fn inked_rows(rgb: &[u8], rows: std::ops::Range<u32>) -> usize {
+        let row_bytes = (WIDTH * 3) as usize;
+        rows.filter(|&y| {
+            rgb[y as usize * row_bytes..(y as usize + 1) * row_bytes]
+                .iter()
+                .any(|&b| b != 255)
+        })
+        .count()
+    }
+
+    /// The asked line and the source notes are drawn: each changes the picture where it goes
+    /// (under the title; along the bottom), and a chart without them leaves the bottom blank.
+    #[test]
+    fn the_asked_line_and_the_sources_are_drawn() {
+        let full = pixels(&salary_chart(&labels(), &series(), Some(Level::Senior)).unwrap());
+        let bare = ChartLabels {
+            title: "Pay by level (USD)".into(),
+            ..ChartLabels::default()
+        };
+        let plain = pixels(&salary_chart(&bare, &series(), Some(Level::Senior)).unwrap());
+        let without_asked = ChartLabels {
+            asked: None,
+            ..labels()
+        };
+        let no_asked =
+            pixels(&salary_chart(&without_asked, &series(), Some(Level::Senior)).unwrap());
+        let under_title = 34..50;
+        assert!(inked_rows(&full, under_title.clone()) > 0);
+        assert_ne!(
+            full[(34 * WIDTH * 3) as usize..(50 * WIDTH * 3) as usize],
+            no_asked[(34 * WIDTH * 3) as usize..(50 * WIDTH * 3) as usize],
+            "the asked line is drawn under the title"
+        );
+        let bottom = HEIGHT - 30..HEIGHT;
+        assert!(
+            inked_rows(&full, bottom.clone()) >= 10,
+            "the source notes are drawn"
+        );
+        assert_ne!(full, plain);
     }
 
     #[test]

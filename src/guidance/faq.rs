@@ -23,6 +23,8 @@ use crate::reply::{
 use crate::search::{Analyzer, DocKind, Filter, Hit};
 
 use super::intent::{self, SalaryQuestion};
+use super::scope::{self, Uncovered};
+use super::topic::{self, Target};
 use super::vocabulary::{self, Vocabulary};
 use super::{citation, escape_markdown_light, hit_source_line, salary};
 
@@ -53,6 +55,10 @@ pub struct Understood<'a> {
     pub role: Option<&'a Role>,
     /// The content's words and their weights.
     pub vocabulary: Arc<Vocabulary>,
+    /// The question's meaning as a vector (None without the embedding model).
+    pub vector: Option<Vec<f32>>,
+    /// A topic the question names that the guides do not cover (`content/scope.toml`).
+    pub uncovered: Option<Uncovered>,
 }
 
 /// Reads a question: corrects spelling, analyzes it, and recognises pay questions and roles.
@@ -72,8 +78,17 @@ pub fn understand<'a>(app: &'a App, text: &str) -> Understood<'a> {
         .first_role_named(&lower)
         .and_then(|index| app.catalog.roles.get(index))
         .or_else(|| app.catalog.roles.first());
+    let salary = intent::salary_question(analyzer, &corrected);
+    let meant = spelled_out(&corrected, &app.catalog.synonyms);
+    let vector = app.search.embed(&meant).unwrap_or_else(|error| {
+        tracing::warn!(%error, "embedding the question failed; ranking by words only");
+        None
+    });
+    let uncovered = scope::uncovered(&app.catalog.scope, &corrected, salary.is_some());
     Understood {
-        salary: intent::salary_question(analyzer, &corrected),
+        salary,
+        vector,
+        uncovered,
         corrected,
         query,
         terms,
@@ -82,10 +97,59 @@ pub fn understand<'a>(app: &'a App, text: &str) -> Understood<'a> {
     }
 }
 
+/// The question with its abbreviations spelled out after them ("SRE" → "SRE (site reliability
+/// engineer)"), from the synonym groups: the model knows words better than the job's acronyms.
+fn spelled_out(question: &str, synonyms: &crate::content::model::SynonymsFile) -> String {
+    let lower = question.to_lowercase();
+    let words: HashSet<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '/')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut out = question.to_string();
+    for group in &synonyms.groups {
+        let named = group
+            .iter()
+            .any(|m| m.chars().count() <= 5 && !m.contains(' ') && words.contains(m.as_str()));
+        let longest = group.iter().max_by_key(|m| m.chars().count());
+        if let (true, Some(longest)) = (named, longest) {
+            if !lower.contains(longest.as_str()) {
+                out.push_str(&format!(" ({longest})"));
+            }
+        }
+    }
+    out
+}
+
 impl Understood<'_> {
-    /// How well an FAQ entry fits this question.
+    /// How well an FAQ entry fits this question by its words alone.
     pub fn fit(&self, app: &App, entry: &FaqEntry) -> f32 {
         fit(app.search.analyzer(), &self.vocabulary, &self.terms, entry)
+    }
+
+    /// How close in meaning a hit is to the question (None without the model).
+    fn meaning(&self, app: &App, hit: &Hit) -> Option<f32> {
+        app.search.similarity(self.vector.as_deref()?, hit)
+    }
+}
+
+/// An FAQ entry this close in meaning to the question answers it, whatever words it uses.
+pub const FAQ_MEANING_FIT: f32 = 0.69;
+/// Below this closeness in meaning, shared words do not make an entry fit ("best laptop" is not
+/// "the best backend languages").
+pub const FAQ_MEANING_FLOOR: f32 = 0.45;
+/// When the best guide passage is less close in meaning than this, the guides do not cover the
+/// question: calibrated on the uncovered questions of `tests/data/guidance_eval/tune.toml`.
+pub const COVERED_SIMILARITY: f32 = 0.45;
+
+/// An entry's fit from its words (`lexical`, 0 to 1) and its closeness in meaning (`meaning`,
+/// cosine similarity), on the words' scale: a close meaning lifts the fit over the threshold, a
+/// distant one keeps shared words from carrying it over.
+fn combined_fit(lexical: f32, meaning: Option<f32>) -> f32 {
+    match meaning {
+        None => lexical,
+        Some(m) if m >= FAQ_MEANING_FIT => lexical.max(FIT_THRESHOLD + (m - FAQ_MEANING_FIT)),
+        Some(m) if m < FAQ_MEANING_FLOOR => lexical.min(NEARBY_FIT),
+        Some(_) => lexical,
     }
 }
 
@@ -163,19 +227,25 @@ struct Scored {
 
 /// FAQ entries for a question, best fit first (search score breaks ties).
 fn scored_faq(app: &App, understood: &Understood) -> Result<Vec<Scored>> {
-    let hits = app.search.search_ranked(
-        &understood.query,
-        &Filter {
-            kinds: &[DocKind::Faq],
-            role: None,
-        },
-        10,
-    )?;
+    let filter = Filter {
+        kinds: &[DocKind::Faq],
+        role: None,
+    };
+    let mut hits = app.search.search_ranked(&understood.query, &filter, 10)?;
+    if let Some(vector) = &understood.vector {
+        for near in app.search.nearest(vector, &filter, 5)? {
+            if !hits.iter().any(|h| h.doc.key == near.doc.key) {
+                let mut near = near;
+                near.score = 0.0;
+                hits.push(near);
+            }
+        }
+    }
     let mut scored: Vec<Scored> = hits
         .into_iter()
         .filter_map(|hit| {
             let (_, entry) = faq_entry(app, &hit.doc.key)?;
-            let fit = understood.fit(app, entry);
+            let fit = combined_fit(understood.fit(app, entry), understood.meaning(app, &hit));
             Some(Scored { hit, fit })
         })
         .collect();
@@ -343,15 +413,17 @@ fn passages(app: &App, hits: &[Hit], limit: usize, query: &str) -> Vec<Passage> 
         .collect()
 }
 
-/// An embed of passages: the first whole, the rest as highlighted excerpts.
-fn passages_embed(title: String, passages: &[Passage]) -> Option<Embed> {
+/// Passages shown after the answer, at most.
+const SUPPORTING: usize = 2;
+/// Related FAQ entries shown after a fitting one, at most.
+const RELATED: usize = 2;
+
+/// An embed of passages, answer first: the first whole under its own title, the rest as
+/// highlighted excerpts.
+fn passages_embed(passages: &[Passage]) -> Option<Embed> {
     let (first, rest) = passages.split_first()?;
-    let mut embed = Embed::new(title)
-        .description(with_source(
-            &format!("**{}**\n{}", first.title, first.text),
-            &first.source_line,
-            3000,
-        ))
+    let mut embed = Embed::new(truncate_chars(&first.title, 256))
+        .description(with_source(&first.text, &first.source_line, 3000))
         .color(colors::ANSWER);
     let mut citations = vec![first.citation.clone()];
     for p in rest {
@@ -451,88 +523,243 @@ fn ranked_hits(app: &App, understood: &Understood, kinds: &[DocKind]) -> Result<
         hit.score *= 0.5 + 0.5 * coverage(&weights, present);
     }
     hits.sort_by(|a, b| b.score.total_cmp(&a.score));
-    Ok(hits)
+    let targets = topic::targets(&understood.corrected);
+    let hits = match &understood.vector {
+        Some(vector) => {
+            // With a topic, every unit is a candidate, so the section it names is among them.
+            let limit = if targets.is_empty() { 20 } else { 200 };
+            let near = app
+                .search
+                .nearest(vector, &Filter { kinds, role: None }, limit)?;
+            fuse(hits, near)
+        }
+        None => hits,
+    };
+    Ok(topic_first(hits, &targets))
+}
+
+/// The hits of the question's topic first, in the topic's order, then the rest as ranked.
+fn topic_first(hits: Vec<Hit>, targets: &[Target]) -> Vec<Hit> {
+    if targets.is_empty() {
+        return hits;
+    }
+    let place = |hit: &Hit| targets.iter().position(|t| answers(hit, t));
+    let (mut on_topic, rest): (Vec<Hit>, Vec<Hit>) =
+        hits.into_iter().partition(|h| place(h).is_some());
+    // Stable: within one target the ranking's order stays.
+    on_topic.sort_by_key(|h| place(h));
+    on_topic.extend(rest);
+    on_topic
+}
+
+/// Whether a hit is (part of) where a topic's answer lives.
+fn answers(hit: &Hit, target: &Target) -> bool {
+    match target {
+        Target::Section(key) => {
+            hit.doc.kind == DocKind::Section && hit.doc.key.rsplit('/').next() == Some(*key)
+        }
+        Target::Rung(level) => {
+            hit.doc.kind == DocKind::Ladder
+                && hit.doc.body.lines().any(|line| {
+                    line.strip_prefix("Level:").is_some_and(|levels| {
+                        levels.split_whitespace().any(|l| l == level.as_str())
+                    })
+                })
+        }
+    }
+}
+
+/// Reciprocal-rank fusion's constant: how much the first few places of either ranking outweigh
+/// the rest.
+const FUSION_K: f32 = 5.0;
+/// The ranking by meaning's weight against the ranking by words.
+const FUSION_MEANING_WEIGHT: f32 = 1.5;
+
+/// One ranking from the ranking by words and the ranking by meaning (reciprocal-rank fusion:
+/// each hit scores the sum of 1 / (k + place) over the rankings it is in, the meaning's weighed
+/// more, since words alone answer the words of a question rather than the question).
+fn fuse(by_words: Vec<Hit>, by_meaning: Vec<Hit>) -> Vec<Hit> {
+    let mut fused: Vec<Hit> = Vec::with_capacity(by_words.len() + by_meaning.len());
+    let mut add = |hits: Vec<Hit>, weight: f32| {
+        for (place, mut hit) in hits.into_iter().enumerate() {
+            let score = weight / (FUSION_K + place as f32);
+            match fused.iter_mut().find(|h| h.doc.key == hit.doc.key) {
+                Some(existing) => existing.score += score,
+                None => {
+                    hit.score = score;
+                    fused.push(hit);
+                }
+            }
+        }
+    };
+    add(by_words, 1.0);
+    add(by_meaning, FUSION_MEANING_WEIGHT);
+    fused.sort_by(|a, b| b.score.total_cmp(&a.score));
+    fused
+}
+
+/// Whether the guides cover the question. A passage this close in meaning covers it outright;
+/// a passage at least [`COVERED_WITH_WORDS`] close covers it when the guides also use most of
+/// the question's informative words (a question whose rarest words the guides never use —
+/// "raft", "nginx", "joke" — asks about something else). Without the model, anything the words
+/// find counts.
+fn covered(app: &App, understood: &Understood, kinds: &[DocKind]) -> Result<bool> {
+    let Some(vector) = &understood.vector else {
+        return Ok(true);
+    };
+    let best = app
+        .search
+        .nearest(vector, &Filter { kinds, role: None }, 1)?;
+    let closeness = best.first().map_or(0.0, |h| h.score);
+    Ok(closeness >= COVERED_SIMILARITY
+        || (closeness >= COVERED_WITH_WORDS && known_share(understood) >= KNOWN_SHARE))
+}
+
+/// A passage this close in meaning covers a question whose words the guides use.
+pub const COVERED_WITH_WORDS: f32 = 0.22;
+/// The share of a question's informative words the guides must use (see [`covered`]).
+const KNOWN_SHARE: f32 = 0.6;
+
+/// The share of the question's weight (its terms by inverse document frequency) that the guides
+/// use; an unknown word of five letters or more weighs as much as the rarest known one, shorter
+/// unknown words (slang, "pls") do not count. 0 for a question with no informative word.
+fn known_share(understood: &Understood) -> f32 {
+    let vocabulary = &understood.vocabulary;
+    let (mut known, mut total) = (0.0, 0.0);
+    for term in &understood.terms {
+        match vocabulary.weight(term) {
+            w if w > 0.0 => {
+                known += w;
+                total += w;
+            }
+            _ if term.chars().count() >= UNKNOWN_WORD_MIN_CHARS => {
+                total += vocabulary.rarest_weight()
+            }
+            _ => {}
+        }
+    }
+    if total == 0.0 {
+        0.0
+    } else {
+        known / total
+    }
+}
+
+/// A passage is worth showing as "nearest" to an uncovered question from this closeness on.
+const NEAREST_USEFUL: f32 = 0.35;
+
+/// The reply to a question the guides do not cover: the first line says so plainly; then, if
+/// useful, what is nearest (the US figures for a pay question, else the closest passage),
+/// labelled as nearest.
+fn not_covered(
+    app: &App,
+    understood: &Understood,
+    says: String,
+    kinds: &[DocKind],
+) -> Result<Reply> {
+    let mut embeds: Vec<Embed> = Vec::new();
+    if let Some(mut figures) = salary_embed(understood) {
+        figures.title = Some(format!(
+            "Nearest in the guides: {}",
+            figures.title.unwrap_or_default()
+        ));
+        embeds.push(figures);
+    } else if let Some(vector) = &understood.vector {
+        let nearest = app
+            .search
+            .nearest(vector, &Filter { kinds, role: None }, 1)?;
+        let useful: Vec<Hit> = nearest
+            .into_iter()
+            .filter(|h| h.score >= NEAREST_USEFUL)
+            .collect();
+        let shown = passages(app, &useful, 1, &understood.query);
+        if let Some(mut embed) = passages_embed(&shown) {
+            embed.title = Some(format!(
+                "Nearest in the guides: {}",
+                embed.title.unwrap_or_default()
+            ));
+            embeds.push(embed.color(colors::WARNING));
+        }
+    }
+    Ok(Reply::Message(Message {
+        content: Some(says),
+        embeds,
+        ..Message::default()
+    }))
+}
+
+/// The first line for a question no passage is close to.
+fn not_in_the_guides(question: &str) -> String {
+    format!(
+        "The guides don't cover “{}”. Try `/help` for what I can answer.",
+        echo(question)
+    )
 }
 
 /// `/faq question:<text>`.
 pub fn faq(app: &App, question: &str) -> Result<Reply> {
     let understood = understand(app, question);
+    if let Some(gap) = &understood.uncovered {
+        return not_covered(app, &understood, gap.says.clone(), GUIDE_PASSAGES);
+    }
     let scored = scored_faq(app, &understood)?;
     if let Some(best) = scored.first().filter(|s| s.fit >= FIT_THRESHOLD) {
         let mut related: Vec<&Scored> = scored.iter().skip(1).collect();
         related.sort_by(|a, b| b.hit.score.total_cmp(&a.hit.score));
-        let related: Vec<&Hit> = related.into_iter().take(3).map(|s| &s.hit).collect();
+        let related: Vec<&Hit> = related.into_iter().take(RELATED).map(|s| &s.hit).collect();
         return faq_reply(app, &understood, &best.hit, &related);
     }
-    // No entry fits: say so, and show guide passages instead of a wrong FAQ.
+    if !covered(app, &understood, GUIDE_PASSAGES)? {
+        return not_covered(
+            app,
+            &understood,
+            not_in_the_guides(question),
+            GUIDE_PASSAGES,
+        );
+    }
+    // No entry fits: the guide passage that answers it, and at most two that support it.
     let hits = ranked_hits(app, &understood, GUIDE_PASSAGES)?;
-    let passages = passages(app, &hits, 3, &understood.query);
+    let passages = passages(app, &hits, 1 + SUPPORTING, &understood.query);
     let mut embeds: Vec<Embed> = salary_embed(&understood).into_iter().collect();
-    embeds.extend(passages_embed(
-        format!("Closest passages for “{}”", echo(question)),
-        &passages,
-    ));
+    embeds.extend(passages_embed(&passages));
     if embeds.is_empty() {
         return Ok(nothing_found(question));
     }
-    // FAQ entries that share part of the question are offered as buttons, not as the answer.
-    let nearby: Vec<Button> = scored
-        .iter()
-        .filter(|s| s.fit >= NEARBY_FIT)
-        .take(2)
-        .filter_map(|s| {
-            let (_, entry) = faq_entry(app, &s.hit.doc.key)?;
-            Some(Button {
-                custom_id: format!("{CUSTOM_ID_PREFIX}:{}", s.hit.doc.key),
-                label: truncate_chars(&entry.question, 80),
-                style: ButtonStyle::Secondary,
-                disabled: false,
-            })
-        })
-        .collect();
     Ok(Reply::Message(Message {
-        content: Some(format!(
-            "No FAQ entry answers “{}” closely, so here is what the guides say instead.",
-            echo(question)
-        )),
         embeds,
-        buttons: if nearby.is_empty() {
-            Vec::new()
-        } else {
-            vec![nearby]
-        },
         ..Message::default()
     }))
 }
 
-/// `/ask query:<text>`: the best passages of all content; a fitting FAQ entry leads.
+/// `/ask query:<text>`: the best passage of all content, a fitting FAQ entry first, and at most
+/// two supporting passages.
 pub fn ask(app: &App, query: &str) -> Result<Reply> {
+    const KINDS: &[DocKind] = &[
+        DocKind::Faq,
+        DocKind::Section,
+        DocKind::Ladder,
+        DocKind::Pay,
+        DocKind::Certification,
+    ];
     let understood = understand(app, query);
-    let mut hits = ranked_hits(
-        app,
-        &understood,
-        &[
-            DocKind::Faq,
-            DocKind::Section,
-            DocKind::Ladder,
-            DocKind::Pay,
-            DocKind::Certification,
-        ],
-    )?;
+    if let Some(gap) = &understood.uncovered {
+        return not_covered(app, &understood, gap.says.clone(), KINDS);
+    }
     let fitting = scored_faq(app, &understood)?
         .into_iter()
         .next()
         .filter(|s| s.fit >= FIT_THRESHOLD);
+    if fitting.is_none() && !covered(app, &understood, KINDS)? {
+        return not_covered(app, &understood, not_in_the_guides(query), KINDS);
+    }
+    let mut hits = ranked_hits(app, &understood, KINDS)?;
     let faq_leads = fitting.is_some();
     if let Some(best) = fitting {
         hits.retain(|h| h.doc.key != best.hit.doc.key);
         hits.insert(0, best.hit);
     }
-    let passages = passages(app, &hits, 5, &understood.query);
-    let mut embeds: Vec<Embed> =
-        passages_embed(format!("Results for “{}”", echo(query)), &passages)
-            .into_iter()
-            .collect();
+    let passages = passages(app, &hits, 1 + SUPPORTING, &understood.query);
+    let mut embeds: Vec<Embed> = passages_embed(&passages).into_iter().collect();
     if let Some(figures) = salary_embed(&understood) {
         if names_level(&understood) || !faq_leads {
             embeds.insert(0, figures);
@@ -572,7 +799,13 @@ mod tests {
     fn app() -> App {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         let catalog = Catalog::load(&root.join("content")).unwrap();
-        let search = SearchIndex::in_memory(&catalog).unwrap();
+        let search = crate::app::with_model(
+            SearchIndex::in_memory(&catalog).unwrap(),
+            &root.join("models/all-MiniLM-L6-v2"),
+            &root.join("index"),
+        )
+        .unwrap();
+        assert!(search.has_semantics(), "run scripts/fetch-model first");
         App::from_parts(
             Settings::defaults_in(root),
             catalog,

@@ -128,6 +128,13 @@ pub fn salary_question(analyzer: &Analyzer, text: &str) -> Option<SalaryQuestion
             levels.push(*level);
         }
     }
+    // Phrases no single word carries ("fresh out of college" means junior).
+    for level in Level::phrases_in(text) {
+        if !levels.contains(&level) {
+            levels.push(level);
+        }
+    }
+    levels.sort();
     Some(SalaryQuestion {
         levels,
         years: years_mentioned(&raw),
@@ -182,6 +189,8 @@ mod tests {
                 Some((&[], None)),
             ),
             ("mid level wages", Some((&[Mid], None))),
+            ("salary fresh out of college", Some((&[Junior], None))),
+            ("what do new grads earn", Some((&[Junior], None))),
             ("$$$ for leads", Some((&[Lead], None))),
             ("what does a senior engineer do", None),
             ("how do I make an API", None),

@@ -13,7 +13,7 @@ use crate::reply::{colors, escape_user_text, truncate_chars, Embed, Reply};
 use crate::search::analyzer::{edit_distance, typo_budget};
 use crate::search::Analyzer;
 
-use super::salary::{headline, rung_for_years, rung_line};
+use super::salary::{headline, plural_years, rung_for_years, rung_line};
 use super::vocabulary;
 use super::{guide_source_line, guides_footer, resolve_role};
 
@@ -91,6 +91,32 @@ impl Skill {
     }
 }
 
+/// Listed skills that are one skill under two names ("k8s, kubernetes", "GCP, Google Cloud"):
+/// the same identifying terms after synonym folding. Merged into one ("k8s / kubernetes"), so a
+/// skill is never counted twice.
+pub fn merge_same_skills(skills: Vec<Skill>) -> Vec<Skill> {
+    let mut merged: Vec<Skill> = Vec::with_capacity(skills.len());
+    for skill in skills {
+        let mut terms = skill.terms.clone();
+        terms.sort();
+        terms.dedup();
+        let same = merged.iter_mut().find(|kept| {
+            let mut kept_terms = kept.terms.clone();
+            kept_terms.sort();
+            kept_terms.dedup();
+            kept_terms == terms
+        });
+        match same {
+            Some(kept) => {
+                kept.name.push_str(" / ");
+                kept.name.push_str(&skill.name);
+            }
+            None => merged.push(skill),
+        }
+    }
+    merged
+}
+
 /// One of a guide's required skills or tools, and which listed skills cover it.
 #[derive(Debug, Clone)]
 pub struct Requirement<'a> {
@@ -103,29 +129,51 @@ pub struct Requirement<'a> {
     pub also_names: Vec<String>,
 }
 
-/// Capitalised names in a requirement (tools, languages, products). The first word counts only
-/// when it is clearly a name rather than a capitalised sentence start: capitals inside it
-/// ("PostgreSQL") or a list separator right after it ("Python, Go").
+/// Capitalised names in a requirement (tools, languages, products), each kept whole: consecutive
+/// capitalised words are one name ("Spring Boot", "Google Cloud") and a slash without spaces
+/// joins ("CI/CD"), while commas, brackets, lowercase words and a spaced " / " separate them. The
+/// first word counts only when it is clearly a name rather than a capitalised sentence start:
+/// capitals inside it ("PostgreSQL"), a list separator right after it ("Python, Go"), or "and"
+/// or "or" and another name ("Docker and Kubernetes").
 fn names_in(text: &str) -> Vec<String> {
     let mut names = Vec::new();
-    let mut rest = text;
-    let mut first = true;
-    while let Some(start) = rest.find(|c: char| c.is_alphanumeric()) {
-        rest = &rest[start..];
-        let end = rest
-            .find(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | '/'))
-            .unwrap_or(rest.len());
-        let word = rest[..end].trim_end_matches(['.', ':', ';']);
-        let after = rest[end..].trim_start().chars().next();
-        let capitalised = word.chars().any(char::is_uppercase);
-        let clearly_a_name =
-            word.chars().skip(1).any(char::is_uppercase) || matches!(after, Some(',' | '/'));
-        if capitalised && (!first || clearly_a_name) {
-            names.push(word.to_string());
+    let mut current: Vec<&str> = Vec::new();
+    let flush = |current: &mut Vec<&str>, names: &mut Vec<String>| {
+        if !current.is_empty() {
+            names.push(current.join(" "));
+            current.clear();
         }
-        first = false;
-        rest = &rest[end..];
+    };
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    for (i, raw) in tokens.iter().enumerate() {
+        if raw.starts_with('(') {
+            flush(&mut current, &mut names);
+        }
+        let word = raw
+            .trim_start_matches('(')
+            .trim_end_matches([',', ')', ':', ';', '.']);
+        let ends_group = raw.ends_with([',', ')', ':', ';']);
+        let next = tokens.get(i + 1).copied();
+        let capitalised = word.chars().any(char::is_uppercase);
+        // "Docker and Kubernetes": a first word joined to a name by "and"/"or" is one too.
+        let joined_to_a_name = matches!(next, Some("and" | "or"))
+            && tokens
+                .get(i + 2)
+                .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+        let clearly_a_name = word.chars().skip(1).any(char::is_uppercase)
+            || ends_group
+            || next == Some("/")
+            || joined_to_a_name;
+        if capitalised && (i > 0 || clearly_a_name) {
+            current.push(word);
+        } else {
+            flush(&mut current, &mut names);
+        }
+        if ends_group {
+            flush(&mut current, &mut names);
+        }
     }
+    flush(&mut current, &mut names);
     names
 }
 
@@ -136,10 +184,13 @@ pub fn gap<'a>(
     skills: &'a [Skill],
 ) -> Vec<Requirement<'a>> {
     let lists = [guide.skills.as_ref(), guide.tools.as_ref()];
+    let mut seen: HashSet<&str> = HashSet::new();
     lists
         .into_iter()
         .flatten()
         .flat_map(|list| list.items.iter())
+        // An item in both the skills and the tools list is one requirement, counted once.
+        .filter(|item| seen.insert(item.as_str()))
         .map(|item| {
             let terms: HashSet<String> = analyzer.terms(item).into_iter().collect();
             let covering: Vec<&Skill> = skills
@@ -220,10 +271,12 @@ pub fn matching(
     let dropped = names.len().saturating_sub(MAX_SKILLS);
     names.truncate(MAX_SKILLS);
     let vocabulary = vocabulary::shared(&app.catalog, analyzer);
-    let skills: Vec<Skill> = names
-        .iter()
-        .map(|name| Skill::new(analyzer, name, &vocabulary.correct(analyzer, name)))
-        .collect();
+    let skills = merge_same_skills(
+        names
+            .iter()
+            .map(|name| Skill::new(analyzer, name, &vocabulary.correct(analyzer, name)))
+            .collect(),
+    );
     let guides: Vec<&GuideFile> = role
         .guides
         .iter()
@@ -249,19 +302,29 @@ pub fn matching(
                 level_lines.push(rung_line(guide, step));
             }
             None => level_lines.push(format!(
-                "This guide's ladder does not cover {years} years of experience."
+                "This guide's ladder does not cover {years} {} of experience.",
+                plural_years(years)
             )),
         }
         if let Some(headline) = headline(guide) {
             level_lines.push(headline);
+        }
+        let requirements = gap(analyzer, guide, &skills);
+        if !requirements.is_empty() {
+            let covered = requirements
+                .iter()
+                .filter(|r| !r.covered_by.is_empty())
+                .count();
+            level_lines.push(format!(
+                "Your skills cover {covered} of the {} skills and tools this guide lists.",
+                requirements.len()
+            ));
         }
         description.push(format!(
             "**{}**\n{}\n{source}",
             guide.source.title,
             level_lines.join("\n")
         ));
-
-        let requirements = gap(analyzer, guide, &skills);
         if requirements.is_empty() {
             continue;
         }
@@ -310,12 +373,16 @@ pub fn matching(
         ));
     }
 
-    let unmatched: Vec<String> = names
+    if used.is_empty() {
+        // No skill matched: "Covered" would only repeat that for every guide.
+        fields.retain(|(name, _)| !name.starts_with("Covered"));
+    }
+    let unmatched: Vec<String> = skills
         .iter()
-        .filter(|n| !used.contains(n.as_str()))
-        .map(|n| escape_user_text(n))
+        .filter(|s| !used.contains(s.name.as_str()))
+        .map(|s| escape_user_text(&s.name))
         .collect();
-    if !unmatched.is_empty() {
+    if !unmatched.is_empty() && !used.is_empty() {
         description.push(format!(
             "Not named in these guides' skills or tools: {}.",
             truncate_chars(&unmatched.join(", "), 500)
@@ -329,14 +396,29 @@ pub fn matching(
     let agreed = levels
         .first()
         .filter(|first| levels.iter().all(|l| l == *first));
-    let title = match agreed {
-        Some(level) if levels.len() == guides.len() => format!(
-            "{}: {} with {years} years of experience",
-            role.name,
-            level.as_str()
-        ),
-        _ => format!("{}: your match with {years} years of experience", role.name),
+    let experience = format!("{years} {} of experience", plural_years(years));
+    let title = if used.is_empty() {
+        // Nothing to match: the reply must not read as a verdict on a profile it could not assess.
+        format!("{}: none of your skills is in the guides", role.name)
+    } else {
+        match agreed {
+            Some(level) if levels.len() == guides.len() => {
+                format!("{}: {} with {experience}", role.name, level.as_str())
+            }
+            _ => format!("{}: your match with {experience}", role.name),
+        }
     };
+    if used.is_empty() {
+        description.insert(
+            0,
+            format!(
+                "None of the skills you listed ({}) is named in these guides' skills or tools, \
+                 so there is nothing to match them against. Below: where {experience} puts you, \
+                 and what the guides ask for.",
+                truncate_chars(&unmatched.join(", "), 300)
+            ),
+        );
+    }
     let mut embed = Embed::new(title)
         .description(description.join("\n\n"))
         .color(colors::SALARY)
@@ -416,23 +498,85 @@ mod tests {
     }
 
     #[test]
-    fn names_in_a_requirement() {
-        assert_eq!(
-            names_in("Containerization and orchestration with Docker and Kubernetes"),
-            ["Docker", "Kubernetes"]
-        );
-        assert_eq!(
-            names_in("PostgreSQL / MySQL / a document store"),
-            ["PostgreSQL", "MySQL"]
-        );
-        assert_eq!(
-            names_in("Python, Go, Java, or Node"),
-            ["Python", "Go", "Java", "Node"]
-        );
-        assert_eq!(
-            names_in("Cloud platform (AWS / GCP / Azure)"),
-            ["AWS", "GCP", "Azure"]
-        );
+    fn names_in_a_requirement_are_kept_whole() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Containerization and orchestration with Docker and Kubernetes",
+                &["Docker", "Kubernetes"],
+            ),
+            (
+                "PostgreSQL / MySQL / a document store",
+                &["PostgreSQL", "MySQL"],
+            ),
+            (
+                "Python, Go, Java, or Node",
+                &["Python", "Go", "Java", "Node"],
+            ),
+            (
+                "Cloud platform (AWS / GCP / Azure)",
+                &["AWS", "GCP", "Azure"],
+            ),
+            (
+                "Server-side frameworks such as Spring Boot, Django, or Express.js",
+                &["Spring Boot", "Django", "Express.js"],
+            ),
+            (
+                "Cloud platforms including AWS, Azure, or Google Cloud",
+                &["AWS", "Azure", "Google Cloud"],
+            ),
+            (
+                "Version control with Git and CI/CD pipelines",
+                &["Git", "CI/CD"],
+            ),
+            ("Cloud infrastructure and CI/CD", &["CI/CD"]),
+            ("Docker and Kubernetes (basic)", &["Docker", "Kubernetes"]),
+            ("Testing and observability", &[]),
+            (
+                "Database management with SQL (PostgreSQL, MySQL) and NoSQL (MongoDB, DynamoDB)",
+                &["SQL", "PostgreSQL", "MySQL", "NoSQL", "MongoDB", "DynamoDB"],
+            ),
+            (
+                "One or more backend languages (e.g. Python, Go, Java, Node)",
+                &["Python", "Go", "Java", "Node"],
+            ),
+            (
+                "Understanding of security best practices (OAuth, JWT)",
+                &["OAuth", "JWT"],
+            ),
+            ("Problem-solving and debugging complex systems", &[]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(names_in(text), *expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn one_skill_under_two_names_counts_once() {
+        let a = analyzer();
+        let skills = |list: &str| {
+            merge_same_skills(
+                parse_skills(list)
+                    .iter()
+                    .map(|n| Skill::new(&a, n, n))
+                    .collect(),
+            )
+            .into_iter()
+            .map(|s| s.name)
+            .collect::<Vec<_>>()
+        };
+        let cases: &[(&str, &[&str])] = &[
+            ("k8s, kubernetes, docker", &["k8s / kubernetes", "docker"]),
+            ("GCP, Google Cloud", &["GCP / Google Cloud"]),
+            (
+                "postgres, PostgreSQL, advanced postgres",
+                &["postgres / PostgreSQL / advanced postgres"],
+            ),
+            ("spring boot, spring", &["spring boot", "spring"]),
+            ("java, javascript", &["java", "javascript"]),
+        ];
+        for (list, expected) in cases {
+            assert_eq!(skills(list), *expected, "{list}");
+        }
     }
 
     #[test]

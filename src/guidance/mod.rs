@@ -16,8 +16,10 @@ pub mod intent;
 pub mod matching;
 pub mod role;
 pub mod salary;
+pub mod scope;
 pub mod sources;
 pub mod suggest;
+pub mod topic;
 pub mod vocabulary;
 
 use crate::app::{App, Caller};

@@ -8,12 +8,12 @@
 
 use crate::app::App;
 use crate::content::model::{GuideFile, LadderStep, Level};
-use crate::content::sections::{pay_line, thousands};
+use crate::content::sections::{pay_line, thousands, unlabelled_reading};
 use crate::content::Role;
 use crate::error::{Error, Result};
 use crate::reply::{colors, with_source, Attachment, Embed, Message, Reply};
 
-use super::chart::{self, ChartSeries};
+use super::chart::{self, ChartLabels, ChartSeries};
 use super::intent::SalaryQuestion;
 use super::{guide_source_line, guides_footer, resolve_role};
 
@@ -154,12 +154,78 @@ pub fn guide_summary(guide: &GuideFile, narrowing: Narrowing) -> String {
     lines.join("\n")
 }
 
-fn plural_years(years: u32) -> &'static str {
+pub fn plural_years(years: u32) -> &'static str {
     if years == 1 {
         "year"
     } else {
         "years"
     }
+}
+
+/// When the level asked for is not where the guides put that many years, says so: for each
+/// guide whose rung for `years` does not cover `level`, the rung the years give and the years the
+/// level takes. None when the guides agree with the level (or cannot say).
+pub fn level_years_conflict(guides: &[&GuideFile], level: Level, years: u32) -> Option<String> {
+    let mut parts = Vec::new();
+    for guide in guides {
+        let Some(by_years) = rung_for_years(guide, years) else {
+            continue;
+        };
+        if by_years.levels.contains(&level) {
+            continue;
+        }
+        let asked = rung_for_level(guide, level)
+            .map(|step| format!("; {} is {}", level.as_str(), step.years))
+            .unwrap_or_default();
+        parts.push(format!(
+            "{} puts you at **{}** ({}{asked})",
+            guide.source.title,
+            levels_label(by_years),
+            by_years.years
+        ));
+    }
+    (!parts.is_empty()).then(|| {
+        format!(
+            "You asked for **{}**, but with {years} {} of experience {}. Both are shown.",
+            level.as_str(),
+            plural_years(years),
+            parts.join(", and ")
+        )
+    })
+}
+
+/// Where the guides' figures are from, in their own terms: the currency, and the country where a
+/// guide names one ("USD; US pay in How to become a Backend Engineer, no country named in …").
+pub fn currency_note(guides: &[&GuideFile]) -> Option<String> {
+    let pays: Vec<(&GuideFile, &crate::content::model::Pay)> = guides
+        .iter()
+        .filter_map(|g| g.pay.as_ref().map(|p| (*g, p)))
+        .collect();
+    let (_, first) = pays.first()?;
+    let one_currency = pays.iter().all(|(_, p)| p.currency == first.currency);
+    let per_guide: Vec<String> = pays
+        .iter()
+        .map(|(guide, pay)| {
+            let place = match &pay.region {
+                Some(region) => format!("{region} pay"),
+                None => "no country named".to_string(),
+            };
+            if one_currency {
+                format!("{place} in {}", guide.source.title)
+            } else {
+                format!("{} ({place}) in {}", pay.currency, guide.source.title)
+            }
+        })
+        .collect();
+    let lead = if one_currency {
+        format!("All figures are in {}", first.currency)
+    } else {
+        "Figures are in each guide's currency".to_string()
+    };
+    Some(format!(
+        "{lead}: {}. The guides give no pay for other countries.",
+        per_guide.join("; ")
+    ))
 }
 
 /// The figures a free-text pay question leads with: for each guide with pay figures, the rungs
@@ -227,7 +293,14 @@ pub fn lead_embed(role: &Role, question: &SalaryQuestion) -> Option<Embed> {
         ),
         (true, None) => format!("{} pay", role.name),
     };
-    let mut description = blocks.join("\n\n");
+    let mut description = String::new();
+    if let (&[level], Some(years)) = (question.levels.as_slice(), question.years) {
+        if let Some(conflict) = level_years_conflict(&guides, level, years) {
+            description.push_str(&conflict);
+            description.push_str("\n\n");
+        }
+    }
+    description.push_str(&blocks.join("\n\n"));
     description.push_str("\n\n`/salary` shows every level with a chart.");
     Some(
         Embed::new(title)
@@ -272,6 +345,59 @@ pub fn chart_series(role: &Role) -> Vec<ChartSeries> {
         .collect()
 }
 
+/// The chart's line naming what was asked: the level, the years and the level they give in
+/// each guide, or both.
+fn asked_label(guides: &[&GuideFile], level: Option<Level>, years: Option<u32>) -> Option<String> {
+    let years_part = years.map(|years| {
+        let mut levels: Vec<String> = Vec::new();
+        for guide in guides {
+            if let Some(step) = rung_for_years(guide, years) {
+                let label = levels_label(step);
+                if !levels.contains(&label) {
+                    levels.push(label);
+                }
+            }
+        }
+        let given = match levels.as_slice() {
+            [] => String::new(),
+            [one] => format!(": {one}"),
+            many => format!(": {} (the guides differ)", many.join(" or ")),
+        };
+        format!("{years} {} of experience{given}", plural_years(years))
+    });
+    match (level, years_part) {
+        (Some(level), Some(years)) => Some(format!("Asked: {} · {years}", level.as_str())),
+        (Some(level), None) => Some(format!("Asked: {}", level.as_str())),
+        (None, Some(years)) => Some(format!("Asked: {years}")),
+        (None, None) => None,
+    }
+}
+
+/// The chart's footnotes: each guide's title with its currency and country (or that it names
+/// none), and how unlabelled figures are read.
+fn chart_notes(guides: &[&GuideFile]) -> Vec<String> {
+    guides
+        .iter()
+        .map(|guide| {
+            let mut note = format!("Source: {}", guide.source.title);
+            if let Some(pay) = &guide.pay {
+                match &pay.region {
+                    Some(region) => note.push_str(&format!(" — {region} pay, {}", pay.currency)),
+                    None => note.push_str(&format!(" — {}, no country named", pay.currency)),
+                }
+                if !pay.unlabelled.is_empty() {
+                    note.push_str(&format!(
+                        "; its {} figures are unlabelled, read in order as {}",
+                        pay.unlabelled.len(),
+                        unlabelled_reading(pay)
+                    ));
+                }
+            }
+            note
+        })
+        .collect()
+}
+
 /// The name of the chart attachment for a role and narrowing (ASCII, Discord-safe).
 fn chart_filename(role: &Role, narrowing: Narrowing) -> String {
     let mut name = format!("salary-{}", role.id);
@@ -308,12 +434,20 @@ pub fn salary(
         ),
         (None, None) => format!("{} pay by level", role.name),
     };
-    let mut embed = Embed::new(title).color(colors::SALARY).description(format!(
+    let mut description = Vec::new();
+    if let (Some(level), Some(years)) = (level, years) {
+        description.extend(level_years_conflict(&guides, level, years));
+    }
+    description.push(format!(
         "Figures from {} guide{}, each with its source; where they differ both are shown. \
          Levels are each guide's own rungs.",
         guides.len(),
         if guides.len() == 1 { "" } else { "s" }
     ));
+    description.extend(currency_note(&guides));
+    let mut embed = Embed::new(title)
+        .color(colors::SALARY)
+        .description(description.join("\n\n"));
     for guide in &guides {
         embed = embed.field(
             guide.source.title.clone(),
@@ -348,7 +482,12 @@ pub fn salary(
         }
         _ => format!("{} pay by level", role.name),
     };
-    let png = chart::salary_chart(&chart_title, &series, highlight)
+    let labels = ChartLabels {
+        title: chart_title,
+        asked: asked_label(&guides, level, years),
+        notes: chart_notes(&guides),
+    };
+    let png = chart::salary_chart(&labels, &series, highlight)
         .map_err(|e| Error::Chart(e.to_string()))?;
     let filename = chart_filename(role, narrowing);
     embed.image = Some(filename.clone());
@@ -445,6 +584,7 @@ origin = "g.txt"
             low: None,
             high: None,
             text: None,
+            unlabelled: Vec::new(),
         });
         let mut closed = step(&[Level::Senior], 5, Some(8));
         closed.salary_min = Some(170_000);
@@ -460,6 +600,74 @@ origin = "g.txt"
         for (step, expected) in cases {
             assert_eq!(band_text(&g, step), expected);
         }
+    }
+
+    fn paid(title: &str, region: Option<&str>, unlabelled: &[&str]) -> GuideFile {
+        let mut g = guide(vec![
+            step(&[Level::Junior], 0, Some(2)),
+            step(&[Level::Mid], 2, Some(5)),
+            step(&[Level::Senior, Level::Lead], 5, Some(8)),
+            step(&[Level::Principal], 8, None),
+        ]);
+        g.source.title = title.into();
+        g.pay = Some(crate::content::model::Pay {
+            heading: "Pay".into(),
+            currency: "USD".into(),
+            region: region.map(str::to_string),
+            median: Some(2),
+            low: Some(1),
+            high: Some(3),
+            text: None,
+            unlabelled: unlabelled.iter().map(|s| s.to_string()).collect(),
+        });
+        g
+    }
+
+    #[test]
+    fn the_chart_names_what_was_asked_and_its_sources() {
+        let a = paid("A", None, &[]);
+        let mut b = paid("B", Some("US"), &["$1", "$2", "$3"]);
+        b.ladder[2].years_max = Some(12);
+        b.ladder[3].years_min = 12;
+        let guides = [&a, &b];
+        let cases = [
+            (Some(Level::Senior), None, Some("Asked: senior")),
+            (None, Some(1), Some("Asked: 1 year of experience: junior")),
+            (
+                None,
+                Some(9),
+                Some("Asked: 9 years of experience: principal or senior/lead (the guides differ)"),
+            ),
+            (
+                Some(Level::Lead),
+                Some(3),
+                Some("Asked: lead · 3 years of experience: mid"),
+            ),
+            (None, None, None),
+        ];
+        for (level, years, expected) in cases {
+            assert_eq!(
+                asked_label(&guides, level, years).as_deref(),
+                expected,
+                "{level:?} {years:?}"
+            );
+        }
+        assert_eq!(
+            chart_notes(&guides),
+            [
+                "Source: A — USD, no country named",
+                "Source: B — US pay, USD; its 3 figures are unlabelled, read in order as low, \
+                 median and high",
+            ]
+        );
+        assert_eq!(
+            currency_note(&guides).as_deref(),
+            Some(
+                "All figures are in USD: no country named in A; US pay in B. The guides give no \
+                 pay for other countries."
+            )
+        );
+        assert_eq!(currency_note(&[]), None);
     }
 
     #[test]

@@ -89,10 +89,15 @@ pub fn sources(app: &App) -> Result<Reply> {
                         .as_deref()
                         .unwrap_or("not named in the guide")
                 ),
-                source
-                    .updated
-                    .clone()
-                    .unwrap_or_else(|| "No update date in the guide".to_string()),
+                match (source.updated_statement(), &source.updated) {
+                    (Some(statement), _) => statement,
+                    // A relative note ("Updated 28 days ago") whose capture day is unknown.
+                    (None, Some(note)) => format!(
+                        "No update date: the guide's “{note}” counted from the day it was \
+                         captured, which is not recorded"
+                    ),
+                    (None, None) => "No update date in the guide".to_string(),
+                },
                 format!("Role: {}", role.name),
                 format!("Covers: {}", coverage(guide)),
                 format!("Converted from `{}`", source.origin),

@@ -1,7 +1,8 @@
 //! Autocomplete for every option whose values come from content or a fixed list: `/faq question`
-//! (FAQ questions and guide headings), `/interview start question` (the bank's prompts), the
-//! `role` and `name` options (role names and aliases) and fixed choices (level, section, kind,
-//! difficulty, command).
+//! (FAQ questions, section headings, ladder rungs and list items, found by their own words and
+//! by their context: an FAQ answer, a section's text), `/interview start question` (the bank's prompts), the
+//! `role` and `name` options (role names and aliases), `level` (the levels by every name the
+//! guides and people give them) and fixed choices (section, kind, difficulty, command).
 //!
 //! Matching is on the words as written, not the index's stems: what someone is typing is a
 //! prefix of a word ("sal" of "salary"), which the index cannot see once "salary" is stemmed
@@ -16,6 +17,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::app::App;
 use crate::commands::Focused;
+use crate::content::model::{Level, LEVEL_NAMES};
 use crate::error::Result;
 use crate::reply::{truncate_chars, Choice};
 use crate::search::analyzer::{edit_distance, typo_budget};
@@ -52,25 +54,85 @@ impl Candidate {
     }
 }
 
-/// FAQ questions (first), then guide headings: section headings and ladder rung titles.
+/// What `/faq question:` suggests: the content itself, not only its titles. FAQ questions first
+/// (found by the words of their answers too, so "remote" finds the salary question whose answer
+/// names remote jobs), then section headings (found by their text: "degree" finds "Entry
+/// routes"), ladder rung titles (by their focus and pay), then the items of the guides' lists
+/// (skills, tools, entry routes, proof projects, certifications). A word in a suggestion's own
+/// text counts for more than one in its context (see `Score`).
 pub fn faq_candidates(app: &App) -> Vec<Candidate> {
     let mut out = Vec::new();
+    let with_context = |text: &str, context: Vec<String>, rank: u8| Candidate {
+        also: context,
+        ..Candidate::plain(text, rank)
+    };
     for role in &app.catalog.roles {
         for guide in &role.guides {
-            out.extend(guide.faq.iter().map(|f| Candidate::plain(&f.question, 0)));
+            out.extend(
+                guide
+                    .faq
+                    .iter()
+                    .map(|f| with_context(&f.question, vec![f.answer.clone()], 0)),
+            );
         }
     }
     for role in &app.catalog.roles {
         for guide in &role.guides {
             for section in guide.sections() {
-                out.push(Candidate::plain(&section.heading, 1));
+                out.push(with_context(&section.heading, vec![section.body], 1));
             }
             for step in &guide.ladder {
-                out.push(Candidate::plain(&step.title, 2));
+                out.push(with_context(
+                    &step.title,
+                    vec![step.focus.clone(), step.salary.clone()],
+                    2,
+                ));
             }
         }
     }
+    for role in &app.catalog.roles {
+        for guide in &role.guides {
+            let lists = [&guide.skills, &guide.tools, &guide.entry, &guide.projects];
+            for list in lists.into_iter().flatten() {
+                out.extend(list.items.iter().map(|item| Candidate::plain(item, 3)));
+            }
+            out.extend(
+                guide
+                    .certifications
+                    .iter()
+                    .map(|c| with_context(&c.name, c.description.iter().cloned().collect(), 3)),
+            );
+        }
+    }
     dedupe(out)
+}
+
+/// How people begin a question, and the word of the content it asks about: "how much" is the
+/// guides' "salary" ("much" alone is a stop word, so without this "how much" finds nothing).
+/// Authored for careerbot, like the synonym list.
+const QUESTION_OPENINGS: &[(&str, &str)] = &[("how much", "salary")];
+
+/// The partial question with its opening phrase replaced by the content's word (see
+/// [`QUESTION_OPENINGS`]), keeping what follows it.
+pub fn with_openings_read(partial: &str) -> String {
+    let lower = partial.to_lowercase();
+    for (opening, word) in QUESTION_OPENINGS {
+        if let Some(at) = lower.find(opening) {
+            let end = at + opening.len();
+            let follows_a_word_boundary = lower[end..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let starts_a_word = lower[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            if follows_a_word_boundary && starts_a_word {
+                return format!("{}{word}{}", &partial[..at], &partial[end..]);
+            }
+        }
+    }
+    partial.to_string()
 }
 
 /// The interview bank's prompts.
@@ -86,6 +148,47 @@ pub fn question_candidates(app: &App) -> Vec<Candidate> {
         }
     }
     dedupe(out)
+}
+
+/// The levels, each named with what the guides call its rung ("principal — Principal Engineer
+/// or Engineering Manager · Principal/Staff"), and found by any of its names ("staff", "sr",
+/// "entry", "new grad"). The value is the level (`Level::parse` reads every name too).
+pub fn level_candidates(app: &App) -> Vec<Candidate> {
+    Level::ALL
+        .into_iter()
+        .map(|level| {
+            let mut guide_names: Vec<&str> = Vec::new();
+            let mut also: Vec<String> = Vec::new();
+            for role in &app.catalog.roles {
+                for guide in &role.guides {
+                    for step in guide.ladder.iter().filter(|s| s.levels.contains(&level)) {
+                        let name = step.label.as_deref().unwrap_or(&step.title);
+                        if !guide_names.contains(&name) {
+                            guide_names.push(name);
+                        }
+                        also.push(step.title.clone());
+                    }
+                }
+            }
+            also.extend(
+                LEVEL_NAMES
+                    .iter()
+                    .filter(|(l, _)| *l == level)
+                    .flat_map(|(_, names)| names.iter().map(|n| n.to_string())),
+            );
+            let name = if guide_names.is_empty() {
+                level.as_str().to_string()
+            } else {
+                format!("{} — {}", level.as_str(), guide_names.join(" · "))
+            };
+            Candidate {
+                name: truncate_chars(&name, MAX_NAME),
+                value: level.as_str().to_string(),
+                also,
+                rank: 0,
+            }
+        })
+        .collect()
 }
 
 /// Roles by name; aliases and ids find them too. The value is the role's id.
@@ -115,11 +218,20 @@ fn dedupe(candidates: Vec<Candidate>) -> Vec<Candidate> {
         .collect()
 }
 
-/// How a candidate's words answer the typed words.
+/// How a candidate's words answer the typed words. The first text is the candidate's own (what
+/// the user sees); the rest is context.
 struct Words {
     raw: Vec<String>,
     terms: HashSet<String>,
+    /// How many of `raw` are the candidate's own words (they come first).
+    own_words: usize,
+    /// The analyzed terms of its own words.
+    own_terms: HashSet<String>,
 }
+
+/// Where a typed word was found: its quality (`EXACT` or `TYPO`), the position of the word it
+/// matched, and whether that word is the candidate's own rather than its context.
+type Found = (u8, usize, bool);
 
 /// A typed word with its analysis done once per keystroke, not once per candidate.
 struct Typed {
@@ -159,45 +271,86 @@ impl Words {
     fn of(analyzer: &Analyzer, texts: &[&str]) -> Words {
         let mut raw = Vec::new();
         let mut terms = HashSet::new();
-        for text in texts {
+        let mut own_words = 0;
+        let mut own_terms = HashSet::new();
+        for (i, text) in texts.iter().enumerate() {
             raw.extend(words(text).into_iter().map(|(_, _, w)| w));
-            terms.extend(analyzer.terms(text));
+            let analyzed = analyzer.terms(text);
+            if i == 0 {
+                own_words = raw.len();
+                own_terms.extend(analyzed.iter().cloned());
+            }
+            terms.extend(analyzed);
         }
-        Words { raw, terms }
+        Words {
+            raw,
+            terms,
+            own_words,
+            own_terms,
+        }
+    }
+
+    fn at(&self, quality: u8, position: usize) -> Found {
+        (quality, position, position < self.own_words)
     }
 
     /// How a finished word of the query matches: its quality (2 for the word itself or the
-    /// same analyzed term, e.g. a synonym; 1 for a typo) and the position of the matched word.
-    fn find_word(&self, typed: &Typed) -> Option<(u8, usize)> {
+    /// same analyzed term, e.g. a synonym; 1 for a typo), the position of the matched word, and
+    /// whether it is the candidate's own. Its own words are looked at before its context.
+    fn find_word(&self, typed: &Typed) -> Option<Found> {
         let word = typed.word.as_str();
-        if let Some(i) = self.raw.iter().position(|w| w == word) {
-            return Some((EXACT, i));
+        let own = &self.raw[..self.own_words];
+        if let Some(i) = own.iter().position(|w| w == word) {
+            return Some(self.at(EXACT, i));
         }
-        if !typed.terms.is_empty() && typed.terms.iter().all(|t| self.terms.contains(t)) {
-            // The same term under another spelling (a synonym or an inflection).
-            return Some((EXACT, self.raw.len()));
+        let all_in = |terms: &HashSet<String>| {
+            !typed.terms.is_empty() && typed.terms.iter().all(|t| terms.contains(t))
+        };
+        // The same term under another spelling (a synonym or an inflection): after the words
+        // themselves, but still the candidate's own.
+        if all_in(&self.own_terms) {
+            return Some((EXACT, self.raw.len(), true));
+        }
+        if let Some(i) = own.iter().position(|w| typed.misspells(w)) {
+            return Some(self.at(TYPO, i));
+        }
+        if let Some(i) = self.raw.iter().position(|w| w == word) {
+            return Some(self.at(EXACT, i));
+        }
+        if all_in(&self.terms) {
+            return Some((EXACT, self.raw.len(), false));
         }
         self.raw
             .iter()
             .position(|w| typed.misspells(w))
-            .map(|i| (TYPO, i))
+            .map(|i| self.at(TYPO, i))
     }
 
     /// How the word being typed matches as the beginning of a word (one typo allowed from four
-    /// letters), or as a whole word.
-    fn find_prefix(&self, typed: &Typed) -> Option<(u8, usize)> {
+    /// letters), or as a whole word; the candidate's own words before its context.
+    fn find_prefix(&self, typed: &Typed) -> Option<Found> {
         let prefix = typed.word.as_str();
-        if let Some(i) = self.raw.iter().position(|w| w.starts_with(prefix)) {
-            return Some((EXACT, i));
+        let own = &self.raw[..self.own_words];
+        if let Some(i) = own.iter().position(|w| w.starts_with(prefix)) {
+            return Some(self.at(EXACT, i));
         }
         // A whole word typed without a trailing space still counts as a word ("pay").
+        if let Some(found) = self.find_word(typed).filter(|f| f.2) {
+            return Some(found);
+        }
+        if let Some(i) = own.iter().position(|w| typed.misspells_the_start_of(w)) {
+            return Some(self.at(TYPO, i));
+        }
+        if let Some(i) = self.raw.iter().position(|w| w.starts_with(prefix)) {
+            return Some(self.at(EXACT, i));
+        }
         if let Some(found) = self.find_word(typed) {
             return Some(found);
         }
         self.raw
             .iter()
             .position(|w| typed.misspells_the_start_of(w))
-            .map(|i| (TYPO, i))
+            .map(|i| self.at(TYPO, i))
     }
 }
 
@@ -205,9 +358,10 @@ impl Words {
 const EXACT: u8 = 2;
 const TYPO: u8 = 1;
 
-/// A candidate's match: words matched, whether all were, whether without typos, their quality,
-/// its rank (FAQ questions before headings), and how early the first match is.
-type Score = (usize, bool, bool, u32, u8, usize);
+/// A candidate's match: words matched, whether all were, whether without typos, how many were
+/// found in its own text rather than its context, their quality, its rank (FAQ questions before
+/// headings), and how early the first match is.
+type Score = (usize, bool, bool, usize, u32, u8, usize);
 
 /// What was typed, analyzed once.
 struct Query {
@@ -244,6 +398,7 @@ impl Query {
     fn score(&self, words: &Words, rank: u8) -> Option<Score> {
         let mut matched = 0;
         let mut needed = 0;
+        let mut own = 0;
         let mut quality = 0;
         let mut typos = false;
         let mut first = usize::MAX;
@@ -256,9 +411,10 @@ impl Query {
             if self.counts[i] {
                 needed += 1;
             }
-            if let Some((q, position)) = found {
+            if let Some((q, position, in_own)) = found {
                 if self.counts[i] {
                     matched += 1;
+                    own += usize::from(in_own);
                 }
                 quality += u32::from(q);
                 typos |= q == TYPO;
@@ -272,6 +428,7 @@ impl Query {
             matched,
             matched == needed,
             !typos,
+            own,
             quality,
             u8::MAX - rank,
             usize::MAX - first,
@@ -502,7 +659,11 @@ pub fn autocomplete(app: &App, focused: &Focused) -> Result<Vec<Choice>> {
         return Ok(rank(analyzer, &focused.partial, &candidates));
     }
     let suggester = match (focused.command.name, option.name) {
-        ("faq", "question") => shared(app, "faq", faq_candidates),
+        ("faq", "question") => {
+            let suggester = shared(app, "faq", faq_candidates);
+            return Ok(suggester.suggest(analyzer, &with_openings_read(&focused.partial)));
+        }
+        (_, "level") => shared(app, "level", level_candidates),
         ("interview", "question") => shared(app, "question", question_candidates),
         (_, "role") | ("role", "name") => shared(app, "role", role_candidates),
         _ => return Ok(Vec::new()),
@@ -611,6 +772,50 @@ mod tests {
                 suggester.suggest(&a, partial),
                 rank(&a, partial, &list),
                 "{partial:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn question_openings_are_read_as_the_contents_word() {
+        let cases = [
+            ("how much", "salary"),
+            ("How much do seniors", "salary do seniors"),
+            ("so how much ", "so salary "),
+            ("how muc", "how muc"),
+            ("how muchness", "how muchness"),
+            ("somehow much", "somehow much"),
+            ("certif", "certif"),
+            ("", ""),
+        ];
+        for (typed, read) in cases {
+            assert_eq!(with_openings_read(typed), read, "{typed:?}");
+        }
+    }
+
+    /// A word in a suggestion's own text beats the same word in another's context ("certif"
+    /// finds "Certifications" before the FAQ whose answer says "earn certifications"), and
+    /// context still finds what titles alone would miss.
+    #[test]
+    fn own_words_come_before_context() {
+        let a = analyzer();
+        let faq = Candidate {
+            also: vec!["Build projects and earn certifications.".into()],
+            ..Candidate::plain("How do I get hired?", 0)
+        };
+        let list = vec![faq, Candidate::plain("Certifications", 1)];
+        let names = |typed: &str| -> Vec<String> {
+            rank(&a, typed, &list).into_iter().map(|c| c.name).collect()
+        };
+        assert_eq!(names("certif"), ["Certifications", "How do I get hired?"]);
+        assert_eq!(names("projects"), ["How do I get hired?"]);
+        assert_eq!(names("hired"), ["How do I get hired?"]);
+        let suggester = Suggester::new(&a, list.clone());
+        for typed in ["certif", "projects", "proj", "hired", "certifcations", ""] {
+            assert_eq!(
+                suggester.suggest(&a, typed),
+                rank(&a, typed, &list),
+                "{typed:?}"
             );
         }
     }

@@ -9,6 +9,7 @@ pub mod analyzer;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery};
@@ -22,6 +23,7 @@ pub use analyzer::Analyzer;
 use crate::content::sections::{ladder_line, pay_line};
 use crate::content::Catalog;
 use crate::error::{Error, Result};
+use crate::semantic::{cosine, EmbeddingCache, Encoder};
 use analyzer::{edit_distance, typo_budget, TOKENIZER_NAME};
 
 /// Bumped whenever the schema changes, so old indexes are rebuilt. (Changes to how documents are
@@ -259,6 +261,101 @@ pub struct SearchIndex {
     pub path: Option<PathBuf>,
     /// True when this process built it (content changed, first start or forced).
     pub rebuilt: bool,
+    /// Every unit's vector, when an embedding model is loaded (None: lexical only).
+    semantic: Option<Semantic>,
+}
+
+/// The semantic side of the index: the encoder and, for every unit in index order, where it is
+/// and the vectors of its parts.
+///
+/// Every vector is centred on the content's mean before use: all of it is about one job, so the
+/// raw vectors share a large "backend engineering" component that makes everything look alike
+/// ("what skills do I need?" would be as close to a pay rung as to the skills list). Removing the
+/// mean leaves what tells one passage from another.
+struct Semantic {
+    encoder: Arc<dyn Encoder>,
+    mean: Vec<f32>,
+    units: Vec<Unit>,
+    by_address: HashMap<(u32, u32), usize>,
+}
+
+struct Unit {
+    address: DocAddress,
+    kind: DocKind,
+    role: String,
+    /// Centred vectors of the title, the whole text, and each line or sentence of the body: a
+    /// question about one list item ("need GraphQL?") matches that item, not the list's average.
+    parts: Vec<Vec<f32>>,
+    /// The texts of the body's lines and sentences (`parts[2..]`), to point at the one matched.
+    lines: Vec<String>,
+}
+
+impl Unit {
+    /// How close a query is to this unit: its best match with any part, and which part.
+    fn closest(&self, query: &[f32]) -> (f32, usize) {
+        self.parts
+            .iter()
+            .enumerate()
+            .map(|(i, part)| (cosine(query, part), i))
+            .fold((f32::MIN, 0), |best, x| if x.0 > best.0 { x } else { best })
+    }
+}
+
+/// Lines and long lines' sentences of a body: the parts embedded one by one.
+fn body_parts(body: &str) -> Vec<String> {
+    let mut parts = Vec::new();
+    for line in body
+        .lines()
+        .map(str::trim)
+        .filter(|l| l.chars().count() >= 3)
+    {
+        if line.chars().count() <= 160 {
+            parts.push(line.to_string());
+            continue;
+        }
+        let mut sentence = String::new();
+        for piece in line.split_inclusive(". ") {
+            sentence.push_str(piece);
+            if sentence.chars().count() >= 40 {
+                parts.push(sentence.trim().to_string());
+                sentence.clear();
+            }
+        }
+        if !sentence.trim().is_empty() {
+            parts.push(sentence.trim().to_string());
+        }
+    }
+    parts
+}
+
+/// Text as the model should read it: ids such as `site-reliability-engineer` as words.
+fn readable(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let between_letters = i > 0
+                && i + 1 < chars.len()
+                && chars[i - 1].is_alphabetic()
+                && chars[i + 1].is_alphabetic();
+            if c == '-' && between_letters {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// `vector` minus `mean`, back to unit length.
+fn centred(vector: &[f32], mean: &[f32]) -> Vec<f32> {
+    let mut out: Vec<f32> = vector.iter().zip(mean).map(|(v, m)| v - m).collect();
+    let norm = out.iter().map(|x| x * x).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        out.iter_mut().for_each(|x| *x /= norm);
+    }
+    out
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -346,7 +443,134 @@ impl SearchIndex {
             analyzer,
             path,
             rebuilt,
+            semantic: None,
         })
+    }
+
+    /// Adds the semantic side: every unit's vectors, from `cache` where the text is unchanged,
+    /// embedded by `encoder` otherwise.
+    pub fn with_semantics(
+        mut self,
+        encoder: Arc<dyn Encoder>,
+        cache: &EmbeddingCache,
+    ) -> Result<SearchIndex> {
+        let searcher = self.reader.searcher();
+        let mut docs = Vec::new();
+        for (segment_ord, reader) in searcher.segment_readers().iter().enumerate() {
+            for doc_id in reader.doc_ids_alive() {
+                let address = DocAddress::new(segment_ord as u32, doc_id);
+                docs.push((address, self.stored(&searcher, address)?));
+            }
+        }
+        // Per unit: title, whole, then each body part, all as the model should read them.
+        let lines: Vec<Vec<String>> = docs.iter().map(|(_, d)| body_parts(&d.body)).collect();
+        let mut texts: Vec<String> = Vec::new();
+        for ((_, doc), lines) in docs.iter().zip(&lines) {
+            texts.push(readable(&doc.title));
+            texts.push(readable(&format!("{}\n{}", doc.title, doc.body)));
+            texts.extend(lines.iter().map(|l| readable(l)));
+        }
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let vectors = cache.vectors(&*encoder, &refs)?;
+        let dims = vectors.first().map_or(0, Vec::len);
+        let mut mean = vec![0.0f32; dims];
+        for vector in &vectors {
+            mean.iter_mut().zip(vector).for_each(|(m, v)| *m += v);
+        }
+        mean.iter_mut()
+            .for_each(|m| *m /= vectors.len().max(1) as f32);
+        let mut vectors = vectors.into_iter().map(|v| centred(&v, &mean));
+        let units: Vec<Unit> = docs
+            .into_iter()
+            .zip(lines)
+            .map(|((address, doc), lines)| Unit {
+                address,
+                kind: doc.kind,
+                role: doc.role,
+                parts: vectors.by_ref().take(2 + lines.len()).collect(),
+                lines,
+            })
+            .collect();
+        let by_address = units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| ((u.address.segment_ord, u.address.doc_id), i))
+            .collect();
+        self.semantic = Some(Semantic {
+            encoder,
+            mean,
+            units,
+            by_address,
+        });
+        Ok(self)
+    }
+
+    /// Whether answers are ranked by meaning too (an embedding model is loaded).
+    pub fn has_semantics(&self) -> bool {
+        self.semantic.is_some()
+    }
+
+    /// The encoder, when one is loaded (interview scoring shares it).
+    pub fn encoder(&self) -> Option<&Arc<dyn Encoder>> {
+        self.semantic.as_ref().map(|s| &s.encoder)
+    }
+
+    /// The vector of user text (centred like the content's), or None without a model.
+    pub fn embed(&self, text: &str) -> Result<Option<Vec<f32>>> {
+        let Some(semantic) = &self.semantic else {
+            return Ok(None);
+        };
+        let vector = semantic.encoder.encode(&[text])?.pop();
+        Ok(vector.map(|v| centred(&v, &semantic.mean)))
+    }
+
+    /// The units closest in meaning to `query`, best first, scored by cosine similarity.
+    pub fn nearest(&self, query: &[f32], filter: &Filter, limit: usize) -> Result<Vec<Hit>> {
+        let Some(semantic) = &self.semantic else {
+            return Ok(Vec::new());
+        };
+        let mut scored: Vec<(f32, &Unit)> = semantic
+            .units
+            .iter()
+            .filter(|u| filter.kinds.is_empty() || filter.kinds.contains(&u.kind))
+            .filter(|u| filter.role.is_none_or(|r| r == u.role))
+            .map(|u| (u.closest(query).0, u))
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let searcher = self.reader.searcher();
+        scored
+            .into_iter()
+            .take(limit)
+            .map(|(score, unit)| {
+                Ok(Hit {
+                    doc: self.stored(&searcher, unit.address)?,
+                    score,
+                    snippet: String::new(),
+                    address: unit.address,
+                })
+            })
+            .collect()
+    }
+
+    /// How close in meaning a hit is to `query` (None without a model).
+    pub fn similarity(&self, query: &[f32], hit: &Hit) -> Option<f32> {
+        Some(self.unit(hit)?.closest(query).0)
+    }
+
+    /// The line or sentence of a hit's body closest in meaning to `query`, when that is closer
+    /// than its title or whole text: the list item that answers the question.
+    pub fn closest_line(&self, query: &[f32], hit: &Hit) -> Option<&str> {
+        let unit = self.unit(hit)?;
+        let (_, at) = unit.closest(query);
+        at.checked_sub(2).map(|i| unit.lines[i].as_str())
+    }
+
+    fn unit(&self, hit: &Hit) -> Option<&Unit> {
+        let semantic = self.semantic.as_ref()?;
+        let at = semantic
+            .by_address
+            .get(&(hit.address.segment_ord, hit.address.doc_id))?;
+        semantic.units.get(*at)
     }
 
     pub fn analyzer(&self) -> &Analyzer {
@@ -571,30 +795,34 @@ impl SearchIndex {
         let top = searcher.search(query, &TopDocs::with_limit(limit).order_by_score())?;
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {
-            let stored: TantivyDocument = searcher.doc(address)?;
-            let text = |field: Field| {
-                stored
-                    .get_first(field)
-                    .and_then(|v| v.as_str())
-                    .unwrap_or_default()
-                    .to_string()
-            };
-            let doc = SearchDoc {
-                key: text(self.fields.key),
-                kind: DocKind::parse(&text(self.fields.kind)).unwrap_or(DocKind::Section),
-                role: text(self.fields.role),
-                source: text(self.fields.source),
-                title: text(self.fields.title),
-                body: text(self.fields.body),
-            };
             hits.push(Hit {
-                doc,
+                doc: self.stored(&searcher, address)?,
                 score,
                 snippet: String::new(),
                 address,
             });
         }
         Ok(hits)
+    }
+
+    /// The unit stored at `address`.
+    fn stored(&self, searcher: &tantivy::Searcher, address: DocAddress) -> Result<SearchDoc> {
+        let stored: TantivyDocument = searcher.doc(address)?;
+        let text = |field: Field| {
+            stored
+                .get_first(field)
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+                .to_string()
+        };
+        Ok(SearchDoc {
+            key: text(self.fields.key),
+            kind: DocKind::parse(&text(self.fields.kind)).unwrap_or(DocKind::Section),
+            role: text(self.fields.role),
+            source: text(self.fields.source),
+            title: text(self.fields.title),
+            body: text(self.fields.body),
+        })
     }
 
     /// Highlights the query's words in `body`, counting misspelled query words that are within

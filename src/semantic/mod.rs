@@ -1,9 +1,22 @@
 //! Sentence embeddings: the seam between careerbot and the local embedding model.
+//!
+//! [`Encoder`] is the seam (tests may pass their own); [`MiniLm`] is the real model;
+//! [`EmbeddingCache`] keeps the vectors of content text on disk beside the index, keyed by the
+//! model and the text itself, so a rebuild embeds only text that changed.
+
+mod cache;
+mod minilm;
+
+pub use cache::EmbeddingCache;
+pub use minilm::{MiniLm, MODEL_FILES};
 
 /// Turns sentences into unit-length vectors whose dot product is their cosine similarity.
 pub trait Encoder: Send + Sync {
     /// One vector per text, all of the same dimension, each of unit length.
     fn encode(&self, texts: &[&str]) -> crate::error::Result<Vec<Vec<f32>>>;
+
+    /// Names the model and its exact weights: vectors of different encoders never mix.
+    fn id(&self) -> &str;
 }
 
 /// Cosine similarity of two unit vectors.

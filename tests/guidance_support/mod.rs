@@ -21,7 +21,7 @@ pub fn app() -> App {
     let root = repo();
     let settings = Settings::defaults_in(Path::new(&root));
     let catalog = Catalog::load(&root.join("content")).expect("content loads");
-    let search = SearchIndex::in_memory(&catalog).expect("index builds");
+    let search = with_model_required(SearchIndex::in_memory(&catalog).expect("index builds"));
     App::from_parts(
         settings,
         catalog,
@@ -29,6 +29,22 @@ pub fn app() -> App {
         Arc::new(ManualClock::new(0)),
         Arc::new(careerbot::store::SqliteStore::in_memory().unwrap()),
     )
+}
+
+/// `search` with the embedding model, which these tests need: they fail, never skip, without it.
+pub fn with_model_required(search: SearchIndex) -> SearchIndex {
+    let root = repo();
+    let search = careerbot::app::with_model(
+        search,
+        &root.join("models/all-MiniLM-L6-v2"),
+        &root.join("index"),
+    )
+    .expect("the embedding model loads");
+    assert!(
+        search.has_semantics(),
+        "the embedding model is missing: run scripts/fetch-model (scripts/dev test does it first)"
+    );
+    search
 }
 
 /// Runs a slash line as the console would and returns the reply.

@@ -552,6 +552,10 @@ fn ownership_and_blame_are_read_from_the_words_as_written() {
 struct Keyed(&'static [(&'static str, usize)]);
 
 impl crate::semantic::Encoder for Keyed {
+    fn id(&self) -> &str {
+        "keyed-test-encoder"
+    }
+
     fn encode(&self, texts: &[&str]) -> crate::error::Result<Vec<Vec<f32>>> {
         Ok(texts
             .iter()

@@ -1,0 +1,131 @@
+//! What the guides do not cover, named by the question's own words: another country's or
+//! currency's pay, another role's pay, negotiation, hardware, particular companies, visas, tax…
+//! The topics and their cues are authored data (`content/scope.toml`); this module only matches
+//! them, as whole words or phrases, and says which gap a question falls into.
+
+use crate::content::model::{Gap, GapWhen, ScopeFile};
+
+/// A topic the question asks about that the guides do not cover.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Uncovered {
+    pub topic: String,
+    /// The reply's first line, with the question's words in it.
+    pub says: String,
+}
+
+/// The question as words separated by single spaces, with a space at each end, so a cue is
+/// found as a whole word or phrase by a plain substring search.
+fn words(text: &str) -> String {
+    let mut out = String::from(" ");
+    for c in text.to_lowercase().chars() {
+        match c {
+            // Currency signs are words of their own ("€80k").
+            '€' | '£' | '₹' | '$' => {
+                out.push(' ');
+                out.push(c);
+                out.push(' ');
+            }
+            c if c.is_alphanumeric() || c == '-' || c == '.' || c == '\'' => out.push(c),
+            _ => out.push(' '),
+        }
+    }
+    let mut joined: String = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    // A full stop ends a sentence more often than it joins a name ("files.com").
+    joined = joined.replace(". ", " ");
+    format!(" {} ", joined.trim_end_matches('.'))
+}
+
+fn mentions(question: &str, phrase: &str) -> bool {
+    question.contains(&words(phrase))
+}
+
+/// The first gap the question names, if any. `about_pay` says whether the question asks about pay
+/// (some gaps only apply then).
+pub fn uncovered(scope: &ScopeFile, question: &str, about_pay: bool) -> Option<Uncovered> {
+    let question = words(question);
+    scope
+        .gaps
+        .iter()
+        .filter(|gap| gap.when != Some(GapWhen::Pay) || about_pay)
+        .filter(|gap| !gap.unless.iter().any(|u| mentions(&question, u)))
+        .find_map(|gap| {
+            let cue = gap.cues.iter().find(|c| mentions(&question, c))?;
+            Some(Uncovered {
+                topic: gap.topic.clone(),
+                says: says(gap, cue),
+            })
+        })
+}
+
+fn says(gap: &Gap, cue: &str) -> String {
+    let shown = if cue.chars().count() <= 3 && cue.chars().all(|c| c.is_ascii_alphabetic()) {
+        cue.to_uppercase()
+    } else {
+        let mut chars = cue.chars();
+        chars.next().map_or(String::new(), |first| {
+            first.to_uppercase().chain(chars).collect()
+        })
+    };
+    gap.says.replace("{cue}", &shown)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::Catalog;
+    use std::path::Path;
+
+    fn scope() -> ScopeFile {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        Catalog::load(&root.join("content")).unwrap().scope
+    }
+
+    #[test]
+    fn cues_are_found_as_whole_words_and_only_where_they_apply() {
+        let scope = scope();
+        let cases: &[(&str, bool, Option<&str>)] = &[
+            ("backend pay in Berlin?", true, Some("pay outside the US")),
+            (
+                "how many LPA in bangalore",
+                true,
+                Some("pay outside the US"),
+            ),
+            ("salary in €?", true, Some("pay outside the US")),
+            (
+                "remote jobs in Germany?",
+                false,
+                Some("places outside the US"),
+            ),
+            ("frontend vs backend pay?", true, Some("other roles' pay")),
+            ("frontend vs backend?", false, None),
+            ("good laptop for coding?", false, Some("hardware")),
+            (
+                "what's the google interview like",
+                false,
+                Some("particular companies' hiring processes"),
+            ),
+            ("is the google cloud cert worth it", false, None),
+            ("how do I monitor my services", false, None),
+            ("what does metadata mean", false, None),
+            ("senior salary", true, None),
+        ];
+        for (question, pay, topic) in cases {
+            let got = uncovered(&scope, question, *pay).map(|u| u.topic);
+            assert_eq!(got.as_deref(), *topic, "{question}");
+        }
+    }
+
+    #[test]
+    fn the_first_line_names_what_was_asked() {
+        let scope = scope();
+        let said = uncovered(&scope, "backend pay in Berlin?", true)
+            .unwrap()
+            .says;
+        assert_eq!(
+            said,
+            "The guides only give US pay, in US dollars; nothing for Berlin."
+        );
+        let said = uncovered(&scope, "pay in the uk", true).unwrap().says;
+        assert!(said.ends_with("nothing for UK."), "{said}");
+    }
+}

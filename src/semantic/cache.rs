@@ -1,0 +1,140 @@
+//! Vectors of content text, kept on disk in `index/embeddings-<model id>.bin` and keyed by a hash
+//! of the text: a content change re-embeds only the passages whose text changed, and a start with
+//! unchanged content embeds nothing. Written whole to a temporary file and renamed, so a reader
+//! never sees half a file; an unreadable file is treated as empty (it is derived data).
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use super::minilm::identity;
+use super::Encoder;
+use crate::error::{Error, Result};
+
+const MAGIC: &[u8; 8] = b"CBEMB01\n";
+
+pub struct EmbeddingCache {
+    path: Option<PathBuf>,
+}
+
+impl EmbeddingCache {
+    /// A cache in `dir` for `encoder`'s vectors.
+    pub fn in_dir(dir: &Path, encoder: &dyn Encoder) -> EmbeddingCache {
+        EmbeddingCache {
+            path: Some(dir.join(format!("embeddings-{}.bin", encoder.id()))),
+        }
+    }
+
+    /// No cache: every text is embedded.
+    pub fn none() -> EmbeddingCache {
+        EmbeddingCache { path: None }
+    }
+
+    /// The vectors of `texts`, in order: read from the cache where present, embedded otherwise.
+    /// When anything was embedded the file is rewritten with exactly these texts' vectors.
+    pub fn vectors(&self, encoder: &dyn Encoder, texts: &[&str]) -> Result<Vec<Vec<f32>>> {
+        let mut known = self.path.as_deref().map(read).unwrap_or_default();
+        let keys: Vec<u64> = texts.iter().map(|t| identity(&[t.as_bytes()])).collect();
+        let missing: Vec<usize> = (0..texts.len())
+            .filter(|&i| !known.contains_key(&keys[i]))
+            .collect();
+        if !missing.is_empty() {
+            let wanted: Vec<&str> = missing.iter().map(|&i| texts[i]).collect();
+            let fresh = encoder.encode(&wanted)?;
+            for (&i, vector) in missing.iter().zip(fresh) {
+                known.insert(keys[i], vector);
+            }
+            if let Some(path) = &self.path {
+                write(path, &keys, &known)?;
+            }
+        }
+        Ok(keys.iter().map(|k| known[k].clone()).collect())
+    }
+}
+
+fn read(path: &Path) -> HashMap<u64, Vec<f32>> {
+    let Ok(bytes) = std::fs::read(path) else {
+        return HashMap::new();
+    };
+    parse(&bytes).unwrap_or_default()
+}
+
+fn parse(bytes: &[u8]) -> Option<HashMap<u64, Vec<f32>>> {
+    let rest = bytes.strip_prefix(MAGIC)?;
+    let dims = u32::from_le_bytes(rest.get(..4)?.try_into().ok()?) as usize;
+    let rest = &rest[4..];
+    let record = 8 + dims * 4;
+    if dims == 0 || rest.len() % record != 0 {
+        return None;
+    }
+    let mut map = HashMap::with_capacity(rest.len() / record);
+    for chunk in rest.chunks_exact(record) {
+        let key = u64::from_le_bytes(chunk[..8].try_into().ok()?);
+        let vector = chunk[8..]
+            .chunks_exact(4)
+            .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+            .collect();
+        map.insert(key, vector);
+    }
+    Some(map)
+}
+
+fn write(path: &Path, keys: &[u64], known: &HashMap<u64, Vec<f32>>) -> Result<()> {
+    let dims = known.values().next().map_or(0, Vec::len);
+    let mut bytes = MAGIC.to_vec();
+    bytes.extend_from_slice(&(dims as u32).to_le_bytes());
+    let mut written = std::collections::HashSet::new();
+    for key in keys.iter().filter(|k| written.insert(**k)) {
+        bytes.extend_from_slice(&key.to_le_bytes());
+        for value in &known[key] {
+            bytes.extend_from_slice(&value.to_le_bytes());
+        }
+    }
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| Error::io(format!("creating {}", dir.display()), e))?;
+    }
+    let staging = path.with_extension(format!("tmp-{}", std::process::id()));
+    std::fs::write(&staging, &bytes)
+        .map_err(|e| Error::io(format!("writing {}", staging.display()), e))?;
+    std::fs::rename(&staging, path)
+        .map_err(|e| Error::io(format!("renaming {}", staging.display()), e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    /// Counts what it is asked to embed; vectors are the text's length and 1.
+    struct Counting(AtomicUsize);
+    impl Encoder for Counting {
+        fn encode(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>> {
+            self.0.fetch_add(texts.len(), Ordering::SeqCst);
+            Ok(texts.iter().map(|t| vec![t.len() as f32, 1.0]).collect())
+        }
+        fn id(&self) -> &str {
+            "counting"
+        }
+    }
+
+    #[test]
+    fn only_changed_text_is_embedded_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let encoder = Counting(AtomicUsize::new(0));
+        let cache = EmbeddingCache::in_dir(dir.path(), &encoder);
+        let first = cache.vectors(&encoder, &["alpha", "beta"]).unwrap();
+        assert_eq!(first, vec![vec![5.0, 1.0], vec![4.0, 1.0]]);
+        assert_eq!(encoder.0.load(Ordering::SeqCst), 2);
+        let again = cache
+            .vectors(&encoder, &["beta", "alpha", "gamma!"])
+            .unwrap();
+        assert_eq!(again[2], vec![6.0, 1.0]);
+        assert_eq!(encoder.0.load(Ordering::SeqCst), 3, "only gamma was new");
+        // A corrupt file is derived data: it is ignored and rewritten.
+        std::fs::write(dir.path().join("embeddings-counting.bin"), b"junk").unwrap();
+        cache.vectors(&encoder, &["alpha"]).unwrap();
+        assert_eq!(encoder.0.load(Ordering::SeqCst), 4);
+        cache.vectors(&encoder, &["alpha"]).unwrap();
+        assert_eq!(encoder.0.load(Ordering::SeqCst), 4);
+    }
+}
