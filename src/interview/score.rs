@@ -117,9 +117,9 @@ pub const PARTIAL: f64 = 0.5;
 
 /// Cosine between a sentence and a point's reference ("point. why (terms)") for full and for
 /// partial credit, and between a sentence and a red flag for raising it by meaning.
-pub const SEMANTIC_FULL: f32 = 0.55;
-pub const SEMANTIC_PARTIAL: f32 = 0.42;
-pub const SEMANTIC_RED_FLAG: f32 = 0.62;
+pub const SEMANTIC_FULL: f32 = 0.60;
+pub const SEMANTIC_PARTIAL: f32 = 0.48;
+pub const SEMANTIC_RED_FLAG: f32 = 0.80;
 
 /// Below this share of recognisable words an answer is gibberish (or in another language).
 const MIN_KNOWN_SHARE: f64 = 0.35;
