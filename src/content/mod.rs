@@ -591,6 +591,28 @@ impl Loader {
             if question.points.is_empty() {
                 self.problem(path, line, format!("question `{id}` has no rubric points"));
             }
+            for check in &question.red_flag_checks {
+                if check.flag.trim().is_empty() || check.why.trim().is_empty() {
+                    self.problem(
+                        path,
+                        line,
+                        format!("question `{id}`: a red flag check needs `flag` and `why`"),
+                    );
+                }
+                let patterns = check.affirms.iter().chain(&check.denies);
+                if check.affirms.is_empty() && check.denies.is_empty()
+                    || patterns.clone().any(|p| p.trim().is_empty())
+                {
+                    self.problem(
+                        path,
+                        line,
+                        format!(
+                            "question `{id}`: red flag check {:?} needs non-empty `affirms` or `denies` phrases",
+                            check.flag
+                        ),
+                    );
+                }
+            }
             for point in &question.points {
                 if point.point.trim().is_empty() || point.why.trim().is_empty() {
                     self.problem(

@@ -432,6 +432,27 @@ pub struct RubricPoint {
     pub terms: Vec<String>,
     /// One line on why the point matters.
     pub why: String,
+    /// The point is about avoiding what its terms name ("avoids fast hashes: MD5, SHA-1"), so a
+    /// negated mention ("never MD5") covers it as well as a plain one.
+    #[serde(default)]
+    pub against: bool,
+}
+
+/// A red flag the scorer can recognise by its words: it is raised by a sentence of the answer
+/// that affirms one of `affirms` (not negated, not criticised) or negates one of `denies`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RedFlagCheck {
+    /// What the candidate did wrong, as shown ("Stores passwords with a fast hash").
+    pub flag: String,
+    /// Why an interviewer counts it against the answer.
+    pub why: String,
+    /// Phrases whose affirmation raises the flag; `a + b` needs both in one sentence.
+    #[serde(default)]
+    pub affirms: Vec<String>,
+    /// Phrases whose negation raises the flag ("no replication", "skip the salt").
+    #[serde(default)]
+    pub denies: Vec<String>,
 }
 
 /// `content/<role>/interview.toml` entry.
@@ -449,6 +470,10 @@ pub struct QuestionFile {
     pub source_quote: Option<String>,
     pub points: Vec<RubricPoint>,
     pub red_flags: Vec<String>,
+    /// Red flags recognised by pattern, with why they matter (the plain `red_flags` are
+    /// recognised by meaning when the embedding model is available).
+    #[serde(default)]
+    pub red_flag_checks: Vec<RedFlagCheck>,
     pub outline: String,
     pub hints: Vec<String>,
     pub follow_ups: Vec<String>,

@@ -7,12 +7,16 @@ use crate::commands::spec::ANSWER_MAX;
 use crate::content::model::{QuestionFile, QuestionKind};
 use crate::content::Role;
 use crate::reply::{
-    colors, truncate_chars, Button, ButtonStyle, Embed, Message, Modal, Reply, TextInput,
+    colors, escape_user_text, truncate_chars, Button, ButtonStyle, Embed, Message, Modal, Reply,
+    TextInput,
 };
 
 use super::choose::Why;
 use super::history::{date, Stats, Summary};
-use super::score::{Assessment, GibberishReason, LengthNote, Structure, Verdict};
+use super::score::{
+    Assessment, Cap, EvidenceKind, FlagEvidence, GibberishReason, LengthNote, Ownership, Structure,
+    Verdict,
+};
 use super::session::custom_id;
 
 /// Discord's limit on a field value.
@@ -131,8 +135,24 @@ pub fn question_embed(
     position: usize,
     total: usize,
     why: Option<&Why>,
+    hints_shown: usize,
 ) -> Embed {
     let mut description = format!("**{}**", escape_light(&question.prompt));
+    let given: Vec<String> = question
+        .hints
+        .iter()
+        .take(hints_shown)
+        .enumerate()
+        .map(|(i, hint)| format!("Hint {}: {}", i + 1, escape_light(hint)))
+        .collect();
+    if !given.is_empty() {
+        description.push_str(&format!(
+            "\n\n*Hints so far ({} of {}):*\n{}",
+            given.len(),
+            question.hints.len(),
+            given.join("\n")
+        ));
+    }
     if let Some(Why::Review { missed }) = why {
         let points: Vec<String> = missed.iter().take(3).map(|p| escape_light(p)).collect();
         description.push_str(&format!(
@@ -193,6 +213,12 @@ fn verdict_line(verdict: &Verdict, assessment: &Assessment) -> Option<String> {
             },
             super::score::GIBBERISH_CAP,
             assessment.uncapped
+        )),
+        Verdict::NotEnglish { language } => Some(format!(
+            "This answer seems to be written in {}. The scorer reads English only, so it can't judge it and it is capped at {}/100 — \
+             this says nothing about the answer itself. Answer in English to get real feedback.",
+            language.as_deref().unwrap_or("a language other than English"),
+            super::score::NOT_ENGLISH_CAP
         )),
         Verdict::CopiedQuestion => Some(format!(
             "Your answer mostly repeats the question itself, so it is capped at {}/100. Say how you would approach it instead.",
@@ -257,6 +283,89 @@ fn points_list(question: &QuestionFile, indexes: &[usize], mark: &str) -> String
     truncate_chars(&lines.join("\n"), FIELD_MAX)
 }
 
+/// A sentence of the candidate's answer, quoted safely and briefly.
+fn quote(sentence: &str) -> String {
+    format!(
+        "“{}”",
+        escape_user_text(&truncate_chars(sentence.trim(), 110))
+    )
+}
+
+/// Covered points, each with the sentence of the answer that earned it.
+fn covered_list(question: &QuestionFile, assessment: &Assessment) -> String {
+    let lines: Vec<String> = assessment
+        .covered
+        .iter()
+        .filter_map(|i| Some((question.points.get(*i)?, assessment.points.get(*i)?)))
+        .map(|(point, result)| {
+            let full = result.credit >= 1.0;
+            let mark = if full { "✅" } else { "◐" };
+            let mut line = format!("{mark} **{}**", escape_light(&point.point));
+            if !full {
+                line.push_str(if result.told_as_we {
+                    " (half credit: told as “we” — say what you did)"
+                } else {
+                    " (half credit: named, not explained — say how or why)"
+                });
+            }
+            if let Some(evidence) = &result.evidence {
+                let how = match &evidence.by {
+                    EvidenceKind::Term { .. } => String::new(),
+                    EvidenceKind::Meaning { similarity } => {
+                        format!(" *(by meaning, {:.0}%)*", similarity * 100.0)
+                    }
+                };
+                line.push_str(&format!("\n  ↳ {}{how}", quote(&evidence.sentence)));
+            }
+            line
+        })
+        .collect();
+    truncate_chars(&lines.join("\n"), FIELD_MAX)
+}
+
+fn red_flag_list(assessment: &Assessment) -> String {
+    let lines: Vec<String> = assessment
+        .red_flags
+        .iter()
+        .map(|flag| {
+            let how = match flag.by {
+                FlagEvidence::Pattern => String::new(),
+                FlagEvidence::Meaning { similarity } => {
+                    format!(" *(by meaning, {:.0}%)*", similarity * 100.0)
+                }
+            };
+            let mut line = format!(
+                "⚠ red flag: **{}** — {}",
+                escape_light(&flag.flag),
+                escape_light(&flag.why)
+            );
+            if !flag.sentence.is_empty() {
+                line.push_str(&format!("\n  ↳ {}{how}", quote(&flag.sentence)));
+            }
+            line
+        })
+        .collect();
+    truncate_chars(&lines.join("\n"), FIELD_MAX)
+}
+
+fn cap_line(cap: Cap) -> String {
+    let limit = cap.limit();
+    match cap {
+        Cap::List => format!(
+            "This is a list of terms, so it is capped at {limit}/100: explain, don't list — say how each idea works and why you would use it."
+        ),
+        Cap::CopiedShown { share } => format!(
+            "{share}% of this answer repeats text I showed you (the outline, rubric points or hints), so it is capped at {limit}/100. Copied sentences earn nothing: put the ideas in your own words."
+        ),
+        Cap::Template => format!(
+            "Several sentences follow the same template with a term swapped in, so each point earns half credit at most and the answer is capped at {limit}/100. Explain the mechanism behind each idea instead."
+        ),
+        Cap::WeOnly => format!(
+            "The story only says what “we” did, so it is capped at {limit}/100: interviewers need to hear what *you* did."
+        ),
+    }
+}
+
 /// Feedback on one answer.
 pub fn feedback_embed(
     role: &Role,
@@ -271,6 +380,9 @@ pub fn feedback_embed(
     if let Some(line) = verdict_line(&assessment.verdict, assessment) {
         description.push_str(&format!("\n{line}"));
     }
+    for cap in &assessment.caps {
+        description.push_str(&format!("\n{}", cap_line(*cap)));
+    }
     if assessment.covered.is_empty() {
         description.push_str(&format!(
             "\nHow it adds up: 0 of {points} rubric points covered → 0 (length and structure only count once an answer covers a point)."
@@ -284,19 +396,44 @@ pub fn feedback_embed(
         } else {
             String::new()
         };
+        let partial = if assessment.partial.is_empty() {
+            String::new()
+        } else {
+            format!(", {} of them half", assessment.partial.len())
+        };
+        let flags = match assessment.red_flags.len() {
+            0 => String::new(),
+            n => format!(
+                " − {} for {n} red flag{}",
+                assessment.penalty,
+                if n == 1 { "" } else { "s" }
+            ),
+        };
+        let after = i32::from(assessment.uncapped) - i32::from(assessment.penalty);
         description.push_str(&format!(
-            "\nHow it adds up: rubric {} of {points} points → {} + length {} + structure {}{form_note} = {}{}.",
+            "\nHow it adds up: rubric {} of {points} points{partial} → {} + length {} + structure {}{form_note} = {}{flags}{}.",
             assessment.covered.len(),
             number(assessment.rubric_points),
             number(assessment.length_points),
             number(assessment.structure_points),
             assessment.uncapped,
-            if assessment.uncapped != assessment.score {
+            if i32::from(assessment.score) != after.max(0) {
                 format!(", capped at {}", assessment.score)
             } else {
                 String::new()
             }
         ));
+    }
+    if !assessment.red_flags.is_empty() {
+        description.push_str(&format!(
+            "\nRed flags cost {} points each and cap the score (see below).",
+            super::score::RED_FLAG_PENALTY
+        ));
+    }
+    if assessment.hedges >= 2 && assessment.credit() * 2.0 < points as f64 {
+        description.push_str(
+            "\nThe answer hedges a lot (“maybe”, “it depends”, “best practices”) without committing to a design: say what you would do and why.",
+        );
     }
     if hints_used > 0 {
         description.push_str(&format!(
@@ -310,10 +447,17 @@ pub fn feedback_embed(
     ))
     .description(description)
     .color(colors::INTERVIEW);
+    if !assessment.red_flags.is_empty() {
+        embed = embed.field(
+            format!("Red flags ({})", assessment.red_flags.len()),
+            red_flag_list(assessment),
+            false,
+        );
+    }
     if !assessment.covered.is_empty() {
         embed = embed.field(
             format!("Covered ({} of {points})", assessment.covered.len()),
-            points_list(question, &assessment.covered, "✅"),
+            covered_list(question, assessment),
             false,
         );
     }
@@ -324,7 +468,7 @@ pub fn feedback_embed(
             false,
         );
     }
-    match assessment.structure {
+    match &assessment.structure {
         Structure::Star(star) if question.kind == QuestionKind::Behavioral => {
             let who = format!(
                 "{} speaks as “I” ({} × “I”, {} × “we”)",
@@ -332,16 +476,30 @@ pub fn feedback_embed(
                 star.i_count,
                 star.we_count
             );
+            let ownership = match star.ownership {
+                Ownership::Owns => "✅ Owns their part (“my mistake”, “I caused”)".to_string(),
+                Ownership::Blames => "❌ Blames others and owns nothing".to_string(),
+                Ownership::Unstated => "❌ Never says what was theirs to own".to_string(),
+            };
             let lines = [
                 star_line(star.situation, "Situation: the context"),
                 star_line(star.task, "Task: your responsibility or goal"),
-                star_line(star.action, "Action: the steps you took"),
+                star_line(
+                    star.actions >= 2,
+                    &format!(
+                        "Action: what *you* did ({} sentence{} of “I …”, {} of only “we …”)",
+                        star.actions,
+                        if star.actions == 1 { "" } else { "s" },
+                        star.team_actions
+                    ),
+                ),
                 star_line(star.result, "Result: how it ended"),
                 star_line(
                     star.measurable,
                     "Measurable result (a number, a percentage)",
                 ),
                 who,
+                ownership,
             ];
             embed = embed.field("STAR check", lines.join("\n"), false);
         }
@@ -512,7 +670,9 @@ pub fn stats_embed(stats: &Stats) -> Embed {
         stats.skipped
     );
     if let Some(average) = stats.average {
-        description.push_str(&format!(" · average **{average}/100** (skips count as 0)"));
+        description.push_str(&format!(
+            " · average **{average}/100** over answered questions (skips kept apart)"
+        ));
     }
     description.push('.');
     let mut embed = Embed::new("Your interview practice")
@@ -529,13 +689,19 @@ pub fn stats_embed(stats: &Stats) -> Embed {
                     .map(|s| s.to_string())
                     .collect::<Vec<_>>()
                     .join(" → ");
-                format!(
-                    "**{}**: {:.0}/100 over {} question{} · by session: {trend}",
-                    t.kind.label(),
-                    t.average,
-                    t.answers,
-                    if t.answers == 1 { "" } else { "s" }
-                )
+                let skipped = if t.skipped > 0 {
+                    format!(" · {} skipped", t.skipped)
+                } else {
+                    String::new()
+                };
+                match t.average {
+                    Some(average) => format!(
+                        "**{}**: {average:.0}/100 over {} answered{skipped} · by session: {trend}",
+                        t.kind.label(),
+                        t.answers,
+                    ),
+                    None => format!("**{}**: not answered yet{skipped}", t.kind.label()),
+                }
             })
             .collect();
         embed = embed.field(
@@ -548,7 +714,13 @@ pub fn stats_embed(stats: &Stats) -> Embed {
         let names: Vec<String> = stats
             .weakest
             .iter()
-            .map(|t| format!("{} ({:.0}/100)", t.kind.label(), t.average))
+            .map(|t| {
+                format!(
+                    "{} ({:.0}/100)",
+                    t.kind.label(),
+                    t.average.unwrap_or_default()
+                )
+            })
             .collect();
         embed = embed.field(
             "Weakest topics",
@@ -566,7 +738,7 @@ pub fn stats_embed(stats: &Stats) -> Embed {
             .map(|(point, n)| format!("• {} — missed {n}×", escape_light(point)))
             .collect();
         embed = embed.field(
-            "Most-missed rubric points",
+            "Most-missed rubric points (in answered questions)",
             truncate_chars(&lines.join("\n"), FIELD_MAX),
             false,
         );
@@ -575,8 +747,13 @@ pub fn stats_embed(stats: &Stats) -> Embed {
         .recent
         .iter()
         .map(|l| {
+            let skipped = if l.skipped > 0 {
+                format!(" ({} skipped)", l.skipped)
+            } else {
+                String::new()
+            };
             format!(
-                "#{} · {} · {} question{} · {} · {}",
+                "#{} · {} · {} question{}{skipped} · {} · {}",
                 l.id,
                 date(l.started_at),
                 l.questions,

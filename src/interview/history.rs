@@ -1,8 +1,12 @@
 //! What a user's turns add up to: the summary at the end of a session (per-question scores,
 //! overall score, strongest and weakest topics, what to practise next) and the practice history
 //! of `/interview stats` (sessions, average score by topic over time, weakest topics, most-missed
-//! rubric points). Pure functions over stored records; skipped questions count as 0 everywhere,
-//! and every reply says so.
+//! rubric points). Pure functions over stored records.
+//!
+//! Skipped questions are kept apart from answered ones: a session's overall score counts them as
+//! 0 (and says so), but topic averages, strongest and weakest topics and the most-missed points
+//! are computed over answered questions only, with the skips counted beside them. Ties are broken
+//! by what the user did most recently, never by the alphabet.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -80,11 +84,12 @@ pub fn summarize(turns: &[TurnRecord], planned: usize, bank: &[QuestionFile]) ->
     let overall = mean(&scores).round() as u8;
     let skipped = results.iter().filter(|r| r.score.is_none()).count();
 
-    // Topics are the question kinds; a one-kind session compares its questions instead.
+    // Topics are the question kinds, over answered questions; a one-kind session compares its
+    // answered questions instead.
     let mut by_kind: BTreeMap<QuestionKind, Vec<f64>> = BTreeMap::new();
-    for (result, score) in results.iter().zip(&scores) {
-        if let Some(kind) = result.kind {
-            by_kind.entry(kind).or_default().push(*score);
+    for result in &results {
+        if let (Some(kind), Some(score)) = (result.kind, result.score) {
+            by_kind.entry(kind).or_default().push(f64::from(score));
         }
     }
     let mut topics: Vec<Topic> = if by_kind.len() >= 2 {
@@ -98,10 +103,11 @@ pub fn summarize(turns: &[TurnRecord], planned: usize, bank: &[QuestionFile]) ->
     } else {
         results
             .iter()
-            .zip(&scores)
-            .map(|(r, s)| Topic {
-                name: r.prompt.clone(),
-                average: *s,
+            .filter_map(|r| {
+                Some(Topic {
+                    name: r.prompt.clone(),
+                    average: f64::from(r.score?),
+                })
             })
             .collect()
     };
@@ -113,17 +119,31 @@ pub fn summarize(turns: &[TurnRecord], planned: usize, bank: &[QuestionFile]) ->
     } else {
         (None, None)
     };
+    // The weakest kind; among equals, the one asked last in the session.
+    let last_asked = |kind: QuestionKind| results.iter().rposition(|r| r.kind == Some(kind));
     let next_kind = if by_kind.len() >= 2 {
         by_kind
             .iter()
-            .min_by(|a, b| mean(a.1).total_cmp(&mean(b.1)))
+            .min_by(|a, b| {
+                mean(a.1)
+                    .total_cmp(&mean(b.1))
+                    .then_with(|| last_asked(*b.0).cmp(&last_asked(*a.0)))
+            })
             .map(|(k, _)| *k)
     } else {
-        by_kind.keys().next().copied()
+        by_kind
+            .keys()
+            .next()
+            .copied()
+            .or_else(|| results.iter().find_map(|r| r.kind))
     };
-    // The weakest questions' missed points first.
+    // The weakest answered questions' missed points first, then what skipped questions cover;
+    // equal scores keep the session order.
     let mut order: Vec<usize> = (0..results.len()).collect();
-    order.sort_by(|a, b| scores[*a].total_cmp(&scores[*b]));
+    order.sort_by(|a, b| {
+        let key = |i: usize| (results[i].score.is_none(), results[i].score);
+        key(*a).cmp(&key(*b))
+    });
     let mut practise = Vec::new();
     for index in order {
         let result = &results[index];
@@ -144,14 +164,18 @@ pub fn summarize(turns: &[TurnRecord], planned: usize, bank: &[QuestionFile]) ->
     }
 }
 
-/// One topic's scores over time.
+/// One topic's scores over time, over answered questions; skips are counted beside them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TopicTrend {
     pub kind: QuestionKind,
-    pub average: f64,
+    /// Mean score of the answered questions (None when every question of it was skipped).
+    pub average: Option<f64>,
     pub answers: usize,
-    /// Average per session, oldest first (at most the last six sessions).
+    pub skipped: usize,
+    /// Average per session with an answer of this kind, oldest first (at most the last six).
     pub by_session: Vec<u8>,
+    /// When the topic was last answered, for ties.
+    last_answered: i64,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -161,7 +185,9 @@ pub struct SessionLine {
     pub status: SessionStatus,
     pub completed: bool,
     pub questions: usize,
+    /// Mean over the answered questions.
     pub average: Option<u8>,
+    pub skipped: usize,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -173,11 +199,12 @@ pub struct Stats {
     pub in_progress: usize,
     pub answered: usize,
     pub skipped: usize,
+    /// Mean over answered questions.
     pub average: Option<u8>,
     pub topics: Vec<TopicTrend>,
-    /// Weakest first, at most three.
+    /// Weakest first, at most three, answered topics only.
     pub weakest: Vec<TopicTrend>,
-    /// Rubric points missed most often, with counts.
+    /// Rubric points missed most often in answered questions, with counts.
     pub missed_points: Vec<(String, usize)>,
     /// Most recent first, at most five.
     pub recent: Vec<SessionLine>,
@@ -189,7 +216,9 @@ pub fn stats(sessions: &[SessionRecord], turns: &[TurnRecord]) -> Stats {
     for turn in turns {
         per_session.entry(turn.session_id).or_default().push(turn);
     }
-    let score = |t: &TurnRecord| f64::from(t.score.unwrap_or(0));
+    let answered_scores = |its: &[&TurnRecord]| -> Vec<f64> {
+        its.iter().filter_map(|t| t.score.map(f64::from)).collect()
+    };
     let lines: Vec<SessionLine> = sessions
         .iter()
         .map(|s| {
@@ -197,7 +226,7 @@ pub fn stats(sessions: &[SessionRecord], turns: &[TurnRecord]) -> Stats {
                 .get(&s.id)
                 .map(Vec::as_slice)
                 .unwrap_or_default();
-            let scores: Vec<f64> = its.iter().map(|t| score(t)).collect();
+            let scores = answered_scores(its);
             SessionLine {
                 id: s.id,
                 started_at: s.started_at,
@@ -205,18 +234,25 @@ pub fn stats(sessions: &[SessionRecord], turns: &[TurnRecord]) -> Stats {
                 completed: its.len() >= s.plan.len(),
                 questions: its.len(),
                 average: (!scores.is_empty()).then(|| mean(&scores).round() as u8),
+                skipped: its.iter().filter(|t| t.score.is_none()).count(),
             }
         })
         .collect();
     let count = |f: &dyn Fn(&SessionLine) -> bool| lines.iter().filter(|l| f(l)).count();
 
-    // Per kind: scores grouped by session, sessions in the order they started.
+    // Per kind: answered scores grouped by session, sessions in the order they started.
     let session_order: HashMap<i64, usize> = sessions
         .iter()
         .enumerate()
         .map(|(i, s)| (s.id, i))
         .collect();
-    let mut by_kind: BTreeMap<QuestionKind, BTreeMap<usize, Vec<f64>>> = BTreeMap::new();
+    #[derive(Default)]
+    struct KindTurns {
+        by_session: BTreeMap<usize, Vec<f64>>,
+        skipped: usize,
+        last_answered: i64,
+    }
+    let mut by_kind: BTreeMap<QuestionKind, KindTurns> = BTreeMap::new();
     for turn in turns {
         let (Some(kind), Some(order)) = (
             QuestionKind::parse(&turn.kind),
@@ -224,46 +260,81 @@ pub fn stats(sessions: &[SessionRecord], turns: &[TurnRecord]) -> Stats {
         ) else {
             continue;
         };
-        by_kind
-            .entry(kind)
-            .or_default()
-            .entry(*order)
-            .or_default()
-            .push(score(turn));
+        let entry = by_kind.entry(kind).or_default();
+        match turn.score {
+            Some(score) => {
+                entry
+                    .by_session
+                    .entry(*order)
+                    .or_default()
+                    .push(f64::from(score));
+                entry.last_answered = entry.last_answered.max(turn.at);
+            }
+            None => entry.skipped += 1,
+        }
     }
     let topics: Vec<TopicTrend> = by_kind
         .into_iter()
-        .map(|(kind, sessions)| {
-            let all: Vec<f64> = sessions.values().flatten().copied().collect();
-            let by_session: Vec<u8> = sessions.values().map(|s| mean(s).round() as u8).collect();
+        .map(|(kind, turns)| {
+            let all: Vec<f64> = turns.by_session.values().flatten().copied().collect();
+            let by_session: Vec<u8> = turns
+                .by_session
+                .values()
+                .map(|s| mean(s).round() as u8)
+                .collect();
             let keep = by_session.len().saturating_sub(6);
             TopicTrend {
                 kind,
-                average: mean(&all),
+                average: (!all.is_empty()).then(|| mean(&all)),
                 answers: all.len(),
+                skipped: turns.skipped,
                 by_session: by_session[keep..].to_vec(),
+                last_answered: turns.last_answered,
             }
         })
         .collect();
-    let mut weakest = topics.clone();
-    weakest.sort_by(|a, b| a.average.total_cmp(&b.average).then(a.kind.cmp(&b.kind)));
+    // Weakest first; among equal averages, the topic whose latest session went worse, then the
+    // one practised longest ago (it is due).
+    let mut weakest: Vec<TopicTrend> = topics
+        .iter()
+        .filter(|t| t.average.is_some())
+        .cloned()
+        .collect();
+    weakest.sort_by(|a, b| {
+        a.average
+            .unwrap_or(0.0)
+            .total_cmp(&b.average.unwrap_or(0.0))
+            .then_with(|| a.by_session.last().cmp(&b.by_session.last()))
+            .then_with(|| a.last_answered.cmp(&b.last_answered))
+    });
     weakest.truncate(3);
 
-    let mut missed: BTreeMap<&str, usize> = BTreeMap::new();
-    for turn in turns {
+    // Missed points of answered questions; among equal counts, the most recently missed first,
+    // then the order they were first missed in (the rubric's order).
+    let mut missed: HashMap<&str, (usize, i64, usize)> = HashMap::new();
+    let mut seen = 0;
+    for turn in turns.iter().filter(|t| t.score.is_some()) {
         for point in &turn.missed {
-            *missed.entry(point.as_str()).or_default() += 1;
+            let entry = missed.entry(point.as_str()).or_insert_with(|| {
+                seen += 1;
+                (0, turn.at, seen)
+            });
+            entry.0 += 1;
+            entry.1 = entry.1.max(turn.at);
         }
     }
-    let mut missed_points: Vec<(String, usize)> = missed
+    let mut ranked: Vec<(&str, (usize, i64, usize))> = missed.into_iter().collect();
+    ranked.sort_by(|(_, a), (_, b)| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+    let missed_points: Vec<(String, usize)> = ranked
         .into_iter()
-        .filter(|(_, n)| *n >= 1)
-        .map(|(p, n)| (p.to_string(), n))
+        .take(5)
+        .map(|(p, (n, _, _))| (p.to_string(), n))
         .collect();
-    missed_points.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    missed_points.truncate(5);
 
-    let all_scores: Vec<f64> = turns.iter().map(score).collect();
+    let all_scores: Vec<f64> = turns
+        .iter()
+        .filter_map(|t| t.score.map(f64::from))
+        .collect();
     let mut recent = lines.clone();
     recent.reverse();
     recent.truncate(5);
@@ -392,11 +463,105 @@ mod tests {
             .find(|t| t.kind == QuestionKind::Coding)
             .unwrap();
         assert_eq!(coding.by_session, [40, 60, 80]);
-        assert_eq!(coding.average, 60.0);
+        assert_eq!(coding.average, Some(60.0));
+        let security = stats
+            .topics
+            .iter()
+            .find(|t| t.kind == QuestionKind::Security)
+            .unwrap();
+        // The skip is kept apart: security's average is its one answer, not (20 + 0) / 2.
+        assert_eq!(
+            (security.average, security.answers, security.skipped),
+            (Some(20.0), 1, 1)
+        );
+        assert_eq!(security.by_session, [20]);
         assert_eq!(stats.weakest[0].kind, QuestionKind::Security);
         assert_eq!(stats.missed_points[0], ("point of coding".to_string(), 3));
+        // The skipped security question's points are not "missed".
+        assert_eq!(stats.missed_points[1], ("point of security".to_string(), 1));
         assert_eq!(stats.recent[0].id, 3);
-        assert_eq!(stats.average, Some(40));
+        assert_eq!(
+            (stats.recent[0].average, stats.recent[0].skipped),
+            (Some(80), 1)
+        );
+        assert_eq!(
+            stats.average,
+            Some(50),
+            "(40 + 20 + 60 + 80) / 4, the skip apart"
+        );
+    }
+
+    #[test]
+    fn a_topic_only_skipped_has_no_average_and_is_not_weakest() {
+        let sessions = [session(1, 2, SessionStatus::Ended, 100)];
+        let turns = [
+            turn(1, 0, QuestionKind::Coding, Some(70), 110),
+            turn(1, 1, QuestionKind::Security, None, 120),
+        ];
+        let stats = stats(&sessions, &turns);
+        let security = stats
+            .topics
+            .iter()
+            .find(|t| t.kind == QuestionKind::Security)
+            .unwrap();
+        assert_eq!((security.average, security.skipped), (None, 1));
+        assert_eq!(stats.weakest.len(), 1);
+        assert_eq!(stats.weakest[0].kind, QuestionKind::Coding);
+        assert_eq!(stats.missed_points.len(), 1);
+    }
+
+    /// Equal averages and counts are ordered by what happened most recently, not by name: the
+    /// table's topics and points are named so that the alphabet would give the other order.
+    #[test]
+    fn ties_follow_recency_not_the_alphabet() {
+        let sessions = [
+            session(1, 2, SessionStatus::Ended, 100),
+            session(2, 2, SessionStatus::Ended, 200),
+        ];
+        let mut turns = vec![
+            // Both kinds average 50; security's latest session went worse (40 against 60).
+            turn(1, 0, QuestionKind::Security, Some(60), 110),
+            turn(1, 1, QuestionKind::Coding, Some(40), 120),
+            turn(2, 0, QuestionKind::Coding, Some(60), 210),
+            turn(2, 1, QuestionKind::Security, Some(40), 220),
+        ];
+        turns[0].missed = vec!["zebra point".into()];
+        turns[1].missed = vec!["alpha point".into()];
+        turns[2].missed = vec!["alpha point".into()];
+        turns[3].missed = vec!["zebra point".into()];
+        let stats = stats(&sessions, &turns);
+        assert_eq!(
+            stats.weakest[0].kind,
+            QuestionKind::Security,
+            "{:?}",
+            stats.weakest
+        );
+        // Both points missed twice; zebra most recently.
+        assert_eq!(stats.missed_points[0].0, "zebra point");
+        assert_eq!(stats.missed_points[1].0, "alpha point");
+    }
+
+    #[test]
+    fn summary_topics_leave_skips_apart() {
+        let turns = [
+            turn(1, 0, QuestionKind::Security, Some(90), 10),
+            turn(1, 1, QuestionKind::Databases, Some(80), 20),
+            turn(1, 2, QuestionKind::Databases, None, 30),
+        ];
+        let summary = summarize(&turns, 3, &[]);
+        assert_eq!(
+            summary.overall, 57,
+            "the session score still counts the skip as 0"
+        );
+        assert_eq!(
+            summary.weakest.unwrap().average,
+            80.0,
+            "databases over its answer only"
+        );
+        assert_eq!(
+            summary.practise[0].0, "point of databases",
+            "answered misses first"
+        );
     }
 
     #[test]

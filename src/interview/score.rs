@@ -1,49 +1,101 @@
-//! Scoring an answer against its question's rubric: pure, deterministic and explainable. Every
-//! number in a score can be traced to a rule below, and the feedback shows the breakdown.
+//! Scoring an answer against its question's rubric: deterministic and explainable. Every number
+//! in a score can be traced to a rule below, and the feedback shows the breakdown and the
+//! sentence of the answer behind every credited point. The word lists the rules use (negation
+//! cues, filler words, hedges, STAR markers, pronouns, other languages' words…) are authored
+//! data in `content/scoring.toml` (see `lexicon`).
 //!
-//! Text is compared after the shared analyzer (`SearchIndex::analyzer`: lowercasing, stemming,
-//! stop words, synonym folding), so "sharding" and "partitioned by key" are the same term.
+//! **Reading.** The answer is split into sentences (`text`). Each sentence is read twice: as its
+//! own words, lowercased with every word kept (negation, pronouns, "my mistake"), and through the
+//! shared analyzer (stemming, synonym folding), so "sharding" and "partitioned by key" are one
+//! rubric term. A rubric term must occur as consecutive analyzed tokens; a term with a pronoun
+//! ("my mistake", "I caused") must also occur with that pronoun, because stop words never erase it.
 //!
-//! **Coverage.** A rubric point is covered when any of its terms occurs in the analyzed answer;
-//! a multi-word term must occur as consecutive analyzed tokens.
+//! **Stance.** A term inside the scope of a negation ("never Kafka", "a queue is not needed",
+//! "MD5 rather than bcrypt", "skip the salt", "backpressure is unnecessary") does not cover its
+//! point, unless the point is about avoiding that term (`against`, "never MD5") or the term itself
+//! holds the negation ("never plaintext").
 //!
-//! **Score** (0–100), when the answer covers at least one point:
+//! **Coverage**, per rubric point: the best sentence of the answer earns it
+//! - **full credit (1)** when it names a term of the point *with substance* — at least six words
+//!   and, besides the rubric's terms and filler words, three specific words, or two and a
+//!   mechanism word (because, so that, by, which…); or when its meaning is close to the point
+//!   (cosine ≥ `SEMANTIC_FULL` between the sentence and "point. why (terms)", with the encoder);
+//! - **partial credit (½)** for a bare mention of a term, for terms of three or more points
+//!   crowded into one sentence (fewer than eight words per point), or for a meaning that is only
+//!   near the point (cosine ≥ `SEMANTIC_PARTIAL`);
+//! - nothing from a sentence that negates the point's terms, raises a red flag, or is copied from
+//!   what the bot showed. In behavioral answers a sentence told only as "we" earns half.
+//!
+//! Lexical and semantic evidence are two routes to the same credit: a point takes the better of
+//! the two, and the feedback says which (the term, or "by meaning" with the similarity).
+//!
+//! **Score** (0–100):
 //!
 //! ```text
-//! rubric    = 75 × covered / points × elaboration     elaboration: 0.4 under 10 words,
-//!                                                                  0.7 under 30 words, else 1
+//! credit    = Σ point credits (each 0, ½ or 1)
+//! rubric    = 75 × credit / points × elaboration     elaboration: 0.4 under 10 words,
+//!                                                                0.7 under 30 words, else 1
 //! length    = 0 (<10 words) | 3 (<30) | 6 (<60) | 10 (60–450) | 7 (>450, rambling)
 //! structure = 15 at most:
-//!   behavioral: situation 3 + task 3 + action 3 + result 3 + measurable result 1.5
-//!               + speaks as "I" 1.5                                   (the STAR check)
+//!   behavioral: situation 3 + task 2 + personal actions ("I did", 2 per sentence, at most 4)
+//!               + result 3 + measured result 1.5 + speaks as "I" more than "we" 1.5
 //!   otherwise:  reasoning/trade-offs 6 + concrete example or numbers 4 + organised 5
-//! form      = min(1, 2 × covered / points)
-//! score     = round(rubric + form × (length + structure))
+//! form      = min(1, 2 × credit / points)
+//! raw       = round(rubric + form × (length + structure))
+//! score     = raw − 12 × red flags, then the caps below
 //! ```
 //!
-//! Length and structure count only as far as the answer has substance: fully once it covers half
-//! the rubric, proportionally below that, and not at all for an answer that covers no point (a
-//! well-told story about something else earns nothing for being well told).
+//! **Red flags.** The question's `red_flag_checks` are raised by pattern: a sentence that affirms
+//! one of `affirms` (not negated, no criticism such as "broken" or "too fast" in the sentence,
+//! no negation later in its clause) or negates one of `denies` (unless its clause or the next
+//! explains a consequence: "without idempotent consumers, retries would write twice" is right). With the encoder, the question's
+//! `red_flags` are also raised by meaning (cosine ≥ `SEMANTIC_RED_FLAG`, in a sentence with no
+//! negation or criticism). A behavioral answer that blames others (or negates its own ownership:
+//! "it was not my mistake") in more sentences than it owns its part raises a red flag of its own,
+//! and its blaming sentences earn no credit. Each flag is shown
+//! "⚠ red flag" with its why and the sentence; each costs 12 points, and the score is capped at
+//! 45, 30 or 20 with one, two, or three or more.
 //!
-//! **Honesty caps**, applied last, each reported to the candidate:
+//! **Gaming caps**, each told to the candidate:
+//! - a bare list of terms (four or more items, most of three words or fewer, at most one real
+//!   sentence; or, under 40 words, three points named with 60% of the words rubric terms): at
+//!   most 25 — "explain, don't list";
+//! - text copied from what the bot showed (prompt, outline, point labels and whys, hints,
+//!   follow-ups): a sentence whose analyzed word trigrams are 60% shown text earns nothing; half
+//!   of the answer's trigrams shown caps it at 10;
+//! - boilerplate: three or more sentences (and half of them) built on the same frame of non-term
+//!   words ("I would use X because Y matters"): each point at most ½, no structure credit, at most 25;
+//! - a behavioral story with no personal action and "we" actions: at most 40.
+//!
+//! **Honesty caps** (the verdict), applied last:
 //! - empty (no words at all): 0;
+//! - not English: few English words and many of another language's frequent words (or mostly
+//!   non-Latin letters): at most 5, and the candidate is told the scorer reads English only;
 //! - gibberish: fewer than 35% recognisable words (common English words, words from the question
-//!   bank, numbers), or fewer than 30% distinct terms in 8 or more (the same words repeated):
-//!   at most 5;
+//!   bank, numbers), or fewer than 30% distinct terms in 8 or more: at most 5;
 //! - the question copied back: at least 70% of the answer's terms come from the prompt and at
 //!   most 3 distinct terms do not: at most 5;
-//! - off-topic: another question of the bank matches the answer much more closely (a fine answer
-//!   to a different question): at most 5. Closeness is the *match strength* of a rubric:
-//!   distinct terms matched per point, counting at most two per point, over twice the number of
-//!   points. Off-topic when another rubric's strength is at least 0.5 and at least a third above
-//!   this question's. (Coverage alone is too coarse for this: a story about a conflict touches
-//!   most points of "learning fast" through a word or two each, but gives several signals of
-//!   every point of its own question.)
+//! - off-topic: another question of the bank matches the answer much more closely: at most 5.
+//!   Closeness is the *match strength* of a rubric: distinct terms matched per point, counting at
+//!   most two per point, over twice the number of points. Off-topic when another rubric's strength
+//!   is at least 0.5 and at least a third above this question's.
+//!
+//! Scoring is a pure function of the bank, the answer and the encoder's vectors: the same answer
+//! always gets the same score.
+
+pub mod lexicon;
+pub mod text;
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use crate::content::model::{QuestionFile, QuestionKind};
+use crate::error::Result;
 use crate::search::Analyzer;
+use crate::semantic::{cosine, Encoder};
+
+use lexicon::{lexicon, Lexicon};
+use text::{find_phrase, NegationCues, Phrases, Sentence};
 
 /// Highest score of the rubric part.
 pub const RUBRIC_WEIGHT: f64 = 75.0;
@@ -51,446 +103,82 @@ pub const RUBRIC_WEIGHT: f64 = 75.0;
 pub const GIBBERISH_CAP: u8 = 5;
 pub const COPIED_CAP: u8 = 5;
 pub const OFF_TOPIC_CAP: u8 = 5;
+pub const NOT_ENGLISH_CAP: u8 = 5;
+/// Gaming caps.
+pub const LIST_CAP: u8 = 25;
+pub const COPIED_SHOWN_CAP: u8 = 10;
+pub const TEMPLATE_CAP: u8 = 25;
+pub const WE_ONLY_CAP: u8 = 40;
+/// Points lost per red flag, and the cap with one, two, three or more flags.
+pub const RED_FLAG_PENALTY: u8 = 12;
+pub const RED_FLAG_CAPS: [u8; 3] = [45, 30, 20];
+/// Credit of a bare mention, a meaning near the point, or a point under the boilerplate cap.
+pub const PARTIAL: f64 = 0.5;
 
-/// Below this share of recognisable words an answer is gibberish.
+/// Cosine between a sentence and a point's reference ("point. why (terms)") for full and for
+/// partial credit, and between a sentence and a red flag for raising it by meaning.
+pub const SEMANTIC_FULL: f32 = 0.60;
+pub const SEMANTIC_PARTIAL: f32 = 0.48;
+pub const SEMANTIC_RED_FLAG: f32 = 0.80;
+
+/// Below this share of recognisable words an answer is gibberish (or in another language).
 const MIN_KNOWN_SHARE: f64 = 0.35;
+/// Another language: at least this share of the words are that language's frequent words.
+const MIN_OTHER_LANGUAGE_SHARE: f64 = 0.25;
 /// Another question's rubric must match at least this strongly, and by this margin more than
 /// this question's, for an answer to be off-topic.
 const OFF_TOPIC_MIN_STRENGTH: f64 = 0.5;
 const OFF_TOPIC_MARGIN: f64 = 1.0 / 3.0;
 /// Below this share of distinct terms (in 8 or more) an answer is repetition.
 const MIN_DIVERSITY: f64 = 0.30;
+/// A sentence with this share of its trigrams in shown text is copied; an answer with this
+/// share overall is capped.
+const COPIED_SENTENCE_SHARE: f64 = 0.6;
+const COPIED_ANSWER_SHARE: f64 = 0.5;
+/// A sentence naming terms of three or more points needs this many words per point for full
+/// credit.
+const WORDS_PER_NAMED_POINT: usize = 8;
+/// An answer whose analyzed tokens are at least this share rubric terms is a list of terms.
+const LIST_TERM_DENSITY: f64 = 0.6;
+/// Two sentences share a frame when this share of their non-term words is common.
+const SAME_FRAME: f64 = 0.6;
 
-/// Frequent English words, so an answer in plain English is recognisable even where it uses no
-/// word of the question bank. Authored for careerbot.
-const COMMON_WORDS: &[&str] = &[
-    "a",
-    "about",
-    "above",
-    "after",
-    "again",
-    "against",
-    "all",
-    "also",
-    "always",
-    "am",
-    "an",
-    "and",
-    "another",
-    "any",
-    "are",
-    "around",
-    "as",
-    "ask",
-    "asked",
-    "at",
-    "away",
-    "back",
-    "bad",
-    "be",
-    "became",
-    "because",
-    "been",
-    "before",
-    "being",
-    "below",
-    "best",
-    "better",
-    "between",
-    "big",
-    "both",
-    "but",
-    "by",
-    "call",
-    "called",
-    "came",
-    "can",
-    "case",
-    "change",
-    "come",
-    "could",
-    "day",
-    "days",
-    "did",
-    "different",
-    "do",
-    "does",
-    "doing",
-    "done",
-    "down",
-    "during",
-    "each",
-    "early",
-    "easy",
-    "else",
-    "end",
-    "enough",
-    "even",
-    "ever",
-    "every",
-    "fact",
-    "far",
-    "felt",
-    "few",
-    "find",
-    "first",
-    "for",
-    "found",
-    "from",
-    "full",
-    "get",
-    "give",
-    "go",
-    "going",
-    "good",
-    "got",
-    "great",
-    "had",
-    "happen",
-    "happened",
-    "has",
-    "have",
-    "having",
-    "he",
-    "help",
-    "her",
-    "here",
-    "high",
-    "him",
-    "his",
-    "hour",
-    "hours",
-    "how",
-    "i",
-    "if",
-    "important",
-    "in",
-    "into",
-    "is",
-    "it",
-    "its",
-    "just",
-    "keep",
-    "kept",
-    "kind",
-    "knew",
-    "know",
-    "large",
-    "last",
-    "later",
-    "least",
-    "left",
-    "less",
-    "let",
-    "like",
-    "little",
-    "long",
-    "look",
-    "lot",
-    "low",
-    "made",
-    "make",
-    "making",
-    "many",
-    "may",
-    "me",
-    "means",
-    "might",
-    "more",
-    "most",
-    "much",
-    "must",
-    "my",
-    "need",
-    "needed",
-    "never",
-    "new",
-    "next",
-    "no",
-    "not",
-    "nothing",
-    "now",
-    "of",
-    "off",
-    "often",
-    "old",
-    "on",
-    "once",
-    "one",
-    "only",
-    "or",
-    "other",
-    "our",
-    "out",
-    "over",
-    "own",
-    "part",
-    "people",
-    "place",
-    "point",
-    "put",
-    "quite",
-    "rather",
-    "really",
-    "right",
-    "said",
-    "same",
-    "saw",
-    "say",
-    "see",
-    "seemed",
-    "she",
-    "should",
-    "show",
-    "side",
-    "since",
-    "small",
-    "so",
-    "some",
-    "something",
-    "soon",
-    "start",
-    "started",
-    "still",
-    "such",
-    "sure",
-    "take",
-    "taken",
-    "team",
-    "tell",
-    "than",
-    "that",
-    "the",
-    "their",
-    "them",
-    "then",
-    "there",
-    "these",
-    "they",
-    "thing",
-    "things",
-    "think",
-    "this",
-    "those",
-    "though",
-    "thought",
-    "through",
-    "time",
-    "times",
-    "to",
-    "told",
-    "too",
-    "took",
-    "try",
-    "tried",
-    "turn",
-    "two",
-    "under",
-    "until",
-    "up",
-    "us",
-    "use",
-    "used",
-    "using",
-    "very",
-    "want",
-    "wanted",
-    "was",
-    "way",
-    "we",
-    "week",
-    "weeks",
-    "well",
-    "went",
-    "were",
-    "what",
-    "when",
-    "where",
-    "whether",
-    "which",
-    "while",
-    "who",
-    "whole",
-    "why",
-    "will",
-    "with",
-    "without",
-    "work",
-    "worked",
-    "working",
-    "would",
-    "year",
-    "years",
-    "yes",
-    "yet",
-    "you",
-    "your",
-    "d",
-    "ll",
-    "m",
-    "re",
-    "s",
-    "t",
-    "ve",
-];
+/// A rubric term, analyzed, with the pronouns it must keep.
+#[derive(Debug, Clone)]
+struct Term {
+    text: String,
+    tokens: Vec<String>,
+    /// The term's own words when it holds a pronoun ("my mistake"): they must occur as written.
+    raw_guard: Option<Vec<String>>,
+    /// The term holds a negation cue itself ("never plaintext"): matched as written.
+    has_cue: bool,
+}
 
-/// STAR and structure markers, matched like rubric terms. Authored for careerbot.
-const SITUATION: &[&str] = &[
-    "team",
-    "project",
-    "company",
-    "job",
-    "startup",
-    "client",
-    "customer",
-    "years ago",
-    "last year",
-    "situation",
-    "context",
-    "at the time",
-    "product",
-    "service",
-    "legacy",
-];
-const TASK: &[&str] = &[
-    "my role",
-    "responsible",
-    "task",
-    "goal",
-    "needed",
-    "asked",
-    "deadline",
-    "assigned",
-    "in charge",
-    "objective",
-    "challenge",
-    "problem",
-    "requirement",
-    "owner",
-];
-const ACTION: &[&str] = &[
-    "decided",
-    "proposed",
-    "wrote",
-    "built",
-    "set up",
-    "talked",
-    "organised",
-    "created",
-    "added",
-    "started",
-    "led",
-    "introduced",
-    "changed",
-    "fixed",
-    "migrated",
-    "implemented",
-    "designed",
-    "scheduled",
-    "met",
-    "paired",
-    "reviewed",
-    "documented",
-    "rolled out",
-    "tested",
-    "automated",
-    "investigated",
-    "explained",
-    "split",
-    "moved",
-    "negotiated",
-    "escalated",
-    "prioritised",
-    "agreed",
-    "suggested",
-    "ran",
-    "deployed",
-    "refactored",
-    "rewrote",
-    "shipped",
-    "mentored",
-    "coached",
-    "learned",
-    "prototyped",
-    "measured",
-    "profiled",
-    "listened",
-    "presented",
-    "reached out",
-    "spoke",
-    "asked",
-    "drafted",
-    "planned",
-];
-const RESULT: &[&str] = &[
-    "result",
-    "outcome",
-    "in the end",
-    "ended up",
-    "reduced",
-    "improved",
-    "increased",
-    "decreased",
-    "dropped",
-    "saved",
-    "cut",
-    "faster",
-    "launched",
-    "delivered",
-    "went from",
-    "since then",
-    "afterwards",
-    "lesson",
-    "successfully",
-    "eventually",
-    "impact",
-    "shipped",
-];
-const MEASURE_WORDS: &[&str] = &[
-    "percent", "half", "halved", "twice", "double", "doubled", "tripled", "zero", "x",
-];
-const REASONING: &[&str] = &[
-    "because",
-    "trade-off",
-    "tradeoff",
-    "however",
-    "instead",
-    "depends",
-    "downside",
-    "cost",
-    "so that",
-    "which means",
-    "risk",
-    "drawback",
-    "pros and cons",
-    "alternatively",
-    "otherwise",
-    "whereas",
-    "rather than",
-    "benefit",
-    "but",
-    "the catch",
-    "at the expense",
-];
-const EXAMPLE: &[&str] = &[
-    "example",
-    "for instance",
-    "e.g",
-    "such as",
-    "say we",
-    "imagine",
-];
-const SEQUENCE: &[&str] = &[
-    "first",
-    "second",
-    "third",
-    "then",
-    "next",
-    "finally",
-    "step",
-    "after that",
-    "lastly",
-];
+/// One occurrence of a term in a sentence.
+#[derive(Debug, Clone, Copy)]
+struct Occurrence {
+    negated: bool,
+    first_word: usize,
+    /// Analyzed token range (empty for pronoun-guarded terms matched on words).
+    tokens: (usize, usize),
+}
+
+#[derive(Debug, Clone)]
+struct PointRubric {
+    terms: Vec<Term>,
+    against: bool,
+    reference: Option<Vec<f32>>,
+}
+
+#[derive(Debug, Clone)]
+struct FlagRubric {
+    flag: String,
+    why: String,
+    /// Groups of terms that must all be affirmed in one sentence.
+    affirms: Vec<Vec<Term>>,
+    denies: Vec<Term>,
+    reference: Option<Vec<f32>>,
+}
 
 /// A question's rubric, analyzed once.
 #[derive(Debug, Clone)]
@@ -502,15 +190,31 @@ pub struct Rubric {
     pub prompt_terms: HashSet<String>,
 }
 
-/// Everything scoring needs for one role: every question's rubric (off-topic detection compares
-/// an answer with all of them), the bank's vocabulary (gibberish detection) and the analyzed
-/// structure markers.
 #[derive(Debug, Clone)]
-pub struct ScoringBank {
-    analyzer: Analyzer,
-    rubrics: Vec<Rubric>,
-    prompts: HashMap<String, String>,
-    vocabulary: HashSet<String>,
+struct QuestionScoring {
+    rubric: Rubric,
+    points: Vec<PointRubric>,
+    flags: Vec<FlagRubric>,
+    /// Analyzed word trigrams of everything the bot shows about the question.
+    shown: HashSet<String>,
+}
+
+/// The word lists, prepared once per bank.
+#[derive(Debug, Clone)]
+struct Prepared {
+    cues: NegationCues,
+    mechanism: Phrases,
+    hedges: Phrases,
+    filler: HashSet<String>,
+    subjects: Phrases,
+    team_subjects: Phrases,
+    first_person: Phrases,
+    team: Phrases,
+    not_actions: HashSet<String>,
+    ownership: Phrases,
+    blame: Phrases,
+    common_words: HashSet<String>,
+    languages: Vec<(String, HashSet<String>)>,
     markers: Markers,
 }
 
@@ -518,11 +222,33 @@ pub struct ScoringBank {
 struct Markers {
     situation: Vec<Vec<String>>,
     task: Vec<Vec<String>>,
-    action: Vec<Vec<String>>,
     result: Vec<Vec<String>>,
+    measure: HashSet<String>,
     reasoning: Vec<Vec<String>>,
     example: Vec<Vec<String>>,
     sequence: Vec<Vec<String>>,
+}
+
+/// Everything scoring needs for one role: every question's rubric (off-topic detection compares
+/// an answer with all of them), the bank's vocabulary (gibberish detection), the prepared word
+/// lists and, optionally, the sentence encoder with every point's and red flag's vector.
+#[derive(Clone)]
+pub struct ScoringBank {
+    analyzer: Analyzer,
+    questions: Vec<QuestionScoring>,
+    prompts: HashMap<String, String>,
+    vocabulary: HashSet<String>,
+    prepared: Prepared,
+    encoder: Option<Arc<dyn Encoder>>,
+}
+
+impl std::fmt::Debug for ScoringBank {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ScoringBank")
+            .field("questions", &self.questions.len())
+            .field("semantic", &self.encoder.is_some())
+            .finish()
+    }
 }
 
 fn analyze_all(analyzer: &Analyzer, phrases: &[impl AsRef<str>]) -> Vec<Vec<String>> {
@@ -533,10 +259,115 @@ fn analyze_all(analyzer: &Analyzer, phrases: &[impl AsRef<str>]) -> Vec<Vec<Stri
         .collect()
 }
 
+fn trigrams(tokens: &[String]) -> Vec<String> {
+    tokens.windows(3).map(|w| w.join(" ")).collect()
+}
+
+impl Prepared {
+    fn new(analyzer: &Analyzer, lexicon: &Lexicon) -> Prepared {
+        let b = &lexicon.behavioral;
+        let set = |list: &[String]| list.iter().cloned().collect::<HashSet<String>>();
+        Prepared {
+            cues: NegationCues::new(lexicon),
+            mechanism: Phrases::new(&lexicon.substance.mechanism),
+            hedges: Phrases::new(&lexicon.substance.hedges),
+            filler: lexicon
+                .substance
+                .filler
+                .iter()
+                .flat_map(|w| analyzer.terms(w))
+                .collect(),
+            subjects: Phrases::new(&b.subjects),
+            team_subjects: Phrases::new(&b.team_subjects),
+            first_person: Phrases::new(&b.first_person),
+            team: Phrases::new(&b.team),
+            not_actions: set(&b.not_actions),
+            ownership: Phrases::new(&b.ownership),
+            blame: Phrases::new(&b.blame),
+            common_words: set(&lexicon.common_words),
+            languages: lexicon
+                .languages
+                .iter()
+                .map(|(name, words)| (name.clone(), set(words)))
+                .collect(),
+            markers: Markers {
+                situation: analyze_all(analyzer, &lexicon.markers.situation),
+                task: analyze_all(analyzer, &lexicon.markers.task),
+                result: analyze_all(analyzer, &lexicon.markers.result),
+                measure: set(&lexicon.markers.measure),
+                reasoning: analyze_all(analyzer, &lexicon.markers.reasoning),
+                example: analyze_all(analyzer, &lexicon.markers.example),
+                sequence: analyze_all(analyzer, &lexicon.markers.sequence),
+            },
+        }
+    }
+
+    fn term(&self, analyzer: &Analyzer, text: &str) -> Term {
+        let words = text::words(text);
+        let keeps_pronoun = words
+            .iter()
+            .any(|w| self.first_person.contains_word(&w.text) || self.team.contains_word(&w.text));
+        let cues = &self.cues;
+        let has_cue = (0..words.len()).any(|at| {
+            cues.before.longest_at(&words, at).is_some()
+                || cues.after.longest_at(&words, at).is_some()
+                || cues.contrast.longest_at(&words, at).is_some()
+        });
+        Term {
+            text: text.to_string(),
+            tokens: analyzer.terms(text),
+            raw_guard: keeps_pronoun.then(|| words.into_iter().map(|w| w.text).collect()),
+            has_cue,
+        }
+    }
+}
+
+/// "point. why (term, term, …)": what a sentence is compared with by meaning.
+fn point_reference(point: &crate::content::model::RubricPoint) -> String {
+    format!(
+        "{}. {} ({})",
+        point.point,
+        point.why,
+        point.terms.join(", ")
+    )
+}
+
 impl ScoringBank {
+    /// A bank that scores by words only.
     pub fn new(analyzer: &Analyzer, questions: &[QuestionFile]) -> ScoringBank {
+        ScoringBank::build(analyzer, questions, lexicon())
+    }
+
+    /// A bank that also scores by meaning: every rubric point and red flag is encoded once here.
+    pub fn with_encoder(
+        analyzer: &Analyzer,
+        questions: &[QuestionFile],
+        encoder: Option<Arc<dyn Encoder>>,
+    ) -> Result<ScoringBank> {
+        let mut bank = ScoringBank::build(analyzer, questions, lexicon());
+        let Some(encoder) = encoder else {
+            return Ok(bank);
+        };
+        for (scoring, question) in bank.questions.iter_mut().zip(questions) {
+            let mut texts: Vec<String> = question.points.iter().map(point_reference).collect();
+            texts.extend(scoring.flags.iter().map(|f| f.flag.clone()));
+            let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+            let mut vectors = encoder.encode(&refs)?.into_iter();
+            for point in &mut scoring.points {
+                point.reference = vectors.next();
+            }
+            for flag in &mut scoring.flags {
+                flag.reference = vectors.next();
+            }
+        }
+        bank.encoder = Some(encoder);
+        Ok(bank)
+    }
+
+    fn build(analyzer: &Analyzer, questions: &[QuestionFile], lexicon: &Lexicon) -> ScoringBank {
+        let prepared = Prepared::new(analyzer, lexicon);
         let mut vocabulary = HashSet::new();
-        let mut rubrics = Vec::with_capacity(questions.len());
+        let mut scorings = Vec::with_capacity(questions.len());
         let mut prompts = HashMap::new();
         for question in questions {
             let mut texts: Vec<&str> = vec![&question.prompt, &question.outline];
@@ -551,73 +382,320 @@ impl ScoringBank {
             for text in texts {
                 vocabulary.extend(analyzer.terms(text));
             }
-            rubrics.push(Rubric {
-                id: question.id.clone(),
-                kind: question.kind,
-                points: question
+            // What the bot shows: the prompt, the outline, point labels and whys, hints and
+            // follow-ups (never the terms).
+            let mut shown_texts: Vec<&str> = vec![&question.prompt, &question.outline];
+            shown_texts.extend(question.hints.iter().map(String::as_str));
+            shown_texts.extend(question.follow_ups.iter().map(String::as_str));
+            for point in &question.points {
+                shown_texts.push(&point.point);
+                shown_texts.push(&point.why);
+            }
+            let shown = shown_texts
+                .iter()
+                .flat_map(|t| {
+                    text::sentence_spans(t)
+                        .into_iter()
+                        .flat_map(|(a, b)| trigrams(&analyzer.terms(&t[a..b])))
+                        .collect::<Vec<_>>()
+                })
+                .collect();
+            let points = question
+                .points
+                .iter()
+                .map(|p| PointRubric {
+                    terms: p
+                        .terms
+                        .iter()
+                        .map(|t| prepared.term(analyzer, t))
+                        .filter(|t| !t.tokens.is_empty())
+                        .collect(),
+                    against: p.against,
+                    reference: None,
+                })
+                .collect();
+            let mut flags: Vec<FlagRubric> = question
+                .red_flag_checks
+                .iter()
+                .map(|check| FlagRubric {
+                    flag: check.flag.clone(),
+                    why: check.why.clone(),
+                    affirms: check
+                        .affirms
+                        .iter()
+                        .map(|group| {
+                            group
+                                .split(" + ")
+                                .map(|t| prepared.term(analyzer, t.trim()))
+                                .filter(|t| !t.tokens.is_empty())
+                                .collect::<Vec<_>>()
+                        })
+                        .filter(|g| !g.is_empty())
+                        .collect(),
+                    denies: check
+                        .denies
+                        .iter()
+                        .map(|t| prepared.term(analyzer, t))
+                        .filter(|t| !t.tokens.is_empty())
+                        .collect(),
+                    reference: None,
+                })
+                .collect();
+            // The plain red flags are raised by meaning only; their why is the rubric point they
+            // are closest to in words.
+            for flag in &question.red_flags {
+                if flags.iter().any(|f| f.flag == *flag) {
+                    continue;
+                }
+                let flag_terms: HashSet<String> = analyzer.terms(flag).into_iter().collect();
+                let why = question
                     .points
                     .iter()
-                    .map(|p| analyze_all(analyzer, &p.terms))
-                    .collect(),
-                prompt_terms: analyzer.terms(&question.prompt).into_iter().collect(),
+                    .map(|p| {
+                        let overlap = analyzer
+                            .terms(&point_reference(p))
+                            .into_iter()
+                            .collect::<HashSet<_>>()
+                            .intersection(&flag_terms)
+                            .count();
+                        (overlap, p)
+                    })
+                    // Ties go to the earlier point, for determinism.
+                    .max_by(|a, b| a.0.cmp(&b.0).then(std::cmp::Ordering::Greater))
+                    .filter(|(overlap, _)| *overlap > 0)
+                    .map_or_else(
+                        || "An interviewer would count this against the answer.".to_string(),
+                        |(_, p)| p.why.clone(),
+                    );
+                flags.push(FlagRubric {
+                    flag: flag.clone(),
+                    why,
+                    affirms: Vec::new(),
+                    denies: Vec::new(),
+                    reference: None,
+                });
+            }
+            scorings.push(QuestionScoring {
+                rubric: Rubric {
+                    id: question.id.clone(),
+                    kind: question.kind,
+                    points: question
+                        .points
+                        .iter()
+                        .map(|p| analyze_all(analyzer, &p.terms))
+                        .collect(),
+                    prompt_terms: analyzer.terms(&question.prompt).into_iter().collect(),
+                },
+                points,
+                flags,
+                shown,
             });
             prompts.insert(question.id.clone(), question.prompt.clone());
         }
-        let markers = Markers {
-            situation: analyze_all(analyzer, SITUATION),
-            task: analyze_all(analyzer, TASK),
-            action: analyze_all(analyzer, ACTION),
-            result: analyze_all(analyzer, RESULT),
-            reasoning: analyze_all(analyzer, REASONING),
-            example: analyze_all(analyzer, EXAMPLE),
-            sequence: analyze_all(analyzer, SEQUENCE),
-        };
         ScoringBank {
             analyzer: analyzer.clone(),
-            rubrics,
+            questions: scorings,
             prompts,
             vocabulary,
-            markers,
+            prepared,
+            encoder: None,
         }
     }
 
+    /// Whether this bank scores by meaning too.
+    pub fn semantic(&self) -> bool {
+        self.encoder.is_some()
+    }
+
     pub fn rubric(&self, question_id: &str) -> Option<&Rubric> {
-        self.rubrics.iter().find(|r| r.id == question_id)
+        self.scoring(question_id).map(|q| &q.rubric)
+    }
+
+    fn scoring(&self, question_id: &str) -> Option<&QuestionScoring> {
+        self.questions.iter().find(|q| q.rubric.id == question_id)
     }
 
     /// Scores `answer` to the question `question_id`; None when the bank has no such question.
+    /// Should the encoder fail, the answer is scored by words alone (and the assessment says so).
     pub fn assess(&self, question_id: &str, answer: &str) -> Option<Assessment> {
-        let rubric = self.rubric(question_id)?;
-        Some(self.assess_rubric(rubric, answer))
+        let scoring = self.scoring(question_id)?;
+        Some(self.assess_question(scoring, answer))
     }
 
-    fn assess_rubric(&self, rubric: &Rubric, answer: &str) -> Assessment {
-        let tokens = self.analyzer.terms(answer);
-        let words = raw_words(answer);
-        let word_count = words.len();
-        let present: HashSet<&str> = tokens.iter().map(String::as_str).collect();
+    fn assess_question(&self, q: &QuestionScoring, answer: &str) -> Assessment {
+        let p = &self.prepared;
+        let all_tokens = self.analyzer.terms(answer);
+        let all_words = text::words(answer);
+        let word_count = all_words.len();
+        let sentences: Vec<Sentence> = text::sentence_spans(answer)
+            .into_iter()
+            .map(|(a, b)| Sentence::new(&answer[a..b], &self.analyzer, &p.cues))
+            .collect();
 
-        let (covered, missed) = coverage(rubric, &tokens, &present);
-        let points = rubric.points.len().max(1);
-        let fraction = covered.len() as f64 / points as f64;
+        // Copied from what the bot showed.
+        let mut shown_trigrams = 0;
+        let mut answer_trigrams = 0;
+        let copied: Vec<bool> = sentences
+            .iter()
+            .map(|s| {
+                let grams = trigrams(&s.tokens);
+                let hits = grams.iter().filter(|g| q.shown.contains(*g)).count();
+                shown_trigrams += hits;
+                answer_trigrams += grams.len();
+                grams.len() >= 2 && hits as f64 >= COPIED_SENTENCE_SHARE * grams.len() as f64
+            })
+            .collect();
+        let copied_share = if answer_trigrams == 0 {
+            0.0
+        } else {
+            shown_trigrams as f64 / answer_trigrams as f64
+        };
 
+        // Meaning, when the encoder is there.
+        let (vectors, semantic_failed) = self.encode_sentences(&sentences);
+
+        // Red flags.
+        let behavioral = q.rubric.kind == QuestionKind::Behavioral;
+        let mut red_flags = Vec::new();
+        let mut flagged_sentence = vec![false; sentences.len()];
+        for flag in &q.flags {
+            let raised = sentences.iter().enumerate().find_map(|(i, s)| {
+                self.flag_in(flag, s, vectors.as_ref().map(|v| v[i].as_slice()))
+                    .map(|by| (i, by))
+            });
+            if let Some((i, by)) = raised {
+                flagged_sentence[i] = true;
+                red_flags.push(RaisedFlag {
+                    flag: flag.flag.clone(),
+                    why: flag.why.clone(),
+                    sentence: sentences[i].text.clone(),
+                    by,
+                });
+            }
+        }
+
+        // Ownership against blame (behavioral): a story that blames more than it owns raises a
+        // red flag, and its blaming sentences earn nothing.
+        let (owned, blaming) = if behavioral {
+            self.ownership(&sentences)
+        } else {
+            (0, Vec::new())
+        };
+        let blames = !blaming.is_empty() && blaming.len() > owned;
+        if blames {
+            for &i in &blaming {
+                flagged_sentence[i] = true;
+            }
+        }
+
+        // Coverage, point by point.
+        let we_sentence: Vec<bool> = sentences
+            .iter()
+            .map(|s| behavioral && p.team.any_in(&s.words) && !p.first_person.any_in(&s.words))
+            .collect();
+        // A sentence naming terms of three or more points in fewer than eight words per point
+        // names them without explaining any ("be careful, plan well and communicate").
+        let crowded: Vec<bool> = sentences
+            .iter()
+            .map(|s| {
+                let named = q
+                    .points
+                    .iter()
+                    .filter(|point| {
+                        point
+                            .terms
+                            .iter()
+                            .any(|t| self.occurrences(t, s).iter().any(|o| !o.negated))
+                    })
+                    .count();
+                named >= 3 && s.words.len() < WORDS_PER_NAMED_POINT * named
+            })
+            .collect();
+        let frames = self.frames(q, &sentences);
+        let template = is_template(&frames);
+        let mut results = Vec::with_capacity(q.points.len());
+        for point in &q.points {
+            let mut best = PointResult::default();
+            for (i, s) in sentences.iter().enumerate() {
+                if copied[i] || flagged_sentence[i] {
+                    continue;
+                }
+                let vector = vectors.as_ref().map(|v| v[i].as_slice());
+                let Some(mut evidence) = self.point_in(q, point, s, vector, crowded[i]) else {
+                    continue;
+                };
+                if we_sentence[i] {
+                    evidence.credit *= 0.5;
+                    evidence.told_as_we = true;
+                }
+                if template {
+                    evidence.credit = evidence.credit.min(PARTIAL);
+                }
+                if evidence.credit > best.credit {
+                    best = evidence;
+                }
+            }
+            results.push(best);
+        }
+        let credit: f64 = results.iter().map(|r| r.credit).sum();
+        let points = q.points.len().max(1);
+        let fraction = credit / points as f64;
+        let covered: Vec<usize> = (0..results.len())
+            .filter(|i| results[*i].credit > 0.0)
+            .collect();
+        let partial: Vec<usize> = covered
+            .iter()
+            .copied()
+            .filter(|i| results[*i].credit < 1.0)
+            .collect();
+        let missed: Vec<usize> = (0..results.len())
+            .filter(|i| results[*i].credit == 0.0)
+            .collect();
+
+        // Structure.
         let elaboration = match word_count {
             0..=9 => 0.4,
             10..=29 => 0.7,
             _ => 1.0,
         };
         let length = LengthNote::for_words(word_count);
-        let (structure, structure_points) = if rubric.kind == QuestionKind::Behavioral {
-            let star = self.star(&tokens, &present, &words);
+        let present: HashSet<&str> = all_tokens.iter().map(String::as_str).collect();
+        let (structure, mut structure_points) = if behavioral {
+            let ownership = match (blames, owned > 0) {
+                (true, _) => Ownership::Blames,
+                (false, true) => Ownership::Owns,
+                (false, false) => Ownership::Unstated,
+            };
+            let blame_sentence = blames.then(|| sentences[blaming[0]].text.clone());
+            let star = self.star(
+                &sentences,
+                &all_tokens,
+                &present,
+                &all_words,
+                ownership,
+                blame_sentence,
+            );
+            if star.ownership == Ownership::Blames {
+                red_flags.push(RaisedFlag {
+                    flag: "Blames others instead of owning their part".into(),
+                    why: "Interviewers listen for what you did and what you own; a story about \
+                          whose fault it was tells them neither."
+                        .into(),
+                    sentence: star.blame_sentence.clone().unwrap_or_default(),
+                    by: FlagEvidence::Pattern,
+                });
+            }
             let points = star.points();
             (Structure::Star(star), points)
         } else {
-            let technical = self.technical(&tokens, &present, answer, &words);
+            let technical = self.technical(&sentences, &all_tokens, &present, &all_words);
             let points = technical.points();
             (Structure::Technical(technical), points)
         };
+        if template {
+            structure_points = 0.0;
+        }
         let rubric_points = RUBRIC_WEIGHT * fraction * elaboration;
-        // Form only counts as far as there is substance: fully from half the rubric points.
         let form = (2.0 * fraction).min(1.0);
         let length_points = length.points() * form;
         let structure_points = structure_points * form;
@@ -625,19 +703,52 @@ impl ScoringBank {
             .round()
             .clamp(0.0, 100.0) as u8;
 
-        let verdict = self.verdict(rubric, &tokens, &words, fraction);
+        // Caps and penalties.
+        let mut caps = Vec::new();
+        let term_density = self.term_density(q, &sentences);
+        let listed = is_list(answer, &sentences)
+            || (term_density >= LIST_TERM_DENSITY && covered.len() >= 3 && word_count < 40);
+        if listed && !covered.is_empty() {
+            caps.push(Cap::List);
+        }
+        if copied_share >= COPIED_ANSWER_SHARE && answer_trigrams >= 4 {
+            caps.push(Cap::CopiedShown {
+                share: percent(copied_share),
+            });
+        }
+        if template {
+            caps.push(Cap::Template);
+        }
+        if let Structure::Star(star) = &structure {
+            if star.actions == 0 && star.team_actions >= 2 {
+                caps.push(Cap::WeOnly);
+            }
+        }
+        let penalty = (red_flags.len() as u32 * u32::from(RED_FLAG_PENALTY)).min(100) as u8;
+        let mut score = raw.saturating_sub(penalty);
+        if !red_flags.is_empty() {
+            score = score.min(RED_FLAG_CAPS[(red_flags.len() - 1).min(2)]);
+        }
+        for cap in &caps {
+            score = score.min(cap.limit());
+        }
+        let verdict = self.verdict(q, &all_tokens, &all_words, fraction);
         let score = match &verdict {
             Verdict::Empty => 0,
-            Verdict::Gibberish { .. } => raw.min(GIBBERISH_CAP),
-            Verdict::CopiedQuestion => raw.min(COPIED_CAP),
-            Verdict::OffTopic { .. } => raw.min(OFF_TOPIC_CAP),
-            Verdict::NothingCovered | Verdict::Answer => raw,
+            Verdict::Gibberish { .. } => score.min(GIBBERISH_CAP),
+            Verdict::NotEnglish { .. } => score.min(NOT_ENGLISH_CAP),
+            Verdict::CopiedQuestion => score.min(COPIED_CAP),
+            Verdict::OffTopic { .. } => score.min(OFF_TOPIC_CAP),
+            Verdict::NothingCovered | Verdict::Answer => score,
         };
+        let hedges = sentences.iter().map(|s| p.hedges.count_in(&s.words)).sum();
         Assessment {
             score,
             uncapped: raw,
             covered,
+            partial,
             missed,
+            points: results,
             rubric_points,
             length_points,
             structure_points,
@@ -646,19 +757,268 @@ impl ScoringBank {
             elaboration,
             length,
             structure,
+            red_flags,
+            penalty,
+            caps,
+            hedges,
+            semantic: self.encoder.is_some() && !semantic_failed,
             verdict,
         }
     }
 
+    /// One vector per sentence, or None without an encoder. The flag says the encoder failed.
+    fn encode_sentences(&self, sentences: &[Sentence]) -> (Option<Vec<Vec<f32>>>, bool) {
+        let Some(encoder) = &self.encoder else {
+            return (None, false);
+        };
+        if sentences.is_empty() {
+            return (Some(Vec::new()), false);
+        }
+        let texts: Vec<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
+        match encoder.encode(&texts) {
+            Ok(vectors) if vectors.len() == texts.len() => (Some(vectors), false),
+            Ok(vectors) => {
+                tracing::warn!(
+                    expected = texts.len(),
+                    got = vectors.len(),
+                    "encoder returned the wrong number of vectors; scoring by words only"
+                );
+                (None, true)
+            }
+            Err(error) => {
+                tracing::warn!(%error, "encoder failed; scoring by words only");
+                (None, true)
+            }
+        }
+    }
+
+    /// Every occurrence of `term` in the sentence.
+    fn occurrences(&self, term: &Term, s: &Sentence) -> Vec<Occurrence> {
+        let negated_words = |from: usize, to: usize| {
+            (from..to.min(s.scope.negated.len())).any(|w| s.scope.negated[w])
+        };
+        if let Some(guard) = &term.raw_guard {
+            return find_phrase(&s.words, guard)
+                .into_iter()
+                .map(|at| Occurrence {
+                    negated: !term.has_cue && negated_words(at, at + guard.len()),
+                    first_word: at,
+                    tokens: (0, 0),
+                })
+                .collect();
+        }
+        let n = term.tokens.len();
+        if n == 0 || s.tokens.len() < n {
+            return Vec::new();
+        }
+        (0..=s.tokens.len() - n)
+            .filter(|&i| s.tokens[i..i + n] == term.tokens[..])
+            .map(|i| Occurrence {
+                negated: !term.has_cue && s.tokens_negated(i, i + n),
+                first_word: s.token_words[i].0,
+                tokens: (i, i + n),
+            })
+            .collect()
+    }
+
+    /// How a sentence raises a red flag, if it does.
+    fn flag_in(
+        &self,
+        flag: &FlagRubric,
+        s: &Sentence,
+        vector: Option<&[f32]>,
+    ) -> Option<FlagEvidence> {
+        for group in &flag.affirms {
+            let all_affirmed = group.iter().all(|term| {
+                self.occurrences(term, s)
+                    .iter()
+                    .any(|o| !o.negated && !s.cue_later_in_clause(o.first_word))
+            });
+            if all_affirmed && !s.scope.criticised {
+                return Some(FlagEvidence::Pattern);
+            }
+        }
+        for term in &flag.denies {
+            let denied = self
+                .occurrences(term, s)
+                .iter()
+                .any(|o| o.negated && !s.consequence_near(o.first_word));
+            if denied {
+                return Some(FlagEvidence::Pattern);
+            }
+        }
+        if let (Some(vector), Some(reference)) = (vector, &flag.reference) {
+            let similarity = cosine(vector, reference);
+            let plain = !s.scope.cue.iter().any(|c| *c)
+                && !s.scope.negated.iter().any(|n| *n)
+                && !s.scope.criticised;
+            if similarity >= SEMANTIC_RED_FLAG && plain {
+                return Some(FlagEvidence::Meaning { similarity });
+            }
+        }
+        None
+    }
+
+    /// The credit one sentence earns for one point, with its evidence.
+    fn point_in(
+        &self,
+        q: &QuestionScoring,
+        point: &PointRubric,
+        s: &Sentence,
+        vector: Option<&[f32]>,
+        crowded: bool,
+    ) -> Option<PointResult> {
+        let mut best: Option<PointResult> = None;
+        let mut negates_point = false;
+        let mut affirmed_term: Option<&Term> = None;
+        for term in &point.terms {
+            let occurrences = self.occurrences(term, s);
+            if occurrences.iter().any(|o| !o.negated || point.against) {
+                affirmed_term.get_or_insert(term);
+            } else if !occurrences.is_empty() {
+                negates_point = true;
+            }
+        }
+        if let Some(term) = affirmed_term {
+            let credit = if !crowded && self.has_substance(q, s) {
+                1.0
+            } else {
+                PARTIAL
+            };
+            best = Some(PointResult {
+                credit,
+                evidence: Some(Evidence {
+                    sentence: s.text.clone(),
+                    by: EvidenceKind::Term {
+                        term: term.text.clone(),
+                    },
+                }),
+                told_as_we: false,
+            });
+        }
+        if let (Some(vector), Some(reference)) = (vector, &point.reference) {
+            if !negates_point && s.words.len() >= 4 {
+                let similarity = cosine(vector, reference);
+                let credit = if similarity >= SEMANTIC_FULL {
+                    1.0
+                } else if similarity >= SEMANTIC_PARTIAL {
+                    PARTIAL
+                } else {
+                    0.0
+                };
+                if credit > best.as_ref().map_or(0.0, |b| b.credit) {
+                    best = Some(PointResult {
+                        credit,
+                        evidence: Some(Evidence {
+                            sentence: s.text.clone(),
+                            by: EvidenceKind::Meaning { similarity },
+                        }),
+                        told_as_we: false,
+                    });
+                }
+            }
+        }
+        best
+    }
+
+    /// A sentence says something around its rubric terms: six words or more, and besides every
+    /// rubric term of the question and filler, three specific words, or two and a mechanism word.
+    fn has_substance(&self, q: &QuestionScoring, s: &Sentence) -> bool {
+        if s.words.len() < 6 {
+            return false;
+        }
+        let mut in_term = vec![false; s.tokens.len()];
+        for point in &q.points {
+            for term in &point.terms {
+                for o in self.occurrences(term, s) {
+                    in_term[o.tokens.0..o.tokens.1]
+                        .iter_mut()
+                        .for_each(|t| *t = true);
+                }
+            }
+        }
+        let specific: HashSet<&str> = s
+            .tokens
+            .iter()
+            .zip(&in_term)
+            .filter(|(t, used)| {
+                !**used
+                    && !self.prepared.filler.contains(*t)
+                    && !t.chars().all(|c| c.is_ascii_digit())
+                    && t.chars().count() >= 3
+            })
+            .map(|(t, _)| t.as_str())
+            .collect();
+        let mechanism = self.prepared.mechanism.any_in(&s.words);
+        specific.len() >= 3 || (specific.len() >= 2 && mechanism)
+    }
+
+    /// The share of the answer's analyzed tokens that belong to a rubric term of the question.
+    fn term_density(&self, q: &QuestionScoring, sentences: &[Sentence]) -> f64 {
+        let (mut in_terms, mut total) = (0, 0);
+        for s in sentences {
+            let mut used = vec![false; s.tokens.len()];
+            for term in q.points.iter().flat_map(|p| &p.terms) {
+                for o in self.occurrences(term, s) {
+                    used[o.tokens.0..o.tokens.1]
+                        .iter_mut()
+                        .for_each(|u| *u = true);
+                }
+            }
+            in_terms += used.iter().filter(|u| **u).count();
+            total += used.len();
+        }
+        if total == 0 {
+            0.0
+        } else {
+            in_terms as f64 / total as f64
+        }
+    }
+
+    /// Per sentence of four words or more: its words that are not rubric terms or numbers.
+    fn frames(&self, q: &QuestionScoring, sentences: &[Sentence]) -> Vec<HashSet<String>> {
+        sentences
+            .iter()
+            .filter(|s| s.words.len() >= 4)
+            .map(|s| {
+                let mut term_words = vec![false; s.words.len()];
+                for point in &q.points {
+                    for term in &point.terms {
+                        for o in self.occurrences(term, s) {
+                            let (a, b) = if o.tokens.1 > o.tokens.0 {
+                                (s.token_words[o.tokens.0].0, s.token_words[o.tokens.1 - 1].1)
+                            } else {
+                                (o.first_word, o.first_word + 1)
+                            };
+                            term_words[a..b.min(s.words.len())]
+                                .iter_mut()
+                                .for_each(|w| *w = true);
+                        }
+                    }
+                }
+                s.words
+                    .iter()
+                    .zip(&term_words)
+                    .filter(|(w, t)| !**t && !w.text.chars().any(|c| c.is_ascii_digit()))
+                    .map(|(w, _)| w.text.clone())
+                    .collect()
+            })
+            .collect()
+    }
+
     fn verdict(
         &self,
-        rubric: &Rubric,
+        q: &QuestionScoring,
         tokens: &[String],
-        words: &[String],
+        words: &[text::Word],
         fraction: f64,
     ) -> Verdict {
-        if words.is_empty() || (tokens.is_empty() && words.iter().all(|w| w.len() <= 1)) {
+        let rubric = &q.rubric;
+        if words.is_empty() || (tokens.is_empty() && words.iter().all(|w| w.text.len() <= 1)) {
             return Verdict::Empty;
+        }
+        if let Some(language) = self.other_language(words) {
+            return Verdict::NotEnglish { language };
         }
         if let Some(reason) = self.gibberish(tokens, words) {
             return Verdict::Gibberish { reason };
@@ -679,8 +1039,9 @@ impl ScoringBank {
         let present: HashSet<&str> = tokens.iter().map(String::as_str).collect();
         let own = strength(rubric, tokens, &present);
         let best = self
-            .rubrics
+            .questions
             .iter()
+            .map(|other| &other.rubric)
             .filter(|other| other.id != rubric.id)
             .map(|other| (other, strength(other, tokens, &present)))
             // Ties go to the earlier question in the bank, for determinism.
@@ -703,9 +1064,47 @@ impl ScoringBank {
         Verdict::Answer
     }
 
-    fn gibberish(&self, tokens: &[String], words: &[String]) -> Option<GibberishReason> {
+    /// The language of an answer that is not English: its name, or None for an unknown one
+    /// (mostly letters outside the Latin alphabet).
+    fn other_language(&self, words: &[text::Word]) -> Option<Option<String>> {
+        if words.len() < 3 {
+            return None;
+        }
+        let letters: Vec<char> = words
+            .iter()
+            .flat_map(|w| w.text.chars())
+            .filter(|c| c.is_alphabetic())
+            .collect();
+        let non_latin = letters
+            .iter()
+            .filter(|c| !c.is_ascii() && !matches!(**c as u32, 0xC0..=0x24F))
+            .count();
+        if !letters.is_empty() && non_latin * 2 > letters.len() {
+            return Some(None);
+        }
+        let english = words
+            .iter()
+            .filter(|w| self.prepared.common_words.contains(&w.text))
+            .count();
+        let (name, hits) = self
+            .prepared
+            .languages
+            .iter()
+            .map(|(name, list)| {
+                (
+                    name,
+                    words.iter().filter(|w| list.contains(&w.text)).count(),
+                )
+            })
+            // Ties go to the first language listed, for determinism.
+            .max_by(|a, b| a.1.cmp(&b.1).then(std::cmp::Ordering::Greater))?;
+        let share = hits as f64 / words.len() as f64;
+        (share >= MIN_OTHER_LANGUAGE_SHARE && hits > english).then(|| Some(name.clone()))
+    }
+
+    fn gibberish(&self, tokens: &[String], words: &[text::Word]) -> Option<GibberishReason> {
         if words.len() >= 3 {
-            let known = words.iter().filter(|w| self.is_known_word(w)).count();
+            let known = words.iter().filter(|w| self.is_known_word(&w.text)).count();
             if (known as f64) < MIN_KNOWN_SHARE * words.len() as f64 {
                 return Some(GibberishReason::NotWords);
             }
@@ -720,7 +1119,7 @@ impl ScoringBank {
     }
 
     fn is_known_word(&self, word: &str) -> bool {
-        if word.chars().any(|c| c.is_ascii_digit()) || COMMON_WORDS.contains(&word) {
+        if word.chars().any(|c| c.is_ascii_digit()) || self.prepared.common_words.contains(word) {
             return true;
         }
         let terms = self.analyzer.terms(word);
@@ -728,39 +1127,92 @@ impl ScoringBank {
         terms.is_empty() || terms.iter().all(|t| self.vocabulary.contains(t))
     }
 
-    fn star(&self, tokens: &[String], present: &HashSet<&str>, words: &[String]) -> StarCheck {
-        let m = &self.markers;
-        let i_count = words.iter().filter(|w| w.as_str() == "i").count();
-        let we_count = words.iter().filter(|w| w.as_str() == "we").count();
-        let measurable = words.iter().any(|w| is_measure(w))
-            || words.iter().any(|w| MEASURE_WORDS.contains(&w.as_str()));
+    fn star(
+        &self,
+        sentences: &[Sentence],
+        tokens: &[String],
+        present: &HashSet<&str>,
+        words: &[text::Word],
+        ownership: Ownership,
+        blame_sentence: Option<String>,
+    ) -> StarCheck {
+        let p = &self.prepared;
+        let m = &p.markers;
+        let acts = |subjects: &Phrases, s: &Sentence| {
+            (0..s.words.len()).any(|at| {
+                subjects.longest_at(&s.words, at).is_some_and(|len| {
+                    s.words
+                        .get(at + len)
+                        .is_some_and(|next| !p.not_actions.contains(&next.text))
+                })
+            })
+        };
+        let actions = sentences.iter().filter(|s| acts(&p.subjects, s)).count();
+        let team_actions = sentences
+            .iter()
+            .filter(|s| acts(&p.team_subjects, s) && !acts(&p.subjects, s))
+            .count();
+        let i_count = sentences
+            .iter()
+            .map(|s| p.first_person.count_in(&s.words))
+            .sum();
+        let we_count = sentences.iter().map(|s| p.team.count_in(&s.words)).sum();
+        let measurable = words.iter().any(|w| is_measure(&w.text))
+            || words.iter().any(|w| m.measure.contains(&w.text));
         StarCheck {
             situation: any_phrase(&m.situation, tokens, present),
             task: any_phrase(&m.task, tokens, present),
-            action: count_phrases(&m.action, tokens, present) >= 2,
+            actions,
+            team_actions,
             result: any_phrase(&m.result, tokens, present),
             measurable,
             i_count,
             we_count,
+            ownership,
+            blame_sentence,
         }
+    }
+
+    /// Ownership phrases affirmed, and the sentences that blame others (a blame phrase, or an
+    /// ownership phrase negated: "it wasn't really my mistake").
+    fn ownership(&self, sentences: &[Sentence]) -> (usize, Vec<usize>) {
+        let p = &self.prepared;
+        let mut owned = 0;
+        let mut blaming = Vec::new();
+        for (i, s) in sentences.iter().enumerate() {
+            let mut blames = false;
+            for at in 0..s.words.len() {
+                if let Some(len) = p.ownership.longest_at(&s.words, at) {
+                    if (at..at + len).any(|w| s.scope.negated[w]) {
+                        blames = true;
+                    } else {
+                        owned += 1;
+                    }
+                }
+                if p.blame.longest_at(&s.words, at).is_some() {
+                    blames = true;
+                }
+            }
+            if blames {
+                blaming.push(i);
+            }
+        }
+        (owned, blaming)
     }
 
     fn technical(
         &self,
+        sentences: &[Sentence],
         tokens: &[String],
         present: &HashSet<&str>,
-        answer: &str,
-        words: &[String],
+        words: &[text::Word],
     ) -> TechnicalCheck {
-        let m = &self.markers;
-        let sentences = answer
-            .split(['.', '!', '?', '\n', ';'])
-            .filter(|s| s.split_whitespace().count() >= 3)
-            .count();
-        let listed = answer
-            .lines()
-            .filter(|line| {
-                let line = line.trim_start();
+        let m = &self.prepared.markers;
+        let full_sentences = sentences.iter().filter(|s| s.words.len() >= 3).count();
+        let listed = sentences
+            .iter()
+            .filter(|s| {
+                let line = s.text.trim_start();
                 line.starts_with('-')
                     || line.starts_with('*')
                     || line.starts_with('•')
@@ -772,18 +1224,48 @@ impl ScoringBank {
         let sequenced = count_phrases(&m.sequence, tokens, present);
         TechnicalCheck {
             reasoning: any_phrase(&m.reasoning, tokens, present),
-            example: any_phrase(&m.example, tokens, present) || words.iter().any(|w| is_measure(w)),
-            organised: sentences >= 3 || listed >= 2 || sequenced >= 2,
+            example: any_phrase(&m.example, tokens, present)
+                || words.iter().any(|w| is_measure(&w.text)),
+            organised: full_sentences >= 3 || listed >= 2 || sequenced >= 2,
         }
     }
 }
 
-/// Lowercased words of the raw text (letters and digits), for counting and the STAR check.
-fn raw_words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
+/// A bare list: four or more items (split at commas, semicolons, line breaks and sentence
+/// ends), most of them three words or fewer, and at most one sentence of eight words or more.
+fn is_list(answer: &str, sentences: &[Sentence]) -> bool {
+    let items: Vec<usize> = answer
+        .split([',', ';', '\n', '•', '/', '|'])
+        .flat_map(|part| part.split(". "))
+        .map(|item| text::words(item).len())
+        .filter(|n| *n > 0)
+        .collect();
+    let short = items.iter().filter(|n| **n <= 3).count();
+    let long_sentences = sentences
+        .iter()
+        .filter(|s| {
+            s.text
+                .split(',')
+                .any(|clause| text::words(clause).len() >= 8)
+        })
+        .count();
+    items.len() >= 4 && short as f64 >= 0.7 * items.len() as f64 && long_sentences <= 1
+}
+
+/// Three or more sentences, and at least half of them, built on one frame.
+fn is_template(frames: &[HashSet<String>]) -> bool {
+    let usable: Vec<&HashSet<String>> = frames.iter().filter(|f| f.len() >= 3).collect();
+    if usable.len() < 3 {
+        return false;
+    }
+    let same = |a: &HashSet<String>, b: &HashSet<String>| {
+        let common = a.intersection(b).count();
+        common as f64 >= SAME_FRAME * a.len().max(b.len()) as f64
+    };
+    usable.iter().any(|a| {
+        let group = usable.iter().filter(|b| same(a, b)).count();
+        group >= 3 && group * 2 >= usable.len()
+    })
 }
 
 /// A number that measures something (not a year such as 2023).
@@ -846,24 +1328,6 @@ fn percent(share: f64) -> u8 {
     (share * 100.0).round().clamp(0.0, 100.0) as u8
 }
 
-/// Indexes of covered and missed rubric points.
-fn coverage(
-    rubric: &Rubric,
-    tokens: &[String],
-    present: &HashSet<&str>,
-) -> (Vec<usize>, Vec<usize>) {
-    let mut covered = Vec::new();
-    let mut missed = Vec::new();
-    for (index, terms) in rubric.points.iter().enumerate() {
-        if terms.iter().any(|t| contains_sequence(tokens, present, t)) {
-            covered.push(index);
-        } else {
-            missed.push(index);
-        }
-    }
-    (covered, missed)
-}
-
 /// Why an answer was judged not to be a real answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Verdict {
@@ -874,6 +1338,10 @@ pub enum Verdict {
     Empty,
     Gibberish {
         reason: GibberishReason,
+    },
+    /// Written in another language (named when recognised): the scorer reads English only.
+    NotEnglish {
+        language: Option<String>,
     },
     CopiedQuestion,
     /// Reads like an answer to another question of the bank.
@@ -890,6 +1358,72 @@ pub enum Verdict {
 pub enum GibberishReason {
     NotWords,
     Repetitive,
+}
+
+/// A gaming cap applied to an answer, told to the candidate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cap {
+    /// A bare list of terms.
+    List,
+    /// Text copied from what the bot showed; the share of the answer's trigrams it holds.
+    CopiedShown { share: u8 },
+    /// Sentences built on one frame with a term swapped in.
+    Template,
+    /// A behavioral story with only "we" actions.
+    WeOnly,
+}
+
+impl Cap {
+    pub fn limit(self) -> u8 {
+        match self {
+            Cap::List => LIST_CAP,
+            Cap::CopiedShown { .. } => COPIED_SHOWN_CAP,
+            Cap::Template => TEMPLATE_CAP,
+            Cap::WeOnly => WE_ONLY_CAP,
+        }
+    }
+}
+
+/// How a point was earned.
+#[derive(Debug, Clone, PartialEq)]
+pub enum EvidenceKind {
+    /// The sentence names this rubric term.
+    Term { term: String },
+    /// The sentence means something close to the point.
+    Meaning { similarity: f32 },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evidence {
+    /// The sentence of the answer that earned the point.
+    pub sentence: String,
+    pub by: EvidenceKind,
+}
+
+/// One rubric point's result.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PointResult {
+    /// 0, ½ or 1 (¼ for a bare mention told as "we").
+    pub credit: f64,
+    pub evidence: Option<Evidence>,
+    /// The sentence was told as "we", so it earned half.
+    pub told_as_we: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum FlagEvidence {
+    Pattern,
+    Meaning { similarity: f32 },
+}
+
+/// A red flag the answer raised.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RaisedFlag {
+    pub flag: String,
+    pub why: String,
+    /// The sentence that raised it.
+    pub sentence: String,
+    pub by: FlagEvidence,
 }
 
 /// Length in words, and what to say about it.
@@ -924,29 +1458,44 @@ impl LengthNote {
     }
 }
 
-/// The STAR check of a behavioral answer.
+/// Whether a behavioral answer owns its part.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ownership {
+    /// Says what was theirs ("my mistake", "I caused"), not negated.
+    Owns,
+    /// Blames others, or negates ownership, and owns nothing.
+    Blames,
+    Unstated,
+}
+
+/// The STAR check of a behavioral answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StarCheck {
     pub situation: bool,
     pub task: bool,
-    pub action: bool,
+    /// Sentences narrating what "I" did, and what "we" did (without an "I" action).
+    pub actions: usize,
+    pub team_actions: usize,
     pub result: bool,
     pub measurable: bool,
     pub i_count: usize,
     pub we_count: usize,
+    pub ownership: Ownership,
+    /// The sentence that blamed others, when the answer owns nothing.
+    pub blame_sentence: Option<String>,
 }
 
 impl StarCheck {
-    /// Speaks about their own part: says "I", and not mostly "we".
+    /// Speaks about their own part: personal actions, and not mostly "we".
     pub fn owns_actions(&self) -> bool {
-        self.i_count >= 1 && self.i_count * 2 >= self.we_count
+        self.actions >= 1 && self.i_count * 2 >= self.we_count
     }
 
     pub fn points(&self) -> f64 {
         let flag = |b: bool, p: f64| if b { p } else { 0.0 };
         flag(self.situation, 3.0)
-            + flag(self.task, 3.0)
-            + flag(self.action, 3.0)
+            + flag(self.task, 2.0)
+            + (2.0 * self.actions as f64).min(4.0)
             + flag(self.result, 3.0)
             + flag(self.measurable, 1.5)
             + flag(self.owns_actions(), 1.5)
@@ -971,7 +1520,7 @@ impl TechnicalCheck {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Structure {
     Star(StarCheck),
     Technical(TechnicalCheck),
@@ -982,22 +1531,40 @@ pub enum Structure {
 pub struct Assessment {
     /// The final score, 0–100.
     pub score: u8,
-    /// The score before any honesty cap.
+    /// The score before red-flag penalties and caps.
     pub uncapped: u8,
-    /// Indexes of the rubric points covered and missed.
+    /// Indexes of the rubric points covered (fully or partly), partly covered, and missed.
     pub covered: Vec<usize>,
+    pub partial: Vec<usize>,
     pub missed: Vec<usize>,
+    /// Per rubric point: its credit and the sentence that earned it.
+    pub points: Vec<PointResult>,
     pub rubric_points: f64,
     /// Length and structure points after the form factor.
     pub length_points: f64,
     pub structure_points: f64,
-    /// min(1, 2 × covered / points): how much of length and structure counts.
+    /// min(1, 2 × credit / points): how much of length and structure counts.
     pub form: f64,
     pub words: usize,
     pub elaboration: f64,
     pub length: LengthNote,
     pub structure: Structure,
+    pub red_flags: Vec<RaisedFlag>,
+    /// Points taken off for red flags.
+    pub penalty: u8,
+    pub caps: Vec<Cap>,
+    /// Hedging phrases ("maybe", "it depends", "best practices").
+    pub hedges: usize,
+    /// Scored by meaning as well as by words.
+    pub semantic: bool,
     pub verdict: Verdict,
+}
+
+impl Assessment {
+    /// The sum of point credits.
+    pub fn credit(&self) -> f64 {
+        self.points.iter().map(|p| p.credit).sum()
+    }
 }
 
 #[cfg(test)]

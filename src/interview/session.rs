@@ -101,7 +101,8 @@ pub fn active_sessions(app: &App) -> Result<u64> {
         .count_active_sessions(app.clock.now() - idle_seconds(app))
 }
 
-/// The scoring bank of a role, analyzed once per content version and shared.
+/// The scoring bank of a role, analyzed once per content version and shared: by meaning too when
+/// the search index holds the embedding model, by words alone otherwise.
 fn scoring_bank(app: &App, role: &Role, bank: &Bank) -> Arc<ScoringBank> {
     type Cache = Mutex<HashMap<(u64, String), Arc<ScoringBank>>>;
     static CACHE: OnceLock<Cache> = OnceLock::new();
@@ -110,7 +111,16 @@ fn scoring_bank(app: &App, role: &Role, bank: &Bank) -> Arc<ScoringBank> {
     if let Some(found) = cache.lock().unwrap_or_else(|p| p.into_inner()).get(&key) {
         return found.clone();
     }
-    let built = Arc::new(ScoringBank::new(app.search.analyzer(), &bank.questions));
+    let encoder = app.search.encoder().cloned();
+    let built = match ScoringBank::with_encoder(app.search.analyzer(), &bank.questions, encoder) {
+        Ok(bank) => bank,
+        Err(error) => {
+            // The model failed on the bank's own text: score by words rather than not at all.
+            tracing::warn!(%error, "scoring bank without the embedding model");
+            ScoringBank::new(app.search.analyzer(), &bank.questions)
+        }
+    };
+    let built = Arc::new(built);
     cache
         .lock()
         .unwrap_or_else(|p| p.into_inner())
@@ -251,6 +261,7 @@ fn current_question(
             session.position,
             session.plan.len(),
             Some(&why),
+            session.hints_shown as usize,
         )],
         feedback::question_buttons(session.id, &session.user_id, session.position),
     ))

@@ -588,6 +588,28 @@ fn feedback_reply_snapshot() {
     insta::assert_json_snapshot!("feedback_reply", render::interaction_response(&reply).body);
 }
 
+/// A confidently wrong answer, pinned: the red flags with their whys and sentences, the cap,
+/// and no ✅ for the points it denies.
+#[test]
+fn red_flag_feedback_snapshot() {
+    let (app, _) = app(22);
+    let me = Caller::user("7");
+    run(
+        &app,
+        &me,
+        "/interview start question:sd-high-write-throughput questions:1",
+    );
+    let answer = "One MySQL primary, no replication. Exactly-once is automatic, so there is no need for idempotency. \
+                  Backpressure is unnecessary. I would never use Kafka, and a message queue is not needed either.";
+    let reply = run(&app, &me, &format!("/interview answer text:{answer}"));
+    let shown = text(&reply);
+    assert!(shown.contains("⚠ red flag"), "{shown}");
+    insta::assert_json_snapshot!(
+        "red_flag_feedback",
+        render::interaction_response(&reply).body
+    );
+}
+
 #[test]
 fn non_answers_are_told_why_they_score_low() {
     let (app, _) = app(30);
@@ -613,6 +635,11 @@ fn non_answers_are_told_why_they_score_low() {
             "cache cache cache cache cache cache cache cache cache".to_string(),
             "repeats the same few words",
         ),
+        (
+            "Usaría un identificador único para cada enlace y lo guardaría en una base de datos con una caché delante."
+                .to_string(),
+            "The scorer reads English only",
+        ),
     ];
     for (answer, why) in cases {
         let shown = text(&run(&app, &me, &format!("/interview answer text:{answer}")));
@@ -625,6 +652,39 @@ fn non_answers_are_told_why_they_score_low() {
         assert!(score <= 5, "{answer:?} scored {score}");
         assert!(shown.contains(why), "{answer:?}: {shown}");
     }
+}
+
+#[test]
+fn repeat_shows_the_hints_already_given() {
+    let (app, _) = app(32);
+    let me = Caller::user("7");
+    run(&app, &me, "/interview start question:sd-url-shortener");
+    let before = text(&run(&app, &me, "/interview repeat"));
+    assert!(!before.contains("Hints so far"), "{before}");
+    run(&app, &me, "/interview hint");
+    run(&app, &me, "/interview hint");
+    let repeated = text(&run(&app, &me, "/interview repeat"));
+    let question = crate::interview::testing::catalog().roles[0]
+        .bank
+        .as_ref()
+        .unwrap()
+        .questions
+        .iter()
+        .find(|q| q.id == "sd-url-shortener")
+        .unwrap();
+    assert!(repeated.contains("Hints so far (2 of 3)"), "{repeated}");
+    for hint in &question.hints[..2] {
+        let shown = crate::interview::feedback::escape_light(hint);
+        assert!(
+            repeated.contains(&shown),
+            "{hint:?} missing from {repeated}"
+        );
+    }
+    assert!(
+        !repeated.contains(&crate::interview::feedback::escape_light(
+            &question.hints[2]
+        ))
+    );
 }
 
 #[test]

@@ -1,0 +1,429 @@
+//! An answer as the scorer reads it: sentences, each with its own words (lowercased, stop words
+//! kept, for negation, pronouns and ownership) and its analyzed tokens (for rubric terms), and
+//! which words sit in the scope of a negation.
+
+use crate::search::Analyzer;
+
+use super::lexicon::Lexicon;
+
+/// A word of the answer as written, lowercased ("don't" stays one word).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    pub text: String,
+    /// Byte range in the sentence.
+    pub start: usize,
+    pub end: usize,
+    /// A comma, colon, parenthesis or dash separates it from the word before.
+    pub clause_break_before: bool,
+}
+
+/// The raw words of `text`: runs of letters and digits, with inner apostrophes kept.
+pub fn words(text: &str) -> Vec<Word> {
+    let mut words: Vec<Word> = Vec::new();
+    let mut current = String::new();
+    let mut start = 0;
+    let mut pending_break = false;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut flush = |current: &mut String, start: usize, end: usize, pending: &mut bool| {
+        if !current.is_empty() {
+            words.push(Word {
+                text: std::mem::take(current),
+                start,
+                end,
+                clause_break_before: *pending,
+            });
+            *pending = false;
+        }
+    };
+    for (i, &(at, c)) in chars.iter().enumerate() {
+        let apostrophe = matches!(c, '\'' | '’')
+            && !current.is_empty()
+            && chars.get(i + 1).is_some_and(|(_, n)| n.is_alphanumeric());
+        if c.is_alphanumeric() {
+            if current.is_empty() {
+                start = at;
+            }
+            current.extend(c.to_lowercase());
+        } else if apostrophe {
+            current.push('\'');
+        } else {
+            flush(&mut current, start, at, &mut pending_break);
+            if matches!(c, ',' | ':' | '(' | ')' | '—' | '–' | '"' | '“' | '”') {
+                pending_break = true;
+            }
+        }
+    }
+    flush(&mut current, start, text.len(), &mut pending_break);
+    words
+}
+
+/// Splits an answer into sentences: at . ! ? followed by a space or the end (not after a
+/// one-letter word or "e.g"), at semicolons and at line breaks. Byte ranges, trimmed, non-empty.
+pub fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    let mut push = |from: usize, to: usize| {
+        let slice = &text[from..to];
+        let trimmed_start = from + (slice.len() - slice.trim_start().len());
+        let trimmed_end = to - (slice.len() - slice.trim_end().len());
+        if trimmed_end > trimmed_start {
+            spans.push((trimmed_start, trimmed_end));
+        }
+    };
+    for (at, c) in text.char_indices() {
+        let end_here = match c {
+            '\n' | ';' => true,
+            '.' | '!' | '?' => {
+                let next = bytes.get(at + 1).copied();
+                let followed_by_space = next.is_none_or(|b| b.is_ascii_whitespace());
+                let before = &text[start..at];
+                let last_word = before
+                    .rsplit(|ch: char| !ch.is_alphanumeric() && ch != '.')
+                    .next()
+                    .unwrap_or("");
+                let abbreviation = last_word.chars().count() == 1
+                    || matches!(
+                        last_word.to_lowercase().as_str(),
+                        "e.g" | "i.e" | "etc" | "vs" | "eg" | "ie"
+                    );
+                followed_by_space && !abbreviation
+            }
+            _ => false,
+        };
+        if end_here {
+            push(start, at + c.len_utf8());
+            start = at + c.len_utf8();
+        }
+    }
+    push(start, text.len());
+    spans
+}
+
+/// Whether the words at `at` start with `phrase` (words of one clause).
+fn starts_with(words: &[Word], at: usize, phrase: &[String]) -> bool {
+    phrase.len() <= words.len().saturating_sub(at)
+        && phrase.iter().enumerate().all(|(k, p)| {
+            words[at + k].text == *p && (k == 0 || !words[at + k].clause_break_before)
+        })
+}
+
+/// Where `phrase` (split into words) occurs in `words`: start indexes.
+pub fn find_phrase(words: &[Word], phrase: &[String]) -> Vec<usize> {
+    if phrase.is_empty() {
+        return Vec::new();
+    }
+    (0..words.len())
+        .filter(|&at| starts_with(words, at, phrase))
+        .collect()
+}
+
+/// A list of phrases, each split into words.
+#[derive(Debug, Clone, Default)]
+pub struct Phrases(pub Vec<Vec<String>>);
+
+impl Phrases {
+    pub fn new(list: &[String]) -> Phrases {
+        Phrases(
+            list.iter()
+                .map(|p| words(p).into_iter().map(|w| w.text).collect::<Vec<_>>())
+                .filter(|p: &Vec<String>| !p.is_empty())
+                .collect(),
+        )
+    }
+
+    /// The longest phrase starting at `at`, by its length in words.
+    pub fn longest_at(&self, words: &[Word], at: usize) -> Option<usize> {
+        self.0
+            .iter()
+            .filter(|p| starts_with(words, at, p))
+            .map(Vec::len)
+            .max()
+    }
+
+    pub fn any_in(&self, words: &[Word]) -> bool {
+        (0..words.len()).any(|at| self.longest_at(words, at).is_some())
+    }
+
+    pub fn count_in(&self, words: &[Word]) -> usize {
+        (0..words.len())
+            .filter(|&at| self.longest_at(words, at).is_some())
+            .count()
+    }
+
+    pub fn contains_word(&self, word: &str) -> bool {
+        self.0.iter().any(|p| p.len() == 1 && p[0] == word)
+    }
+}
+
+/// The negation cues, split into words once.
+#[derive(Debug, Clone)]
+pub struct NegationCues {
+    pub before: Phrases,
+    pub contrast: Phrases,
+    pub after: Phrases,
+    pub not_negation: Phrases,
+    pub boundaries: Phrases,
+    pub criticism: Phrases,
+    pub consequence: Phrases,
+}
+
+/// Most words a `before` cue reaches forward, and an `after` cue reaches back.
+const SCOPE_FORWARD: usize = 8;
+const SCOPE_BACK: usize = 8;
+
+impl NegationCues {
+    pub fn new(lexicon: &Lexicon) -> NegationCues {
+        NegationCues {
+            before: Phrases::new(&lexicon.negation.before),
+            contrast: Phrases::new(&lexicon.negation.contrast),
+            after: Phrases::new(&lexicon.negation.after),
+            not_negation: Phrases::new(&lexicon.negation.not_negation),
+            boundaries: Phrases::new(&lexicon.negation.boundaries),
+            criticism: Phrases::new(&lexicon.stance.criticism),
+            consequence: Phrases::new(&lexicon.stance.consequence),
+        }
+    }
+
+    fn is_boundary(&self, words: &[Word], at: usize) -> bool {
+        words[at].clause_break_before || self.boundaries.longest_at(words, at).is_some()
+    }
+
+    /// Per word: whether it is negated, and whether it is part of a cue.
+    pub fn scope(&self, words: &[Word]) -> Scope {
+        let n = words.len();
+        let mut negated = vec![false; n];
+        let mut cue = vec![false; n];
+        let mut current = 0;
+        let clause: Vec<usize> = (0..n)
+            .map(|at| {
+                if at > 0 && self.is_boundary(words, at) {
+                    current += 1;
+                }
+                current
+            })
+            .collect();
+        let mut at = 0;
+        while at < n {
+            if let Some(len) = self.not_negation.longest_at(words, at) {
+                at += len;
+                continue;
+            }
+            let contrast = self.contrast.longest_at(words, at);
+            let forward = contrast.or_else(|| self.before.longest_at(words, at));
+            if let Some(after_len) = self.after.longest_at(words, at) {
+                // Back to the start of the clause.
+                cue[at..at + after_len].iter_mut().for_each(|c| *c = true);
+                let mut from = at;
+                while from > 0 && at - from < SCOPE_BACK {
+                    if self.boundaries.longest_at(words, from).is_some() {
+                        break;
+                    }
+                    if words[from].clause_break_before {
+                        // Across the comma of a short list item ("a, b and c aren't needed").
+                        let item_start = (0..from)
+                            .rev()
+                            .find(|&w| w == 0 || words[w].clause_break_before)
+                            .unwrap_or(0);
+                        if from - item_start > 2 {
+                            break;
+                        }
+                    }
+                    from -= 1;
+                }
+                negated[from..at].iter_mut().for_each(|w| *w = true);
+                at += after_len;
+                continue;
+            }
+            if let Some(len) = forward {
+                // Forward to the end of the clause. A contrast cue leaves what precedes it
+                // affirmed ("MD5 rather than bcrypt"), so it is not marked as a cue of its clause.
+                if contrast.is_none() {
+                    cue[at..at + len].iter_mut().for_each(|c| *c = true);
+                }
+                let mut to = at + len;
+                while to < n
+                    && to - (at + len) < SCOPE_FORWARD
+                    && !(to > at + len && self.is_boundary(words, to))
+                {
+                    negated[to] = true;
+                    to += 1;
+                }
+                at += len;
+                continue;
+            }
+            at += 1;
+        }
+        Scope {
+            negated,
+            cue,
+            clause,
+            criticised: self.criticism.any_in(words),
+            consequence: (0..n)
+                .map(|at| self.consequence.longest_at(words, at).is_some())
+                .collect(),
+        }
+    }
+}
+
+/// The negation scope of one sentence.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Scope {
+    pub negated: Vec<bool>,
+    /// The word is part of a negation cue that makes its clause negative (contrast cues such as
+    /// "rather than" are not marked: what precedes them stays affirmed).
+    pub cue: Vec<bool>,
+    /// The clause each word belongs to.
+    pub clause: Vec<usize>,
+    /// The sentence criticises something ("broken", "too fast", "the bottleneck").
+    pub criticised: bool,
+    /// Per word: it starts a consequence phrase ("would", "otherwise", "lose").
+    pub consequence: Vec<bool>,
+}
+
+/// One sentence of an answer.
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    pub text: String,
+    pub words: Vec<Word>,
+    pub scope: Scope,
+    /// Analyzed tokens (stemmed, synonyms folded), each with the range of words it came from.
+    pub tokens: Vec<String>,
+    pub token_words: Vec<(usize, usize)>,
+}
+
+impl Sentence {
+    pub fn new(text: &str, analyzer: &Analyzer, cues: &NegationCues) -> Sentence {
+        let words = words(text);
+        let scope = cues.scope(&words);
+        let analyzed = analyzer.tokens(text);
+        let word_at = |offset: usize| -> usize {
+            match words.binary_search_by(|w| w.start.cmp(&offset)) {
+                Ok(i) => i,
+                Err(i) => i.saturating_sub(1),
+            }
+        };
+        let token_words = analyzed
+            .iter()
+            .map(|t| {
+                let first = word_at(t.offset_from);
+                let last = word_at(t.offset_to.saturating_sub(1)).max(first);
+                (first, last + 1)
+            })
+            .collect();
+        Sentence {
+            text: text.to_string(),
+            scope,
+            tokens: analyzed.into_iter().map(|t| t.text).collect(),
+            token_words,
+            words,
+        }
+    }
+
+    /// Whether the tokens `from..to` touch a negated word.
+    pub fn tokens_negated(&self, from: usize, to: usize) -> bool {
+        self.token_words[from..to]
+            .iter()
+            .any(|&(a, b)| (a..b.min(self.scope.negated.len())).any(|w| self.scope.negated[w]))
+    }
+
+    /// Whether the clause of word `at`, or the clause after it, explains a consequence
+    /// ("without idempotent consumers, retries would write twice").
+    pub fn consequence_near(&self, at: usize) -> bool {
+        let Some(&clause) = self.scope.clause.get(at) else {
+            return false;
+        };
+        (0..self.words.len()).any(|w| {
+            self.scope.consequence[w]
+                && (self.scope.clause[w] == clause || self.scope.clause[w] == clause + 1)
+        })
+    }
+
+    /// Whether a negation cue stands after word `at` in its clause ("a single primary can't keep
+    /// up": the clause is negative about what it names).
+    pub fn cue_later_in_clause(&self, at: usize) -> bool {
+        let clause = self.scope.clause.get(at).copied();
+        (at + 1..self.words.len())
+            .take_while(|w| Some(self.scope.clause[*w]) == clause)
+            .any(|w| self.scope.cue[w])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::interview::score::lexicon::lexicon;
+
+    fn negated_words(text: &str) -> Vec<String> {
+        let cues = NegationCues::new(lexicon());
+        let words = words(text);
+        let scope = cues.scope(&words);
+        words
+            .iter()
+            .zip(&scope.negated)
+            .filter(|(_, n)| **n)
+            .map(|(w, _)| w.text.clone())
+            .collect()
+    }
+
+    #[test]
+    fn negation_scopes_follow_the_cues() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "I would never use Kafka, and a message queue is not needed",
+                &["use", "kafka", "and", "a", "message", "queue"],
+            ),
+            (
+                "MD5 rather than bcrypt, skip the salt",
+                &["bcrypt", "the", "salt"],
+            ),
+            ("one MySQL primary, no replication", &["replication"]),
+            ("backpressure is unnecessary", &["backpressure"]),
+            (
+                "dirty reads, phantom reads and write skew don't happen",
+                &["dirty", "reads", "phantom", "reads", "and", "write", "skew"],
+            ),
+            (
+                "we use Kafka, backpressure is unnecessary",
+                &["backpressure"],
+            ),
+            ("store a salted hash without plaintext", &["plaintext"]),
+            ("not only durable but also fast", &[]),
+            ("It was not my mistake", &["my", "mistake"]),
+            (
+                "we don't need a cache because reads are rare",
+                &["need", "a", "cache"],
+            ),
+            ("use Argon2 instead of MD5", &["md5"]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(negated_words(text), *expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn sentences_split_at_ends_but_not_abbreviations() {
+        let text = "First, e.g. a queue. Then 3.5 trillion codes!\n- batch writes; fsync";
+        let spans: Vec<&str> = sentence_spans(text)
+            .into_iter()
+            .map(|(a, b)| &text[a..b])
+            .collect();
+        assert_eq!(
+            spans,
+            [
+                "First, e.g. a queue.",
+                "Then 3.5 trillion codes!",
+                "- batch writes;",
+                "fsync"
+            ]
+        );
+    }
+
+    #[test]
+    fn words_keep_apostrophes_and_mark_clause_breaks() {
+        let w = words("I don’t know, really");
+        let texts: Vec<&str> = w.iter().map(|w| w.text.as_str()).collect();
+        assert_eq!(texts, ["i", "don't", "know", "really"]);
+        assert!(w[3].clause_break_before && !w[2].clause_break_before);
+    }
+}
