@@ -117,13 +117,17 @@ impl App {
             );
         }
         let store = SqliteStore::open(&settings.data_dir.join("careerbot.sqlite3"))?;
-        Ok(App::from_parts(
+        let app = App::from_parts(
             settings,
             catalog,
             search,
             Arc::new(SystemClock),
             Arc::new(store),
-        ))
+        );
+        // The rubric's vectors are derived from content like the index's: made (or read from
+        // the cache) at start, not by whoever answers first.
+        interview::session::prepare(&app);
+        Ok(app)
     }
 
     /// Assembles an app from parts already loaded (tests and benches inject their own).

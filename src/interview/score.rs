@@ -344,15 +344,31 @@ impl ScoringBank {
         questions: &[QuestionFile],
         encoder: Option<Arc<dyn Encoder>>,
     ) -> Result<ScoringBank> {
+        ScoringBank::with_encoders(analyzer, questions, encoder, None)
+    }
+
+    /// `with_encoder`, with the points and flags encoded by `references` (the same model behind
+    /// a cache of content text) and answers by `encoder`.
+    pub fn with_encoders(
+        analyzer: &Analyzer,
+        questions: &[QuestionFile],
+        encoder: Option<Arc<dyn Encoder>>,
+        references: Option<Arc<dyn Encoder>>,
+    ) -> Result<ScoringBank> {
         let mut bank = ScoringBank::build(analyzer, questions, lexicon());
         let Some(encoder) = encoder else {
             return Ok(bank);
         };
-        for (scoring, question) in bank.questions.iter_mut().zip(questions) {
-            let mut texts: Vec<String> = question.points.iter().map(point_reference).collect();
+        let references = references.unwrap_or_else(|| encoder.clone());
+        // Every question's points and flags in one call: one read of the cache, one batch.
+        let mut texts: Vec<String> = Vec::new();
+        for (scoring, question) in bank.questions.iter().zip(questions) {
+            texts.extend(question.points.iter().map(point_reference));
             texts.extend(scoring.flags.iter().map(|f| f.flag.clone()));
-            let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-            let mut vectors = encoder.encode(&refs)?.into_iter();
+        }
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let mut vectors = references.encode(&refs)?.into_iter();
+        for scoring in bank.questions.iter_mut() {
             for point in &mut scoring.points {
                 point.reference = vectors.next();
             }

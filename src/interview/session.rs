@@ -111,8 +111,12 @@ fn scoring_bank(app: &App, role: &Role, bank: &Bank) -> Arc<ScoringBank> {
     if let Some(found) = cache.lock().unwrap_or_else(|p| p.into_inner()).get(&key) {
         return found.clone();
     }
-    let encoder = app.search.encoder().cloned();
-    let built = match ScoringBank::with_encoder(app.search.analyzer(), &bank.questions, encoder) {
+    let built = match ScoringBank::with_encoders(
+        app.search.analyzer(),
+        &bank.questions,
+        app.search.encoder().cloned(),
+        app.search.content_encoder(),
+    ) {
         Ok(bank) => bank,
         Err(error) => {
             // The model failed on the bank's own text: score by words rather than not at all.
@@ -126,6 +130,16 @@ fn scoring_bank(app: &App, role: &Role, bank: &Bank) -> Arc<ScoringBank> {
         .unwrap_or_else(|p| p.into_inner())
         .insert(key, built.clone());
     built
+}
+
+/// Builds every role's scoring bank now, so the first answer does not wait for the rubric to be
+/// embedded (with the model, the vectors come from the cache beside it after the first start).
+pub fn prepare(app: &App) {
+    for role in &app.catalog.roles {
+        if let Some(bank) = &role.bank {
+            scoring_bank(app, role, bank);
+        }
+    }
 }
 
 /// The role and bank a session was started with.

@@ -23,7 +23,7 @@ pub use analyzer::Analyzer;
 use crate::content::sections::{ladder_line, pay_line};
 use crate::content::Catalog;
 use crate::error::{Error, Result};
-use crate::semantic::{cosine, EmbeddingCache, Encoder};
+use crate::semantic::{cosine, CachedEncoder, EmbeddingCache, Encoder};
 use analyzer::{edit_distance, typo_budget, TOKENIZER_NAME};
 
 /// Bumped whenever the schema changes, so old indexes are rebuilt. (Changes to how documents are
@@ -274,6 +274,8 @@ pub struct SearchIndex {
 /// mean leaves what tells one passage from another.
 struct Semantic {
     encoder: Arc<dyn Encoder>,
+    /// Where content text's vectors are kept (shared with the interview bank's points).
+    cache: EmbeddingCache,
     mean: Vec<f32>,
     units: Vec<Unit>,
     by_address: HashMap<(u32, u32), usize>,
@@ -498,6 +500,7 @@ impl SearchIndex {
             .collect();
         self.semantic = Some(Semantic {
             encoder,
+            cache: cache.clone(),
             mean,
             units,
             by_address,
@@ -513,6 +516,16 @@ impl SearchIndex {
     /// The encoder, when one is loaded (interview scoring shares it).
     pub fn encoder(&self) -> Option<&Arc<dyn Encoder>> {
         self.semantic.as_ref().map(|s| &s.encoder)
+    }
+
+    /// The encoder for content text (rubric points, red flags): cached on disk by text, like the
+    /// index's own passages, so a process start embeds only what changed.
+    pub fn content_encoder(&self) -> Option<Arc<dyn Encoder>> {
+        let semantic = self.semantic.as_ref()?;
+        Some(Arc::new(CachedEncoder::new(
+            semantic.encoder.clone(),
+            semantic.cache.clone(),
+        )))
     }
 
     /// The vector of user text (centred like the content's), or None without a model.

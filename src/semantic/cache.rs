@@ -11,7 +11,10 @@ use super::Encoder;
 use crate::error::{Error, Result};
 
 const MAGIC: &[u8; 8] = b"CBEMB01\n";
+/// Past this many vectors (about 150 MB) the file keeps only the texts of the latest call.
+const MAX_ENTRIES: usize = 100_000;
 
+#[derive(Debug, Clone)]
 pub struct EmbeddingCache {
     path: Option<PathBuf>,
 }
@@ -30,7 +33,8 @@ impl EmbeddingCache {
     }
 
     /// The vectors of `texts`, in order: read from the cache where present, embedded otherwise.
-    /// When anything was embedded the file is rewritten with exactly these texts' vectors.
+    /// When anything was embedded the file is rewritten with what it held plus the new vectors
+    /// (the index's passages and the interview bank's points share it).
     pub fn vectors(&self, encoder: &dyn Encoder, texts: &[&str]) -> Result<Vec<Vec<f32>>> {
         let mut known = self.path.as_deref().map(read).unwrap_or_default();
         let keys: Vec<u64> = texts.iter().map(|t| identity(&[t.as_bytes()])).collect();
@@ -86,7 +90,12 @@ fn write(path: &Path, keys: &[u64], known: &HashMap<u64, Vec<f32>>) -> Result<()
     let mut bytes = MAGIC.to_vec();
     bytes.extend_from_slice(&(dims as u32).to_le_bytes());
     let mut written = std::collections::HashSet::new();
-    for key in keys.iter().filter(|k| written.insert(**k)) {
+    let kept: Vec<u64> = if known.len() > MAX_ENTRIES {
+        keys.to_vec()
+    } else {
+        known.keys().copied().collect()
+    };
+    for key in kept.iter().filter(|k| written.insert(**k)) {
         bytes.extend_from_slice(&key.to_le_bytes());
         for value in &known[key] {
             bytes.extend_from_slice(&value.to_le_bytes());
@@ -101,6 +110,30 @@ fn write(path: &Path, keys: &[u64], known: &HashMap<u64, Vec<f32>>) -> Result<()
         .map_err(|e| Error::io(format!("writing {}", staging.display()), e))?;
     std::fs::rename(&staging, path)
         .map_err(|e| Error::io(format!("renaming {}", staging.display()), e))
+}
+
+/// An encoder for content text (passages, rubric points): the same vectors as `inner`, read from
+/// the cache when the text was embedded before. Not for user text, which rarely repeats and
+/// would rewrite the file on every question.
+pub struct CachedEncoder {
+    inner: std::sync::Arc<dyn Encoder>,
+    cache: EmbeddingCache,
+}
+
+impl CachedEncoder {
+    pub fn new(inner: std::sync::Arc<dyn Encoder>, cache: EmbeddingCache) -> CachedEncoder {
+        CachedEncoder { inner, cache }
+    }
+}
+
+impl Encoder for CachedEncoder {
+    fn encode(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>> {
+        self.cache.vectors(&*self.inner, texts)
+    }
+
+    fn id(&self) -> &str {
+        self.inner.id()
+    }
 }
 
 #[cfg(test)]
@@ -133,11 +166,17 @@ mod tests {
             .unwrap();
         assert_eq!(again[2], vec![6.0, 1.0]);
         assert_eq!(encoder.0.load(Ordering::SeqCst), 3, "only gamma was new");
+        // Other callers' texts stay: the first set is still there after the second call.
+        cache.vectors(&encoder, &["delta"]).unwrap();
+        cache
+            .vectors(&encoder, &["alpha", "beta", "gamma!"])
+            .unwrap();
+        assert_eq!(encoder.0.load(Ordering::SeqCst), 4, "only delta was new");
         // A corrupt file is derived data: it is ignored and rewritten.
         std::fs::write(dir.path().join("embeddings-counting.bin"), b"junk").unwrap();
         cache.vectors(&encoder, &["alpha"]).unwrap();
-        assert_eq!(encoder.0.load(Ordering::SeqCst), 4);
+        assert_eq!(encoder.0.load(Ordering::SeqCst), 5);
         cache.vectors(&encoder, &["alpha"]).unwrap();
-        assert_eq!(encoder.0.load(Ordering::SeqCst), 4);
+        assert_eq!(encoder.0.load(Ordering::SeqCst), 5);
     }
 }

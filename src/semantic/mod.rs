@@ -7,7 +7,7 @@
 mod cache;
 mod minilm;
 
-pub use cache::EmbeddingCache;
+pub use cache::{CachedEncoder, EmbeddingCache};
 pub use minilm::{MiniLm, MODEL_FILES};
 
 /// Turns sentences into unit-length vectors whose dot product is their cosine similarity.
