@@ -158,13 +158,24 @@ fn check_set_meets_the_bars() {
     check_set("check.toml", COVERED_FLOOR_CHECK);
 }
 
+/// The unit of `kinds` nearest in meaning to `question`.
+fn nearest(
+    app: &App,
+    question: &str,
+    kinds: &[careerbot::search::DocKind],
+) -> careerbot::search::Hit {
+    let vector = app.search.embed(question).unwrap().unwrap();
+    let filter = careerbot::search::Filter { kinds, role: None };
+    app.search.nearest(&vector, &filter, 1).unwrap().remove(0)
+}
+
 /// Not a check: prints, for every question of both sets, how close the nearest passage is in
 /// meaning, to calibrate `COVERED_SIMILARITY` (`cargo test --test guidance_eval -- --ignored
 /// --nocapture`).
 #[test]
 #[ignore]
 fn closeness_of_the_nearest_passage() {
-    use careerbot::search::{DocKind, Filter};
+    use careerbot::search::DocKind;
     let app = app();
     let kinds = [
         DocKind::Faq,
@@ -175,7 +186,6 @@ fn closeness_of_the_nearest_passage() {
     ];
     for name in ["tune.toml", "check.toml"] {
         let set = load(name);
-        let mut rows: Vec<(f32, &str, &str)> = Vec::new();
         let questions = set
             .covered
             .iter()
@@ -185,21 +195,9 @@ fn closeness_of_the_nearest_passage() {
                     .iter()
                     .map(|u| ("uncovered", u.question.as_str())),
             );
-        for (label, question) in questions {
-            let vector = app.search.embed(question).unwrap().unwrap();
-            let best = app
-                .search
-                .nearest(
-                    &vector,
-                    &Filter {
-                        kinds: &kinds,
-                        role: None,
-                    },
-                    1,
-                )
-                .unwrap();
-            rows.push((best[0].score, label, question));
-        }
+        let mut rows: Vec<(f32, &str, &str)> = questions
+            .map(|(label, question)| (nearest(&app, question, &kinds).score, label, question))
+            .collect();
         rows.sort_by(|a, b| a.0.total_cmp(&b.0));
         for (score, label, question) in rows {
             println!("{name} {score:.3} {label:9} {question}");
@@ -207,54 +205,30 @@ fn closeness_of_the_nearest_passage() {
     }
 }
 
-/// Not a check: for every covered question, how close the nearest FAQ entry is and whether it is
-/// a right answer, to calibrate `FAQ_MEANING_FIT` and `FAQ_MEANING_FLOOR`.
+/// Not a check: for every question, how close the nearest FAQ entry is and whether it is a right
+/// answer, to calibrate `FAQ_MEANING_FIT` and `FAQ_MEANING_FLOOR`.
 #[test]
 #[ignore]
 fn closeness_of_the_nearest_faq_entry() {
-    use careerbot::search::{DocKind, Filter};
+    use careerbot::search::DocKind;
     let app = app();
     for name in ["tune.toml", "check.toml"] {
         let set = load(name);
         let mut rows = Vec::new();
         for case in &set.covered {
-            let vector = app.search.embed(&case.question).unwrap().unwrap();
-            let best = app
-                .search
-                .nearest(
-                    &vector,
-                    &Filter {
-                        kinds: &[DocKind::Faq],
-                        role: None,
-                    },
-                    1,
-                )
-                .unwrap();
-            let text = format!("{}\n{}", best[0].doc.title, best[0].doc.body).to_lowercase();
+            let best = nearest(&app, &case.question, &[DocKind::Faq]);
+            let text = format!("{}\n{}", best.doc.title, best.doc.body).to_lowercase();
             let right = case.expect.iter().any(|p| text.contains(&p.to_lowercase()));
-            rows.push((best[0].score, right, case.question.clone()));
+            rows.push((best.score, right, case.question.clone()));
         }
         for case in &set.uncovered {
-            let vector = app.search.embed(&case.question).unwrap().unwrap();
-            let best = app
-                .search
-                .nearest(
-                    &vector,
-                    &Filter {
-                        kinds: &[DocKind::Faq],
-                        role: None,
-                    },
-                    1,
-                )
-                .unwrap();
-            rows.push((best[0].score, false, format!("UNCOVERED {}", case.question)));
+            let best = nearest(&app, &case.question, &[DocKind::Faq]);
+            rows.push((best.score, false, format!("UNCOVERED {}", case.question)));
         }
         rows.sort_by(|a, b| b.0.total_cmp(&a.0));
         for (score, right, question) in rows.iter().take(70) {
-            println!(
-                "{name} {score:.3} {} {question}",
-                if *right { "RIGHT" } else { "wrong" }
-            );
+            let verdict = if *right { "RIGHT" } else { "wrong" };
+            println!("{name} {score:.3} {verdict} {question}");
         }
     }
 }
