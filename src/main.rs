@@ -271,6 +271,12 @@ fn run() -> anyhow::Result<ExitCode> {
                     .unwrap_or(settings.index_dir.as_path())
                     .display()
             );
+            // The vectors of the passages and the rubric are derived data too: made now (or read
+            // from the cache beside the model), not by the first question after a start.
+            let app = App::new(settings).context("embedding the content")?;
+            if let Some(encoder) = app.search.encoder() {
+                println!("embedded the content with {}", encoder.id());
+            }
             Ok(ExitCode::SUCCESS)
         }
         Cmd::Exec {
