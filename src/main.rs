@@ -272,9 +272,11 @@ fn run() -> anyhow::Result<ExitCode> {
                     .display()
             );
             // The vectors of the passages and the rubric are derived data too: made now (or read
-            // from the cache beside the model), not by the first question after a start.
-            let app = App::new(settings).context("embedding the content")?;
-            if let Some(encoder) = app.search.encoder() {
+            // from the cache beside the model), not by the first question after a start. No
+            // database is opened: indexing touches derived data only.
+            let index = careerbot::app::with_model(index, &settings.model_dir)?;
+            careerbot::interview::session::embed_rubrics(&catalog, &index)?;
+            if let Some(encoder) = index.encoder() {
                 println!("embedded the content with {}", encoder.id());
             }
             Ok(ExitCode::SUCCESS)

@@ -142,6 +142,23 @@ pub fn prepare(app: &App) {
     }
 }
 
+/// Embeds every role's rubric points and red flags into the content cache (the model's
+/// `embeddings/`), as `careerbot index` does, so later starts read them. Nothing without a model.
+pub fn embed_rubrics(
+    catalog: &crate::content::Catalog,
+    search: &crate::search::SearchIndex,
+) -> Result<()> {
+    for bank in catalog.roles.iter().filter_map(|r| r.bank.as_ref()) {
+        ScoringBank::with_encoders(
+            search.analyzer(),
+            &bank.questions,
+            search.encoder().cloned(),
+            search.content_encoder(),
+        )?;
+    }
+    Ok(())
+}
+
 /// The role and bank a session was started with.
 fn session_role<'a>(app: &'a App, session: &SessionRecord) -> Result<(&'a Role, &'a Bank)> {
     let role = app
