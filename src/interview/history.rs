@@ -356,18 +356,7 @@ pub fn stats(sessions: &[SessionRecord], turns: &[TurnRecord]) -> Stats {
 
 /// `YYYY-MM-DD` (UTC) of a Unix time, without a date library.
 pub fn date(seconds: i64) -> String {
-    // Howard Hinnant's civil-from-days.
-    let days = seconds.div_euclid(86_400);
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
+    crate::content::dates::Date::from_days(seconds.div_euclid(86_400)).to_string()
 }
 
 #[cfg(test)]
