@@ -20,7 +20,7 @@ use crate::reply::{
     colors, escape_user_text, truncate_chars, with_source, Button, ButtonStyle, Embed, Message,
     Reply,
 };
-use crate::search::{Analyzer, DocKind, Filter, Hit};
+use crate::search::{Analyzer, DocKind, Filter, Hit, Reading};
 
 use super::intent::{self, SalaryQuestion};
 use super::scope::{self, Uncovered};
@@ -277,7 +277,7 @@ fn scored_faq(app: &App, understood: &Understood) -> Result<Vec<Scored>> {
     };
     let mut hits = app.search.search_ranked(&understood.query, &filter, 10)?;
     if let Some(vector) = &understood.vector {
-        for near in app.search.nearest(vector, &filter, 5)? {
+        for near in app.search.nearest(vector, &filter, 5, Reading::Text)? {
             if !hits.iter().any(|h| h.doc.key == near.doc.key) {
                 let mut near = near;
                 near.score = 0.0;
@@ -581,9 +581,12 @@ fn ranked_hits(app: &App, understood: &Understood, kinds: &[DocKind]) -> Result<
         Some(vector) => {
             // With a topic, every unit is a candidate, so the section it names is among them.
             let limit = if targets.is_empty() { 20 } else { 200 };
-            let near = app
-                .search
-                .nearest(vector, &Filter { kinds, role: None }, limit)?;
+            let near = app.search.nearest(
+                vector,
+                &Filter { kinds, role: None },
+                limit,
+                Reading::TextAndAsked,
+            )?;
             fuse(hits, near)
         }
         None => hits,
@@ -713,7 +716,7 @@ fn covered(app: &App, understood: &Understood, kinds: &[DocKind]) -> Result<bool
     }
     let best = app
         .search
-        .nearest(vector, &Filter { kinds, role: None }, 1)?;
+        .nearest(vector, &Filter { kinds, role: None }, 1, Reading::Text)?;
     let closeness = best.first().map_or(0.0, |h| h.score);
     Ok(closeness >= COVERED_SIMILARITY
         || (closeness >= COVERED_WITH_WORDS && known_share(understood) >= KNOWN_SHARE))
@@ -769,9 +772,9 @@ fn not_covered(
         ));
         embeds.push(figures);
     } else if let Some(vector) = &understood.vector {
-        let nearest = app
-            .search
-            .nearest(vector, &Filter { kinds, role: None }, 1)?;
+        let nearest =
+            app.search
+                .nearest(vector, &Filter { kinds, role: None }, 1, Reading::Text)?;
         let useful: Vec<Hit> = nearest
             .into_iter()
             .filter(|h| h.score >= NEAREST_USEFUL)
@@ -827,6 +830,7 @@ pub fn faq(app: &App, question: &str) -> Result<Reply> {
     }
     // No entry fits: the guide passage that answers it, and at most two that support it.
     let hits = ranked_hits(app, &understood, GUIDE_PASSAGES)?;
+
     let passages = passages(app, &hits, 1 + SUPPORTING, &understood.query);
     let mut embeds: Vec<Embed> = salary_embed(&understood).into_iter().collect();
     embeds.extend(passages_embed(&passages));
