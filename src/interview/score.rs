@@ -651,6 +651,24 @@ impl ScoringBank {
                 .collect(),
             None => vec![0.0; sentences.len()],
         };
+        // And how close to any misconception: a sentence nearer one than a point earns nothing
+        // by meaning for that point, even below the red flag's closeness.
+        let nearest_wrong: Vec<f32> = match &vectors {
+            Some(vectors) => vectors
+                .iter()
+                .zip(&sentences)
+                .map(|(v, s)| {
+                    let plain =
+                        !s.scope.cue.iter().any(|c| *c) && !s.scope.negated.iter().any(|n| *n);
+                    q.flags
+                        .iter()
+                        .filter(|f| f.misconception && plain)
+                        .map(|f| closest(v, &f.references))
+                        .fold(0.0, f32::max)
+                })
+                .collect(),
+            None => vec![0.0; sentences.len()],
+        };
         for flag in &q.flags {
             let raised = sentences.iter().enumerate().find_map(|(i, s)| {
                 let vector = vectors.as_ref().map(|v| v[i].as_slice());
@@ -715,7 +733,9 @@ impl ScoringBank {
                     continue;
                 }
                 let vector = vectors.as_ref().map(|v| v[i].as_slice());
-                let Some(mut evidence) = self.point_in(q, point, s, vector, crowded[i]) else {
+                let Some(mut evidence) =
+                    self.point_in(q, point, s, vector, crowded[i], nearest_wrong[i])
+                else {
                     continue;
                 };
                 if we_sentence[i] {
@@ -968,6 +988,7 @@ impl ScoringBank {
         s: &Sentence,
         vector: Option<&[f32]>,
         crowded: bool,
+        nearest_wrong: f32,
     ) -> Option<PointResult> {
         let mut best: Option<PointResult> = None;
         let mut negates_point = false;
@@ -1000,7 +1021,10 @@ impl ScoringBank {
         if let Some(vector) = vector.filter(|_| !point.references.is_empty()) {
             if !negates_point && s.words.len() >= 4 {
                 let similarity = closest(vector, &point.references);
-                let credit = if similarity >= SEMANTIC_FULL {
+                let credit = if similarity < nearest_wrong {
+                    // Nearer a misconception than this point: the topic, stated wrongly.
+                    0.0
+                } else if similarity >= SEMANTIC_FULL {
                     1.0
                 } else if similarity >= SEMANTIC_PARTIAL {
                     PARTIAL
