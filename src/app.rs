@@ -15,6 +15,7 @@ use crate::content::Catalog;
 use crate::error::{Error, Result};
 use crate::metrics::{ErrorKind, Metrics, Outcome};
 use crate::reply::{Choice, Reply};
+use crate::reply_cache::{Key, ReplyCache};
 use crate::search::SearchIndex;
 use crate::semantic::{EmbeddingCache, MiniLm};
 use crate::settings::Settings;
@@ -71,6 +72,8 @@ pub struct App {
     pub store: Arc<dyn Store>,
     /// Counted here for every transport; adapters add what only they see.
     pub metrics: Arc<Metrics>,
+    /// Guidance replies already given, for the same question asked again.
+    pub replies: ReplyCache,
 }
 
 impl std::fmt::Debug for App {
@@ -150,6 +153,7 @@ impl App {
             rng: Mutex::new(rng),
             store,
             metrics: Arc::new(Metrics::new()),
+            replies: ReplyCache::default(),
         }
     }
 
@@ -158,6 +162,16 @@ impl App {
     pub fn handle(&self, caller: &Caller, command: Command) -> Reply {
         let name = command.metric_name();
         let started = std::time::Instant::now();
+        let cached = Key::for_command(self.catalog.fingerprint, None, &command);
+        if let Some(key) = &cached {
+            let found = self.replies.get(key);
+            self.metrics.reply_cache_lookup(found.is_some());
+            if let Some(reply) = found {
+                self.metrics
+                    .record_command(name, Outcome::Ok, started.elapsed());
+                return Reply::clone(&reply);
+            }
+        }
         let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| self.dispatch(caller, command)));
         let (reply, counted) = match outcome {
             Ok(Ok(reply)) => (reply, Outcome::Ok),
@@ -180,6 +194,9 @@ impl App {
                 )
             }
         };
+        if let (Some(key), Outcome::Ok) = (cached, counted) {
+            self.replies.put(key, reply.clone());
+        }
         self.metrics
             .record_command(name, counted, started.elapsed());
         reply

@@ -17,6 +17,7 @@ pub mod help;
 pub mod interview;
 pub mod metrics;
 pub mod reply;
+pub mod reply_cache;
 pub mod search;
 pub mod semantic;
 pub mod settings;

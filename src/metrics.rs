@@ -140,6 +140,8 @@ struct Counts {
     limit_hits: BTreeMap<&'static str, u64>,
     repeated_deliveries: u64,
     abandoned_replies: u64,
+    reply_cache_hits: u64,
+    reply_cache_misses: u64,
 }
 
 /// The process's metrics. Shared (`Arc`) by the core and the adapters.
@@ -210,6 +212,22 @@ impl Metrics {
 
     pub fn limit_hits(&self, limit: &str) -> u64 {
         self.counts().limit_hits.get(limit).copied().unwrap_or(0)
+    }
+
+    /// A guidance command looked up in the reply cache.
+    pub fn reply_cache_lookup(&self, hit: bool) {
+        let mut counts = self.counts();
+        if hit {
+            counts.reply_cache_hits += 1;
+        } else {
+            counts.reply_cache_misses += 1;
+        }
+    }
+
+    /// (hits, misses) of the reply cache.
+    pub fn reply_cache(&self) -> (u64, u64) {
+        let counts = self.counts();
+        (counts.reply_cache_hits, counts.reply_cache_misses)
     }
 
     /// A deferred reply that shutdown could not deliver within its grace period.
@@ -343,6 +361,22 @@ impl Metrics {
             out,
             "careerbot_repeated_deliveries_total {}",
             counts.repeated_deliveries
+        );
+        family(
+            &mut out,
+            "careerbot_reply_cache_lookups_total",
+            "counter",
+            "Guidance commands looked up in the reply cache, by result.",
+        );
+        let _ = writeln!(
+            out,
+            "careerbot_reply_cache_lookups_total{{result=\"hit\"}} {}",
+            counts.reply_cache_hits
+        );
+        let _ = writeln!(
+            out,
+            "careerbot_reply_cache_lookups_total{{result=\"miss\"}} {}",
+            counts.reply_cache_misses
         );
         family(
             &mut out,

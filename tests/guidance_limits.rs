@@ -100,3 +100,29 @@ fn echoed_user_text_cannot_ping_or_break_markdown() {
         );
     }
 }
+
+/// A repeated guidance question is answered from the reply cache, identically; interview
+/// commands never are.
+#[test]
+fn a_repeated_question_is_answered_from_the_cache_with_the_same_reply() {
+    let app = app();
+    let first = guidance_support::run(&app, "/faq question:what comes after senior?");
+    assert_eq!(app.metrics.reply_cache(), (0, 1));
+    let again = guidance_support::run(&app, "/faq question:what comes after senior?");
+    assert_eq!(first, again);
+    assert_eq!(app.metrics.reply_cache(), (1, 1));
+    let chart = guidance_support::run(&app, "/salary level:senior");
+    assert_eq!(chart, guidance_support::run(&app, "/salary level:senior"));
+    assert_eq!(app.metrics.reply_cache(), (2, 2));
+    guidance_support::run(&app, "/interview start");
+    guidance_support::run(&app, "/interview end");
+    assert_eq!(
+        app.metrics.reply_cache(),
+        (2, 2),
+        "interviews are not cached"
+    );
+    assert!(app
+        .metrics
+        .render()
+        .contains("careerbot_reply_cache_lookups_total{result=\"hit\"} 2"));
+}
