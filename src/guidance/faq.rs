@@ -87,7 +87,10 @@ pub fn understand<'a>(app: &'a App, text: &str) -> Understood<'a> {
         tracing::warn!(%error, "embedding the question failed; ranking by words only");
         None
     });
-    let uncovered = scope::uncovered(&app.catalog.scope, &corrected, salary.is_some());
+    // As typed first: spelling correction turns words the guides never use into ones they do
+    // ("joke" into "job"), and those words are what names a gap.
+    let uncovered = scope::uncovered(&app.catalog.scope, text, salary.is_some())
+        .or_else(|| scope::uncovered(&app.catalog.scope, &corrected, salary.is_some()));
     let targets = topic::targets(&corrected, &next_roles(app));
     Understood {
         targets,
@@ -710,20 +713,20 @@ fn covered(app: &App, understood: &Understood, kinds: &[DocKind]) -> Result<bool
     let Some(vector) = &understood.vector else {
         return Ok(true);
     };
-    if !understood.targets.is_empty() {
-        // Its words name a part of the guides.
-        return Ok(true);
-    }
     let best = app
         .search
         .nearest(vector, &Filter { kinds, role: None }, 1, Reading::Text)?;
     let closeness = best.first().map_or(0.0, |h| h.score);
+    if !understood.targets.is_empty() {
+        // Its words name a part of the guides.
+        return Ok(true);
+    }
     Ok(closeness >= COVERED_SIMILARITY
         || (closeness >= COVERED_WITH_WORDS && known_share(understood) >= KNOWN_SHARE))
 }
 
 /// A passage this close in meaning covers a question whose words the guides use.
-pub const COVERED_WITH_WORDS: f32 = 0.22;
+pub const COVERED_WITH_WORDS: f32 = 0.30;
 /// The share of a question's informative words the guides must use (see [`covered`]).
 const KNOWN_SHARE: f32 = 0.6;
 

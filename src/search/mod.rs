@@ -314,19 +314,23 @@ pub enum Reading {
     Text,
     /// Its text and the authored questions it answers: which unit answers a question best.
     TextAndAsked,
+    /// Only the authored questions it answers: whether someone asked this before.
+    Asked,
 }
 
 impl Unit {
     /// How close a query is to this unit: its best match with any part read, and which part.
     fn closest(&self, query: &[f32], reading: Reading) -> (f32, usize) {
-        let read = match reading {
-            Reading::Text => 2 + self.lines.len(),
-            Reading::TextAndAsked => self.parts.len(),
+        let asked_from = (2 + self.lines.len()).min(self.parts.len());
+        let (from, to) = match reading {
+            Reading::Text => (0, asked_from),
+            Reading::TextAndAsked => (0, self.parts.len()),
+            Reading::Asked => (asked_from, self.parts.len()),
         };
-        self.parts[..read.min(self.parts.len())]
+        self.parts[from..to]
             .iter()
             .enumerate()
-            .map(|(i, part)| (cosine(query, part), i))
+            .map(|(i, part)| (cosine(query, part), from + i))
             .fold((f32::MIN, 0), |best, x| if x.0 > best.0 { x } else { best })
     }
 }
