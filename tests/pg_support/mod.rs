@@ -174,7 +174,10 @@ impl PrivateServer {
                 port.trim(),
                 self.data().display()
             ));
-        let status = command.status().expect("run pg_ctl");
+        let status = command
+            .stdout(std::process::Stdio::null())
+            .status()
+            .expect("run pg_ctl");
         assert!(status.success(), "pg_ctl {args:?} failed");
     }
 
