@@ -13,6 +13,17 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use postgres::{Client, NoTls};
 
+/// Runs `work` on a thread of its own: the synchronous client drives a runtime of its own, which
+/// must not start on an async test's worker thread (it panics there).
+fn off_runtime<T: Send>(work: impl FnOnce() -> T + Send) -> T {
+    std::thread::scope(|scope| {
+        scope
+            .spawn(work)
+            .join()
+            .expect("a database helper panicked")
+    })
+}
+
 fn in_ci() -> bool {
     std::env::var("CI").is_ok_and(|v| v == "true" || v == "1")
 }
@@ -25,7 +36,7 @@ pub fn database_url(test: &str) -> Option<String> {
         .filter(|u| !u.trim().is_empty())
     {
         Some(url) => {
-            if let Err(error) = Client::connect(&url, NoTls) {
+            if let Err(error) = off_runtime(|| Client::connect(&url, NoTls).map(drop)) {
                 panic!("DATABASE_URL is set but PostgreSQL does not answer: {error}");
             }
             Some(url)
@@ -72,10 +83,14 @@ impl Schema {
             COUNTER.fetch_add(1, Ordering::Relaxed),
             nanos
         );
-        let mut client = Client::connect(base_url, NoTls).expect("connect to DATABASE_URL");
-        client
-            .batch_execute(&format!("CREATE SCHEMA {name}"))
-            .expect("create a test schema (the role must own the database or have CREATE on it)");
+        off_runtime(|| {
+            let mut client = Client::connect(base_url, NoTls).expect("connect to DATABASE_URL");
+            client
+                .batch_execute(&format!("CREATE SCHEMA {name}"))
+                .expect(
+                    "create a test schema (the role must own the database or have CREATE on it)",
+                );
+        });
         Schema {
             base_url: base_url.to_string(),
             url: with_search_path(base_url, &name),
@@ -83,17 +98,26 @@ impl Schema {
         }
     }
 
-    /// A plain connection inside the schema, for looking at tables directly.
+    /// A plain connection inside the schema, for looking at tables directly (not from an async
+    /// test: use `count` there).
     pub fn client(&self) -> Client {
         Client::connect(&self.url, NoTls).expect("connect to the test schema")
+    }
+
+    /// The one number a query returns (`SELECT COUNT(*) …`), from any thread.
+    pub fn count(&self, sql: &str) -> i64 {
+        off_runtime(|| self.client().query_one(sql, &[]).expect(sql).get(0))
     }
 }
 
 impl Drop for Schema {
     fn drop(&mut self) {
-        if let Ok(mut client) = Client::connect(&self.base_url, NoTls) {
-            let _ = client.batch_execute(&format!("DROP SCHEMA IF EXISTS {} CASCADE", self.name));
-        }
+        off_runtime(|| {
+            if let Ok(mut client) = Client::connect(&self.base_url, NoTls) {
+                let _ =
+                    client.batch_execute(&format!("DROP SCHEMA IF EXISTS {} CASCADE", self.name));
+            }
+        });
     }
 }
 
