@@ -295,8 +295,11 @@ impl Instance {
     }
 }
 
-/// A user's sessions and their turns as PostgreSQL holds them: (status, [(position, score)]).
-fn stored(schema: &pg_support::Schema, user: &str) -> Vec<(String, Vec<(i64, Option<i64>)>)> {
+/// A session as PostgreSQL holds it: its status and its turns as (position, score).
+type StoredSession = (String, Vec<(i64, Option<i64>)>);
+
+/// A user's sessions, oldest first.
+fn stored(schema: &pg_support::Schema, user: &str) -> Vec<StoredSession> {
     let mut client = schema.client();
     let sessions = client
         .query(
