@@ -625,6 +625,6 @@ mod tests {
                 );
             }
         }
-        assert_eq!(declared.len(), 8);
+        assert_eq!(declared.len(), 10);
     }
 }
