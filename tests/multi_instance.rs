@@ -699,3 +699,81 @@ fn a_database_restart_costs_interviews_a_retry_and_nothing_else() {
         text_of(&recorded)
     );
 }
+
+/// Not a check but a measurement (BENCHMARKS.md): interview writes per second through the real
+/// binary, 16 users at once for 10 s each run, on one instance with SQLite, one instance on
+/// PostgreSQL, and two instances on one PostgreSQL (users spread over both). Each user loops
+/// start, hint, skip, skip, skip: every request is a store write with its delivery record, and
+/// none runs the scoring model, so the figures are about the endpoint and the store.
+///
+///     cargo test --test multi_instance -- --ignored --nocapture throughput
+#[test]
+#[ignore = "a measurement, run by hand for BENCHMARKS.md"]
+fn throughput_of_interview_writes_on_one_and_two_instances() {
+    let Some(url) = pg_support::database_url("throughput") else {
+        return;
+    };
+    const USERS: usize = 16;
+    const RUN: Duration = Duration::from_secs(10);
+    let schemas = [
+        pg_support::Schema::fresh(&url, "throughput_one"),
+        pg_support::Schema::fresh(&url, "throughput_two"),
+    ];
+    let configurations: [(&str, &str, usize); 3] = [
+        ("1 instance, SQLite", "", 1),
+        ("1 instance, PostgreSQL", &schemas[0].url, 1),
+        ("2 instances, one PostgreSQL", &schemas[1].url, 2),
+    ];
+    println!("| configuration | requests | requests/s | p50 | p99 | max |");
+    println!("|---|---|---|---|---|---|");
+    for (round, (label, database, count)) in configurations.into_iter().enumerate() {
+        let instances: Vec<Instance> = (0..count).map(|_| Instance::start(database, &[])).collect();
+        let addresses: Vec<String> = instances.iter().map(|i| i.address.clone()).collect();
+        let barrier = Barrier::new(USERS);
+        let latencies: Vec<Duration> = std::thread::scope(|scope| {
+            let threads: Vec<_> = (0..USERS)
+                .map(|n| {
+                    let barrier = &barrier;
+                    let address = addresses[n % addresses.len()].clone();
+                    scope.spawn(move || {
+                        let user = format!("75{round}0000000000000{n:02}");
+                        let mut timed = Vec::new();
+                        let mut send = |body: Value| {
+                            let started = Instant::now();
+                            let reply = post(&address, &body);
+                            timed.push(started.elapsed());
+                            assert!(!text_of(&reply).contains(INTERNAL_ERROR), "{reply}");
+                        };
+                        barrier.wait();
+                        let until = Instant::now() + RUN;
+                        while Instant::now() < until {
+                            send(start(&user));
+                            send(interview_command(&user, "hint", json!([])));
+                            for _ in 0..3 {
+                                send(interview_command(&user, "skip", json!([])));
+                            }
+                        }
+                        timed
+                    })
+                })
+                .collect();
+            threads
+                .into_iter()
+                .flat_map(|t| t.join().unwrap())
+                .collect()
+        });
+        let mut sorted = latencies.clone();
+        sorted.sort();
+        let at =
+            |q: f64| sorted[((sorted.len() as f64 * q).ceil() as usize).clamp(1, sorted.len()) - 1];
+        println!(
+            "| {label} | {} | {:.0} | {:.1} ms | {:.1} ms | {:.1} ms |",
+            sorted.len(),
+            sorted.len() as f64 / RUN.as_secs_f64(),
+            at(0.50).as_secs_f64() * 1000.0,
+            at(0.99).as_secs_f64() * 1000.0,
+            sorted[sorted.len() - 1].as_secs_f64() * 1000.0
+        );
+        drop(instances);
+    }
+}
