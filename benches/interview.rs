@@ -1,7 +1,8 @@
 //! Interview benchmarks: scoring an answer against its rubric (short, typical, long, off-topic
 //! and gibberish answers to every question in the real bank), and the session store's writes to a
-//! real SQLite file in WAL mode (starting a session; recording an answer, which is one
-//! transaction per turn and the write every answer waits on).
+//! real SQLite file in WAL mode and, when `DATABASE_URL` names a server, to PostgreSQL over
+//! loopback (starting a session; recording an answer, which is one transaction per turn with its
+//! delivery id, and the write every answer waits on).
 //!
 //! `cargo bench --bench interview` runs criterion and then the percentile loops whose p99 figures
 //! BENCHMARKS.md compares with the targets. A name filter (`-- store`) applies to both.
@@ -18,7 +19,9 @@ use criterion::Criterion;
 use careerbot::content::Catalog;
 use careerbot::interview::score::ScoringBank;
 use careerbot::search::SearchIndex;
-use careerbot::store::{NewSession, SqliteStore, Store, TurnOutcome, TurnRecord};
+use careerbot::store::{
+    delivery, NewSession, PoolOptions, PostgresStore, SqliteStore, Store, TurnOutcome, TurnRecord,
+};
 use measure::{Percentiles, Report};
 
 /// Answers of the lengths and kinds candidates send (the text is ours, written for the bench).
@@ -86,14 +89,63 @@ fn main() {
 
     // The store on a file, as in production (WAL, synchronous=NORMAL).
     let scratch = tempfile::tempdir().expect("a temporary folder");
-    let store = SqliteStore::open(&scratch.path().join("careerbot.sqlite3")).expect("store");
-    assert_eq!(store.journal_mode().expect("journal mode"), "wal");
+    let sqlite = SqliteStore::open(&scratch.path().join("careerbot.sqlite3")).expect("store");
+    assert_eq!(sqlite.journal_mode().expect("journal mode"), "wal");
     let plan: Vec<String> = bank
         .questions
         .iter()
         .take(10)
         .map(|q| q.id.clone())
         .collect();
+    store_writes(
+        &mut criterion,
+        &mut report,
+        &sqlite,
+        "WAL file",
+        &plan,
+        &answers[1],
+    );
+
+    // The same writes to PostgreSQL over loopback, in a schema of their own, when DATABASE_URL
+    // names a server (scripts/pg-test-server starts one).
+    match std::env::var("DATABASE_URL").ok().filter(|u| !u.is_empty()) {
+        Some(url) => {
+            let schema = format!("bench_{}", std::process::id());
+            let mut admin = postgres::Client::connect(&url, postgres::NoTls).expect("DATABASE_URL");
+            admin
+                .batch_execute(&format!("CREATE SCHEMA {schema}"))
+                .expect("create the bench schema");
+            let separator = if url.contains('?') { '&' } else { '?' };
+            let scoped = format!("{url}{separator}options=-c%20search_path%3D{schema}");
+            let store = PostgresStore::open(&scoped, PoolOptions::default()).expect("PostgreSQL");
+            store_writes(
+                &mut criterion,
+                &mut report,
+                &store,
+                "PostgreSQL, loopback",
+                &plan,
+                &answers[1],
+            );
+            drop(store);
+            let _ = admin.batch_execute(&format!("DROP SCHEMA {schema} CASCADE"));
+        }
+        None => eprintln!("no DATABASE_URL: the PostgreSQL store rows are not measured"),
+    }
+    criterion.final_summary();
+    report.finish();
+}
+
+/// Starting a session and recording an answer on `store` (`label` names it in the rows). Each
+/// answer is the delivery of an interaction, as in production: the delivery id is recorded in
+/// the same transaction.
+fn store_writes(
+    criterion: &mut Criterion,
+    report: &mut Report,
+    store: &dyn Store,
+    label: &str,
+    plan: &[String],
+    answer: &str,
+) {
     let start = |user: usize| {
         let new = NewSession {
             user_id: format!("user-{user}"),
@@ -101,7 +153,7 @@ fn main() {
             role: "backend-engineer".into(),
             kind: None,
             difficulty: None,
-            plan: plan.clone(),
+            plan: plan.to_vec(),
             now: user as i64,
         };
         match store.create_session(&new).expect("create") {
@@ -116,16 +168,25 @@ fn main() {
         kind: "system-design".into(),
         outcome: TurnOutcome::Answered,
         score: Some(72),
-        answer: Some(answers[1].clone()),
+        answer: Some(answer.to_string()),
         covered: vec!["Clarifies requirements".into(), "Caches reads".into()],
         missed: vec!["Plans for failure".into()],
         hints_used: 1,
         at: position as i64,
     };
+    let record = |session_id: i64, position: usize, delivery_id: usize| {
+        let scope = delivery::Scope::enter(&format!("d{delivery_id}"), position as i64, 0);
+        let recorded = store
+            .record_turn(&turn(session_id, position))
+            .expect("write");
+        assert_eq!(scope.finish(), delivery::Outcome::Claimed);
+        recorded
+    };
 
     // Each sample is a new user's session answered to the end: every write is a real insert.
     let mut next_user = 0;
-    criterion.bench_function("store: record an answer (WAL file)", |b| {
+    let mut next_delivery = 0;
+    criterion.bench_function(&format!("store: record an answer ({label})"), |b| {
         let mut session = start(999_999);
         let mut position = plan.len();
         b.iter(|| {
@@ -134,26 +195,22 @@ fn main() {
                 session = start(1_000_000 + next_user);
                 position = 0;
             }
-            let recorded = store
-                .record_turn(&turn(session.id, position))
-                .expect("write");
+            next_delivery += 1;
+            let recorded = record(session.id, position, next_delivery);
             position += 1;
             recorded
         })
     });
-    let name = "store: start a session (WAL file)";
-    if report.wants(name) {
-        let p = Percentiles::measure(name, 20, 2_000, |i| start(2_000_000 + i));
+    let name = format!("store: start a session ({label})");
+    if report.wants(&name) {
+        let p = Percentiles::measure(&name, 20, 2_000, |i| start(2_000_000 + i));
         report.timing(&p, "≤ 1 ms");
     }
-    let name = "store: record an answer (WAL file)";
-    if report.wants(name) {
+    let name = format!("store: record an answer ({label})");
+    if report.wants(&name) {
         let sessions: Vec<i64> = (0..400).map(|i| start(3_000_000 + i).id).collect();
-        let p = Percentiles::measure(name, 0, sessions.len() * plan.len(), |i| {
-            let session = sessions[i / plan.len()];
-            let recorded = store
-                .record_turn(&turn(session, i % plan.len()))
-                .expect("write");
+        let p = Percentiles::measure(&name, 0, sessions.len() * plan.len(), |i| {
+            let recorded = record(sessions[i / plan.len()], i % plan.len(), 10_000_000 + i);
             assert!(matches!(
                 recorded,
                 careerbot::store::Recorded::Recorded { .. }
@@ -161,6 +218,4 @@ fn main() {
         });
         report.timing(&p, "≤ 1 ms");
     }
-    criterion.final_summary();
-    report.finish();
 }

@@ -22,6 +22,9 @@ const FIRST_REPLY: &str = "/ask query:how much does a senior engineer earn";
 fn careerbot(fixture: &Fixture, data: &Path) -> Command {
     let mut command = Command::new(BINARY);
     command
+        // The embedded SQLite store this bench measures, whatever DATABASE_URL says.
+        .env_remove("DATABASE_URL")
+        .env_remove("CAREERBOT_STORE_URL")
         .arg("--content-dir")
         .arg(&fixture.content_dir)
         .arg("--index-dir")
@@ -51,6 +54,8 @@ fn exec_once(fixture: &Fixture, data: &Path) -> std::time::Duration {
 fn exec_peak_rss_kb(fixture: &Fixture, data: &Path) -> Option<u64> {
     let bot = careerbot(fixture, data);
     let output = Command::new("/usr/bin/time")
+        .env_remove("DATABASE_URL")
+        .env_remove("CAREERBOT_STORE_URL")
         .args(["-f", "%M", BINARY])
         .args(bot.get_args())
         .args(["exec", "--format", "json", "--", FIRST_REPLY])

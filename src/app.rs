@@ -19,7 +19,7 @@ use crate::reply_cache::{Key, ReplyCache};
 use crate::search::SearchIndex;
 use crate::semantic::{EmbeddingCache, MiniLm};
 use crate::settings::Settings;
-use crate::store::{delivery, HandledDelivery, SqliteStore, Store};
+use crate::store::{delivery, HandledDelivery, Store};
 use crate::{guidance, help, interview};
 
 /// How long a delivery that changed something is remembered, at least (longer when the HTTP
@@ -119,14 +119,9 @@ impl App {
                 "embedding model not found: answering by words only (run scripts/fetch-model)"
             );
         }
-        let store = SqliteStore::open(&settings.data_dir.join("careerbot.sqlite3"))?;
-        let app = App::from_parts(
-            settings,
-            catalog,
-            search,
-            Arc::new(SystemClock),
-            Arc::new(store),
-        );
+        let store = crate::store::open(&settings)?;
+        tracing::info!(store = %store.describe(), "session store open");
+        let app = App::from_parts(settings, catalog, search, Arc::new(SystemClock), store);
         // The rubric's vectors are derived from content like the index's: made (or read from
         // the cache) at start, not by whoever answers first.
         interview::session::prepare(&app);
@@ -206,6 +201,12 @@ impl App {
     /// replay): `delivery_id` names it. The first delivery is handled; its change and the id are
     /// recorded together, and a repeat gets the stored reply instead of a second change.
     pub fn handle_delivery(&self, delivery_id: &str, caller: &Caller, command: Command) -> Reply {
+        // Guidance changes nothing, so a repeat can only answer the same again: it needs no
+        // record, and must not wait on the session database (which may be down: guidance keeps
+        // answering while interviews ask to try again).
+        if !App::may_change_state(&command) {
+            return self.handle(caller, command);
+        }
         match self.store.delivery(delivery_id) {
             Ok(Some(_)) => return self.repeated_delivery(delivery_id),
             Ok(None) => {}
@@ -270,6 +271,24 @@ impl App {
     /// transport that must acknowledge early (Discord's deferral) acknowledges with the right
     /// visibility. Interview replies are personal (feedback, scores); guidance is public.
     pub fn replies_privately(command: &Command) -> bool {
+        match command {
+            Command::Interview(_) | Command::ModalSubmit { .. } => true,
+            Command::Component { custom_id } => custom_id
+                .split_once(':')
+                .is_some_and(|(prefix, _)| prefix == interview::CUSTOM_ID_PREFIX),
+            Command::Help { .. }
+            | Command::Ask { .. }
+            | Command::Faq { .. }
+            | Command::Salary { .. }
+            | Command::Role { .. }
+            | Command::Match { .. }
+            | Command::Sources => false,
+        }
+    }
+
+    /// Whether `command` may write to the store (interviews); guidance only reads content.
+    /// Today the same commands as `replies_privately`, but a different question.
+    pub fn may_change_state(command: &Command) -> bool {
         match command {
             Command::Interview(_) | Command::ModalSubmit { .. } => true,
             Command::Component { custom_id } => custom_id

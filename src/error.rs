@@ -5,6 +5,10 @@ use std::path::PathBuf;
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+/// What a user sees while the session database is out of reach (restarting, failing over).
+pub const STORE_UNAVAILABLE: &str =
+    "Interviews are briefly unavailable: the session database is not answering, so this step was not saved. Your interview so far is kept; please try again in a minute.";
+
 /// One problem found in one content file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ContentProblem {
@@ -39,8 +43,16 @@ pub enum Error {
     Index(#[from] tantivy::TantivyError),
     #[error("search query: {0}")]
     Query(#[from] tantivy::query::QueryParserError),
-    #[error("database: {0}")]
-    Store(#[from] rusqlite::Error),
+    /// The session database failed, whichever store it is (`store::sqlite`, `store::postgres`
+    /// convert their clients' errors into this). `unavailable` marks failures that a retry may
+    /// cure (the server is down or restarting, the pool timed out, the file is busy): the user
+    /// is asked to try again rather than told something broke.
+    #[error("database{}: {source}", if *.unavailable { " unavailable" } else { "" })]
+    Store {
+        unavailable: bool,
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync + 'static>,
+    },
     #[error("chart: {0}")]
     Chart(String),
     #[error("{context}: {source}")]
@@ -68,11 +80,37 @@ impl Error {
         }
     }
 
+    /// A store failure; `unavailable` when trying again later may succeed.
+    pub fn store(
+        unavailable: bool,
+        source: impl Into<Box<dyn std::error::Error + Send + Sync + 'static>>,
+    ) -> Error {
+        Error::Store {
+            unavailable,
+            source: source.into(),
+        }
+    }
+
+    /// Whether this is the session database being out of reach (for now).
+    pub fn is_store_unavailable(&self) -> bool {
+        matches!(
+            self,
+            Error::Store {
+                unavailable: true,
+                ..
+            }
+        )
+    }
+
     /// What a user may be shown: their own mistake in full, anything internal as a generic line
     /// (the cause goes to the logs, never to Discord).
     pub fn user_message(&self) -> String {
         match self {
             Error::Usage(message) | Error::Unknown(message) => message.clone(),
+            Error::Store {
+                unavailable: true,
+                ..
+            } => STORE_UNAVAILABLE.to_string(),
             _ => "Something went wrong on our side; the maintainers can find the details in the logs.".to_string(),
         }
     }

@@ -104,6 +104,10 @@ enum Cmd {
     Index,
     /// Validate content/ and report every problem; exits non-zero if there is one.
     Check,
+    /// Bring the session database's schema up to date and exit (PostgreSQL at `store.url` /
+    /// DATABASE_URL, else the SQLite file in the data dir). Safe to run from several hosts at
+    /// once; servers also migrate when they start.
+    Migrate,
 }
 
 /// Libraries whose spans carry Discord payloads (serenity instruments its gateway dispatch with
@@ -197,7 +201,7 @@ fn run() -> anyhow::Result<ExitCode> {
     }
     let quiet = matches!(
         cli.command,
-        Cmd::Exec { .. } | Cmd::Console { .. } | Cmd::Complete { .. } | Cmd::Check
+        Cmd::Exec { .. } | Cmd::Console { .. } | Cmd::Complete { .. } | Cmd::Check | Cmd::Migrate
     );
     init_logging(&settings, quiet);
     let attachments_dir = settings.data_dir.join("attachments");
@@ -257,6 +261,30 @@ fn run() -> anyhow::Result<ExitCode> {
             let app = Arc::new(App::new(settings).context("starting careerbot")?);
             let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
             runtime.block_on(http::serve(app, listen))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Migrate => {
+            let (version, database) = match &settings.store.url {
+                Some(url) => {
+                    let store = careerbot::store::PostgresStore::connect(
+                        url.expose(),
+                        careerbot::store::PoolOptions {
+                            max_connections: 1,
+                            timeout: settings.store.timeout,
+                        },
+                    )?;
+                    (store.migrate()?, careerbot::store::Store::describe(&store))
+                }
+                None => {
+                    let path = settings.data_dir.join("careerbot.sqlite3");
+                    let store = careerbot::store::SqliteStore::open(&path)?;
+                    (
+                        store.schema_version()?,
+                        careerbot::store::Store::describe(&store),
+                    )
+                }
+            };
+            println!("database schema at version {version} ({database})");
             Ok(ExitCode::SUCCESS)
         }
         Cmd::Index => {

@@ -142,6 +142,18 @@ struct Counts {
     abandoned_replies: u64,
     reply_cache_hits: u64,
     reply_cache_misses: u64,
+    /// The gateway shards this process runs, by shard id (only `serve` has any).
+    shards: BTreeMap<u32, Shard>,
+}
+
+/// One gateway shard as this process saw it.
+#[derive(Debug, Default, Clone, Copy)]
+struct Shard {
+    /// How many shards the application runs in all (Discord's `[id, count]`).
+    count: u32,
+    /// Connected: READY or RESUMED seen, and not disconnected since.
+    up: bool,
+    interactions: u64,
 }
 
 /// The process's metrics. Shared (`Arc`) by the core and the adapters.
@@ -233,6 +245,27 @@ impl Metrics {
     /// A deferred reply that shutdown could not deliver within its grace period.
     pub fn abandoned_reply(&self) {
         self.counts().abandoned_replies += 1;
+    }
+
+    /// A gateway shard of this process connected (READY or RESUMED) or dropped. Shard ids are
+    /// bounded by `discord.shards`, never user input, so they may be labels.
+    pub fn shard_state(&self, id: u32, count: u32, up: bool) {
+        let mut counts = self.counts();
+        let shard = counts.shards.entry(id).or_default();
+        if count > 0 {
+            shard.count = count;
+        }
+        shard.up = up;
+    }
+
+    /// An interaction arrived on gateway shard `id`.
+    pub fn shard_interaction(&self, id: u32) {
+        self.counts().shards.entry(id).or_default().interactions += 1;
+    }
+
+    /// The shard count shard `id` reported at READY (0 before it).
+    pub fn shard_count(&self, id: u32) -> u32 {
+        self.counts().shards.get(&id).map_or(0, |s| s.count)
     }
 
     /// The number of interview sessions in progress (the session store sets it).
@@ -391,6 +424,33 @@ impl Metrics {
         );
         family(
             &mut out,
+            "careerbot_gateway_shard_up",
+            "gauge",
+            "Gateway shards this process runs: 1 while connected, by shard id and shard count.",
+        );
+        for (id, shard) in &counts.shards {
+            let _ = writeln!(
+                out,
+                "careerbot_gateway_shard_up{{shard=\"{id}\",shard_count=\"{}\"}} {}",
+                shard.count,
+                u8::from(shard.up)
+            );
+        }
+        family(
+            &mut out,
+            "careerbot_gateway_shard_interactions_total",
+            "counter",
+            "Interactions received, by gateway shard.",
+        );
+        for (id, shard) in &counts.shards {
+            let _ = writeln!(
+                out,
+                "careerbot_gateway_shard_interactions_total{{shard=\"{id}\",shard_count=\"{}\"}} {}",
+                shard.count, shard.interactions
+            );
+        }
+        family(
+            &mut out,
             "careerbot_active_interview_sessions",
             "gauge",
             "Interview sessions in progress.",
@@ -436,6 +496,36 @@ mod tests {
             .into_iter()
             .find(|(s, _)| s == series)
             .map(|(_, v)| v)
+    }
+
+    #[test]
+    fn gateway_shards_are_labelled_by_id_and_count() {
+        let metrics = Metrics::new();
+        assert!(!metrics.render().contains("careerbot_gateway_shard_up{"));
+        metrics.shard_state(1, 2, true);
+        metrics.shard_interaction(1);
+        metrics.shard_interaction(1);
+        metrics.shard_state(3, 4, true);
+        metrics.shard_state(3, 0, false);
+        let text = metrics.render();
+        let cases = [
+            (
+                "careerbot_gateway_shard_up{shard=\"1\",shard_count=\"2\"}",
+                "1",
+            ),
+            (
+                "careerbot_gateway_shard_interactions_total{shard=\"1\",shard_count=\"2\"}",
+                "2",
+            ),
+            (
+                "careerbot_gateway_shard_up{shard=\"3\",shard_count=\"4\"}",
+                "0",
+            ),
+        ];
+        for (series, expected) in cases {
+            assert_eq!(value(&text, series).as_deref(), Some(expected), "{text}");
+        }
+        assert_eq!(metrics.shard_count(1), 2);
     }
 
     #[test]
@@ -569,6 +659,6 @@ mod tests {
                 );
             }
         }
-        assert_eq!(declared.len(), 8);
+        assert_eq!(declared.len(), 10);
     }
 }

@@ -41,12 +41,17 @@ const KEYS: &[(&str, KeyKind)] = &[
     ("http.max_header_bytes", KeyKind::Int),
     ("http.max_connections", KeyKind::Int),
     ("discord.shutdown_grace_seconds", KeyKind::Int),
+    ("store.url", KeyKind::Str),
+    ("store.max_connections", KeyKind::Int),
+    ("store.timeout_ms", KeyKind::Int),
 ];
 
-/// Discord's conventional variables, applied over the file and under `CAREERBOT_*`.
-const DISCORD_ENV: &[(&str, &str)] = &[
+/// Conventional variables (Discord's, and the `DATABASE_URL` every hosting platform sets),
+/// applied over the file and under `CAREERBOT_*`.
+const CONVENTIONAL_ENV: &[(&str, &str)] = &[
     ("DISCORD_APPLICATION_ID", "discord.application_id"),
     ("DISCORD_PUBLIC_KEY", "discord.public_key"),
+    ("DATABASE_URL", "store.url"),
 ];
 
 #[derive(Clone, Copy)]
@@ -59,7 +64,7 @@ enum KeyKind {
 pub fn known_env_vars() -> Vec<String> {
     KEYS.iter()
         .map(|(key, _)| env_var_for(key))
-        .chain(DISCORD_ENV.iter().map(|(name, _)| name.to_string()))
+        .chain(CONVENTIONAL_ENV.iter().map(|(name, _)| name.to_string()))
         .collect()
 }
 
@@ -84,6 +89,16 @@ struct RawSettings {
     discord: RawDiscord,
     #[serde(default)]
     http: RawHttp,
+    #[serde(default)]
+    store: RawStore,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawStore {
+    url: Option<String>,
+    max_connections: Option<i64>,
+    timeout_ms: Option<i64>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -199,6 +214,18 @@ pub struct HttpLimits {
     pub max_connections: usize,
 }
 
+/// Where sessions and history live: the embedded SQLite file in the data dir, or a PostgreSQL
+/// server shared by every instance.
+#[derive(Debug, Clone)]
+pub struct StoreSettings {
+    /// `postgres://…` (may hold a password, so it never prints); None keeps SQLite.
+    pub url: Option<Secret>,
+    /// Connections one process keeps at most (PostgreSQL).
+    pub max_connections: u32,
+    /// Connecting, and waiting for a free connection, give up after this (PostgreSQL).
+    pub timeout: Duration,
+}
+
 /// Validated settings.
 #[derive(Debug, Clone)]
 pub struct Settings {
@@ -211,6 +238,7 @@ pub struct Settings {
     pub interview: InterviewSettings,
     pub discord: DiscordSettings,
     pub http: HttpSettings,
+    pub store: StoreSettings,
 }
 
 /// Where the embedding model is by default: `models/all-MiniLM-L6-v2` beside the config, or, in
@@ -284,7 +312,7 @@ impl Settings {
         }
         // Discord's own variable names, as the developer portal and hosting guides use them; the
         // CAREERBOT_* form (below) still wins over both them and the file.
-        for (var, key) in DISCORD_ENV {
+        for (var, key) in CONVENTIONAL_ENV {
             if let Some(value) = env(var).filter(|v| !v.trim().is_empty()) {
                 set_dotted(&mut table, key, toml::Value::String(value));
             }
@@ -495,7 +523,36 @@ impl RawSettings {
                 ))
             })?),
         };
+        let url = match self.store.url.map(|u| u.trim().to_string()) {
+            None => None,
+            Some(url) if url.is_empty() => None,
+            Some(url) if url.starts_with("postgres://") || url.starts_with("postgresql://") => {
+                Some(Secret(url))
+            }
+            // Never echo it: it may hold a password.
+            Some(_) => {
+                return Err(Error::Config(
+                    "`store.url` (DATABASE_URL) must start with postgres:// or postgresql://; leave it unset for the embedded SQLite database".into(),
+                ))
+            }
+        };
+        let store = StoreSettings {
+            url,
+            max_connections: positive(
+                "store.max_connections",
+                self.store.max_connections,
+                16,
+                1000,
+            )? as u32,
+            timeout: Duration::from_millis(positive(
+                "store.timeout_ms",
+                self.store.timeout_ms,
+                5_000,
+                120_000,
+            )?),
+        };
         Ok(Settings {
+            store,
             content_dir: path(self.content_dir, "content"),
             index_dir: path(self.index_dir, "index"),
             data_dir: path(self.data_dir, "data"),
@@ -673,6 +730,46 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(message.contains("discord.public_key"), "{message}");
+    }
+
+    #[test]
+    fn the_store_url_comes_from_database_url_or_careerbot_store_url() {
+        let s = parse("", &[]).unwrap();
+        assert!(s.store.url.is_none(), "SQLite by default");
+        assert_eq!(s.store.max_connections, 16);
+        let url = "postgres://bot:pw@127.0.0.1:5432/careerbot";
+        let s = parse("", &[("DATABASE_URL", url)]).unwrap();
+        assert_eq!(s.store.url.as_ref().map(Secret::expose), Some(url));
+        assert!(
+            !format!("{s:?}").contains("pw@"),
+            "the password never prints"
+        );
+        let s = parse(
+            "[store]\nurl = \"postgres://file/db\"\n",
+            &[
+                ("DATABASE_URL", "postgres://conventional/db"),
+                ("CAREERBOT_STORE_URL", "postgresql://careerbot/db"),
+            ],
+        )
+        .unwrap();
+        assert_eq!(
+            s.store.url.as_ref().map(Secret::expose),
+            Some("postgresql://careerbot/db")
+        );
+        let s = parse("[store]\nurl = \"postgres://file/db\"\n", &[]).unwrap();
+        assert_eq!(
+            s.store.url.as_ref().map(Secret::expose),
+            Some("postgres://file/db")
+        );
+        let message = parse("", &[("DATABASE_URL", "mysql://u:hunter2@h/db")])
+            .unwrap_err()
+            .to_string();
+        assert!(message.contains("store.url"), "{message}");
+        assert!(!message.contains("hunter2"), "{message}");
+        let message = parse("[store]\nmax_connections = 0", &[])
+            .unwrap_err()
+            .to_string();
+        assert!(message.contains("store.max_connections"), "{message}");
     }
 
     #[test]

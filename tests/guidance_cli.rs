@@ -9,6 +9,9 @@ use serde_json::Value;
 fn careerbot(data: &Path, args: &[&str]) -> (String, String, i32) {
     let output = Command::new(env!("CARGO_BIN_EXE_careerbot"))
         .current_dir(env!("CARGO_MANIFEST_DIR"))
+        // Its own SQLite file, even where DATABASE_URL is set for the PostgreSQL tests.
+        .env_remove("DATABASE_URL")
+        .env_remove("CAREERBOT_STORE_URL")
         .arg("--data-dir")
         .arg(data)
         .args(args)

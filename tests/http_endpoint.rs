@@ -496,7 +496,10 @@ fn careerbot(dir: &Path) -> Process {
         .arg(dir.join("data"))
         .env_remove("DISCORD_PUBLIC_KEY")
         .env_remove("CAREERBOT_DISCORD_PUBLIC_KEY")
-        .env_remove("CAREERBOT_HTTP_LISTEN");
+        .env_remove("CAREERBOT_HTTP_LISTEN")
+        // Its own SQLite file, even where DATABASE_URL is set for the PostgreSQL tests.
+        .env_remove("DATABASE_URL")
+        .env_remove("CAREERBOT_STORE_URL");
     process
 }
 

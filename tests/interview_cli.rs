@@ -62,6 +62,9 @@ impl Bot {
         command
             .current_dir(self.data.path())
             .env_remove("CAREERBOT_INTERVIEW_IDLE_TIMEOUT_MINUTES")
+            // Its own SQLite file, even where DATABASE_URL is set for the PostgreSQL tests.
+            .env_remove("DATABASE_URL")
+            .env_remove("CAREERBOT_STORE_URL")
             .arg("--data-dir")
             .arg(self.data.path())
             .arg("--content-dir")

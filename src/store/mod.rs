@@ -1,6 +1,8 @@
 //! Persistence of interview sessions and practice history behind the `Store` trait. The core
-//! only talks to the trait, so a server database can be added later without touching it; the
-//! embedded SQLite implementation lives in `sqlite`.
+//! only talks to the trait (`Arc<dyn Store>`); `open` picks the implementation from settings:
+//! the embedded SQLite file in the data dir (`sqlite`, one host) by default, or a PostgreSQL
+//! server shared by many instances (`postgres`) when `store.url` / `DATABASE_URL` is set. Both
+//! keep the same semantics, checked by one contract suite (`tests/store_contract.rs`).
 //!
 //! Operations are coarse and each is atomic: recording an answer checks that the session is still
 //! active and still on the question being answered, writes the turn and advances the session in
@@ -14,11 +16,33 @@
 //! first delivery's stored reply instead.
 
 pub mod delivery;
+pub mod postgres;
 pub mod sqlite;
 
+pub use postgres::{PoolOptions, PostgresStore};
 pub use sqlite::SqliteStore;
 
+use std::sync::Arc;
+
 use crate::error::Result;
+use crate::settings::Settings;
+
+/// The store the settings name: PostgreSQL at `store.url` (connected and migrated), else the
+/// SQLite file in the data dir.
+pub fn open(settings: &Settings) -> Result<Arc<dyn Store>> {
+    match &settings.store.url {
+        Some(url) => Ok(Arc::new(PostgresStore::open(
+            url.expose(),
+            PoolOptions {
+                max_connections: settings.store.max_connections,
+                timeout: settings.store.timeout,
+            },
+        )?)),
+        None => Ok(Arc::new(SqliteStore::open(
+            &settings.data_dir.join("careerbot.sqlite3"),
+        )?)),
+    }
+}
 
 /// Where a session stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -189,6 +213,13 @@ pub trait Store: Send + Sync {
     /// The database file, for stores that keep one (readiness checks it is still there).
     fn location(&self) -> Option<std::path::PathBuf> {
         None
+    }
+    /// Which database this is, for logs and readiness (never a password).
+    fn describe(&self) -> String {
+        match self.location() {
+            Some(path) => format!("sqlite {}", path.display()),
+            None => "in memory".to_string(),
+        }
     }
 }
 

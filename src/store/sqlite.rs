@@ -63,6 +63,18 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE INDEX deliveries_by_time ON deliveries (at);",
 ];
 
+/// rusqlite's errors become the crate's store-neutral `Error::Store`; a busy or locked file (a
+/// writer in another process held it past the busy timeout) is worth retrying.
+impl From<rusqlite::Error> for Error {
+    fn from(error: rusqlite::Error) -> Error {
+        let unavailable = matches!(
+            error.sqlite_error_code(),
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+        );
+        Error::store(unavailable, error)
+    }
+}
+
 /// How long a writer waits for another process's transaction before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 

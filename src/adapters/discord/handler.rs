@@ -33,20 +33,51 @@ impl Handler {
 
 #[serenity::async_trait]
 impl EventHandler for Handler {
-    async fn ready(&self, _ctx: Context, ready: Ready) {
+    async fn ready(&self, ctx: Context, ready: Ready) {
+        let (shard, shard_count) = ready
+            .shard
+            .map_or((ctx.shard_id.0, 1), |s| (s.id.0, s.total));
+        self.app.metrics.shard_state(shard, shard_count, true);
         tracing::info!(
             user = %ready.user.name,
-            shard = ?ready.shard.map(|s| (s.id.0, s.total)),
+            shard,
+            shard_count,
             guilds = ready.guilds.len(),
             "connected to the Discord gateway"
         );
     }
 
-    async fn resume(&self, _ctx: Context, _event: ResumedEvent) {
-        tracing::info!("gateway session resumed");
+    async fn resume(&self, ctx: Context, _event: ResumedEvent) {
+        let shard = ctx.shard_id.0;
+        self.app.metrics.shard_state(shard, 0, true);
+        tracing::info!(
+            shard,
+            shard_count = self.app.metrics.shard_count(shard),
+            "gateway session resumed"
+        );
+    }
+
+    async fn shard_stage_update(&self, _ctx: Context, event: serenity::all::ShardStageUpdateEvent) {
+        let up = matches!(event.new, serenity::all::ConnectionStage::Connected);
+        let shard = event.shard_id.0;
+        if !up {
+            self.app.metrics.shard_state(shard, 0, false);
+        }
+        tracing::debug!(shard, stage = %event.new, "gateway shard stage");
     }
 
     async fn interaction_create(&self, ctx: Context, interaction: Interaction) {
+        let shard = ctx.shard_id.0;
+        let shard_count = self.app.metrics.shard_count(shard);
+        self.app.metrics.shard_interaction(shard);
+        // Every line logged while this interaction is handled names its shard.
+        let span = tracing::info_span!("gateway", shard, shard_count);
+        tracing::info!(
+            parent: &span,
+            interaction = %interaction.id(),
+            kind = interaction_kind(&interaction),
+            "interaction received"
+        );
         let autocomplete = matches!(interaction, Interaction::Autocomplete(_));
         let exchange = Arc::new(Exchange::new(SerenityResponder {
             http: ctx.http.clone(),
@@ -59,26 +90,29 @@ impl EventHandler for Handler {
         let app = self.app.clone();
         let timing = self.timing;
         let answering = exchange.clone();
-        let task = tokio::spawn(async move {
-            let outcome = match (decoded, envelope) {
-                (Ok(incoming), Some(envelope)) => {
-                    lifecycle::answer(app, &envelope, incoming, &answering, &timing)
-                        .await
-                        .map(|answered| tracing::debug!(?answered, "answered"))
+        let task = tokio::spawn(tracing::Instrument::instrument(
+            async move {
+                let outcome = match (decoded, envelope) {
+                    (Ok(incoming), Some(envelope)) => {
+                        lifecycle::answer(app, &envelope, incoming, &answering, &timing)
+                            .await
+                            .map(|answered| tracing::debug!(?answered, "answered"))
+                    }
+                    (Ok(_), None) => {
+                        tracing::warn!("an interaction without a usable token");
+                        Ok(())
+                    }
+                    (Err(error), _) => {
+                        tracing::warn!(%error, "could not understand an interaction");
+                        answering.recover(autocomplete).await
+                    }
+                };
+                if let Err(error) = outcome {
+                    tracing::warn!(%error, "could not answer an interaction");
                 }
-                (Ok(_), None) => {
-                    tracing::warn!("an interaction without a usable token");
-                    Ok(())
-                }
-                (Err(error), _) => {
-                    tracing::warn!(%error, "could not understand an interaction");
-                    answering.recover(autocomplete).await
-                }
-            };
-            if let Err(error) = outcome {
-                tracing::warn!(%error, "could not answer an interaction");
-            }
-        });
+            },
+            span,
+        ));
         if let Err(error) = task.await {
             tracing::error!(
                 panicked = error.is_panic(),
@@ -89,6 +123,18 @@ impl EventHandler for Handler {
                 tracing::warn!(%error, "could not tell the user about the failure");
             }
         }
+    }
+}
+
+/// The interaction's type, for the log.
+fn interaction_kind(interaction: &Interaction) -> &'static str {
+    match interaction {
+        Interaction::Ping(_) => "ping",
+        Interaction::Command(_) => "command",
+        Interaction::Autocomplete(_) => "autocomplete",
+        Interaction::Component(_) => "component",
+        Interaction::Modal(_) => "modal",
+        _ => "other",
     }
 }
 

@@ -39,7 +39,8 @@ fn index_loaded(app: &App) -> Result<String, String> {
 /// next restart) finds nothing: readiness looks at the folder itself.
 fn data_dir_present(app: &App) -> Result<String, String> {
     let Some(database) = app.store.location() else {
-        return Ok("in memory".into());
+        // A server database (or SQLite in memory): no file in the data dir to lose.
+        return Ok(format!("no database file ({})", app.store.describe()));
     };
     if !database.parent().is_some_and(std::path::Path::is_dir) {
         return Err("the data dir is gone".into());
