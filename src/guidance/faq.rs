@@ -622,14 +622,36 @@ fn topic_first(hits: Vec<Hit>, targets: &[Target]) -> Vec<Hit> {
 
 /// The lowest level a rung covers (None for other hits, which keeps their order).
 fn lowest_level(hit: &Hit) -> Option<Level> {
+    rung_levels(hit).into_iter().min()
+}
+
+/// The levels a rung covers (none for other hits).
+fn rung_levels(hit: &Hit) -> Vec<Level> {
     if hit.doc.kind != DocKind::Ladder {
-        return None;
+        return Vec::new();
     }
     hit.doc
         .body
         .lines()
         .find_map(|line| line.strip_prefix("Level:"))
-        .and_then(|levels| levels.split_whitespace().filter_map(Level::parse).min())
+        .map(|levels| levels.split_whitespace().filter_map(Level::parse).collect())
+        .unwrap_or_default()
+}
+
+/// Without the rungs of levels other than those a pay question names ("sr salary" is not
+/// answered by the junior rung, however near its words are).
+fn without_other_rungs(mut hits: Vec<Hit>, understood: &Understood) -> Vec<Hit> {
+    let named = understood
+        .salary
+        .as_ref()
+        .map(|q| q.levels.clone())
+        .unwrap_or_default();
+    if !named.is_empty() {
+        hits.retain(|h| {
+            h.doc.kind != DocKind::Ladder || rung_levels(h).iter().any(|l| named.contains(l))
+        });
+    }
+    hits
 }
 
 /// Whether a hit is (part of) where a topic's answer lives.
@@ -832,7 +854,7 @@ pub fn faq(app: &App, question: &str) -> Result<Reply> {
         );
     }
     // No entry fits: the guide passage that answers it, and at most two that support it.
-    let hits = ranked_hits(app, &understood, GUIDE_PASSAGES)?;
+    let hits = without_other_rungs(ranked_hits(app, &understood, GUIDE_PASSAGES)?, &understood);
 
     let passages = passages(app, &hits, 1 + SUPPORTING, &understood.query);
     let mut embeds: Vec<Embed> = salary_embed(&understood).into_iter().collect();
@@ -868,7 +890,7 @@ pub fn ask(app: &App, query: &str) -> Result<Reply> {
     if fitting.is_none() && !covered(app, &understood, KINDS)? {
         return not_covered(app, &understood, not_in_the_guides(query), KINDS);
     }
-    let mut hits = ranked_hits(app, &understood, KINDS)?;
+    let mut hits = without_other_rungs(ranked_hits(app, &understood, KINDS)?, &understood);
     let faq_leads = fitting.is_some();
     if let Some(best) = fitting {
         hits.retain(|h| h.doc.key != best.doc.key);
