@@ -4,13 +4,14 @@
 
 use std::panic::AssertUnwindSafe;
 use std::path::Path;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, RwLock};
 
 use rand::rngs::StdRng;
 use rand::SeedableRng;
 
 use crate::clock::{Clock, SystemClock};
-use crate::commands::{Command, Focused};
+use crate::commands::spec::{ADMINISTRATOR, MANAGE_GUILD};
+use crate::commands::{Command, Focused, InterviewCommand};
 use crate::content::Catalog;
 use crate::error::{Error, Result};
 use crate::metrics::{ErrorKind, Metrics, Outcome};
@@ -19,7 +20,8 @@ use crate::search::SearchIndex;
 use crate::semantic::{EmbeddingCache, MiniLm};
 use crate::settings::Settings;
 use crate::store::{delivery, HandledDelivery, SqliteStore, Store};
-use crate::{guidance, help, interview};
+use crate::library::Library;
+use crate::{admin, daily, guidance, help, interview};
 
 /// How long a delivery that changed something is remembered, at least (longer when the HTTP
 /// replay window is longer): an interaction token lives 15 minutes, so no repeat comes later.
@@ -44,11 +46,16 @@ fn unreadable_index(index_dir: &std::path::Path, error: Error) -> Error {
     ))
 }
 
-/// Who is asking: the user and, on Discord, the channel (one interview per user and channel).
+/// Who is asking: the user and, on Discord, the channel (one interview per user and channel),
+/// the server (None in DMs) and the member's permissions there as Discord computed them for the
+/// interaction (never what a client claims: the field comes from Discord's payload).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Caller {
     pub user_id: String,
     pub channel_id: Option<String>,
+    pub guild_id: Option<String>,
+    /// The member's permission bits in the channel (None outside a server).
+    pub permissions: Option<u64>,
 }
 
 impl Caller {
@@ -56,14 +63,29 @@ impl Caller {
         Caller {
             user_id: id.into(),
             channel_id: None,
+            guild_id: None,
+            permissions: None,
         }
+    }
+
+    /// In a server, with these permission bits.
+    pub fn in_guild(mut self, guild_id: impl Into<String>, permissions: u64) -> Caller {
+        self.guild_id = Some(guild_id.into());
+        self.permissions = Some(permissions);
+        self
+    }
+
+    /// Whether the member may manage the server (Manage Server, or Administrator).
+    pub fn manages_guild(&self) -> bool {
+        self.permissions
+            .is_some_and(|bits| bits & (MANAGE_GUILD | ADMINISTRATOR) != 0)
     }
 }
 
 pub struct App {
     pub settings: Settings,
-    pub catalog: Arc<Catalog>,
-    pub search: Arc<SearchIndex>,
+    /// The content and everything derived from it; a reload swaps it whole.
+    library: RwLock<Arc<Library>>,
     pub clock: Arc<dyn Clock>,
     /// Random choices (interview questions); seeded from settings for reproducible runs.
     pub rng: Mutex<StdRng>,
@@ -76,8 +98,7 @@ pub struct App {
 impl std::fmt::Debug for App {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("App")
-            .field("roles", &self.catalog.roles.len())
-            .field("search", &self.search)
+            .field("library", &self.library())
             .finish()
     }
 }
@@ -100,33 +121,35 @@ pub fn with_model(search: SearchIndex, model_dir: &Path) -> Result<SearchIndex> 
     }
 }
 
+/// Loads and validates the content, opens (or builds, in staging) its index with the model's
+/// vectors, and prepares the scoring banks: one complete library, or the error that stopped it.
+pub fn load_library(settings: &Settings) -> Result<Library> {
+    let catalog = Catalog::load(&settings.content_dir)?;
+    let search = SearchIndex::open_or_build(&catalog, &settings.index_dir, false)
+        .map_err(|error| unreadable_index(&settings.index_dir, error))?;
+    if search.rebuilt {
+        tracing::info!(path = ?search.path, documents = search.len(), "search index rebuilt from content");
+    }
+    let search = with_model(search, &settings.model_dir)?;
+    if !search.has_semantics() {
+        tracing::warn!(
+            model_dir = %settings.model_dir.display(),
+            "embedding model not found: answering by words only (run scripts/fetch-model)"
+        );
+    }
+    let library = Library::new(catalog, search);
+    // The rubric's vectors are derived from content like the index's: made (or read from the
+    // cache) now, not by whoever answers first.
+    interview::session::prepare(&library);
+    Ok(library)
+}
+
 impl App {
     /// Loads content, opens (or rebuilds) the index: everything the bot needs, from settings.
     pub fn new(settings: Settings) -> Result<App> {
-        let catalog = Catalog::load(&settings.content_dir)?;
-        let search = SearchIndex::open_or_build(&catalog, &settings.index_dir, false)
-            .map_err(|error| unreadable_index(&settings.index_dir, error))?;
-        if search.rebuilt {
-            tracing::info!(path = ?search.path, documents = search.len(), "search index rebuilt from content");
-        }
-        let search = with_model(search, &settings.model_dir)?;
-        if !search.has_semantics() {
-            tracing::warn!(
-                model_dir = %settings.model_dir.display(),
-                "embedding model not found: answering by words only (run scripts/fetch-model)"
-            );
-        }
+        let library = load_library(&settings)?;
         let store = SqliteStore::open(&settings.data_dir.join("careerbot.sqlite3"))?;
-        let app = App::from_parts(
-            settings,
-            catalog,
-            search,
-            Arc::new(SystemClock),
-            Arc::new(store),
-        );
-        // The rubric's vectors are derived from content like the index's: made (or read from
-        // the cache) at start, not by whoever answers first.
-        interview::session::prepare(&app);
+        let app = App::with_library(settings, library, Arc::new(SystemClock), Arc::new(store));
         Ok(app)
     }
 
@@ -138,19 +161,49 @@ impl App {
         clock: Arc<dyn Clock>,
         store: Arc<dyn Store>,
     ) -> App {
+        App::with_library(settings, Library::new(catalog, search), clock, store)
+    }
+
+    fn with_library(
+        settings: Settings,
+        library: Library,
+        clock: Arc<dyn Clock>,
+        store: Arc<dyn Store>,
+    ) -> App {
         let rng = match settings.interview.seed {
             Some(seed) => StdRng::seed_from_u64(seed),
             None => StdRng::from_os_rng(),
         };
         App {
             settings,
-            catalog: Arc::new(catalog),
-            search: Arc::new(search),
+            library: RwLock::new(Arc::new(library)),
             clock,
             rng: Mutex::new(rng),
             store,
             metrics: Arc::new(Metrics::new()),
         }
+    }
+
+    /// The content being served now. A command takes it once and keeps it to the end, so a
+    /// reload in the middle never mixes two versions.
+    pub fn library(&self) -> Arc<Library> {
+        self.library
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone()
+    }
+
+    /// Reloads `content/`: validates it, builds its index (in a staging folder, renamed into
+    /// place) and derived caches beside the running ones, then swaps the whole library. On any
+    /// failure the old content keeps being served and the error says why.
+    pub fn reload(&self) -> Result<Arc<Library>> {
+        let library = Arc::new(load_library(&self.settings)?);
+        *self
+            .library
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = library.clone();
+        tracing::info!(fingerprint = library.catalog.fingerprint, "content reloaded");
+        Ok(library)
     }
 
     /// Answers a command. Never fails and never panics outward: a user's mistake gets a clear
@@ -254,10 +307,15 @@ impl App {
     /// visibility. Interview replies are personal (feedback, scores); guidance is public.
     pub fn replies_privately(command: &Command) -> bool {
         match command {
-            Command::Interview(_) | Command::ModalSubmit { .. } => true,
+            Command::Interview(_)
+            | Command::ModalSubmit { .. }
+            | Command::Admin(_)
+            | Command::AnswerMessage { .. } => true,
             Command::Component { custom_id } => custom_id
                 .split_once(':')
-                .is_some_and(|(prefix, _)| prefix == interview::CUSTOM_ID_PREFIX),
+                .is_some_and(|(prefix, _)| {
+                    prefix == interview::CUSTOM_ID_PREFIX || prefix == daily::CUSTOM_ID_PREFIX
+                }),
             Command::Help { .. }
             | Command::Ask { .. }
             | Command::Faq { .. }
@@ -269,40 +327,114 @@ impl App {
     }
 
     fn dispatch(&self, caller: &Caller, command: Command) -> Result<Reply> {
+        let lib = self.library();
         match command {
             Command::Help { command } => Ok(help::reply(command.as_deref())),
-            Command::Ask { query } => guidance::ask(self, &query),
-            Command::Faq { question } => guidance::faq(self, &question),
+            Command::Ask { query } => {
+                let staff = self.staff_entries(caller)?;
+                let answered = guidance::ask(&lib, &query, &staff)?;
+                self.count_miss(caller, "ask", &query, answered.missed);
+                Ok(answered.reply)
+            }
+            Command::Faq { question } => {
+                let staff = self.staff_entries(caller)?;
+                let answered = guidance::faq(&lib, &question, &staff)?;
+                self.count_miss(caller, "faq", &question, answered.missed);
+                Ok(answered.reply)
+            }
+            Command::AnswerMessage { text } => {
+                let staff = self.staff_entries(caller)?;
+                let answered = guidance::message::answer(&lib, &text, &staff)?;
+                self.count_miss(caller, "message", &text, answered.missed);
+                Ok(answered.reply)
+            }
             Command::Salary { role, level, years } => {
-                guidance::salary(self, role.as_deref(), level, years)
+                guidance::salary(&lib, role.as_deref(), level, years)
             }
             Command::Role { name, section } => {
-                guidance::role(self, name.as_deref(), section.as_deref())
+                guidance::role(&lib, name.as_deref(), section.as_deref())
             }
             Command::Match {
                 years,
                 skills,
                 role,
-            } => guidance::matching(self, years, &skills, role.as_deref()),
-            Command::Sources => guidance::sources(self),
+            } => guidance::matching(&lib, years, &skills, role.as_deref()),
+            Command::Sources => guidance::sources(&lib),
+            Command::Interview(
+                command @ (InterviewCommand::Leaderboard
+                | InterviewCommand::LeaderboardJoin
+                | InterviewCommand::LeaderboardLeave),
+            ) => daily::leaderboard(self, caller, command),
             Command::Interview(command) => interview::handle(self, caller, command),
+            Command::Admin(command) => {
+                admin::authorize(caller)?;
+                admin::handle(self, caller, command)
+            }
             Command::Component { custom_id } => match custom_id
                 .split_once(':')
                 .map(|(prefix, _)| prefix)
             {
                 Some(interview::CUSTOM_ID_PREFIX) => interview::component(self, caller, &custom_id),
-                _ => guidance::component(self, caller, &custom_id),
+                Some(daily::CUSTOM_ID_PREFIX) => daily::component(self, caller, &custom_id),
+                Some(guidance::message::CUSTOM_ID_PREFIX) => {
+                    let staff = self.staff_entries(caller)?;
+                    guidance::message::share(&lib, &custom_id, &staff)
+                }
+                _ => guidance::component(&lib, caller, &custom_id),
             },
-            Command::ModalSubmit { custom_id, fields } => {
-                interview::modal_submit(self, caller, &custom_id, &fields)
+            Command::ModalSubmit { custom_id, fields } => match custom_id
+                .split_once(':')
+                .map(|(prefix, _)| prefix)
+            {
+                Some(daily::CUSTOM_ID_PREFIX) => {
+                    daily::modal_submit(self, caller, &custom_id, &fields)
+                }
+                _ => interview::modal_submit(self, caller, &custom_id, &fields),
+            },
+        }
+    }
+
+    /// The caller's server's own FAQ entries (none outside a server).
+    fn staff_entries(&self, caller: &Caller) -> Result<Vec<crate::store::StaffEntry>> {
+        match &caller.guild_id {
+            Some(guild) => self.store.staff_entries(guild),
+            None => Ok(Vec::new()),
+        }
+    }
+
+    /// Counts a question nothing answered, for the server's gap report and the metric. A
+    /// failure to count is logged, never shown: the member still gets their answer.
+    fn count_miss(&self, caller: &Caller, command: &'static str, question: &str, missed: bool) {
+        if !missed {
+            return;
+        }
+        self.metrics.unanswered(command);
+        let normalized = guidance::staff::normalize(question);
+        if normalized.is_empty() {
+            return;
+        }
+        let guild = caller.guild_id.as_deref().unwrap_or("");
+        if let Err(error) = self.store.record_gap(guild, &normalized, self.clock.now()) {
+            match error {
+                // A repeated delivery: the first one counted it.
+                Error::AlreadyDelivered(_) => {}
+                error => tracing::warn!(%error, "cannot record an unanswered question"),
             }
         }
     }
 
     /// Suggestions for the option being typed (at most 25, names at most 100 characters).
-    pub fn autocomplete(&self, focused: &Focused) -> Vec<Choice> {
-        let outcome =
-            std::panic::catch_unwind(AssertUnwindSafe(|| guidance::autocomplete(self, focused)));
+    pub fn autocomplete(&self, caller: &Caller, focused: &Focused) -> Vec<Choice> {
+        let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| {
+            // A server's own entries are suggested in that server only, and `/admin`'s only to
+            // its staff.
+            let staff = if focused.command.name == "admin" && !caller.manages_guild() {
+                Vec::new()
+            } else {
+                self.staff_entries(caller)?
+            };
+            guidance::autocomplete(&self.library(), focused, &staff)
+        }));
         match outcome {
             Ok(Ok(choices)) => choices,
             Ok(Err(error)) => {

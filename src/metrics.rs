@@ -140,6 +140,8 @@ struct Counts {
     limit_hits: BTreeMap<&'static str, u64>,
     repeated_deliveries: u64,
     abandoned_replies: u64,
+    /// Questions nothing answered, by command (`faq`, `ask`, `message`).
+    unanswered: BTreeMap<&'static str, u64>,
 }
 
 /// The process's metrics. Shared (`Arc`) by the core and the adapters.
@@ -161,6 +163,7 @@ impl Metrics {
         let counts = Counts {
             signature_failures: SignatureFailure::ALL.iter().map(|&f| (f, 0)).collect(),
             errors: ErrorKind::ALL.iter().map(|&k| (k, 0)).collect(),
+            unanswered: ["faq", "ask", "message"].iter().map(|&c| (c, 0)).collect(),
             limit_hits: HTTP_LIMITS.iter().map(|&l| (l, 0)).collect(),
             ..Counts::default()
         };
@@ -210,6 +213,15 @@ impl Metrics {
 
     pub fn limit_hits(&self, limit: &str) -> u64 {
         self.counts().limit_hits.get(limit).copied().unwrap_or(0)
+    }
+
+    /// A question nothing in the content answered (the store counts which one, per server).
+    pub fn unanswered(&self, command: &'static str) {
+        *self.counts().unanswered.entry(command).or_default() += 1;
+    }
+
+    pub fn unanswered_count(&self, command: &str) -> u64 {
+        self.counts().unanswered.get(command).copied().unwrap_or(0)
     }
 
     /// A deferred reply that shutdown could not deliver within its grace period.
@@ -292,6 +304,19 @@ impl Metrics {
                 out,
                 "careerbot_command_duration_seconds_count{{command=\"{name}\"}} {}",
                 histogram.count
+            );
+        }
+        family(
+            &mut out,
+            "careerbot_unanswered_total",
+            "counter",
+            "Questions the content did not answer (weak or no match), by command.",
+        );
+        for (command, count) in &counts.unanswered {
+            let _ = writeln!(
+                out,
+                "careerbot_unanswered_total{{command=\"{}\"}} {count}",
+                escape(command)
             );
         }
         family(
