@@ -34,9 +34,12 @@ fn core() -> Core {
 }
 
 fn caller(member: Member) -> Caller {
+    // As the payloads describe the member: in the guild, with every permission.
     Caller {
         user_id: member.id.to_string(),
         channel_id: Some(CHANNEL_ID.to_string()),
+        guild_id: Some(GUILD_ID.to_string()),
+        permissions: Some(2_147_483_647),
     }
 }
 

@@ -712,6 +712,54 @@ mod tests {
     }
 
     #[test]
+    fn servers_permissions_groups_and_message_commands_are_read_from_the_payload() {
+        let mut admin = with_member(json!({
+            "type": 2,
+            "guild_id": "290926798626357999",
+            "data": { "name": "admin", "options": [{ "name": "faq", "type": 2, "options": [
+                { "name": "add", "type": 1, "options": [
+                    { "name": "question", "type": 3, "value": "q?" },
+                    { "name": "answer", "type": 3, "value": "a." }
+                ] }
+            ] }] }
+        }));
+        admin["member"]["permissions"] = json!("32");
+        let Incoming::Command { caller, command } = decode(&admin).unwrap() else {
+            panic!()
+        };
+        assert_eq!(caller.guild_id.as_deref(), Some("290926798626357999"));
+        assert!(caller.manages_guild());
+        assert_eq!(command.metric_name(), "admin.faq.add");
+        // No permissions field, or one without Manage Server: not staff.
+        admin["member"]["permissions"] = json!("2048");
+        let Incoming::Command { caller, .. } = decode(&admin).unwrap() else {
+            panic!()
+        };
+        assert!(!caller.manages_guild());
+        // In a DM there is no guild, whatever a payload claims about permissions.
+        let dm = json!({ "type": 2, "user": { "id": "7" }, "data": { "name": "admin", "options": [{ "name": "gaps", "type": 1 }] } });
+        let Incoming::Command { caller, .. } = decode(&dm).unwrap() else {
+            panic!()
+        };
+        assert_eq!((caller.guild_id, caller.permissions), (None, None));
+
+        let message = with_member(json!({
+            "type": 2,
+            "data": { "name": spec::MESSAGE_COMMAND, "type": 3, "target_id": "1001",
+                "resolved": { "messages": { "1001": { "id": "1001", "content": "how much do seniors earn?" } } } }
+        }));
+        let Incoming::Command { command, .. } = decode(&message).unwrap() else {
+            panic!()
+        };
+        assert_eq!(
+            command,
+            Command::AnswerMessage {
+                text: "how much do seniors earn?".into()
+            }
+        );
+    }
+
+    #[test]
     fn bad_values_are_refused_with_a_message_not_an_error() {
         let bad = with_member(
             json!({ "type": 2, "data": { "name": "salary", "options": [{ "name": "years", "type": 4, "value": 99 }] } }),
@@ -758,9 +806,48 @@ mod tests {
             .collect();
         assert_eq!(
             subs,
-            ["start", "answer", "hint", "skip", "repeat", "end", "stats"]
+            ["start", "answer", "hint", "skip", "repeat", "end", "stats", "leaderboard"]
         );
         let faq = commands.iter().find(|c| c["name"] == "faq").unwrap();
         assert_eq!(faq["options"][0]["autocomplete"], true);
+        // User-installable: every command installs to a server or an account and works in DMs,
+        // except `/admin`: servers only, hidden from members without Manage Server.
+        for command in commands {
+            let guild_only = command["name"] == "admin";
+            let contexts = if guild_only { json!([0]) } else { json!([0, 1, 2]) };
+            let installs = if guild_only { json!([0]) } else { json!([0, 1]) };
+            assert_eq!(command["contexts"], contexts, "{}", command["name"]);
+            assert_eq!(command["integration_types"], installs, "{}", command["name"]);
+            let permissions = if guild_only { json!("32") } else { Value::Null };
+            assert_eq!(command["default_member_permissions"], permissions);
+        }
+        let admin = commands.iter().find(|c| c["name"] == "admin").unwrap();
+        let faq_group = admin["options"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|o| o["name"] == "faq")
+            .unwrap();
+        assert_eq!(faq_group["type"], 2, "a subcommand group");
+        let in_group: Vec<&str> = faq_group["options"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| o["name"].as_str().unwrap())
+            .collect();
+        assert_eq!(in_group, ["add", "list", "remove"]);
+        let daily = admin["options"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|o| o["name"] == "daily")
+            .unwrap();
+        assert_eq!(daily["options"][0]["type"], 7, "a channel option");
+        let message = commands
+            .iter()
+            .find(|c| c["name"] == spec::MESSAGE_COMMAND)
+            .unwrap();
+        assert_eq!(message["type"], 3);
+        assert!(message.get("description").is_none() && message.get("options").is_none());
     }
 }
