@@ -602,7 +602,10 @@ pub fn registration_payload() -> Value {
                 &EVERYWHERE
             };
             let mut value = match command.kind {
-                spec::CommandKind::Message => json!({ "type": 3, "name": command.name }),
+                // Discord wants an empty description for message commands, and no options.
+                spec::CommandKind::Message => {
+                    json!({ "type": 3, "name": command.name, "description": "" })
+                }
                 spec::CommandKind::Slash => {
                     let options: Vec<Value> = if command.subcommands.is_empty() {
                         command.options.iter().map(option_json).collect()
@@ -848,6 +851,7 @@ mod tests {
             .find(|c| c["name"] == spec::MESSAGE_COMMAND)
             .unwrap();
         assert_eq!(message["type"], 3);
-        assert!(message.get("description").is_none() && message.get("options").is_none());
+        assert_eq!(message["description"], "");
+        assert!(message.get("options").is_none());
     }
 }
