@@ -106,8 +106,7 @@ fn faq_add(app: &App, guild: &str, question: &str, answer: &str) -> Result<Reply
     let key = staff::normalize(question);
     if key.is_empty() || answer.is_empty() {
         return Err(Error::Usage(
-            "Both the question and the answer need words (not only punctuation or emoji)."
-                .into(),
+            "Both the question and the answer need words (not only punctuation or emoji).".into(),
         ));
     }
     let existing = app.store.staff_entries(guild)?;

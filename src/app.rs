@@ -14,13 +14,13 @@ use crate::commands::spec::{ADMINISTRATOR, MANAGE_GUILD};
 use crate::commands::{Command, Focused, InterviewCommand};
 use crate::content::Catalog;
 use crate::error::{Error, Result};
+use crate::library::Library;
 use crate::metrics::{ErrorKind, Metrics, Outcome};
 use crate::reply::{Choice, Reply};
 use crate::search::SearchIndex;
 use crate::semantic::{EmbeddingCache, MiniLm};
 use crate::settings::Settings;
 use crate::store::{delivery, HandledDelivery, SqliteStore, Store};
-use crate::library::Library;
 use crate::{admin, daily, guidance, help, interview};
 
 /// How long a delivery that changed something is remembered, at least (longer when the HTTP
@@ -202,7 +202,10 @@ impl App {
             .library
             .write()
             .unwrap_or_else(|poisoned| poisoned.into_inner()) = library.clone();
-        tracing::info!(fingerprint = library.catalog.fingerprint, "content reloaded");
+        tracing::info!(
+            fingerprint = library.catalog.fingerprint,
+            "content reloaded"
+        );
         Ok(library)
     }
 
@@ -311,11 +314,11 @@ impl App {
             | Command::ModalSubmit { .. }
             | Command::Admin(_)
             | Command::AnswerMessage { .. } => true,
-            Command::Component { custom_id } => custom_id
-                .split_once(':')
-                .is_some_and(|(prefix, _)| {
+            Command::Component { custom_id } => {
+                custom_id.split_once(':').is_some_and(|(prefix, _)| {
                     prefix == interview::CUSTOM_ID_PREFIX || prefix == daily::CUSTOM_ID_PREFIX
-                }),
+                })
+            }
             Command::Help { .. }
             | Command::Ask { .. }
             | Command::Faq { .. }
@@ -382,15 +385,14 @@ impl App {
                 }
                 _ => guidance::component(&lib, caller, &custom_id),
             },
-            Command::ModalSubmit { custom_id, fields } => match custom_id
-                .split_once(':')
-                .map(|(prefix, _)| prefix)
-            {
-                Some(daily::CUSTOM_ID_PREFIX) => {
-                    daily::modal_submit(self, caller, &custom_id, &fields)
+            Command::ModalSubmit { custom_id, fields } => {
+                match custom_id.split_once(':').map(|(prefix, _)| prefix) {
+                    Some(daily::CUSTOM_ID_PREFIX) => {
+                        daily::modal_submit(self, caller, &custom_id, &fields)
+                    }
+                    _ => interview::modal_submit(self, caller, &custom_id, &fields),
                 }
-                _ => interview::modal_submit(self, caller, &custom_id, &fields),
-            },
+            }
         }
     }
 

@@ -45,7 +45,10 @@ pub fn parse_time(text: &str) -> Result<u32> {
     if !digits(hours) || minutes.len() != 2 || !digits(minutes) {
         return Err(bad());
     }
-    let (hours, minutes): (u32, u32) = (hours.parse().map_err(|_| bad())?, minutes.parse().map_err(|_| bad())?);
+    let (hours, minutes): (u32, u32) = (
+        hours.parse().map_err(|_| bad())?,
+        minutes.parse().map_err(|_| bad())?,
+    );
     if hours > 23 || minutes > 59 {
         return Err(bad());
     }
@@ -134,7 +137,9 @@ pub fn configure(
 /// `/admin daily-off`.
 pub fn stop(app: &App, guild: &str) -> Result<Reply> {
     if app.store.remove_daily(guild)? {
-        Ok(Reply::notice("The daily question is stopped for this server."))
+        Ok(Reply::notice(
+            "The daily question is stopped for this server.",
+        ))
     } else {
         Err(Error::Usage(
             "This server has no daily question. Start one with `/admin daily channel:… time:HH:MM`."
@@ -261,9 +266,9 @@ fn post_for(app: &App, caller: &Caller, guild: &str, day: i64) -> Result<DailyPo
             "That daily question belongs to another server.".into(),
         ));
     }
-    app.store.daily_post(guild, day)?.ok_or_else(|| {
-        Error::Usage("That daily question is no longer available.".into())
-    })
+    app.store
+        .daily_post(guild, day)?
+        .ok_or_else(|| Error::Usage("That daily question is no longer available.".into()))
 }
 
 /// The Answer button: the answer form.
@@ -339,7 +344,11 @@ pub fn modal_submit(
 /// Consecutive days answered, ending on `today` (or the day before, when today is still open).
 pub fn streak(days: &[i64], today: i64) -> u32 {
     let set: std::collections::BTreeSet<i64> = days.iter().copied().collect();
-    let mut day = if set.contains(&today) { today } else { today - 1 };
+    let mut day = if set.contains(&today) {
+        today
+    } else {
+        today - 1
+    };
     let mut count = 0;
     while set.contains(&day) {
         count += 1;
@@ -388,7 +397,10 @@ fn leaderboard_show(app: &App, guild: &str) -> Result<Reply> {
     let (today, _) = local_time(app.clock.now(), offset);
     let mut by_user: BTreeMap<String, Vec<DailyAnswer>> = BTreeMap::new();
     for answer in app.store.daily_answers(guild, None)? {
-        by_user.entry(answer.user_id.clone()).or_default().push(answer);
+        by_user
+            .entry(answer.user_id.clone())
+            .or_default()
+            .push(answer);
     }
     let mut rows: Vec<(u32, usize, u32, String)> = members
         .into_iter()
@@ -435,7 +447,13 @@ mod tests {
         for bad in ["24:00", "9", "09:5", "nine", "12:60", ""] {
             assert!(matches!(parse_time(bad), Err(Error::Usage(_))), "{bad}");
         }
-        let zones = [("UTC", 0), ("gmt", 0), ("UTC+2", 120), ("UTC-05:30", -330), ("+02:00", 120)];
+        let zones = [
+            ("UTC", 0),
+            ("gmt", 0),
+            ("UTC+2", 120),
+            ("UTC-05:30", -330),
+            ("+02:00", 120),
+        ];
         for (text, offset) in zones {
             assert_eq!(parse_timezone(text).unwrap(), offset, "{text}");
         }

@@ -38,7 +38,9 @@ impl std::fmt::Debug for Library {
 /// Locks a cache, recovering from a panic in another holder (the map is still consistent: every
 /// insert is one call).
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 impl Library {

@@ -240,7 +240,11 @@ fn run() -> anyhow::Result<ExitCode> {
     }
     let quiet = matches!(
         cli.command,
-        Cmd::Exec { .. } | Cmd::Console { .. } | Cmd::Complete { .. } | Cmd::Check | Cmd::Gaps { .. }
+        Cmd::Exec { .. }
+            | Cmd::Console { .. }
+            | Cmd::Complete { .. }
+            | Cmd::Check
+            | Cmd::Gaps { .. }
     );
     init_logging(&settings, quiet);
     let attachments_dir = settings.data_dir.join("attachments");

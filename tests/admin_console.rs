@@ -126,9 +126,17 @@ fn three_members_asking_the_same_uncovered_question_top_the_gap_report_of_their_
         let reply = text(d, member(user, "100"), asked);
         assert!(!reply.contains("Added by"), "{reply}");
     }
-    text(d, member("21", "200"), "/faq question:what do backend engineers earn in Germany");
+    text(
+        d,
+        member("21", "200"),
+        "/faq question:what do backend engineers earn in Germany",
+    );
     // A covered question is not a gap.
-    text(d, member("14", "100"), "/faq question:what is a backend engineer");
+    text(
+        d,
+        member("14", "100"),
+        "/faq question:what is a backend engineer",
+    );
 
     let report = text(d, staff("1", "100"), "/admin gaps");
     insta::assert_snapshot!("admin_gaps", without_dates(&report));
@@ -136,21 +144,25 @@ fn three_members_asking_the_same_uncovered_question_top_the_gap_report_of_their_
         report.contains(&format!("1. “{KAFKA}” — asked 3 times")),
         "{report}"
     );
-    assert!(!report.contains("germany"), "another server's gap: {report}");
+    assert!(
+        !report.contains("germany"),
+        "another server's gap: {report}"
+    );
     assert!(!report.contains("backend engineer"), "{report}");
     let other = text(d, staff("2", "200"), "/admin gaps");
-    assert!(other.contains("germany") && !other.contains("kafka"), "{other}");
+    assert!(
+        other.contains("germany") && !other.contains("kafka"),
+        "{other}"
+    );
 
     // Locally, every server's; no user id anywhere.
-    let local = bin()
-        .arg("--data-dir")
-        .arg(d)
-        .arg("gaps")
-        .output()
-        .unwrap();
+    let local = bin().arg("--data-dir").arg(d).arg("gaps").output().unwrap();
     let local = String::from_utf8(local.stdout).unwrap();
     let first = local.lines().next().unwrap_or_default();
-    assert!(first.contains('3') && first.contains("100") && first.contains(KAFKA), "{local}");
+    assert!(
+        first.contains('3') && first.contains("100") && first.contains(KAFKA),
+        "{local}"
+    );
     assert!(local.contains("200") && !local.contains("11"), "{local}");
 }
 
@@ -169,7 +181,12 @@ fn only_staff_in_a_server_may_use_admin() {
             "works only in a server",
         ),
     ];
-    for line in ["/admin gaps", "/admin faq add question:q answer:a", "/admin reload", "/admin daily channel:123 time:09:00"] {
+    for line in [
+        "/admin gaps",
+        "/admin faq add question:q answer:a",
+        "/admin reload",
+        "/admin daily channel:123 time:09:00",
+    ] {
         for (who, refusal) in cases {
             let reply = json(d, *who, line);
             let content = reply["data"]["content"].as_str().unwrap_or_default();
@@ -193,17 +210,38 @@ fn a_staff_entry_answers_in_its_server_only_cited_as_staff() {
     );
     assert!(added.contains("Added."), "{added}");
 
-    let reply = json(d, member("7", "100"), "/faq question:which kafka client library is best?");
+    let reply = json(
+        d,
+        member("7", "100"),
+        "/faq question:which kafka client library is best?",
+    );
     insta::assert_json_snapshot!("staff_entry_reply", reply);
     let embed = &reply["data"]["embeds"][0];
     let description = embed["description"].as_str().unwrap();
-    assert!(description.ends_with("*Added by this server's staff*"), "{description}");
-    assert!(!description.contains("Source:"), "never cited as a guide: {description}");
-    assert_eq!(reply["data"]["allowed_mentions"]["parse"], serde_json::json!([]));
+    assert!(
+        description.ends_with("*Added by this server's staff*"),
+        "{description}"
+    );
+    assert!(
+        !description.contains("Source:"),
+        "never cited as a guide: {description}"
+    );
+    assert_eq!(
+        reply["data"]["allowed_mentions"]["parse"],
+        serde_json::json!([])
+    );
     // /ask finds it too; another server does not.
-    let ask = text(d, member("7", "100"), "/ask query:best kafka client library");
+    let ask = text(
+        d,
+        member("7", "100"),
+        "/ask query:best kafka client library",
+    );
     assert!(ask.contains("Added by this server's staff"), "{ask}");
-    let elsewhere = text(d, member("7", "200"), "/faq question:which kafka client library is best?");
+    let elsewhere = text(
+        d,
+        member("7", "200"),
+        "/faq question:which kafka client library is best?",
+    );
     assert!(!elsewhere.contains("rdkafka"), "{elsewhere}");
 
     // Suggested as members type, in that server only.
@@ -222,8 +260,14 @@ fn a_staff_entry_answers_in_its_server_only_cited_as_staff() {
     // Bad input: each a clear, private reply; nothing changes.
     let long = format!("/admin faq add question:{} answer:x", "q".repeat(101));
     let cases = [
-        ("/admin faq add question:what is the best KAFKA client library answer:again", "already has an entry"),
-        ("/admin faq add question:?!? answer:punctuation only", "need words"),
+        (
+            "/admin faq add question:what is the best KAFKA client library answer:again",
+            "already has an entry",
+        ),
+        (
+            "/admin faq add question:?!? answer:punctuation only",
+            "need words",
+        ),
         (long.as_str(), "too long"),
         ("/admin faq add question:q", "needs `answer:`"),
         ("/admin faq remove question:never added", "has no entry"),
@@ -237,9 +281,17 @@ fn a_staff_entry_answers_in_its_server_only_cited_as_staff() {
     let list = text(d, staff("1", "100"), "/admin faq list");
     insta::assert_snapshot!("staff_entries_list", list);
 
-    let removed = text(d, staff("1", "100"), "/admin faq remove question:what is the best kafka client library");
+    let removed = text(
+        d,
+        staff("1", "100"),
+        "/admin faq remove question:what is the best kafka client library",
+    );
     assert!(removed.contains("Removed"), "{removed}");
-    let after = text(d, member("7", "100"), "/faq question:which kafka client library is best?");
+    let after = text(
+        d,
+        member("7", "100"),
+        "/faq question:which kafka client library is best?",
+    );
     assert!(!after.contains("rdkafka"), "{after}");
 }
 
@@ -250,25 +302,57 @@ fn the_message_command_answers_privately_with_a_button_that_posts_publicly() {
     let private = run(
         d,
         member("7", "100"),
-        &["--format", "json", "--message", "hey all, how much does a senior backend engineer earn?"],
+        &[
+            "--format",
+            "json",
+            "--message",
+            "hey all, how much does a senior backend engineer earn?",
+        ],
     );
     let private: Value = serde_json::from_slice(&private.stdout).unwrap();
     assert_eq!(private["type"], 4);
-    assert_eq!(private["data"]["flags"], 64, "only the member who asked sees it");
-    assert_eq!(private["data"]["allowed_mentions"]["parse"], serde_json::json!([]));
+    assert_eq!(
+        private["data"]["flags"], 64,
+        "only the member who asked sees it"
+    );
+    assert_eq!(
+        private["data"]["allowed_mentions"]["parse"],
+        serde_json::json!([])
+    );
     let button = &private["data"]["components"][0]["components"][0];
     assert_eq!(button["label"], "Post publicly");
     let custom_id = button["custom_id"].as_str().unwrap();
-    assert!(custom_id.starts_with("share:") && custom_id.chars().count() <= 100, "{custom_id}");
+    assert!(
+        custom_id.starts_with("share:") && custom_id.chars().count() <= 100,
+        "{custom_id}"
+    );
     let cited = private["data"]["embeds"].to_string();
     assert!(cited.contains("Source:"), "{cited}");
 
-    let public = run(d, member("7", "100"), &["--format", "json", "--click", custom_id]);
+    let public = run(
+        d,
+        member("7", "100"),
+        &["--format", "json", "--click", custom_id],
+    );
     let public: Value = serde_json::from_slice(&public.stdout).unwrap();
-    assert!(public["data"]["flags"].is_null() || public["data"]["flags"] == 0, "{public}");
-    assert!(public["data"]["components"].as_array().is_none_or(Vec::is_empty), "{public}");
-    assert_eq!(public["data"]["embeds"], private["data"]["embeds"], "the same answer");
-    assert_eq!(public["data"]["allowed_mentions"]["parse"], serde_json::json!([]));
+    assert!(
+        public["data"]["flags"].is_null() || public["data"]["flags"] == 0,
+        "{public}"
+    );
+    assert!(
+        public["data"]["components"]
+            .as_array()
+            .is_none_or(Vec::is_empty),
+        "{public}"
+    );
+    assert_eq!(
+        public["data"]["embeds"], private["data"]["embeds"],
+        "the same answer"
+    );
+    assert_eq!(
+        public["data"]["allowed_mentions"]["parse"],
+        serde_json::json!([])
+    );
 
     let empty = run(d, member("7", "100"), &["--message", "   "]);
     let empty = String::from_utf8(empty.stdout).unwrap();
@@ -297,7 +381,10 @@ fn a_guide(content: &Path) -> PathBuf {
 fn reload_with_a_broken_guide_keeps_the_old_content_and_says_why() {
     let dir = tempfile::tempdir().unwrap();
     let content = dir.path().join("content");
-    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"), &content);
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
+        &content,
+    );
     let mut child = bin()
         .arg("--data-dir")
         .arg(dir.path().join("data"))
@@ -305,7 +392,9 @@ fn reload_with_a_broken_guide_keeps_the_old_content_and_says_why() {
         .arg(&content)
         .arg("--index-dir")
         .arg(dir.path().join("index"))
-        .args(["console", "--format", "json", "--user", "1", "--guild", "100", "--admin"])
+        .args([
+            "console", "--format", "json", "--user", "1", "--guild", "100", "--admin",
+        ])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
@@ -330,9 +419,15 @@ fn reload_with_a_broken_guide_keeps_the_old_content_and_says_why() {
     std::fs::write(&guide, format!("{original}\n[[broken\n")).unwrap();
     let failed = ask("/admin reload");
     let report = failed["data"]["content"].as_str().unwrap();
-    assert!(report.starts_with("Reload failed, so careerbot keeps serving the previous content"), "{report}");
+    assert!(
+        report.starts_with("Reload failed, so careerbot keeps serving the previous content"),
+        "{report}"
+    );
     let name = guide.file_name().unwrap().to_string_lossy().to_string();
-    assert!(report.contains(&name), "the report names the file: {report}");
+    assert!(
+        report.contains(&name),
+        "the report names the file: {report}"
+    );
     assert_eq!(failed["data"]["flags"], 64);
     assert_eq!(ask(question), before, "the old content still answers");
 
@@ -342,11 +437,17 @@ fn reload_with_a_broken_guide_keeps_the_old_content_and_says_why() {
         "A backend engineer (reloaded) focuses on server-side development",
         1,
     );
-    assert_ne!(changed, original, "the guide has the sentence this test edits");
+    assert_ne!(
+        changed, original,
+        "the guide has the sentence this test edits"
+    );
     std::fs::write(&guide, changed).unwrap();
     let reloaded = ask("/admin reload");
     let message = reloaded["data"]["content"].as_str().unwrap();
-    assert!(message.starts_with("Reloaded content/ (changed)"), "{message}");
+    assert!(
+        message.starts_with("Reloaded content/ (changed)"),
+        "{message}"
+    );
     let after = ask(question).to_string();
     assert!(after.contains("(reloaded)"), "{after}");
     drop(stdin);

@@ -910,7 +910,10 @@ async fn admin_permissions_staff_entries_and_the_message_command() {
             "add",
             json!([
                 text("question", "Where do we meet for mock interviews?"),
-                text("answer", "Thursdays 18:00 UTC in the #mock-interviews voice channel.")
+                text(
+                    "answer",
+                    "Thursdays 18:00 UTC in the #mock-interviews voice channel."
+                )
             ]),
         )
     };
@@ -949,7 +952,10 @@ async fn admin_permissions_staff_entries_and_the_message_command() {
     let shown = message_text(&answer);
     // User text is escaped for markdown (`18\:00`); Discord shows it as typed.
     assert!(shown.contains("Thursdays 18\\:00 UTC"), "{answer:#}");
-    assert!(shown.contains("*Added by this server's staff*"), "{answer:#}");
+    assert!(
+        shown.contains("*Added by this server's staff*"),
+        "{answer:#}"
+    );
     assert_eq!(answer["allowed_mentions"], json!({ "parse": [] }));
 
     // The message command: private, cited, with a button that posts the same answer publicly.
@@ -1029,7 +1035,10 @@ async fn the_daily_question_posts_once_at_its_time_and_answers_build_a_streak() 
     let posts = |s: &StandIn| {
         s.requests()
             .into_iter()
-            .filter(|r| r.method == "POST" && r.path == format!("/api/v10/channels/{daily_channel}/messages"))
+            .filter(|r| {
+                r.method == "POST"
+                    && r.path == format!("/api/v10/channels/{daily_channel}/messages")
+            })
             .count()
     };
     tokio::time::sleep(Duration::from_millis(2500)).await;
@@ -1037,11 +1046,18 @@ async fn the_daily_question_posts_once_at_its_time_and_answers_build_a_streak() 
 
     clock.advance(2 * 60);
     let post = standin
-        .wait_request("POST", &format!("/api/v10/channels/{daily_channel}/messages"))
+        .wait_request(
+            "POST",
+            &format!("/api/v10/channels/{daily_channel}/messages"),
+        )
         .await
         .json();
     insta::assert_json_snapshot!("daily_post", post);
-    assert_eq!(post["allowed_mentions"], json!({ "parse": [] }), "nobody is pinged");
+    assert_eq!(
+        post["allowed_mentions"],
+        json!({ "parse": [] }),
+        "nobody is pinged"
+    );
     let thread = standin
         .wait_request(
             "POST",
@@ -1075,14 +1091,26 @@ async fn the_daily_question_posts_once_at_its_time_and_answers_build_a_streak() 
     let (scored, _) = final_message(&standin, &scored).await;
     assert!(is_ephemeral(&scored), "{scored:#}");
     let shown = message_text(&scored);
-    assert!(shown.contains("Recorded. Your streak: 1 day."), "{scored:#}");
+    assert!(
+        shown.contains("Recorded. Your streak: 1 day."),
+        "{scored:#}"
+    );
     assert!(shown.contains("Score:"), "{scored:#}");
 
     let show = || payloads::grouped(ROBIN, "interview", "leaderboard", "show", json!([]));
     let (empty, _) = final_message(&standin, &standin.interact(show()).await).await;
-    assert!(message_text(&empty).contains("Nobody has joined"), "{empty:#}");
+    assert!(
+        message_text(&empty).contains("Nobody has joined"),
+        "{empty:#}"
+    );
     standin
-        .interact(payloads::grouped(MASON, "interview", "leaderboard", "join", json!([])))
+        .interact(payloads::grouped(
+            MASON,
+            "interview",
+            "leaderboard",
+            "join",
+            json!([]),
+        ))
         .await;
     let (board, _) = final_message(&standin, &standin.interact(show()).await).await;
     let board_text = message_text(&board);
@@ -1090,6 +1118,10 @@ async fn the_daily_question_posts_once_at_its_time_and_answers_build_a_streak() 
         board_text.contains(&format!("1. <@{}> — streak 1, 1 answered", MASON.id)),
         "{board:#}"
     );
-    assert_eq!(board["allowed_mentions"], json!({ "parse": [] }), "named, not pinged");
+    assert_eq!(
+        board["allowed_mentions"],
+        json!({ "parse": [] }),
+        "named, not pinged"
+    );
     bot.abort();
 }

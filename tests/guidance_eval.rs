@@ -164,9 +164,13 @@ fn nearest(
     question: &str,
     kinds: &[careerbot::search::DocKind],
 ) -> careerbot::search::Hit {
-    let vector = app.search.embed(question).unwrap().unwrap();
+    let vector = app.library().search.embed(question).unwrap().unwrap();
     let filter = careerbot::search::Filter { kinds, role: None };
-    app.search.nearest(&vector, &filter, 1).unwrap().remove(0)
+    app.library()
+        .search
+        .nearest(&vector, &filter, 1)
+        .unwrap()
+        .remove(0)
 }
 
 /// Not a check: prints, for every question of both sets, how close the nearest passage is in

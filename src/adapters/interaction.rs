@@ -145,7 +145,9 @@ fn incoming(kind: InteractionType, parts: Parts) -> Result<Incoming> {
                 }),
                 None => Ok(Incoming::Refused {
                     caller,
-                    message: "Discord sent that message without its text, so there is nothing to answer.".into(),
+                    message:
+                        "Discord sent that message without its text, so there is nothing to answer."
+                            .into(),
                 }),
             }
         }
@@ -314,9 +316,10 @@ pub fn decode(payload: &Value) -> Result<Incoming> {
     let (sub, subcommand) = match &group_option {
         Some(g) => {
             let sub = of_type(&g["options"], sub_command);
-            let name = sub.as_ref().and_then(|s| s["name"].as_str()).map(|s| {
-                format!("{} {s}", g["name"].as_str().unwrap_or_default())
-            });
+            let name = sub
+                .as_ref()
+                .and_then(|s| s["name"].as_str())
+                .map(|s| format!("{} {s}", g["name"].as_str().unwrap_or_default()));
             (sub, name)
         }
         None => {
@@ -391,7 +394,10 @@ fn typed_options(options: &[CommandDataOption]) -> (Option<String>, Vec<OptionVa
             CommandDataOptionValue::SubCommandGroup(subs) => {
                 for sub in subs {
                     if let CommandDataOptionValue::SubCommand(inner) = &sub.value {
-                        return (Some(format!("{} {}", option.name, sub.name)), flatten(inner));
+                        return (
+                            Some(format!("{} {}", option.name, sub.name)),
+                            flatten(inner),
+                        );
                     }
                 }
             }
@@ -408,11 +414,7 @@ fn typed_caller(
     member: Option<&serenity::all::Member>,
 ) -> Option<Caller> {
     // serenity reads `member.permissions` from the interaction payload, as Discord computed it.
-    let permissions = guild.map(|_| {
-        member
-            .and_then(|m| m.permissions)
-            .map_or(0, |p| p.bits())
-    });
+    let permissions = guild.map(|_| member.and_then(|m| m.permissions).map_or(0, |p| p.bits()));
     Some(Caller {
         user_id: user.id.to_string(),
         channel_id: channel,
@@ -559,8 +561,7 @@ fn subcommand_options(command: &spec::CommandSpec) -> Vec<Value> {
             None => out.push(subcommand_json(sub)),
             Some(group) => {
                 let existing = out.iter_mut().find(|o| {
-                    o["name"] == group
-                        && o["type"] == u8::from(CommandOptionType::SubCommandGroup)
+                    o["name"] == group && o["type"] == u8::from(CommandOptionType::SubCommandGroup)
                 });
                 match existing {
                     Some(option) => {
@@ -809,7 +810,16 @@ mod tests {
             .collect();
         assert_eq!(
             subs,
-            ["start", "answer", "hint", "skip", "repeat", "end", "stats", "leaderboard"]
+            [
+                "start",
+                "answer",
+                "hint",
+                "skip",
+                "repeat",
+                "end",
+                "stats",
+                "leaderboard"
+            ]
         );
         let faq = commands.iter().find(|c| c["name"] == "faq").unwrap();
         assert_eq!(faq["options"][0]["autocomplete"], true);
@@ -817,10 +827,22 @@ mod tests {
         // except `/admin`: servers only, hidden from members without Manage Server.
         for command in commands {
             let guild_only = command["name"] == "admin";
-            let contexts = if guild_only { json!([0]) } else { json!([0, 1, 2]) };
-            let installs = if guild_only { json!([0]) } else { json!([0, 1]) };
+            let contexts = if guild_only {
+                json!([0])
+            } else {
+                json!([0, 1, 2])
+            };
+            let installs = if guild_only {
+                json!([0])
+            } else {
+                json!([0, 1])
+            };
             assert_eq!(command["contexts"], contexts, "{}", command["name"]);
-            assert_eq!(command["integration_types"], installs, "{}", command["name"]);
+            assert_eq!(
+                command["integration_types"], installs,
+                "{}",
+                command["name"]
+            );
             let permissions = if guild_only { json!("32") } else { Value::Null };
             assert_eq!(command["default_member_permissions"], permissions);
         }

@@ -208,9 +208,7 @@ impl Command {
             Command::Interview(InterviewCommand::Stats) => "interview.stats",
             Command::Interview(InterviewCommand::Leaderboard) => "interview.leaderboard",
             Command::Interview(InterviewCommand::LeaderboardJoin) => "interview.leaderboard.join",
-            Command::Interview(InterviewCommand::LeaderboardLeave) => {
-                "interview.leaderboard.leave"
-            }
+            Command::Interview(InterviewCommand::LeaderboardLeave) => "interview.leaderboard.leave",
             Command::Admin(AdminCommand::Gaps) => "admin.gaps",
             Command::Admin(AdminCommand::FaqAdd { .. }) => "admin.faq.add",
             Command::Admin(AdminCommand::FaqList) => "admin.faq.list",
@@ -260,7 +258,10 @@ mod tests {
             ("/interview stats", "interview.stats"),
             ("/interview leaderboard show", "interview.leaderboard"),
             ("/interview leaderboard join", "interview.leaderboard.join"),
-            ("/interview leaderboard leave", "interview.leaderboard.leave"),
+            (
+                "/interview leaderboard leave",
+                "interview.leaderboard.leave",
+            ),
             ("/admin gaps", "admin.gaps"),
             ("/admin faq add question:q answer:a", "admin.faq.add"),
             ("/admin faq list", "admin.faq.list"),

@@ -5,8 +5,14 @@
 /// What kind of value an option takes, with its limits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OptionKind {
-    String { min_length: u16, max_length: u16 },
-    Integer { min: i64, max: i64 },
+    String {
+        min_length: u16,
+        max_length: u16,
+    },
+    Integer {
+        min: i64,
+        max: i64,
+    },
     /// A text channel of the server (Discord's channel picker; the console takes its id).
     Channel,
 }

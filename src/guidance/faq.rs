@@ -11,11 +11,11 @@
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use crate::library::Library;
 use crate::content::model::FaqEntry;
 use crate::content::sections::ladder_line;
 use crate::content::Role;
 use crate::error::{Error, Result};
+use crate::library::Library;
 use crate::reply::{
     colors, escape_user_text, truncate_chars, with_source, Button, ButtonStyle, Embed, Message,
     Reply,
@@ -321,7 +321,12 @@ fn names_level(understood: &Understood) -> bool {
 }
 
 /// The reply for a fitting FAQ entry and up to three related entries.
-fn faq_reply(lib: &Library, understood: &Understood, best: &Hit, related: &[&Hit]) -> Result<Reply> {
+fn faq_reply(
+    lib: &Library,
+    understood: &Understood,
+    best: &Hit,
+    related: &[&Hit],
+) -> Result<Reply> {
     let Some((_, entry)) = faq_entry(lib, &best.doc.key) else {
         return Err(Error::Config(format!(
             "FAQ entry {} vanished",
@@ -833,8 +838,8 @@ fn staff_answer(
         return Ok(None);
     };
     let scored = scored_faq(lib, understood)?;
-    let guide_better = answering_entry(&scored, &understood.targets)
-        .is_some_and(|i| scored[i].fit > fit);
+    let guide_better =
+        answering_entry(&scored, &understood.targets).is_some_and(|i| scored[i].fit > fit);
     Ok((!guide_better).then(|| super::staff::reply(entry)))
 }
 
@@ -854,7 +859,12 @@ pub fn answer_faq(lib: &Library, question: &str, staff: &[StaffEntry]) -> Result
         return answered(reply);
     }
     if let Some(gap) = &understood.uncovered {
-        return missed(not_covered(lib, &understood, gap.says.clone(), GUIDE_PASSAGES));
+        return missed(not_covered(
+            lib,
+            &understood,
+            gap.says.clone(),
+            GUIDE_PASSAGES,
+        ));
     }
     let scored = scored_faq(lib, &understood)?;
     if let Some(best) = answering_entry(&scored, &understood.targets).map(|i| &scored[i]) {
@@ -913,7 +923,12 @@ pub fn answer_ask(lib: &Library, query: &str, staff: &[StaffEntry]) -> Result<An
     let scored = scored_faq(lib, &understood)?;
     let fitting = answering_entry(&scored, &understood.targets).map(|i| scored[i].hit.clone());
     if fitting.is_none() && !covered(lib, &understood, KINDS)? {
-        return missed(not_covered(lib, &understood, not_in_the_guides(query), KINDS));
+        return missed(not_covered(
+            lib,
+            &understood,
+            not_in_the_guides(query),
+            KINDS,
+        ));
     }
     let mut hits = ranked_hits(lib, &understood, KINDS)?;
     let faq_leads = fitting.is_some();

@@ -6,9 +6,9 @@
 
 use std::collections::HashSet;
 
-use crate::library::Library;
 use crate::content::model::GuideFile;
 use crate::error::{Error, Result};
+use crate::library::Library;
 use crate::reply::{colors, escape_user_text, truncate_chars, Embed, Reply};
 use crate::search::analyzer::{edit_distance, typo_budget};
 use crate::search::Analyzer;

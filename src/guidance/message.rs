@@ -76,7 +76,10 @@ mod tests {
 
     #[test]
     fn a_long_message_is_asked_by_its_first_words() {
-        assert_eq!(question_of("  how much\n do juniors earn? "), "how much do juniors earn?");
+        assert_eq!(
+            question_of("  how much\n do juniors earn? "),
+            "how much do juniors earn?"
+        );
         let long = "word ".repeat(40);
         let question = question_of(&long);
         assert!(question.chars().count() <= QUESTION_MAX, "{question}");

@@ -12,9 +12,9 @@
 
 pub mod chart;
 pub mod faq;
-pub mod message;
 pub mod intent;
 pub mod matching;
+pub mod message;
 pub mod role;
 pub mod salary;
 pub mod scope;
@@ -25,11 +25,11 @@ pub mod topic;
 pub mod vocabulary;
 
 use crate::app::Caller;
-use crate::library::Library;
 use crate::commands::Focused;
 use crate::content::model::{GuideFile, Level};
 use crate::content::{Catalog, Citation, Role};
 use crate::error::{Error, Result};
+use crate::library::Library;
 use crate::reply::{truncate_chars, Choice, Reply};
 use crate::search::Hit;
 use crate::store::StaffEntry;
@@ -132,10 +132,6 @@ pub fn component(lib: &Library, _caller: &Caller, custom_id: &str) -> Result<Rep
 
 /// Suggestions for the option being typed; a server's own entries (`staff`) first for its
 /// questions.
-pub fn autocomplete(
-    lib: &Library,
-    focused: &Focused,
-    staff: &[StaffEntry],
-) -> Result<Vec<Choice>> {
+pub fn autocomplete(lib: &Library, focused: &Focused, staff: &[StaffEntry]) -> Result<Vec<Choice>> {
     suggest::autocomplete(lib, focused, staff)
 }

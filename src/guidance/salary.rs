@@ -6,11 +6,11 @@
 //! Figures are never combined across guides or estimated: a guide whose ladder is qualitative is
 //! quoted as written, next to its own headline figures.
 
-use crate::library::Library;
 use crate::content::model::{GuideFile, LadderStep, Level};
 use crate::content::sections::{pay_line, thousands, unlabelled_reading};
 use crate::content::Role;
 use crate::error::{Error, Result};
+use crate::library::Library;
 use crate::reply::{colors, with_source, Attachment, Embed, Message, Reply};
 
 use super::chart::{self, ChartLabels, ChartSeries};

@@ -2,9 +2,9 @@
 //! covers — plus the material written for careerbot (interview bank, synonym list), labelled as
 //! such. Everything is read from the loaded content.
 
-use crate::library::Library;
 use crate::content::model::GuideFile;
 use crate::error::Result;
+use crate::library::Library;
 use crate::reply::{colors, Embed, Reply};
 
 fn plural(count: usize, one: &str, many: &str) -> String {

@@ -44,7 +44,9 @@ pub fn best<'a>(
             &as_faq,
         );
         // An exact question (after normalization) is the entry, whatever the model says.
-        if normalize(&understood.corrected) == entry.key || normalize(&understood.query) == entry.key {
+        if normalize(&understood.corrected) == entry.key
+            || normalize(&understood.query) == entry.key
+        {
             return Ok(Some((entry, 1.0)));
         }
         // One word carries too little meaning for the model to judge (as for the guides).

@@ -15,10 +15,10 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
-use crate::library::Library;
 use crate::commands::Focused;
 use crate::content::model::{Level, LEVEL_NAMES};
 use crate::error::Result;
+use crate::library::Library;
 use crate::reply::{truncate_chars, Choice};
 use crate::search::analyzer::{edit_distance, typo_budget};
 use crate::search::Analyzer;
@@ -626,8 +626,14 @@ impl Suggester {
 }
 
 /// The suggester of one candidate list, built once per content version (kept by the library).
-fn shared(lib: &Library, list: &'static str, build: fn(&Library) -> Vec<Candidate>) -> Arc<Suggester> {
-    lib.suggester(list, |lib| Suggester::new(lib.search.analyzer(), build(lib)))
+fn shared(
+    lib: &Library,
+    list: &'static str,
+    build: fn(&Library) -> Vec<Candidate>,
+) -> Arc<Suggester> {
+    lib.suggester(list, |lib| {
+        Suggester::new(lib.search.analyzer(), build(lib))
+    })
 }
 
 /// A server's own entries that match what is typed (every one, oldest first, when nothing is).
@@ -653,11 +659,7 @@ fn staff_choices(analyzer: &Analyzer, staff: &[StaffEntry], partial: &str) -> Ve
 }
 
 /// Suggestions for the option being typed.
-pub fn autocomplete(
-    lib: &Library,
-    focused: &Focused,
-    staff: &[StaffEntry],
-) -> Result<Vec<Choice>> {
+pub fn autocomplete(lib: &Library, focused: &Focused, staff: &[StaffEntry]) -> Result<Vec<Choice>> {
     let analyzer = lib.search.analyzer();
     let option = focused.option;
     if !option.choices.is_empty() {

@@ -13,11 +13,11 @@
 use std::sync::Arc;
 
 use crate::app::{App, Caller};
-use crate::library::Library;
 use crate::commands::spec::ANSWER_MAX;
 use crate::content::model::{Difficulty, QuestionFile, QuestionKind};
 use crate::content::{Bank, Role};
 use crate::error::{Error, Result};
+use crate::library::Library;
 use crate::reply::{escape_user_text, truncate_chars, Embed, Reply};
 use crate::search::{DocKind, Filter};
 use crate::store::{

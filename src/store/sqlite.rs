@@ -13,8 +13,8 @@ use rusqlite::{params, Connection, OptionalExtension, Row, TransactionBehavior};
 
 use super::delivery::{self, Claim};
 use super::{
-    Created, DailyAnswer, DailyPost, DailySchedule, Gap, HandledDelivery, StaffEntry, NewSession, Recorded, SessionRecord, SessionStatus, Store,
-    TurnOutcome, TurnRecord,
+    Created, DailyAnswer, DailyPost, DailySchedule, Gap, HandledDelivery, NewSession, Recorded,
+    SessionRecord, SessionStatus, StaffEntry, Store, TurnOutcome, TurnRecord,
 };
 use crate::error::{Error, Result};
 

@@ -65,7 +65,8 @@ async fn send(app: &Arc<App>, http: &Http, post: &Due) -> Result<(), String> {
     }
     let store = app.store.clone();
     let (guild, day, id) = (post.guild_id.clone(), post.day, message.id.to_string());
-    let saved = tokio::task::spawn_blocking(move || store.set_daily_post_message(&guild, day, &id)).await;
+    let saved =
+        tokio::task::spawn_blocking(move || store.set_daily_post_message(&guild, day, &id)).await;
     if !matches!(saved, Ok(Ok(()))) {
         tracing::warn!("could not record the daily post's message id");
     }
