@@ -560,6 +560,19 @@ mod tests {
                 );
             }
         }
-        assert_eq!(declared.len(), 8);
+        assert_eq!(declared.len(), 9);
+    }
+
+    #[test]
+    fn unanswered_questions_are_counted_by_command_from_zero() {
+        let metrics = Metrics::new();
+        let text = metrics.render();
+        assert!(text.contains("careerbot_unanswered_total{command=\"faq\"} 0"), "{text}");
+        metrics.unanswered("faq");
+        metrics.unanswered("faq");
+        assert_eq!(metrics.unanswered_count("faq"), 2);
+        assert!(metrics
+            .render()
+            .contains("careerbot_unanswered_total{command=\"faq\"} 2"));
     }
 }
