@@ -567,7 +567,10 @@ mod tests {
     fn unanswered_questions_are_counted_by_command_from_zero() {
         let metrics = Metrics::new();
         let text = metrics.render();
-        assert!(text.contains("careerbot_unanswered_total{command=\"faq\"} 0"), "{text}");
+        assert!(
+            text.contains("careerbot_unanswered_total{command=\"faq\"} 0"),
+            "{text}"
+        );
         metrics.unanswered("faq");
         metrics.unanswered("faq");
         assert_eq!(metrics.unanswered_count("faq"), 2);

@@ -1112,6 +1112,95 @@ mod tests {
     /// connection: another process sharing the file) cannot change anything a second time, and
     /// old records are pruned.
     #[test]
+    fn community_tables_count_isolate_and_claim_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("careerbot.sqlite3");
+        let first = SqliteStore::open(&path).unwrap();
+        let second = SqliteStore::open(&path).unwrap();
+
+        // Gaps: one row per server and question, counted, most asked first.
+        for (guild, question, at) in [
+            ("1", "kafka", 10),
+            ("1", "kafka", 20),
+            ("1", "rust", 15),
+            ("2", "kafka", 30),
+        ] {
+            first.record_gap(guild, question, at).unwrap();
+        }
+        let gaps = second.gaps(Some("1"), 10).unwrap();
+        let seen: Vec<(&str, u64, i64, i64)> = gaps
+            .iter()
+            .map(|g| (g.question.as_str(), g.count, g.first_at, g.last_at))
+            .collect();
+        assert_eq!(seen, [("kafka", 2, 10, 20), ("rust", 1, 15, 15)]);
+        assert_eq!(second.gaps(None, 10).unwrap().len(), 3);
+
+        // Staff entries: a duplicate key changes nothing; per server.
+        let entry = |guild: &str, answer: &str| StaffEntry {
+            guild_id: guild.into(),
+            key: "what is kafka".into(),
+            question: "What is Kafka?".into(),
+            answer: answer.into(),
+            added_at: 5,
+        };
+        assert!(first.add_staff_entry(&entry("1", "a log")).unwrap());
+        assert!(!second.add_staff_entry(&entry("1", "other")).unwrap());
+        assert!(second.add_staff_entry(&entry("2", "b")).unwrap());
+        assert_eq!(first.staff_entries("1").unwrap()[0].answer, "a log");
+        assert!(first.remove_staff_entry("1", "what is kafka").unwrap());
+        assert!(!first.remove_staff_entry("1", "what is kafka").unwrap());
+        assert_eq!(first.staff_entries("2").unwrap().len(), 1);
+
+        // The daily post: exactly one claim per server and day across connections.
+        let post = DailyPost {
+            guild_id: "1".into(),
+            day: 20_454,
+            question_id: "q".into(),
+            channel_id: "9".into(),
+            message_id: None,
+            posted_at: 1,
+        };
+        let claims = std::thread::scope(|scope| {
+            let a = scope.spawn(|| first.claim_daily_post(&post).unwrap());
+            let b = scope.spawn(|| second.claim_daily_post(&post).unwrap());
+            [a.join().unwrap(), b.join().unwrap()]
+        });
+        assert_eq!(claims.iter().filter(|c| **c).count(), 1, "{claims:?}");
+        first.set_daily_post_message("1", 20_454, "77").unwrap();
+        assert_eq!(
+            second
+                .daily_post("1", 20_454)
+                .unwrap()
+                .unwrap()
+                .message_id
+                .as_deref(),
+            Some("77")
+        );
+
+        // Answers: once per member and day; the leaderboard is opt-in.
+        let answer = DailyAnswer {
+            guild_id: "1".into(),
+            day: 20_454,
+            user_id: "u".into(),
+            score: 80,
+            at: 2,
+        };
+        assert!(first.record_daily_answer(&answer).unwrap());
+        assert!(!second
+            .record_daily_answer(&DailyAnswer {
+                score: 10,
+                ..answer.clone()
+            })
+            .unwrap());
+        assert_eq!(first.daily_answers("1", Some("u")).unwrap()[0].score, 80);
+        assert!(first.set_leaderboard("1", "u", true).unwrap());
+        assert!(!first.set_leaderboard("1", "u", true).unwrap());
+        assert_eq!(second.leaderboard_members("1").unwrap(), ["u"]);
+        assert!(second.set_leaderboard("1", "u", false).unwrap());
+        assert!(first.leaderboard_members("1").unwrap().is_empty());
+    }
+
+    #[test]
     fn a_delivery_changes_things_once_across_connections() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("careerbot.sqlite3");
