@@ -1125,3 +1125,82 @@ async fn the_daily_question_posts_once_at_its_time_and_answers_build_a_streak() 
     );
     bot.abort();
 }
+
+/// SIGHUP reloads `content/` in a running bot: a broken guide is refused (logged, the old
+/// content keeps answering); a fixed one is taken and answers use it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sighup_reloads_content_and_keeps_the_old_on_failure() {
+    let copy = tempfile::tempdir().unwrap();
+    let content = copy.path().join("content");
+    copy_dir(&content_dir(), &content);
+    let guide = content.join("backend-engineer/guides/career-guide.toml");
+    let original = std::fs::read_to_string(&guide).unwrap();
+
+    let standin = StandIn::start(Options::default()).await;
+    let bot = Bot::spawn_with_content("serve", &content, &bot_env(&standin, &[]));
+    standin.wait_handshake(1).await;
+    let ask = || {
+        payloads::command(
+            MASON,
+            "faq",
+            json!([text("question", "what is a backend engineer")]),
+        )
+    };
+    let (before, _) = final_message(&standin, &standin.interact(ask()).await).await;
+
+    std::fs::write(&guide, format!("{original}\n[[broken\n")).unwrap();
+    bot.signal("HUP");
+    let logs = wait_for_log(&bot, "reload on SIGHUP failed").await;
+    assert!(
+        logs.contains("career-guide.toml"),
+        "the report names the file:\n{logs}"
+    );
+    let (during, _) = final_message(&standin, &standin.interact(ask()).await).await;
+    assert_eq!(
+        during["embeds"], before["embeds"],
+        "the old content still answers"
+    );
+
+    std::fs::write(
+        &guide,
+        original.replacen(
+            "A backend engineer focuses on server-side development",
+            "A backend engineer (reloaded) focuses on server-side development",
+            1,
+        ),
+    )
+    .unwrap();
+    bot.signal("HUP");
+    wait_for_log(&bot, "content reloaded on SIGHUP").await;
+    let (after, _) = final_message(&standin, &standin.interact(ask()).await).await;
+    assert!(message_text(&after).contains("(reloaded)"), "{after:#}");
+    drop(bot);
+}
+
+async fn wait_for_log(bot: &Bot, text: &str) -> String {
+    let deadline = tokio::time::Instant::now() + WAIT;
+    loop {
+        let logs = bot.logs();
+        if logs.contains(text) {
+            return logs;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "no {text:?} in the logs:\n{logs}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
