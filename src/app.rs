@@ -476,6 +476,75 @@ mod tests {
         );
     }
 
+    /// An app over the real content (words only) with an in-memory store.
+    fn app() -> App {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let catalog = Catalog::load(&root.join("content")).unwrap();
+        let search = SearchIndex::in_memory(&catalog).unwrap();
+        App::from_parts(
+            Settings::defaults_in(root),
+            catalog,
+            search,
+            Arc::new(crate::clock::ManualClock::new(1_000)),
+            Arc::new(crate::store::SqliteStore::in_memory().unwrap()),
+        )
+    }
+
+    #[test]
+    fn a_miss_is_counted_once_per_delivery_per_server_without_who_asked() {
+        let app = app();
+        let member = Caller::user("42").in_guild("100", 0);
+        let ask = || Command::Faq {
+            question: "What is the best Kafka client library?".into(),
+        };
+        app.handle_delivery("9001", &member, ask());
+        // Discord's retry of the same interaction: answered, not counted again.
+        app.handle_delivery("9001", &member, ask());
+        app.handle_delivery("9002", &member, ask());
+        // A covered question is not a miss; neither is one outside this server.
+        app.handle(
+            &member,
+            Command::Faq {
+                question: "what is a backend engineer".into(),
+            },
+        );
+        app.handle(&Caller::user("42"), ask());
+        let gaps = app.store.gaps(Some("100"), 10).unwrap();
+        assert_eq!(gaps.len(), 1, "{gaps:?}");
+        assert_eq!(
+            (gaps[0].question.as_str(), gaps[0].count),
+            ("what is the best kafka client library", 2)
+        );
+        assert!(!format!("{gaps:?}").contains("42"), "no user id is kept");
+        assert_eq!(
+            app.store.gaps(Some(""), 10).unwrap()[0].count,
+            1,
+            "DMs apart"
+        );
+        assert_eq!(app.metrics.unanswered_count("faq"), 3);
+    }
+
+    #[test]
+    fn admin_needs_a_server_and_manage_server() {
+        let app = app();
+        let cases = [
+            (Caller::user("1"), "only in a server"),
+            (Caller::user("1").in_guild("100", 0), "Manage Server"),
+            (Caller::user("1").in_guild("100", 1 << 11), "Manage Server"),
+        ];
+        for (caller, refusal) in cases {
+            let reply = app.handle(&caller, Command::Admin(crate::commands::AdminCommand::Gaps));
+            let text = reply.as_message().unwrap().content.clone().unwrap();
+            assert!(text.contains(refusal), "{caller:?}: {text}");
+        }
+        for bits in [MANAGE_GUILD, ADMINISTRATOR] {
+            let staff = Caller::user("1").in_guild("100", bits);
+            let reply = app.handle(&staff, Command::Admin(crate::commands::AdminCommand::Gaps));
+            let text = reply.as_message().unwrap().content.clone().unwrap();
+            assert!(text.contains("No unanswered questions"), "{text}");
+        }
+    }
+
     #[test]
     fn interview_replies_are_known_private_before_they_exist() {
         let cases = [
