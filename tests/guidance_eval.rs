@@ -5,8 +5,8 @@
 //!
 //! `tune.toml` is what ranking was tuned on; `check.toml` was kept apart to show how far that
 //! tuning carries to questions nobody tuned on. Issue #11 asks for covered top-1 ≥ 95% and an
-//! honest "not covered" ≥ 90%. Measured (2026-12-01): tune 87.1% / 95.6%, check 85.3% / 97.2%,
-//! for both /faq and /ask. The covered bar is not met yet, so these tests hold the floor reached
+//! honest "not covered" ≥ 90%. Measured (2026-12-01, with the authored
+//! `asked.toml`): tune 89.0% / 95.6%, check 87.9% / 97.2%, for both /faq and /ask. The covered bar is not met yet, so these tests hold the floor reached
 //! (a regression fails) rather than the goal: `COVERED_FLOOR_*` below, and 90% honesty.
 
 mod guidance_support;
@@ -121,8 +121,8 @@ fn percent(n: usize, of: usize) -> f64 {
 }
 
 /// Covered top-1 reached on each set; the goal is 95%.
-const COVERED_FLOOR_TUNE: f64 = 86.0;
-const COVERED_FLOOR_CHECK: f64 = 84.0;
+const COVERED_FLOOR_TUNE: f64 = 88.0;
+const COVERED_FLOOR_CHECK: f64 = 87.0;
 
 fn check_set(name: &str, covered_bar: f64) {
     let app = app();
@@ -168,7 +168,7 @@ fn nearest(
     let filter = careerbot::search::Filter { kinds, role: None };
     app.library()
         .search
-        .nearest(&vector, &filter, 1)
+        .nearest(&vector, &filter, 1, careerbot::search::Reading::Text)
         .unwrap()
         .remove(0)
 }
@@ -234,5 +234,67 @@ fn closeness_of_the_nearest_faq_entry() {
             let verdict = if *right { "RIGHT" } else { "wrong" };
             println!("{name} {score:.3} {verdict} {question}");
         }
+    }
+}
+
+/// Not a check: for every covered question, where the first unit holding an expected phrase
+/// ranks by meaning alone and by words alone (`-- --ignored --nocapture rank_of_the_right`).
+#[test]
+#[ignore]
+fn rank_of_the_right_unit() {
+    use careerbot::search::{DocKind, Filter};
+    let app = app();
+    let kinds = [
+        DocKind::Faq,
+        DocKind::Section,
+        DocKind::Ladder,
+        DocKind::Pay,
+        DocKind::Certification,
+    ];
+    let filter = Filter {
+        kinds: &kinds,
+        role: None,
+    };
+    for name in ["tune.toml", "check.toml"] {
+        let set = load(name);
+        let (mut meaning_first, mut words_first) = (0, 0);
+        for case in &set.covered {
+            let right = |h: &careerbot::search::Hit| {
+                let text = format!("{}\n{}", h.doc.title, h.doc.body).to_lowercase();
+                case.expect
+                    .iter()
+                    .any(|p| figures(&text).contains(&figures(&p.to_lowercase())))
+            };
+            let vector = app.search.embed(&case.question).unwrap().unwrap();
+            let near = app
+                .search
+                .nearest(
+                    &vector,
+                    &filter,
+                    300,
+                    careerbot::search::Reading::TextAndAsked,
+                )
+                .unwrap();
+            let words = app
+                .search
+                .search_ranked(&case.question, &filter, 300)
+                .unwrap();
+            let by_meaning = near.iter().position(right);
+            let by_words = words.iter().position(right);
+            meaning_first += usize::from(by_meaning == Some(0));
+            words_first += usize::from(by_words == Some(0));
+            let top = near
+                .first()
+                .map(|h| h.doc.title.clone())
+                .unwrap_or_default();
+            println!(
+                "{name} meaning {by_meaning:?} words {by_words:?} [{}] {:?} (meaning's top: {top})",
+                case.class, case.question
+            );
+        }
+        println!(
+            "{name}: right first by meaning {meaning_first}, by words {words_first}, of {}",
+            set.covered.len()
+        );
     }
 }

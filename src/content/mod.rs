@@ -14,7 +14,10 @@ use std::path::{Path, PathBuf};
 use serde::de::DeserializeOwned;
 
 use crate::error::{ContentProblem, Error, Result};
-use model::{BankFile, GuideFile, Level, QuestionFile, RoleFile, ScopeFile, Source, SynonymsFile};
+use model::{
+    AskedFile, AskedPassage, BankFile, GuideFile, Level, QuestionFile, ReferencesFile, RoleFile,
+    ScopeFile, Source, SynonymsFile,
+};
 
 /// Everything careerbot knows, loaded and checked.
 #[derive(Debug, Clone)]
@@ -35,6 +38,8 @@ pub struct Role {
     pub aliases: Vec<String>,
     pub guides: Vec<GuideFile>,
     pub bank: Option<Bank>,
+    /// Authored questions each passage answers (`asked.toml`), checked against the passages.
+    pub asked: Vec<AskedPassage>,
 }
 
 #[derive(Debug, Clone)]
@@ -121,6 +126,7 @@ impl Catalog {
             root: dir.to_path_buf(),
             problems: Vec::new(),
             hasher: std::collections::hash_map::DefaultHasher::new(),
+            asked_texts: Vec::new(),
         };
         let catalog = loader.load(dir);
         if loader.problems.is_empty() {
@@ -184,6 +190,8 @@ struct Loader {
     root: PathBuf,
     problems: Vec<ContentProblem>,
     hasher: std::collections::hash_map::DefaultHasher,
+    /// Each `asked.toml` read, checked once every role is loaded (its keys name passages).
+    asked_texts: Vec<(PathBuf, String)>,
 }
 
 /// 1-based line of a byte offset.
@@ -271,7 +279,62 @@ impl Loader {
         if catalog.roles.is_empty() && self.problems.is_empty() {
             self.problem(dir, None, "no role folders (each needs a role.toml)");
         }
+        self.check_asked(&catalog);
         catalog
+    }
+
+    /// Every authored question names a passage that exists, by its key and its current title,
+    /// and reads as a question someone would type (not empty, not an essay).
+    fn check_asked(&mut self, catalog: &Catalog) {
+        const LONGEST_QUESTION: usize = 300;
+        // The passages are what search indexes, so their keys and titles come from there.
+        let titles: std::collections::HashMap<String, String> = crate::search::documents(catalog)
+            .into_iter()
+            .map(|d| (d.key, d.title))
+            .collect();
+        for (path, text) in std::mem::take(&mut self.asked_texts) {
+            let role = path
+                .parent()
+                .and_then(|p| p.file_name())
+                .map(|n| n.to_string_lossy().to_string());
+            let Some(role) = role.and_then(|id| catalog.role_by_id(&id)) else {
+                continue;
+            };
+            let mut seen = HashSet::new();
+            for passage in &role.asked {
+                let line = line_of(text.as_str(), &format!("\"{}\"", passage.key));
+                match titles.get(&passage.key) {
+                    None => self.problem(
+                        &path,
+                        line,
+                        format!("no passage has the key `{}`", passage.key),
+                    ),
+                    Some(title) if *title != passage.title => self.problem(
+                        &path,
+                        line,
+                        format!(
+                            "`{}` is titled \"{title}\", not \"{}\"",
+                            passage.key, passage.title
+                        ),
+                    ),
+                    Some(_) => {}
+                }
+                if !seen.insert(passage.key.as_str()) {
+                    self.problem(&path, line, format!("`{}` is listed twice", passage.key));
+                }
+                for question in &passage.asked {
+                    let length = question.trim().chars().count();
+                    if length == 0 || length > LONGEST_QUESTION {
+                        let line = line_of(text.as_str(), question.as_str()).or(line);
+                        self.problem(
+                            &path,
+                            line,
+                            format!("a question must have 1 to {LONGEST_QUESTION} characters"),
+                        );
+                    }
+                }
+            }
+        }
     }
 
     fn check_synonyms(&mut self, path: &Path, text: &str, synonyms: &SynonymsFile) {
@@ -375,13 +438,26 @@ impl Loader {
         let bank = if bank_path.exists() {
             self.read::<BankFile>(&bank_path).map(|(bank, text)| {
                 self.check_bank(&bank_path, &text, &bank, &guides);
+                let mut questions = bank.questions;
+                self.attach_references(&dir.join("interview-references.toml"), &mut questions);
                 Bank {
                     authored_by: bank.authored_by,
-                    questions: bank.questions,
+                    questions,
                 }
             })
         } else {
             None
+        };
+        let asked_path = dir.join("asked.toml");
+        let asked = if asked_path.exists() {
+            self.read::<AskedFile>(&asked_path)
+                .map(|(file, text)| {
+                    self.asked_texts.push((asked_path.clone(), text));
+                    file.passage
+                })
+                .unwrap_or_default()
+        } else {
+            Vec::new()
         };
         Some(Role {
             id,
@@ -389,6 +465,7 @@ impl Loader {
             aliases: role_file.aliases,
             guides: guides.into_iter().map(|(g, _, _)| g).collect(),
             bank,
+            asked,
         })
     }
 
@@ -530,6 +607,52 @@ impl Loader {
                     "a certification has no name",
                 );
             }
+        }
+    }
+
+    /// Reads the scorer's reference sentences, if the role has them, into its questions: each
+    /// entry must name a bank question, and its points must be that question's, in order.
+    fn attach_references(&mut self, path: &Path, questions: &mut [QuestionFile]) {
+        if !path.exists() {
+            return;
+        }
+        let Some((file, text)) = self.read::<ReferencesFile>(path) else {
+            return;
+        };
+        for entry in file.question {
+            let line = line_of(&text, &format!("\"{}\"", entry.id));
+            let Some(question) = questions.iter_mut().find(|q| q.id == entry.id) else {
+                self.problem(
+                    path,
+                    line,
+                    format!("no bank question has the id `{}`", entry.id),
+                );
+                continue;
+            };
+            let labels: Vec<&str> = question.points.iter().map(|p| p.point.as_str()).collect();
+            let given: Vec<&str> = entry.point.iter().map(|p| p.point.as_str()).collect();
+            if labels != given {
+                let message = format!(
+                    "`{}`: the points must be the rubric's, in order ({})",
+                    entry.id,
+                    labels.join("; ")
+                );
+                self.problem(path, line, message);
+                continue;
+            }
+            let empty = entry
+                .point
+                .iter()
+                .flat_map(|p| &p.says)
+                .chain(entry.wrong.iter().flat_map(|w| &w.says))
+                .any(|s| s.trim().is_empty());
+            if empty {
+                self.problem(path, line, format!("`{}`: an empty sentence", entry.id));
+            }
+            for (point, references) in question.points.iter_mut().zip(entry.point) {
+                point.says = references.says;
+            }
+            question.misconceptions = entry.wrong;
         }
     }
 
@@ -676,6 +799,42 @@ mod tests {
         assert_eq!(catalog.roles[0].guides[0].faq[0].answer, "A.");
         assert!(catalog.role(Some("X Role")).is_ok());
         assert!(catalog.role(Some("dentist")).is_err());
+    }
+
+    /// `asked.toml` is checked against the passages: a known key with its title loads, an
+    /// unknown key or a stale title is reported at its line.
+    #[test]
+    fn asked_questions_must_name_a_passage_by_key_and_title() {
+        let cases: &[(&str, Option<(usize, &str)>)] = &[
+            ("key = \"x-role/g/faq/0\"\ntitle = \"Q?\"", None),
+            (
+                "key = \"x-role/g/faq/9\"\ntitle = \"Q?\"",
+                Some((2, "no passage")),
+            ),
+            (
+                "key = \"x-role/g/faq/0\"\ntitle = \"Old?\"",
+                Some((2, "is titled")),
+            ),
+        ];
+        for (passage, expected) in cases {
+            let dir = tempfile::tempdir().unwrap();
+            write(dir.path(), "x-role/role.toml", "name = \"X\"\n");
+            write(dir.path(), "x-role/guides/g.toml", GUIDE);
+            let asked = format!("[[passage]]\n{passage}\nasked = [\"what?\"]\n");
+            write(dir.path(), "x-role/asked.toml", &asked);
+            match (Catalog::load(dir.path()), expected) {
+                (Ok(catalog), None) => {
+                    let docs = crate::search::documents(&catalog);
+                    assert_eq!(docs[0].asked, vec!["what?".to_string()]);
+                }
+                (Err(Error::Content(problems)), Some((line, words))) => {
+                    assert_eq!(problems.len(), 1, "{problems:?}");
+                    assert_eq!(problems[0].line, Some(*line), "{problems:?}");
+                    assert!(problems[0].message.contains(words), "{problems:?}");
+                }
+                (other, _) => panic!("{asked}\nexpected {expected:?}, got {other:?}"),
+            }
+        }
     }
 
     /// Found by fuzzing the loader: whatever a role file names the role, it is found by that

@@ -436,6 +436,10 @@ pub struct RubricPoint {
     /// negated mention ("never MD5") covers it as well as a plain one.
     #[serde(default)]
     pub against: bool,
+    /// Authored sentences that earn the point, compared by meaning with an answer's sentences
+    /// (from `interview-references.toml`, filled in at load).
+    #[serde(skip)]
+    pub says: Vec<String>,
 }
 
 /// A red flag the scorer can recognise by its words: it is raised by a sentence of the answer
@@ -477,6 +481,48 @@ pub struct QuestionFile {
     pub outline: String,
     pub hints: Vec<String>,
     pub follow_ups: Vec<String>,
+    /// Authored misconceptions, raised as red flags by meaning (from
+    /// `interview-references.toml`, filled in at load).
+    #[serde(skip)]
+    pub misconceptions: Vec<Misconception>,
+}
+
+/// `content/<role>/interview-references.toml`: authored reference sentences for the scorer.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReferencesFile {
+    #[serde(default)]
+    pub question: Vec<QuestionReferences>,
+}
+
+/// One bank question's references: per rubric point (in rubric order, by label) and its
+/// misconceptions.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionReferences {
+    pub id: String,
+    #[serde(default)]
+    pub point: Vec<PointReferences>,
+    #[serde(default)]
+    pub wrong: Vec<Misconception>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PointReferences {
+    /// The rubric point's label, exactly.
+    pub point: String,
+    pub says: Vec<String>,
+}
+
+/// A wrong claim a candidate may make confidently: shown as a red flag with why it is wrong.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Misconception {
+    pub claim: String,
+    pub why: String,
+    /// Ways a candidate states it.
+    pub says: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -494,6 +540,26 @@ pub struct BankFile {
 pub struct SynonymsFile {
     pub note: Option<String>,
     pub groups: Vec<Vec<String>>,
+}
+
+/// `content/<role>/asked.toml`: authored questions that each guide passage answers, compared by
+/// meaning with a user's question to find the passage that answers it (see that file's header).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AskedFile {
+    #[serde(default)]
+    pub passage: Vec<AskedPassage>,
+}
+
+/// The questions one passage answers.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AskedPassage {
+    /// The passage's search key (`role/guide/kind/n`).
+    pub key: String,
+    /// The passage's title, checked against the key so an edit that moves passages is caught.
+    pub title: String,
+    pub asked: Vec<String>,
 }
 
 /// `content/scope.toml`: authored list of topics the guides do not cover, and the words that name

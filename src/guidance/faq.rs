@@ -20,7 +20,7 @@ use crate::reply::{
     colors, escape_user_text, truncate_chars, with_source, Button, ButtonStyle, Embed, Message,
     Reply,
 };
-use crate::search::{Analyzer, DocKind, Filter, Hit};
+use crate::search::{Analyzer, DocKind, Filter, Hit, Reading};
 use crate::store::StaffEntry;
 
 use super::intent::{self, SalaryQuestion};
@@ -278,7 +278,7 @@ fn scored_faq(lib: &Library, understood: &Understood) -> Result<Vec<Scored>> {
     };
     let mut hits = lib.search.search_ranked(&understood.query, &filter, 10)?;
     if let Some(vector) = &understood.vector {
-        for near in lib.search.nearest(vector, &filter, 5)? {
+        for near in lib.search.nearest(vector, &filter, 5, Reading::Text)? {
             if !hits.iter().any(|h| h.doc.key == near.doc.key) {
                 let mut near = near;
                 near.score = 0.0;
@@ -587,9 +587,12 @@ fn ranked_hits(lib: &Library, understood: &Understood, kinds: &[DocKind]) -> Res
         Some(vector) => {
             // With a topic, every unit is a candidate, so the section it names is among them.
             let limit = if targets.is_empty() { 20 } else { 200 };
-            let near = lib
-                .search
-                .nearest(vector, &Filter { kinds, role: None }, limit)?;
+            let near = lib.search.nearest(
+                vector,
+                &Filter { kinds, role: None },
+                limit,
+                Reading::TextAndAsked,
+            )?;
             fuse(hits, near)
         }
         None => hits,
@@ -719,7 +722,7 @@ fn covered(lib: &Library, understood: &Understood, kinds: &[DocKind]) -> Result<
     }
     let best = lib
         .search
-        .nearest(vector, &Filter { kinds, role: None }, 1)?;
+        .nearest(vector, &Filter { kinds, role: None }, 1, Reading::Text)?;
     let closeness = best.first().map_or(0.0, |h| h.score);
     Ok(closeness >= COVERED_SIMILARITY
         || (closeness >= COVERED_WITH_WORDS && known_share(understood) >= KNOWN_SHARE))
@@ -775,9 +778,9 @@ fn not_covered(
         ));
         embeds.push(figures);
     } else if let Some(vector) = &understood.vector {
-        let nearest = lib
-            .search
-            .nearest(vector, &Filter { kinds, role: None }, 1)?;
+        let nearest =
+            lib.search
+                .nearest(vector, &Filter { kinds, role: None }, 1, Reading::Text)?;
         let useful: Vec<Hit> = nearest
             .into_iter()
             .filter(|h| h.score >= NEAREST_USEFUL)

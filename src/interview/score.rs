@@ -19,7 +19,8 @@
 //! - **full credit (1)** when it names a term of the point *with substance* — at least six words
 //!   and, besides the rubric's terms and filler words, three specific words, or two and a
 //!   mechanism word (because, so that, by, which…); or when its meaning is close to the point
-//!   (cosine ≥ `SEMANTIC_FULL` between the sentence and "point. why (terms)", with the encoder);
+//!   (cosine ≥ `SEMANTIC_FULL` between the sentence and the closest of "point. why (terms)" and
+//!   the point's authored reference sentences, `interview-references.toml`, with the encoder);
 //! - **partial credit (½)** for a bare mention of a term, for terms of three or more points
 //!   crowded into one sentence (fewer than eight words per point), or for a meaning that is only
 //!   near the point (cosine ≥ `SEMANTIC_PARTIAL`);
@@ -50,7 +51,11 @@
 //! no negation later in its clause) or negates one of `denies` (unless its clause or the next
 //! explains a consequence: "without idempotent consumers, retries would write twice" is right). With the encoder, the question's
 //! `red_flags` are also raised by meaning (cosine ≥ `SEMANTIC_RED_FLAG`, in a sentence with no
-//! negation or criticism). A behavioral answer that blames others (or negates its own ownership:
+//! negation or criticism), and so are the authored misconceptions of `interview-references.toml`
+//! (a claim, why it is wrong, and ways to state it): cosine ≥ `SEMANTIC_MISCONCEPTION` with one of
+//! its statements and at least `MISCONCEPTION_MARGIN` closer to it than to any rubric point. Only
+//! affirmative statements are compared (the model barely hears a negation: "needs no retry"
+//! would otherwise be raised by "you must retry"). A behavioral answer that blames others (or negates its own ownership:
 //! "it was not my mistake") in more sentences than it owns its part raises a red flag of its own,
 //! and its blaming sentences earn no credit. Each flag is shown
 //! "⚠ red flag" with its why and the sentence; each costs 12 points, and the score is capped at
@@ -120,6 +125,10 @@ pub const PARTIAL: f64 = 0.5;
 pub const SEMANTIC_FULL: f32 = 0.60;
 pub const SEMANTIC_PARTIAL: f32 = 0.48;
 pub const SEMANTIC_RED_FLAG: f32 = 0.80;
+/// A sentence this close to an authored misconception's phrasing states it…
+pub const SEMANTIC_MISCONCEPTION: f32 = 0.70;
+/// …when it is also at least this much closer to it than to any rubric point.
+pub const MISCONCEPTION_MARGIN: f32 = 0.05;
 
 /// Below this share of recognisable words an answer is gibberish (or in another language).
 const MIN_KNOWN_SHARE: f64 = 0.35;
@@ -167,7 +176,10 @@ struct Occurrence {
 struct PointRubric {
     terms: Vec<Term>,
     against: bool,
-    reference: Option<Vec<f32>>,
+    /// What a sentence is compared with by meaning: the point itself, then the authored
+    /// sentences that earn it (`interview-references.toml`).
+    texts: Vec<String>,
+    references: Vec<Vec<f32>>,
 }
 
 #[derive(Debug, Clone)]
@@ -177,7 +189,12 @@ struct FlagRubric {
     /// Groups of terms that must all be affirmed in one sentence.
     affirms: Vec<Vec<Term>>,
     denies: Vec<Term>,
-    reference: Option<Vec<f32>>,
+    /// What a sentence is compared with by meaning (the flag, and a misconception's phrasings).
+    texts: Vec<String>,
+    references: Vec<Vec<f32>>,
+    /// An authored misconception: raised by meaning at a lower closeness than a plain flag, but
+    /// only by a sentence closer to it than to any rubric point.
+    misconception: bool,
 }
 
 /// A question's rubric, analyzed once.
@@ -322,6 +339,14 @@ impl Prepared {
     }
 }
 
+/// The best cosine similarity of `vector` with any of `references` (0 for none).
+fn closest(vector: &[f32], references: &[Vec<f32>]) -> f32 {
+    references
+        .iter()
+        .map(|r| cosine(vector, r))
+        .fold(0.0, f32::max)
+}
+
 /// "point. why (term, term, …)": what a sentence is compared with by meaning.
 fn point_reference(point: &crate::content::model::RubricPoint) -> String {
     format!(
@@ -361,19 +386,22 @@ impl ScoringBank {
         };
         let references = references.unwrap_or_else(|| encoder.clone());
         // Every question's points and flags in one call: one read of the cache, one batch.
-        let mut texts: Vec<String> = Vec::new();
-        for (scoring, question) in bank.questions.iter().zip(questions) {
-            texts.extend(question.points.iter().map(point_reference));
-            texts.extend(scoring.flags.iter().map(|f| f.flag.clone()));
+        let mut texts: Vec<&str> = Vec::new();
+        for scoring in &bank.questions {
+            for point in &scoring.points {
+                texts.extend(point.texts.iter().map(String::as_str));
+            }
+            for flag in &scoring.flags {
+                texts.extend(flag.texts.iter().map(String::as_str));
+            }
         }
-        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-        let mut vectors = references.encode(&refs)?.into_iter();
+        let mut vectors = references.encode(&texts)?.into_iter();
         for scoring in bank.questions.iter_mut() {
             for point in &mut scoring.points {
-                point.reference = vectors.next();
+                point.references = vectors.by_ref().take(point.texts.len()).collect();
             }
             for flag in &mut scoring.flags {
-                flag.reference = vectors.next();
+                flag.references = vectors.by_ref().take(flag.texts.len()).collect();
             }
         }
         bank.encoder = Some(encoder);
@@ -427,7 +455,10 @@ impl ScoringBank {
                         .filter(|t| !t.tokens.is_empty())
                         .collect(),
                     against: p.against,
-                    reference: None,
+                    texts: std::iter::once(point_reference(p))
+                        .chain(p.says.iter().cloned())
+                        .collect(),
+                    references: Vec::new(),
                 })
                 .collect();
             let mut flags: Vec<FlagRubric> = question
@@ -454,7 +485,9 @@ impl ScoringBank {
                         .map(|t| prepared.term(analyzer, t))
                         .filter(|t| !t.tokens.is_empty())
                         .collect(),
-                    reference: None,
+                    texts: vec![check.flag.clone()],
+                    references: Vec::new(),
+                    misconception: false,
                 })
                 .collect();
             // The plain red flags are raised by meaning only; their why is the rubric point they
@@ -488,7 +521,37 @@ impl ScoringBank {
                     why,
                     affirms: Vec::new(),
                     denies: Vec::new(),
-                    reference: None,
+                    texts: vec![flag.clone()],
+                    references: Vec::new(),
+                    misconception: false,
+                });
+            }
+            for wrong in &question.misconceptions {
+                let texts: Vec<String> = wrong.says.clone();
+                if let Some(same) = flags.iter_mut().find(|f| f.flag == wrong.claim) {
+                    // The bank's own flag, phrased by the references: one flag, raised once.
+                    same.texts.extend(texts);
+                    same.why = wrong.why.clone();
+                    same.misconception = true;
+                    continue;
+                }
+                flags.push(FlagRubric {
+                    flag: wrong.claim.clone(),
+                    why: wrong.why.clone(),
+                    affirms: Vec::new(),
+                    denies: Vec::new(),
+                    texts,
+                    references: Vec::new(),
+                    misconception: true,
+                });
+            }
+            // Only plainly affirmative phrasings are compared by meaning: the model barely hears
+            // a negation, so "needs no retry" would be raised by "you must retry". Answers with a
+            // negation are never compared with flags either (see `flag_in`).
+            for flag in &mut flags {
+                flag.texts.retain(|text| {
+                    let scope = Sentence::new(text, analyzer, &prepared.cues).scope;
+                    !scope.cue.iter().any(|c| *c) && !scope.negated.iter().any(|n| *n)
                 });
             }
             scorings.push(QuestionScoring {
@@ -574,9 +637,42 @@ impl ScoringBank {
         let behavioral = q.rubric.kind == QuestionKind::Behavioral;
         let mut red_flags = Vec::new();
         let mut flagged_sentence = vec![false; sentences.len()];
+        // How close each sentence comes to any rubric point: a misconception is raised only by
+        // a sentence closer to it than to what the rubric asks for.
+        let nearest_point: Vec<f32> = match &vectors {
+            Some(vectors) => vectors
+                .iter()
+                .map(|v| {
+                    q.points
+                        .iter()
+                        .map(|p| closest(v, &p.references))
+                        .fold(0.0, f32::max)
+                })
+                .collect(),
+            None => vec![0.0; sentences.len()],
+        };
+        // And how close to any misconception: a sentence nearer one than a point earns nothing
+        // by meaning for that point, even below the red flag's closeness.
+        let nearest_wrong: Vec<f32> = match &vectors {
+            Some(vectors) => vectors
+                .iter()
+                .zip(&sentences)
+                .map(|(v, s)| {
+                    let plain =
+                        !s.scope.cue.iter().any(|c| *c) && !s.scope.negated.iter().any(|n| *n);
+                    q.flags
+                        .iter()
+                        .filter(|f| f.misconception && plain)
+                        .map(|f| closest(v, &f.references))
+                        .fold(0.0, f32::max)
+                })
+                .collect(),
+            None => vec![0.0; sentences.len()],
+        };
         for flag in &q.flags {
             let raised = sentences.iter().enumerate().find_map(|(i, s)| {
-                self.flag_in(flag, s, vectors.as_ref().map(|v| v[i].as_slice()))
+                let vector = vectors.as_ref().map(|v| v[i].as_slice());
+                self.flag_in(flag, s, vector, nearest_point[i])
                     .map(|by| (i, by))
             });
             if let Some((i, by)) = raised {
@@ -637,7 +733,9 @@ impl ScoringBank {
                     continue;
                 }
                 let vector = vectors.as_ref().map(|v| v[i].as_slice());
-                let Some(mut evidence) = self.point_in(q, point, s, vector, crowded[i]) else {
+                let Some(mut evidence) =
+                    self.point_in(q, point, s, vector, crowded[i], nearest_wrong[i])
+                else {
                     continue;
                 };
                 if we_sentence[i] {
@@ -843,6 +941,7 @@ impl ScoringBank {
         flag: &FlagRubric,
         s: &Sentence,
         vector: Option<&[f32]>,
+        nearest_point: f32,
     ) -> Option<FlagEvidence> {
         for group in &flag.affirms {
             let all_affirmed = group.iter().all(|term| {
@@ -863,12 +962,18 @@ impl ScoringBank {
                 return Some(FlagEvidence::Pattern);
             }
         }
-        if let (Some(vector), Some(reference)) = (vector, &flag.reference) {
-            let similarity = cosine(vector, reference);
+        if let Some(vector) = vector.filter(|_| !flag.references.is_empty()) {
+            let similarity = closest(vector, &flag.references);
             let plain = !s.scope.cue.iter().any(|c| *c)
                 && !s.scope.negated.iter().any(|n| *n)
                 && !s.scope.criticised;
-            if similarity >= SEMANTIC_RED_FLAG && plain {
+            let raised = if flag.misconception {
+                similarity >= SEMANTIC_MISCONCEPTION
+                    && similarity >= nearest_point + MISCONCEPTION_MARGIN
+            } else {
+                similarity >= SEMANTIC_RED_FLAG
+            };
+            if raised && plain {
                 return Some(FlagEvidence::Meaning { similarity });
             }
         }
@@ -883,6 +988,7 @@ impl ScoringBank {
         s: &Sentence,
         vector: Option<&[f32]>,
         crowded: bool,
+        nearest_wrong: f32,
     ) -> Option<PointResult> {
         let mut best: Option<PointResult> = None;
         let mut negates_point = false;
@@ -912,10 +1018,13 @@ impl ScoringBank {
                 told_as_we: false,
             });
         }
-        if let (Some(vector), Some(reference)) = (vector, &point.reference) {
+        if let Some(vector) = vector.filter(|_| !point.references.is_empty()) {
             if !negates_point && s.words.len() >= 4 {
-                let similarity = cosine(vector, reference);
-                let credit = if similarity >= SEMANTIC_FULL {
+                let similarity = closest(vector, &point.references);
+                let credit = if similarity < nearest_wrong {
+                    // Nearer a misconception than this point: the topic, stated wrongly.
+                    0.0
+                } else if similarity >= SEMANTIC_FULL {
                     1.0
                 } else if similarity >= SEMANTIC_PARTIAL {
                     PARTIAL

@@ -28,7 +28,7 @@ use analyzer::{edit_distance, typo_budget, TOKENIZER_NAME};
 
 /// Bumped whenever the schema changes, so old indexes are rebuilt. (Changes to how documents are
 /// derived from content need no bump: the fingerprint covers the documents themselves.)
-const SCHEMA_VERSION: u32 = 2;
+const SCHEMA_VERSION: u32 = 3;
 
 /// One indexing thread, so a small index is one segment and a query visits one; more threads
 /// would split even the real content into several.
@@ -88,6 +88,8 @@ pub struct SearchDoc {
     pub source: String,
     pub title: String,
     pub body: String,
+    /// Authored questions this unit answers (`asked.toml`), compared by meaning only.
+    pub asked: Vec<String>,
 }
 
 /// Every searchable unit of the catalog.
@@ -97,13 +99,21 @@ pub fn documents(catalog: &Catalog) -> Vec<SearchDoc> {
         for guide in &role.guides {
             let source = &guide.source.id;
             let mut doc = |kind: DocKind, suffix: String, title: String, body: String| {
+                let key = format!("{}/{}/{}/{}", role.id, source, kind.as_str(), suffix);
+                let asked = role
+                    .asked
+                    .iter()
+                    .find(|a| a.key == key)
+                    .map(|a| a.asked.clone())
+                    .unwrap_or_default();
                 docs.push(SearchDoc {
-                    key: format!("{}/{}/{}/{}", role.id, source, kind.as_str(), suffix),
+                    key,
                     kind,
                     role: role.id.clone(),
                     source: source.clone(),
                     title,
                     body,
+                    asked,
                 });
             };
             for (i, faq) in guide.faq.iter().enumerate() {
@@ -194,6 +204,7 @@ pub fn documents(catalog: &Catalog) -> Vec<SearchDoc> {
                     source: question.source.clone(),
                     title: question.prompt.clone(),
                     body: format!("{} interview question. {points}", question.kind.label()),
+                    asked: Vec::new(),
                 });
             }
         }
@@ -209,6 +220,8 @@ struct Fields {
     source: Field,
     title: Field,
     body: Field,
+    /// The authored questions, one per line: stored for the semantic side, not indexed.
+    asked: Field,
 }
 
 fn schema() -> (Schema, Fields) {
@@ -229,6 +242,7 @@ fn schema() -> (Schema, Fields) {
         source: builder.add_text_field("source", STRING | STORED),
         title: builder.add_text_field("title", text.clone()),
         body: builder.add_text_field("body", text),
+        asked: builder.add_text_field("asked", STORED),
     };
     (builder.build(), fields)
 }
@@ -287,15 +301,29 @@ struct Unit {
     role: String,
     /// Centred vectors of the title, the whole text, and each line or sentence of the body: a
     /// question about one list item ("need GraphQL?") matches that item, not the list's average.
+    /// Then the authored questions it answers (`parts[2 + lines.len()..]`).
     parts: Vec<Vec<f32>>,
     /// The texts of the body's lines and sentences (`parts[2..]`), to point at the one matched.
     lines: Vec<String>,
 }
 
+/// Which of a unit's vectors a comparison reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    /// The unit's own text (title, whole, lines): how close the guides' words come to a question.
+    Text,
+    /// Its text and the authored questions it answers: which unit answers a question best.
+    TextAndAsked,
+}
+
 impl Unit {
-    /// How close a query is to this unit: its best match with any part, and which part.
-    fn closest(&self, query: &[f32]) -> (f32, usize) {
-        self.parts
+    /// How close a query is to this unit: its best match with any part read, and which part.
+    fn closest(&self, query: &[f32], reading: Reading) -> (f32, usize) {
+        let read = match reading {
+            Reading::Text => 2 + self.lines.len(),
+            Reading::TextAndAsked => self.parts.len(),
+        };
+        self.parts[..read.min(self.parts.len())]
             .iter()
             .enumerate()
             .map(|(i, part)| (cosine(query, part), i))
@@ -466,21 +494,28 @@ impl SearchIndex {
         }
         // Per unit: title, whole, then each body part, all as the model should read them.
         let lines: Vec<Vec<String>> = docs.iter().map(|(_, d)| body_parts(&d.body)).collect();
+        // Then the authored questions it answers.
         let mut texts: Vec<String> = Vec::new();
+        let mut guide_text: Vec<bool> = Vec::new();
         for ((_, doc), lines) in docs.iter().zip(&lines) {
             texts.push(readable(&doc.title));
             texts.push(readable(&format!("{}\n{}", doc.title, doc.body)));
             texts.extend(lines.iter().map(|l| readable(l)));
+            guide_text.resize(texts.len(), true);
+            texts.extend(doc.asked.iter().cloned());
+            guide_text.resize(texts.len(), false);
         }
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
         let vectors = cache.vectors(&*encoder, &refs)?;
         let dims = vectors.first().map_or(0, Vec::len);
+        // The centre is the guides' own text: how many questions are authored must not move it.
         let mut mean = vec![0.0f32; dims];
-        for vector in &vectors {
+        let mut counted = 0usize;
+        for (vector, _) in vectors.iter().zip(&guide_text).filter(|(_, g)| **g) {
             mean.iter_mut().zip(vector).for_each(|(m, v)| *m += v);
+            counted += 1;
         }
-        mean.iter_mut()
-            .for_each(|m| *m /= vectors.len().max(1) as f32);
+        mean.iter_mut().for_each(|m| *m /= counted.max(1) as f32);
         let mut vectors = vectors.into_iter().map(|v| centred(&v, &mean));
         let units: Vec<Unit> = docs
             .into_iter()
@@ -489,7 +524,10 @@ impl SearchIndex {
                 address,
                 kind: doc.kind,
                 role: doc.role,
-                parts: vectors.by_ref().take(2 + lines.len()).collect(),
+                parts: vectors
+                    .by_ref()
+                    .take(2 + lines.len() + doc.asked.len())
+                    .collect(),
                 lines,
             })
             .collect();
@@ -538,7 +576,13 @@ impl SearchIndex {
     }
 
     /// The units closest in meaning to `query`, best first, scored by cosine similarity.
-    pub fn nearest(&self, query: &[f32], filter: &Filter, limit: usize) -> Result<Vec<Hit>> {
+    pub fn nearest(
+        &self,
+        query: &[f32],
+        filter: &Filter,
+        limit: usize,
+        reading: Reading,
+    ) -> Result<Vec<Hit>> {
         let Some(semantic) = &self.semantic else {
             return Ok(Vec::new());
         };
@@ -547,7 +591,7 @@ impl SearchIndex {
             .iter()
             .filter(|u| filter.kinds.is_empty() || filter.kinds.contains(&u.kind))
             .filter(|u| filter.role.is_none_or(|r| r == u.role))
-            .map(|u| (u.closest(query).0, u))
+            .map(|u| (u.closest(query, reading).0, u))
             .collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0));
         let searcher = self.reader.searcher();
@@ -567,14 +611,14 @@ impl SearchIndex {
 
     /// How close in meaning a hit is to `query` (None without a model).
     pub fn similarity(&self, query: &[f32], hit: &Hit) -> Option<f32> {
-        Some(self.unit(hit)?.closest(query).0)
+        Some(self.unit(hit)?.closest(query, Reading::Text).0)
     }
 
     /// The line or sentence of a hit's body closest in meaning to `query`, when that is closer
     /// than its title or whole text: the list item that answers the question.
     pub fn closest_line(&self, query: &[f32], hit: &Hit) -> Option<&str> {
         let unit = self.unit(hit)?;
-        let (_, at) = unit.closest(query);
+        let (_, at) = unit.closest(query, Reading::Text);
         at.checked_sub(2).map(|i| unit.lines[i].as_str())
     }
 
@@ -835,6 +879,10 @@ impl SearchIndex {
             source: text(self.fields.source),
             title: text(self.fields.title),
             body: text(self.fields.body),
+            asked: text(self.fields.asked)
+                .lines()
+                .map(str::to_string)
+                .collect(),
         })
     }
 
@@ -956,6 +1004,7 @@ fn index_fingerprint(catalog: &Catalog, docs: &[SearchDoc]) -> u64 {
             &doc.source,
             &doc.title,
             &doc.body,
+            &doc.asked,
         )
             .hash(&mut hasher);
     }
@@ -979,6 +1028,7 @@ fn write_documents(index: &Index, analyzer: &Analyzer, docs: Vec<SearchDoc>) -> 
         stored.add_text(fields.source, &doc.source);
         stored.add_text(fields.title, &doc.title);
         stored.add_text(fields.body, &doc.body);
+        stored.add_text(fields.asked, doc.asked.join("\n"));
         writer.add_document(stored)?;
     }
     writer.commit()?;

@@ -676,3 +676,45 @@ fn fine_answers_to_neighbouring_questions_are_off_topic() {
         assert!(assessment.score <= OFF_TOPIC_CAP);
     }
 }
+
+#[test]
+fn a_stated_misconception_is_a_red_flag_with_its_why_and_a_denied_one_is_not() {
+    use crate::content::model::Misconception;
+    let analyzer = Analyzer::new(&catalog().synonyms);
+    let id = "sd-high-write-throughput";
+    let mut questions = bank().to_vec();
+    let question = questions.iter_mut().find(|q| q.id == id).unwrap();
+    question.misconceptions = vec![Misconception {
+        claim: "Thinks read replicas share the write load".into(),
+        why: "Every replica applies every write; replicas add read capacity only.".into(),
+        says: vec!["Adding read replicas spreads the writes across more machines.".into()],
+    }];
+    let encoder: std::sync::Arc<dyn crate::semantic::Encoder> =
+        std::sync::Arc::new(Keyed(&[("replicas spread", 2)]));
+    let semantic = ScoringBank::with_encoder(&analyzer, &questions, Some(encoder)).unwrap();
+    let stated = semantic
+        .assess(
+            id,
+            "To go faster I would add read replicas spread over three zones so the writes are shared.",
+        )
+        .unwrap();
+    assert_eq!(stated.red_flags.len(), 1, "{:?}", stated.red_flags);
+    assert_eq!(
+        stated.red_flags[0].flag,
+        "Thinks read replicas share the write load"
+    );
+    assert!(stated.red_flags[0]
+        .why
+        .starts_with("Every replica applies every write"));
+    assert!(matches!(
+        stated.red_flags[0].by,
+        FlagEvidence::Meaning { .. }
+    ));
+    let denied = semantic
+        .assess(
+            id,
+            "Read replicas spread nothing of the write load: they do not take writes at all.",
+        )
+        .unwrap();
+    assert!(denied.red_flags.is_empty(), "{:?}", denied.red_flags);
+}
