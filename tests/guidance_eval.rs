@@ -265,8 +265,9 @@ fn rank_of_the_right_unit() {
                     .iter()
                     .any(|p| figures(&text).contains(&figures(&p.to_lowercase())))
             };
-            let vector = app.search.embed(&case.question).unwrap().unwrap();
-            let near = app
+            let lib = app.library();
+            let vector = lib.search.embed(&case.question).unwrap().unwrap();
+            let near = lib
                 .search
                 .nearest(
                     &vector,
@@ -275,7 +276,7 @@ fn rank_of_the_right_unit() {
                     careerbot::search::Reading::TextAndAsked,
                 )
                 .unwrap();
-            let words = app
+            let words = lib
                 .search
                 .search_ranked(&case.question, &filter, 300)
                 .unwrap();
