@@ -402,7 +402,10 @@ fn main() {
                 ""
             };
             let p = Percentiles::measure(&name, focused.len() * 10, samples, |i| {
-                app.autocomplete(&focused[i % focused.len()])
+                app.autocomplete(
+                    &careerbot::Caller::user("bench"),
+                    &focused[i % focused.len()],
+                )
             });
             report.timing(&p, target);
         }

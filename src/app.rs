@@ -4,15 +4,17 @@
 
 use std::panic::AssertUnwindSafe;
 use std::path::Path;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, RwLock};
 
 use rand::rngs::StdRng;
 use rand::SeedableRng;
 
 use crate::clock::{Clock, SystemClock};
-use crate::commands::{Command, Focused};
+use crate::commands::spec::{ADMINISTRATOR, MANAGE_GUILD};
+use crate::commands::{Command, Focused, InterviewCommand};
 use crate::content::Catalog;
 use crate::error::{Error, Result};
+use crate::library::Library;
 use crate::metrics::{ErrorKind, Metrics, Outcome};
 use crate::reply::{Choice, Reply};
 use crate::reply_cache::{Key, ReplyCache};
@@ -20,7 +22,71 @@ use crate::search::SearchIndex;
 use crate::semantic::{EmbeddingCache, MiniLm};
 use crate::settings::Settings;
 use crate::store::{delivery, HandledDelivery, Store};
-use crate::{guidance, help, interview};
+use crate::{admin, daily, guidance, help, interview};
+
+/// Whether answering counts a question nothing answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Counting {
+    Misses,
+    /// A repeated delivery, counted the first time.
+    Nothing,
+}
+
+/// How many guidance deliveries are remembered against a retry counting a miss twice.
+const RECENT_DELIVERIES: std::num::NonZeroUsize = match std::num::NonZeroUsize::new(10_000) {
+    Some(n) => n,
+    None => unreachable!(),
+};
+
+/// The reply of a pure guidance command (see `App::guidance`).
+fn answer_guidance(
+    lib: &Library,
+    command: &Command,
+    staff: &[crate::store::StaffEntry],
+) -> Result<guidance::faq::Answered> {
+    let reply = match command {
+        Command::Faq { question } => return guidance::faq(lib, question, staff),
+        Command::Ask { query } => return guidance::ask(lib, query, staff),
+        Command::AnswerMessage { text } => return guidance::message::answer(lib, text, staff),
+        Command::Help { command } => help::reply(command.as_deref()),
+        Command::Salary { role, level, years } => {
+            guidance::salary(lib, role.as_deref(), *level, *years)?
+        }
+        Command::Role { name, section } => {
+            guidance::role(lib, name.as_deref(), section.as_deref())?
+        }
+        Command::Match {
+            years,
+            skills,
+            role,
+        } => guidance::matching(lib, *years, skills, role.as_deref())?,
+        Command::Sources => guidance::sources(lib)?,
+        other => {
+            return Err(Error::Config(format!(
+                "{} is not a guidance command",
+                other.metric_name()
+            )))
+        }
+    };
+    Ok(guidance::faq::Answered {
+        reply,
+        missed: false,
+    })
+}
+
+/// A digest of a server's own FAQ entries: replies cached before an entry was added, changed or
+/// removed (by any process) are not served after.
+fn entries_digest(staff: &[crate::store::StaffEntry]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    if staff.is_empty() {
+        return 0;
+    }
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    for entry in staff {
+        (&entry.guild_id, &entry.key, &entry.question, &entry.answer).hash(&mut hasher);
+    }
+    hasher.finish()
+}
 
 /// How long a delivery that changed something is remembered, at least (longer when the HTTP
 /// replay window is longer): an interaction token lives 15 minutes, so no repeat comes later.
@@ -45,11 +111,16 @@ fn unreadable_index(index_dir: &std::path::Path, error: Error) -> Error {
     ))
 }
 
-/// Who is asking: the user and, on Discord, the channel (one interview per user and channel).
+/// Who is asking: the user and, on Discord, the channel (one interview per user and channel),
+/// the server (None in DMs) and the member's permissions there as Discord computed them for the
+/// interaction (never what a client claims: the field comes from Discord's payload).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Caller {
     pub user_id: String,
     pub channel_id: Option<String>,
+    pub guild_id: Option<String>,
+    /// The member's permission bits in the channel (None outside a server).
+    pub permissions: Option<u64>,
 }
 
 impl Caller {
@@ -57,14 +128,29 @@ impl Caller {
         Caller {
             user_id: id.into(),
             channel_id: None,
+            guild_id: None,
+            permissions: None,
         }
+    }
+
+    /// In a server, with these permission bits.
+    pub fn in_guild(mut self, guild_id: impl Into<String>, permissions: u64) -> Caller {
+        self.guild_id = Some(guild_id.into());
+        self.permissions = Some(permissions);
+        self
+    }
+
+    /// Whether the member may manage the server (Manage Server, or Administrator).
+    pub fn manages_guild(&self) -> bool {
+        self.permissions
+            .is_some_and(|bits| bits & (MANAGE_GUILD | ADMINISTRATOR) != 0)
     }
 }
 
 pub struct App {
     pub settings: Settings,
-    pub catalog: Arc<Catalog>,
-    pub search: Arc<SearchIndex>,
+    /// The content and everything derived from it; a reload swaps it whole.
+    library: RwLock<Arc<Library>>,
     pub clock: Arc<dyn Clock>,
     /// Random choices (interview questions); seeded from settings for reproducible runs.
     pub rng: Mutex<StdRng>,
@@ -74,13 +160,14 @@ pub struct App {
     pub metrics: Arc<Metrics>,
     /// Guidance replies already given, for the same question asked again.
     pub replies: ReplyCache,
+    /// Guidance deliveries seen lately, so a transport's retry is not counted as a second miss.
+    guidance_deliveries: Mutex<lru::LruCache<String, ()>>,
 }
 
 impl std::fmt::Debug for App {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("App")
-            .field("roles", &self.catalog.roles.len())
-            .field("search", &self.search)
+            .field("library", &self.library())
             .finish()
     }
 }
@@ -103,28 +190,36 @@ pub fn with_model(search: SearchIndex, model_dir: &Path) -> Result<SearchIndex> 
     }
 }
 
+/// Loads and validates the content, opens (or builds, in staging) its index with the model's
+/// vectors, and prepares the scoring banks: one complete library, or the error that stopped it.
+pub fn load_library(settings: &Settings) -> Result<Library> {
+    let catalog = Catalog::load(&settings.content_dir)?;
+    let search = SearchIndex::open_or_build(&catalog, &settings.index_dir, false)
+        .map_err(|error| unreadable_index(&settings.index_dir, error))?;
+    if search.rebuilt {
+        tracing::info!(path = ?search.path, documents = search.len(), "search index rebuilt from content");
+    }
+    let search = with_model(search, &settings.model_dir)?;
+    if !search.has_semantics() {
+        tracing::warn!(
+            model_dir = %settings.model_dir.display(),
+            "embedding model not found: answering by words only (run scripts/fetch-model)"
+        );
+    }
+    let library = Library::new(catalog, search);
+    // The rubric's vectors are derived from content like the index's: made (or read from the
+    // cache) now, not by whoever answers first.
+    interview::session::prepare(&library);
+    Ok(library)
+}
+
 impl App {
     /// Loads content, opens (or rebuilds) the index: everything the bot needs, from settings.
     pub fn new(settings: Settings) -> Result<App> {
-        let catalog = Catalog::load(&settings.content_dir)?;
-        let search = SearchIndex::open_or_build(&catalog, &settings.index_dir, false)
-            .map_err(|error| unreadable_index(&settings.index_dir, error))?;
-        if search.rebuilt {
-            tracing::info!(path = ?search.path, documents = search.len(), "search index rebuilt from content");
-        }
-        let search = with_model(search, &settings.model_dir)?;
-        if !search.has_semantics() {
-            tracing::warn!(
-                model_dir = %settings.model_dir.display(),
-                "embedding model not found: answering by words only (run scripts/fetch-model)"
-            );
-        }
+        let library = load_library(&settings)?;
         let store = crate::store::open(&settings)?;
         tracing::info!(store = %store.describe(), "session store open");
-        let app = App::from_parts(settings, catalog, search, Arc::new(SystemClock), store);
-        // The rubric's vectors are derived from content like the index's: made (or read from
-        // the cache) at start, not by whoever answers first.
-        interview::session::prepare(&app);
+        let app = App::with_library(settings, library, Arc::new(SystemClock), store);
         Ok(app)
     }
 
@@ -136,38 +231,71 @@ impl App {
         clock: Arc<dyn Clock>,
         store: Arc<dyn Store>,
     ) -> App {
+        App::with_library(settings, Library::new(catalog, search), clock, store)
+    }
+
+    fn with_library(
+        settings: Settings,
+        library: Library,
+        clock: Arc<dyn Clock>,
+        store: Arc<dyn Store>,
+    ) -> App {
         let rng = match settings.interview.seed {
             Some(seed) => StdRng::seed_from_u64(seed),
             None => StdRng::from_os_rng(),
         };
         App {
             settings,
-            catalog: Arc::new(catalog),
-            search: Arc::new(search),
+            library: RwLock::new(Arc::new(library)),
             clock,
             rng: Mutex::new(rng),
             store,
             metrics: Arc::new(Metrics::new()),
             replies: ReplyCache::default(),
+            guidance_deliveries: Mutex::new(lru::LruCache::new(RECENT_DELIVERIES)),
         }
+    }
+
+    /// The content being served now. A command takes it once and keeps it to the end, so a
+    /// reload in the middle never mixes two versions.
+    pub fn library(&self) -> Arc<Library> {
+        self.library
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone()
+    }
+
+    /// Reloads `content/`: validates it, builds its index (in a staging folder, renamed into
+    /// place) and derived caches beside the running ones, then swaps the whole library. On any
+    /// failure the old content keeps being served and the error says why.
+    pub fn reload(&self) -> Result<Arc<Library>> {
+        let library = Arc::new(load_library(&self.settings)?);
+        *self
+            .library
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = library.clone();
+        // Keyed by content too, so none would be served; dropped to free the memory now.
+        self.replies.clear();
+        tracing::info!(
+            fingerprint = library.catalog.fingerprint,
+            "content reloaded"
+        );
+        Ok(library)
     }
 
     /// Answers a command. Never fails and never panics outward: a user's mistake gets a clear
     /// ephemeral reply, an internal error a generic one (its cause goes to the log).
     pub fn handle(&self, caller: &Caller, command: Command) -> Reply {
+        self.respond(caller, command, Counting::Misses)
+    }
+
+    /// `handle`, counting unanswered questions or not (a repeated delivery was counted once).
+    fn respond(&self, caller: &Caller, command: Command, counting: Counting) -> Reply {
         let name = command.metric_name();
         let started = std::time::Instant::now();
-        let cached = Key::for_command(self.catalog.fingerprint, None, &command);
-        if let Some(key) = &cached {
-            let found = self.replies.get(key);
-            self.metrics.reply_cache_lookup(found.is_some());
-            if let Some(reply) = found {
-                self.metrics
-                    .record_command(name, Outcome::Ok, started.elapsed());
-                return Reply::clone(&reply);
-            }
-        }
-        let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| self.dispatch(caller, command)));
+        let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| {
+            self.dispatch(caller, command, counting)
+        }));
         let (reply, counted) = match outcome {
             Ok(Ok(reply)) => (reply, Outcome::Ok),
             Ok(Err(error @ (Error::Usage(_) | Error::Unknown(_)))) => {
@@ -189,9 +317,6 @@ impl App {
                 )
             }
         };
-        if let (Some(key), Outcome::Ok) = (cached, counted) {
-            self.replies.put(key, reply.clone());
-        }
         self.metrics
             .record_command(name, counted, started.elapsed());
         reply
@@ -205,7 +330,19 @@ impl App {
         // record, and must not wait on the session database (which may be down: guidance keeps
         // answering while interviews ask to try again).
         if !App::may_change_state(&command) {
-            return self.handle(caller, command);
+            // A repeat reaching this process again is not counted again as unanswered.
+            let first = self
+                .guidance_deliveries
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .put(delivery_id.to_string(), ())
+                .is_none();
+            let counting = if first {
+                Counting::Misses
+            } else {
+                Counting::Nothing
+            };
+            return self.respond(caller, command, counting);
         }
         match self.store.delivery(delivery_id) {
             Ok(Some(_)) => return self.repeated_delivery(delivery_id),
@@ -272,10 +409,15 @@ impl App {
     /// visibility. Interview replies are personal (feedback, scores); guidance is public.
     pub fn replies_privately(command: &Command) -> bool {
         match command {
-            Command::Interview(_) | Command::ModalSubmit { .. } => true,
-            Command::Component { custom_id } => custom_id
-                .split_once(':')
-                .is_some_and(|(prefix, _)| prefix == interview::CUSTOM_ID_PREFIX),
+            Command::Interview(_)
+            | Command::ModalSubmit { .. }
+            | Command::Admin(_)
+            | Command::AnswerMessage { .. } => true,
+            Command::Component { custom_id } => {
+                custom_id.split_once(':').is_some_and(|(prefix, _)| {
+                    prefix == interview::CUSTOM_ID_PREFIX || prefix == daily::CUSTOM_ID_PREFIX
+                })
+            }
             Command::Help { .. }
             | Command::Ask { .. }
             | Command::Faq { .. }
@@ -286,17 +428,23 @@ impl App {
         }
     }
 
-    /// Whether `command` may write to the store (interviews); guidance only reads content.
-    /// Today the same commands as `replies_privately`, but a different question.
+    /// Whether `command` may write to the store (interviews, admin, the daily question); guidance
+    /// only reads content. Close to `replies_privately`, but a different question.
     pub fn may_change_state(command: &Command) -> bool {
         match command {
-            Command::Interview(_) | Command::ModalSubmit { .. } => true,
-            Command::Component { custom_id } => custom_id
-                .split_once(':')
-                .is_some_and(|(prefix, _)| prefix == interview::CUSTOM_ID_PREFIX),
+            Command::Interview(_) | Command::ModalSubmit { .. } | Command::Admin(_) => true,
+            Command::Component { custom_id } => {
+                custom_id.split_once(':').is_some_and(|(prefix, _)| {
+                    prefix == interview::CUSTOM_ID_PREFIX || prefix == daily::CUSTOM_ID_PREFIX
+                })
+            }
+            // Guidance only counts unanswered questions, which is a report, not state: it keeps
+            // answering while the store is down (a retry is not counted twice: see
+            // `handle_delivery`).
             Command::Help { .. }
             | Command::Ask { .. }
             | Command::Faq { .. }
+            | Command::AnswerMessage { .. }
             | Command::Salary { .. }
             | Command::Role { .. }
             | Command::Match { .. }
@@ -304,41 +452,141 @@ impl App {
         }
     }
 
-    fn dispatch(&self, caller: &Caller, command: Command) -> Result<Reply> {
+    /// A guidance command's reply, from the reply cache when the same command was answered
+    /// before for the same content and the same server entries; None for other commands.
+    fn guidance(
+        &self,
+        lib: &Library,
+        caller: &Caller,
+        command: &Command,
+        counting: Counting,
+    ) -> Result<Option<Reply>> {
+        let asked = match command {
+            Command::Faq { question } => Some(("faq", question)),
+            Command::Ask { query } => Some(("ask", query)),
+            Command::AnswerMessage { text } => Some(("message", text)),
+            Command::Help { .. }
+            | Command::Salary { .. }
+            | Command::Role { .. }
+            | Command::Match { .. }
+            | Command::Sources => None,
+            _ => return Ok(None),
+        };
+        // Only questions can be answered by a server's own entries. Without the store (a
+        // database restart) the guides still answer.
+        let staff = match asked {
+            Some(_) => self.staff_entries(caller).unwrap_or_else(|error| {
+                tracing::warn!(%error, "cannot read the server's own entries; answering from the guides");
+                Vec::new()
+            }),
+            None => Vec::new(),
+        };
+        let key = Key::new(lib.catalog.fingerprint, entries_digest(&staff), command);
+        let cached = self.replies.get(&key);
+        self.metrics.reply_cache_lookup(cached.is_some());
+        let (reply, missed) = match cached {
+            Some(cached) => (Reply::clone(&cached.reply), cached.missed),
+            None => {
+                let answered = answer_guidance(lib, command, &staff)?;
+                self.replies
+                    .put(key, answered.reply.clone(), answered.missed);
+                (answered.reply, answered.missed)
+            }
+        };
+        if let (Some((label, question)), Counting::Misses) = (asked, counting) {
+            self.count_miss(caller, label, question, missed);
+        }
+        Ok(Some(reply))
+    }
+
+    fn dispatch(&self, caller: &Caller, command: Command, counting: Counting) -> Result<Reply> {
+        let lib = self.library();
+        if let Some(reply) = self.guidance(&lib, caller, &command, counting)? {
+            return Ok(reply);
+        }
         match command {
-            Command::Help { command } => Ok(help::reply(command.as_deref())),
-            Command::Ask { query } => guidance::ask(self, &query),
-            Command::Faq { question } => guidance::faq(self, &question),
-            Command::Salary { role, level, years } => {
-                guidance::salary(self, role.as_deref(), level, years)
-            }
-            Command::Role { name, section } => {
-                guidance::role(self, name.as_deref(), section.as_deref())
-            }
-            Command::Match {
-                years,
-                skills,
-                role,
-            } => guidance::matching(self, years, &skills, role.as_deref()),
-            Command::Sources => guidance::sources(self),
+            Command::Help { .. }
+            | Command::Ask { .. }
+            | Command::Faq { .. }
+            | Command::AnswerMessage { .. }
+            | Command::Salary { .. }
+            | Command::Role { .. }
+            | Command::Match { .. }
+            | Command::Sources => unreachable!("answered by `guidance`"),
+            Command::Interview(
+                command @ (InterviewCommand::Leaderboard
+                | InterviewCommand::LeaderboardJoin
+                | InterviewCommand::LeaderboardLeave),
+            ) => daily::leaderboard(self, caller, command),
             Command::Interview(command) => interview::handle(self, caller, command),
+            Command::Admin(command) => {
+                admin::authorize(caller)?;
+                admin::handle(self, caller, command)
+            }
             Command::Component { custom_id } => match custom_id
                 .split_once(':')
                 .map(|(prefix, _)| prefix)
             {
                 Some(interview::CUSTOM_ID_PREFIX) => interview::component(self, caller, &custom_id),
-                _ => guidance::component(self, caller, &custom_id),
+                Some(daily::CUSTOM_ID_PREFIX) => daily::component(self, caller, &custom_id),
+                Some(guidance::message::CUSTOM_ID_PREFIX) => {
+                    let staff = self.staff_entries(caller)?;
+                    guidance::message::share(&lib, &custom_id, &staff)
+                }
+                _ => guidance::component(&lib, caller, &custom_id),
             },
             Command::ModalSubmit { custom_id, fields } => {
-                interview::modal_submit(self, caller, &custom_id, &fields)
+                match custom_id.split_once(':').map(|(prefix, _)| prefix) {
+                    Some(daily::CUSTOM_ID_PREFIX) => {
+                        daily::modal_submit(self, caller, &custom_id, &fields)
+                    }
+                    _ => interview::modal_submit(self, caller, &custom_id, &fields),
+                }
+            }
+        }
+    }
+
+    /// The caller's server's own FAQ entries (none outside a server).
+    fn staff_entries(&self, caller: &Caller) -> Result<Vec<crate::store::StaffEntry>> {
+        match &caller.guild_id {
+            Some(guild) => self.store.staff_entries(guild),
+            None => Ok(Vec::new()),
+        }
+    }
+
+    /// Counts a question nothing answered, for the server's gap report and the metric. A
+    /// failure to count is logged, never shown: the member still gets their answer.
+    fn count_miss(&self, caller: &Caller, command: &'static str, question: &str, missed: bool) {
+        if !missed {
+            return;
+        }
+        self.metrics.unanswered(command);
+        let normalized = guidance::staff::normalize(question);
+        if normalized.is_empty() {
+            return;
+        }
+        let guild = caller.guild_id.as_deref().unwrap_or("");
+        if let Err(error) = self.store.record_gap(guild, &normalized, self.clock.now()) {
+            match error {
+                // A repeated delivery: the first one counted it.
+                Error::AlreadyDelivered(_) => {}
+                error => tracing::warn!(%error, "cannot record an unanswered question"),
             }
         }
     }
 
     /// Suggestions for the option being typed (at most 25, names at most 100 characters).
-    pub fn autocomplete(&self, focused: &Focused) -> Vec<Choice> {
-        let outcome =
-            std::panic::catch_unwind(AssertUnwindSafe(|| guidance::autocomplete(self, focused)));
+    pub fn autocomplete(&self, caller: &Caller, focused: &Focused) -> Vec<Choice> {
+        let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| {
+            // A server's own entries are suggested in that server only, and `/admin`'s only to
+            // its staff.
+            let staff = if focused.command.name == "admin" && !caller.manages_guild() {
+                Vec::new()
+            } else {
+                self.staff_entries(caller)?
+            };
+            guidance::autocomplete(&self.library(), focused, &staff)
+        }));
         match outcome {
             Ok(Ok(choices)) => choices,
             Ok(Err(error)) => {
@@ -376,6 +624,75 @@ mod tests {
             unreadable_index(std::path::Path::new("/srv/index"), other).to_string(),
             "configuration: something else"
         );
+    }
+
+    /// An app over the real content (words only) with an in-memory store.
+    fn app() -> App {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let catalog = Catalog::load(&root.join("content")).unwrap();
+        let search = SearchIndex::in_memory(&catalog).unwrap();
+        App::from_parts(
+            Settings::defaults_in(root),
+            catalog,
+            search,
+            Arc::new(crate::clock::ManualClock::new(1_000)),
+            Arc::new(crate::store::SqliteStore::in_memory().unwrap()),
+        )
+    }
+
+    #[test]
+    fn a_miss_is_counted_once_per_delivery_per_server_without_who_asked() {
+        let app = app();
+        let member = Caller::user("42").in_guild("100", 0);
+        let ask = || Command::Faq {
+            question: "What is the best Kafka client library?".into(),
+        };
+        app.handle_delivery("9001", &member, ask());
+        // Discord's retry of the same interaction: answered, not counted again.
+        app.handle_delivery("9001", &member, ask());
+        app.handle_delivery("9002", &member, ask());
+        // A covered question is not a miss; neither is one outside this server.
+        app.handle(
+            &member,
+            Command::Faq {
+                question: "what is a backend engineer".into(),
+            },
+        );
+        app.handle(&Caller::user("42"), ask());
+        let gaps = app.store.gaps(Some("100"), 10).unwrap();
+        assert_eq!(gaps.len(), 1, "{gaps:?}");
+        assert_eq!(
+            (gaps[0].question.as_str(), gaps[0].count),
+            ("what is the best kafka client library", 2)
+        );
+        assert!(!format!("{gaps:?}").contains("42"), "no user id is kept");
+        assert_eq!(
+            app.store.gaps(Some(""), 10).unwrap()[0].count,
+            1,
+            "DMs apart"
+        );
+        assert_eq!(app.metrics.unanswered_count("faq"), 3);
+    }
+
+    #[test]
+    fn admin_needs_a_server_and_manage_server() {
+        let app = app();
+        let cases = [
+            (Caller::user("1"), "only in a server"),
+            (Caller::user("1").in_guild("100", 0), "Manage Server"),
+            (Caller::user("1").in_guild("100", 1 << 11), "Manage Server"),
+        ];
+        for (caller, refusal) in cases {
+            let reply = app.handle(&caller, Command::Admin(crate::commands::AdminCommand::Gaps));
+            let text = reply.as_message().unwrap().content.clone().unwrap();
+            assert!(text.contains(refusal), "{caller:?}: {text}");
+        }
+        for bits in [MANAGE_GUILD, ADMINISTRATOR] {
+            let staff = Caller::user("1").in_guild("100", bits);
+            let reply = app.handle(&staff, Command::Admin(crate::commands::AdminCommand::Gaps));
+            let text = reply.as_message().unwrap().content.clone().unwrap();
+            assert!(text.contains("No unanswered questions"), "{text}");
+        }
     }
 
     #[test]

@@ -14,6 +14,7 @@ fn describe_option(option: &OptionSpec) -> String {
     });
     match option.kind {
         OptionKind::Integer { min, max } => notes.push(format!("number {min}–{max}")),
+        OptionKind::Channel => notes.push("a channel".to_string()),
         OptionKind::String { max_length, .. } if option.choices.is_empty() => {
             notes.push(format!("text, up to {max_length} characters"))
         }
@@ -44,14 +45,17 @@ fn usage(command: &CommandSpec) -> String {
         command
             .subcommands
             .iter()
-            .map(|sub| render(format!("/{} {}", command.name, sub.name), sub.options))
+            .map(|sub| render(format!("/{} {}", command.name, sub.path()), sub.options))
             .collect::<Vec<_>>()
             .join("\n")
     }
 }
 
 pub fn reply(command: Option<&str>) -> Reply {
-    match command.and_then(spec::find) {
+    match command
+        .and_then(spec::find)
+        .filter(|c| c.kind == spec::CommandKind::Slash)
+    {
         None => {
             let mut embed = Embed::new("careerbot — career guidance for backend engineers")
                 .description(
@@ -59,7 +63,7 @@ pub fn reply(command: Option<&str>) -> Reply {
                      Type a command; options are written `name:value`, e.g. `/salary level:senior`.",
                 )
                 .color(colors::ANSWER);
-            for command in spec::COMMANDS {
+            for command in spec::slash_commands() {
                 embed = embed.field(
                     format!("/{}", command.name),
                     format!(
@@ -94,7 +98,7 @@ pub fn reply(command: Option<&str>) -> Reply {
                         value.push('\n');
                         value.push_str(&describe_option(option));
                     }
-                    embed = embed.field(format!("/{} {}", command.name, sub.name), value, false);
+                    embed = embed.field(format!("/{} {}", command.name, sub.path()), value, false);
                 }
             }
             Reply::embed(embed)

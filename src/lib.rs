@@ -6,15 +6,18 @@
 //! `Command` and render the `Reply` with the one renderer in `adapters::render`.
 
 pub mod adapters;
+pub mod admin;
 pub mod app;
 pub mod clock;
 pub mod commands;
 pub mod content;
+pub mod daily;
 pub mod error;
 pub mod fault;
 pub mod guidance;
 pub mod help;
 pub mod interview;
+pub mod library;
 pub mod metrics;
 pub mod reply;
 pub mod reply_cache;

@@ -57,18 +57,51 @@ impl From<FormatArg> for Format {
     }
 }
 
+/// Who a console command runs as, the way Discord would describe them.
+#[derive(clap::Args, Clone)]
+struct As {
+    /// The user the command runs as (interview sessions are per user).
+    #[arg(long, default_value = "console")]
+    user: String,
+    /// Run in this server (a guild id), as a member of it; without it, as in a DM.
+    #[arg(long)]
+    guild: Option<String>,
+    /// The member has Manage Server in --guild (what `/admin` needs).
+    #[arg(long, requires = "guild")]
+    admin: bool,
+}
+
+impl As {
+    fn caller(&self) -> Caller {
+        let caller = Caller::user(self.user.clone());
+        match &self.guild {
+            Some(guild) => {
+                let bits = if self.admin {
+                    careerbot::commands::spec::MANAGE_GUILD
+                } else {
+                    0
+                };
+                caller.in_guild(guild.clone(), bits)
+            }
+            None => caller,
+        }
+    }
+}
+
 #[derive(Subcommand)]
 enum Cmd {
     /// Run one slash command and print the reply: careerbot exec -- '/ask query:what is a backend engineer'
     Exec {
         #[arg(long, value_enum, default_value = "text")]
         format: FormatArg,
-        /// The user the command runs as (interview sessions are per user).
-        #[arg(long, default_value = "console")]
-        user: String,
+        #[command(flatten)]
+        who: As,
         /// Click a button by its custom id instead of running a command.
         #[arg(long, conflicts_with = "submit")]
         click: Option<String>,
+        /// Run the message command "Answer from the guides" on a message with this text.
+        #[arg(long, conflicts_with_all = ["click", "submit"])]
+        message: Option<String>,
         /// Submit a modal by its custom id, with --field input=value.
         #[arg(long)]
         submit: Option<String>,
@@ -83,13 +116,23 @@ enum Cmd {
     Console {
         #[arg(long, value_enum, default_value = "text")]
         format: FormatArg,
-        #[arg(long, default_value = "console")]
-        user: String,
+        #[command(flatten)]
+        who: As,
     },
     /// Autocomplete the last option of a partly typed command: careerbot complete -- '/faq question:sal'
     Complete {
+        #[command(flatten)]
+        who: As,
         #[arg(last = true)]
         line: Vec<String>,
+    },
+    /// The questions nothing answered, most asked first (every server, or one with --guild).
+    Gaps {
+        #[arg(long)]
+        guild: Option<String>,
+        /// How many to show.
+        #[arg(long, default_value_t = 25)]
+        limit: usize,
     },
     /// Serve Discord's interactions endpoint (POST /interactions) with /healthz, /readyz and
     /// /metrics. Needs DISCORD_PUBLIC_KEY (or `discord.public_key`).
@@ -201,7 +244,12 @@ fn run() -> anyhow::Result<ExitCode> {
     }
     let quiet = matches!(
         cli.command,
-        Cmd::Exec { .. } | Cmd::Console { .. } | Cmd::Complete { .. } | Cmd::Check | Cmd::Migrate
+        Cmd::Exec { .. }
+            | Cmd::Console { .. }
+            | Cmd::Complete { .. }
+            | Cmd::Check
+            | Cmd::Migrate
+            | Cmd::Gaps { .. }
     );
     init_logging(&settings, quiet);
     let attachments_dir = settings.data_dir.join("attachments");
@@ -309,16 +357,37 @@ fn run() -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Cmd::Gaps { guild, limit } => {
+            // The database only: no content, index or model is loaded.
+            let store =
+                careerbot::store::SqliteStore::open(&settings.data_dir.join("careerbot.sqlite3"))?;
+            use careerbot::store::Store;
+            let gaps = store.gaps(guild.as_deref(), limit)?;
+            if gaps.is_empty() {
+                println!("no unanswered questions recorded");
+            }
+            for gap in gaps {
+                let server = if gap.guild_id.is_empty() {
+                    "(no server)".to_string()
+                } else {
+                    gap.guild_id
+                };
+                println!("{:>5}  {server}  {}", gap.count, gap.question);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Cmd::Exec {
             format,
-            user,
+            who,
             click,
+            message,
             submit,
             fields,
             line,
         } => {
             let app = App::new(settings).context("starting careerbot")?;
             let input = match (click, submit) {
+                _ if message.is_some() => Input::Message(message.unwrap_or_default()),
                 (Some(custom_id), _) => Input::Click(custom_id),
                 (None, Some(custom_id)) => {
                     let mut pairs = Vec::new();
@@ -335,7 +404,7 @@ fn run() -> anyhow::Result<ExitCode> {
                 }
                 (None, None) => Input::Line(line.join(" ")),
             };
-            match console::run(&app, &Caller::user(user), input) {
+            match console::run(&app, &who.caller(), input) {
                 Outcome::Replied(rendered) => {
                     let saved = console::save_files(&attachments_dir, &rendered)?;
                     console::print(
@@ -352,21 +421,21 @@ fn run() -> anyhow::Result<ExitCode> {
                 }
             }
         }
-        Cmd::Console { format, user } => {
+        Cmd::Console { format, who } => {
             let history = settings.data_dir.join("console_history.txt");
             let app = App::new(settings).context("starting careerbot")?;
             console::console(
                 &app,
-                &Caller::user(user),
+                &who.caller(),
                 format.into(),
                 &attachments_dir,
                 Some(&history),
             )?;
             Ok(ExitCode::SUCCESS)
         }
-        Cmd::Complete { line } => {
+        Cmd::Complete { who, line } => {
             let app = App::new(settings).context("starting careerbot")?;
-            match console::complete(&app, &line.join(" ")) {
+            match console::complete(&app, &who.caller(), &line.join(" ")) {
                 Ok(choices) => {
                     println!("{choices}");
                     Ok(ExitCode::SUCCESS)

@@ -140,6 +140,8 @@ struct Counts {
     limit_hits: BTreeMap<&'static str, u64>,
     repeated_deliveries: u64,
     abandoned_replies: u64,
+    /// Questions nothing answered, by command (`faq`, `ask`, `message`).
+    unanswered: BTreeMap<&'static str, u64>,
     reply_cache_hits: u64,
     reply_cache_misses: u64,
     /// The gateway shards this process runs, by shard id (only `serve` has any).
@@ -175,6 +177,7 @@ impl Metrics {
         let counts = Counts {
             signature_failures: SignatureFailure::ALL.iter().map(|&f| (f, 0)).collect(),
             errors: ErrorKind::ALL.iter().map(|&k| (k, 0)).collect(),
+            unanswered: ["faq", "ask", "message"].iter().map(|&c| (c, 0)).collect(),
             limit_hits: HTTP_LIMITS.iter().map(|&l| (l, 0)).collect(),
             ..Counts::default()
         };
@@ -240,6 +243,15 @@ impl Metrics {
     pub fn reply_cache(&self) -> (u64, u64) {
         let counts = self.counts();
         (counts.reply_cache_hits, counts.reply_cache_misses)
+    }
+
+    /// A question nothing in the content answered (the store counts which one, per server).
+    pub fn unanswered(&self, command: &'static str) {
+        *self.counts().unanswered.entry(command).or_default() += 1;
+    }
+
+    pub fn unanswered_count(&self, command: &str) -> u64 {
+        self.counts().unanswered.get(command).copied().unwrap_or(0)
     }
 
     /// A deferred reply that shutdown could not deliver within its grace period.
@@ -343,6 +355,19 @@ impl Metrics {
                 out,
                 "careerbot_command_duration_seconds_count{{command=\"{name}\"}} {}",
                 histogram.count
+            );
+        }
+        family(
+            &mut out,
+            "careerbot_unanswered_total",
+            "counter",
+            "Questions the content did not answer (weak or no match), by command.",
+        );
+        for (command, count) in &counts.unanswered {
+            let _ = writeln!(
+                out,
+                "careerbot_unanswered_total{{command=\"{}\"}} {count}",
+                escape(command)
             );
         }
         family(
@@ -659,6 +684,22 @@ mod tests {
                 );
             }
         }
-        assert_eq!(declared.len(), 10);
+        assert_eq!(declared.len(), 12);
+    }
+
+    #[test]
+    fn unanswered_questions_are_counted_by_command_from_zero() {
+        let metrics = Metrics::new();
+        let text = metrics.render();
+        assert!(
+            text.contains("careerbot_unanswered_total{command=\"faq\"} 0"),
+            "{text}"
+        );
+        metrics.unanswered("faq");
+        metrics.unanswered("faq");
+        assert_eq!(metrics.unanswered_count("faq"), 2);
+        assert!(metrics
+            .render()
+            .contains("careerbot_unanswered_total{command=\"faq\"} 2"));
     }
 }

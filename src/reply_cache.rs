@@ -1,12 +1,15 @@
-//! The cache of guidance replies. Guidance commands are pure functions of their options and the
-//! content, and FAQ traffic repeats itself, so a repeated question is answered from here instead
-//! of being understood, embedded and ranked again. What this module owns: the key (the content's
-//! fingerprint, where the command was asked, and the command itself), the bound (entries and
-//! bytes, least recently used first out) and the hit and miss counts.
+//! The cache of guidance replies. Guidance commands are pure functions of their options, the
+//! content and the asking server's own FAQ entries, and FAQ traffic repeats itself, so a repeated
+//! question is answered from here instead of being understood, embedded and ranked again. What
+//! this module owns: the key (the content's fingerprint, a digest of the server's entries, and
+//! the command itself), the bound (entries and bytes, least recently used first out) and the hit
+//! and miss counts. Whether the reply was a miss (nothing answered it) is kept with it, so the
+//! gap report still counts a repeated miss.
 //!
-//! A reply is cached only when it succeeded; errors and notices are recomputed. The key holds the
-//! content fingerprint, so replies of other content are never served; `clear` drops everything
-//! at once when the content is swapped.
+//! Only successful replies are cached; errors are recomputed. The key holds the content
+//! fingerprint and the entries' digest, so replies of other content or entries are never served
+//! (in this process or any other sharing the store); `clear` drops everything at once when the
+//! content is swapped.
 
 use std::num::NonZeroUsize;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -26,35 +29,32 @@ pub const MAX_BYTES: usize = 64 * 1024 * 1024;
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Key {
     content: u64,
-    /// The guild asked in (per-server content may differ); None in DMs and the console.
-    scope: Option<String>,
+    /// A digest of the asking server's own entries (0 without any).
+    entries: u64,
     command: String,
 }
 
 impl Key {
-    /// The key for a command, when its reply depends only on its options and the content.
-    pub fn for_command(content: u64, scope: Option<&str>, command: &Command) -> Option<Key> {
-        let cacheable = matches!(
-            command,
-            Command::Ask { .. }
-                | Command::Faq { .. }
-                | Command::Salary { .. }
-                | Command::Role { .. }
-                | Command::Match { .. }
-                | Command::Sources
-                | Command::Help { .. }
-        );
-        cacheable.then(|| Key {
+    /// The key for a guidance command's reply; the caller decides which commands are pure.
+    pub fn new(content: u64, entries: u64, command: &Command) -> Key {
+        Key {
             content,
-            scope: scope.map(str::to_string),
+            entries,
             // The parsed command: options already validated and trimmed, in one order.
             command: format!("{command:?}"),
-        })
+        }
     }
 }
 
+/// A reply kept, and whether nothing answered its question.
+#[derive(Debug, Clone)]
+pub struct Cached {
+    pub reply: Arc<Reply>,
+    pub missed: bool,
+}
+
 struct Entries {
-    replies: LruCache<Key, (Arc<Reply>, usize)>,
+    replies: LruCache<Key, (Cached, usize)>,
     bytes: usize,
 }
 
@@ -99,8 +99,12 @@ impl ReplyCache {
         self.entries.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    pub fn get(&self, key: &Key) -> Option<Arc<Reply>> {
-        let found = self.lock().replies.get(key).map(|(reply, _)| reply.clone());
+    pub fn get(&self, key: &Key) -> Option<Cached> {
+        let found = self
+            .lock()
+            .replies
+            .get(key)
+            .map(|(cached, _)| cached.clone());
         match found {
             Some(_) => self.hits.fetch_add(1, Ordering::Relaxed),
             None => self.misses.fetch_add(1, Ordering::Relaxed),
@@ -110,13 +114,17 @@ impl ReplyCache {
 
     /// Keeps `reply` for `key`, dropping the least recently used replies past the bounds. A
     /// reply larger than the whole budget is not kept.
-    pub fn put(&self, key: Key, reply: Reply) {
+    pub fn put(&self, key: Key, reply: Reply, missed: bool) {
         let size = approximate_size(&reply) + key.command.len();
         if size > self.max_bytes {
             return;
         }
+        let cached = Cached {
+            reply: Arc::new(reply),
+            missed,
+        };
         let mut entries = self.lock();
-        if let Some((_, (_, old))) = entries.replies.push(key, (Arc::new(reply), size)) {
+        if let Some((_, (_, old))) = entries.replies.push(key, (cached, size)) {
             entries.bytes -= old;
         }
         entries.bytes += size;
@@ -176,37 +184,33 @@ mod tests {
     }
 
     #[test]
-    fn only_guidance_commands_have_a_key_and_the_key_holds_content_and_scope() {
-        let key = |content, scope| Key::for_command(content, scope, &faq("pay?"));
-        assert!(key(1, None).is_some());
-        assert_ne!(key(1, None), key(2, None));
-        assert_ne!(key(1, None), key(1, Some("guild")));
-        assert_ne!(
-            Key::for_command(1, None, &faq("pay?")),
-            Key::for_command(1, None, &faq("pay now?"))
-        );
-        let interview = Command::Interview(crate::commands::InterviewCommand::End);
-        assert!(Key::for_command(1, None, &interview).is_none());
+    fn the_key_holds_content_entries_and_command() {
+        let key = |content, entries, q| Key::new(content, entries, &faq(q));
+        assert_eq!(key(1, 0, "pay?"), key(1, 0, "pay?"));
+        assert_ne!(key(1, 0, "pay?"), key(2, 0, "pay?"));
+        assert_ne!(key(1, 0, "pay?"), key(1, 7, "pay?"));
+        assert_ne!(key(1, 0, "pay?"), key(1, 0, "pay now?"));
     }
 
     #[test]
     fn the_cache_keeps_to_its_bounds_least_recently_used_first_out() {
         let cache = ReplyCache::new(2, usize::MAX);
-        let key = |q: &str| Key::for_command(1, None, &faq(q)).unwrap();
-        cache.put(key("a"), Reply::notice("A"));
-        cache.put(key("b"), Reply::notice("B"));
-        assert!(cache.get(&key("a")).is_some()); // a is now the most recent
-        cache.put(key("c"), Reply::notice("C"));
+        let key = |q: &str| Key::new(1, 0, &faq(q));
+        cache.put(key("a"), Reply::notice("A"), false);
+        cache.put(key("b"), Reply::notice("B"), true);
+        assert!(cache.get(&key("b")).is_some_and(|c| c.missed));
+        assert!(cache.get(&key("a")).is_some_and(|c| !c.missed)); // a is now the most recent
+        cache.put(key("c"), Reply::notice("C"), false);
         assert!(
             cache.get(&key("b")).is_none(),
             "b was the least recently used"
         );
         assert!(cache.get(&key("a")).is_some() && cache.get(&key("c")).is_some());
-        assert_eq!((cache.hits(), cache.misses()), (3, 1));
+        assert_eq!((cache.hits(), cache.misses()), (4, 1));
 
         let small = ReplyCache::new(100, 300);
         for q in ["one", "two", "three", "four", "five"] {
-            small.put(key(q), Reply::notice(q));
+            small.put(key(q), Reply::notice(q), false);
             assert!(small.bytes() <= 300, "{} bytes", small.bytes());
         }
         assert!(small.len() < 5 && !small.is_empty());

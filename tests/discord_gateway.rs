@@ -34,9 +34,12 @@ fn core() -> Core {
 }
 
 fn caller(member: Member) -> Caller {
+    // As the payloads describe the member: in the guild, with every permission.
     Caller {
         user_id: member.id.to_string(),
         channel_id: Some(CHANNEL_ID.to_string()),
+        guild_id: Some(GUILD_ID.to_string()),
+        permissions: Some(2_147_483_647),
     }
 }
 
@@ -71,7 +74,7 @@ impl Core {
     }
 
     fn complete(&self, line: &str) -> Value {
-        json!({ "type": 8, "data": console::complete(&self.app, line).unwrap() })
+        json!({ "type": 8, "data": console::complete(&self.app, &caller(MASON), line).unwrap() })
     }
 }
 
@@ -854,6 +857,350 @@ async fn sigterm_delivers_deferred_replies_within_the_grace_period() {
                     "{case}: {id} not logged as abandoned\n{logs}"
                 );
             }
+        }
+    }
+}
+
+/// Issue 15 against the stand-in: `/admin` refused to a member without Manage Server (whatever
+/// the client shows) and allowed to one with it; a staff entry then answers `/faq` cited as
+/// staff; the message command's private answer and its public post; the registration's
+/// contexts.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn admin_permissions_staff_entries_and_the_message_command() {
+    let standin = StandIn::start(Options::default()).await;
+    let bot = Bot::spawn(&bot_env(&standin, &[]));
+    let put = standin
+        .wait_request(
+            "PUT",
+            &format!("/api/v10/applications/{APPLICATION_ID}/commands"),
+        )
+        .await;
+    let registered = put.json();
+    for command in registered.as_array().unwrap() {
+        let admin = command["name"] == "admin";
+        assert_eq!(
+            command["contexts"],
+            if admin { json!([0]) } else { json!([0, 1, 2]) },
+            "{command}"
+        );
+        assert_eq!(
+            command["integration_types"],
+            if admin { json!([0]) } else { json!([0, 1]) }
+        );
+    }
+    let admin = registered
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == "admin")
+        .unwrap();
+    assert_eq!(admin["default_member_permissions"], "32");
+    assert!(registered
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["type"] == 3 && c["name"] == "Answer from the guides"));
+    standin.wait_handshake(1).await;
+
+    let add = || {
+        payloads::grouped(
+            ROBIN,
+            "admin",
+            "faq",
+            "add",
+            json!([
+                text("question", "Where do we meet for mock interviews?"),
+                text(
+                    "answer",
+                    "Thursdays 18:00 UTC in the #mock-interviews voice channel."
+                )
+            ]),
+        )
+    };
+    // The client hides /admin from members without Manage Server, but a payload can still
+    // arrive (a stale client, a crafted request): the bot checks the permissions itself.
+    for bits in ["0", "2048"] {
+        let refused = standin
+            .interact(payloads::with_permissions(add(), bits))
+            .await
+            .json();
+        assert!(is_ephemeral(&refused["data"]), "{refused:#}");
+        assert!(
+            message_text(&refused["data"]).contains("needs the Manage Server permission"),
+            "{refused:#}"
+        );
+    }
+    let faq = || {
+        payloads::command(
+            MASON,
+            "faq",
+            json!([text("question", "where do we meet for mock interviews")]),
+        )
+    };
+    let (before, _) = final_message(&standin, &standin.interact(faq()).await).await;
+    assert!(!message_text(&before).contains("Thursdays"), "{before:#}");
+
+    let added = standin
+        .interact(payloads::with_permissions(add(), "32"))
+        .await
+        .json();
+    assert!(
+        message_text(&added["data"]).starts_with("Added."),
+        "{added:#}"
+    );
+    let (answer, _) = final_message(&standin, &standin.interact(faq()).await).await;
+    let shown = message_text(&answer);
+    // User text is escaped for markdown (`18\:00`); Discord shows it as typed.
+    assert!(shown.contains("Thursdays 18\\:00 UTC"), "{answer:#}");
+    assert!(
+        shown.contains("*Added by this server's staff*"),
+        "{answer:#}"
+    );
+    assert_eq!(answer["allowed_mentions"], json!({ "parse": [] }));
+
+    // The message command: private, cited, with a button that posts the same answer publicly.
+    let asked = standin
+        .interact(payloads::message_command(
+            MASON,
+            "Answer from the guides",
+            "what certifications should a backend engineer get?",
+        ))
+        .await;
+    let (private, _) = final_message(&standin, &asked).await;
+    assert!(is_ephemeral(&private), "{private:#}");
+    assert!(message_text(&private).contains("Source:"), "{private:#}");
+    let buttons = payloads::buttons(&private);
+    let (share_id, label) = buttons.first().cloned().expect("a Post publicly button");
+    assert_eq!(label, "Post publicly");
+    let shared = standin
+        .interact(payloads::button(
+            MASON,
+            &share_id,
+            payloads::message_from(&private),
+        ))
+        .await;
+    let (public, _) = final_message(&standin, &shared).await;
+    assert!(!is_ephemeral(&public), "{public:#}");
+    assert_eq!(public["embeds"], private["embeds"]);
+    assert_eq!(public["allowed_mentions"], json!({ "parse": [] }));
+    drop(bot);
+}
+
+/// The daily question at a faked clock time: the gateway bot runs in this process with a manual
+/// clock, so the test moves time instead of waiting for it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_daily_question_posts_once_at_its_time_and_answers_build_a_streak() {
+    use careerbot::clock::ManualClock;
+    use std::sync::Arc;
+
+    let standin = StandIn::start(Options::default()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let mut settings = Settings::defaults_in(dir.path());
+    settings.content_dir = content_dir();
+    settings.discord.api_url = Some(standin.api_url.clone());
+    settings.discord.application_id = Some(APPLICATION_ID.parse().unwrap());
+    let token = settings
+        .discord_token(&|name| (name == "DISCORD_TOKEN").then(|| FAKE_TOKEN.to_string()))
+        .unwrap();
+    // 2026-01-01 08:58 UTC.
+    let clock = Arc::new(ManualClock::new(1_767_225_600 + 8 * 3600 + 58 * 60));
+    let catalog = careerbot::content::Catalog::load(&content_dir()).unwrap();
+    let search = careerbot::search::SearchIndex::in_memory(&catalog).unwrap();
+    let store = careerbot::store::SqliteStore::open(&dir.path().join("careerbot.sqlite3")).unwrap();
+    let app = App::from_parts(settings, catalog, search, clock.clone(), Arc::new(store));
+    let bot = tokio::spawn(careerbot::adapters::discord::serve(app, token));
+    standin.wait_handshake(1).await;
+
+    let daily_channel = "645027906669510999";
+    let configured = standin
+        .interact(payloads::with_permissions(
+            payloads::subcommand(
+                ROBIN,
+                "admin",
+                "daily",
+                json!([
+                    { "name": "channel", "type": 7, "value": daily_channel },
+                    text("time", "09:00"),
+                    text("timezone", "UTC")
+                ]),
+            ),
+            "32",
+        ))
+        .await
+        .json();
+    assert!(
+        message_text(&configured["data"]).contains("at 09:00 (UTC+00:00)"),
+        "{configured:#}"
+    );
+    let posts = |s: &StandIn| {
+        s.requests()
+            .into_iter()
+            .filter(|r| {
+                r.method == "POST"
+                    && r.path == format!("/api/v10/channels/{daily_channel}/messages")
+            })
+            .count()
+    };
+    tokio::time::sleep(Duration::from_millis(2500)).await;
+    assert_eq!(posts(&standin), 0, "not before its time");
+
+    clock.advance(2 * 60);
+    let post = standin
+        .wait_request(
+            "POST",
+            &format!("/api/v10/channels/{daily_channel}/messages"),
+        )
+        .await
+        .json();
+    insta::assert_json_snapshot!("daily_post", post);
+    assert_eq!(
+        post["allowed_mentions"],
+        json!({ "parse": [] }),
+        "nobody is pinged"
+    );
+    let thread = standin
+        .wait_request(
+            "POST",
+            &format!("/api/v10/channels/{daily_channel}/messages/900000000000000001/threads"),
+        )
+        .await
+        .json();
+    assert_eq!(thread["name"], "Daily question 2026-01-01");
+    // Later the same day: nothing more.
+    clock.advance(60);
+    tokio::time::sleep(Duration::from_millis(2500)).await;
+    assert_eq!(posts(&standin), 1, "posted once");
+
+    // Answer it: a private form, a private score, a streak; the leaderboard is opt-in.
+    let (answer_id, _) = payloads::buttons(&post).into_iter().next().unwrap();
+    let mut posted = payloads::message_from(&post);
+    posted["channel_id"] = json!(daily_channel);
+    let form = standin
+        .interact(payloads::button(MASON, &answer_id, posted))
+        .await
+        .json();
+    assert_eq!(form["type"], 9, "{form:#}");
+    let modal_id = form["data"]["custom_id"].as_str().unwrap().to_string();
+    let scored = standin
+        .interact(payloads::modal_submit(
+            MASON,
+            &modal_id,
+            &[("answer", "I would start from the requirements and the read/write ratio, put a load balancer in front of stateless services, cache hot reads in Redis, and shard the database by key as it grows, with replicas for reads.")],
+        ))
+        .await;
+    let (scored, _) = final_message(&standin, &scored).await;
+    assert!(is_ephemeral(&scored), "{scored:#}");
+    let shown = message_text(&scored);
+    assert!(
+        shown.contains("Recorded. Your streak: 1 day."),
+        "{scored:#}"
+    );
+    assert!(shown.contains("Score:"), "{scored:#}");
+
+    let show = || payloads::grouped(ROBIN, "interview", "leaderboard", "show", json!([]));
+    let (empty, _) = final_message(&standin, &standin.interact(show()).await).await;
+    assert!(
+        message_text(&empty).contains("Nobody has joined"),
+        "{empty:#}"
+    );
+    standin
+        .interact(payloads::grouped(
+            MASON,
+            "interview",
+            "leaderboard",
+            "join",
+            json!([]),
+        ))
+        .await;
+    let (board, _) = final_message(&standin, &standin.interact(show()).await).await;
+    let board_text = message_text(&board);
+    assert!(
+        board_text.contains(&format!("1. <@{}> — streak 1, 1 answered", MASON.id)),
+        "{board:#}"
+    );
+    assert_eq!(
+        board["allowed_mentions"],
+        json!({ "parse": [] }),
+        "named, not pinged"
+    );
+    bot.abort();
+}
+
+/// SIGHUP reloads `content/` in a running bot: a broken guide is refused (logged, the old
+/// content keeps answering); a fixed one is taken and answers use it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sighup_reloads_content_and_keeps_the_old_on_failure() {
+    let copy = tempfile::tempdir().unwrap();
+    let content = copy.path().join("content");
+    copy_dir(&content_dir(), &content);
+    let guide = content.join("backend-engineer/guides/career-guide.toml");
+    let original = std::fs::read_to_string(&guide).unwrap();
+
+    let standin = StandIn::start(Options::default()).await;
+    let bot = Bot::spawn_with_content("serve", &content, &bot_env(&standin, &[]));
+    standin.wait_handshake(1).await;
+    let ask = || {
+        payloads::command(
+            MASON,
+            "faq",
+            json!([text("question", "what is a backend engineer")]),
+        )
+    };
+    let (before, _) = final_message(&standin, &standin.interact(ask()).await).await;
+
+    std::fs::write(&guide, format!("{original}\n[[broken\n")).unwrap();
+    bot.signal("HUP");
+    let logs = wait_for_log(&bot, "reload on SIGHUP failed").await;
+    assert!(
+        logs.contains("career-guide.toml"),
+        "the report names the file:\n{logs}"
+    );
+    let (during, _) = final_message(&standin, &standin.interact(ask()).await).await;
+    assert_eq!(
+        during["embeds"], before["embeds"],
+        "the old content still answers"
+    );
+
+    std::fs::write(
+        &guide,
+        original.replacen(
+            "A backend engineer focuses on server-side development",
+            "A backend engineer (reloaded) focuses on server-side development",
+            1,
+        ),
+    )
+    .unwrap();
+    bot.signal("HUP");
+    wait_for_log(&bot, "content reloaded on SIGHUP").await;
+    let (after, _) = final_message(&standin, &standin.interact(ask()).await).await;
+    assert!(message_text(&after).contains("(reloaded)"), "{after:#}");
+    drop(bot);
+}
+
+async fn wait_for_log(bot: &Bot, text: &str) -> String {
+    let deadline = tokio::time::Instant::now() + WAIT;
+    loop {
+        let logs = bot.logs();
+        if logs.contains(text) {
+            return logs;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "no {text:?} in the logs:\n{logs}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
         }
     }
 }

@@ -45,7 +45,7 @@ fn every_suggested_option_offers_the_expected_first_choice() {
         let focused = parse_focused(line)
             .unwrap_or_else(|e| panic!("{line}: {e}"))
             .unwrap_or_else(|| panic!("{line}: no option takes suggestions"));
-        let choices = app.autocomplete(&focused);
+        let choices = app.autocomplete(&careerbot::Caller::user("test"), &focused);
         assert!(choices.len() <= 25, "{line}");
         assert!(
             choices
@@ -68,7 +68,7 @@ fn every_suggested_option_offers_the_expected_first_choice() {
 fn faq_suggestions(app: &careerbot::App, partial: &str) -> Vec<careerbot::reply::Choice> {
     let line = format!("/faq question:{partial}");
     let focused = parse_focused(&line).unwrap().unwrap();
-    app.autocomplete(&focused)
+    app.autocomplete(&careerbot::Caller::user("test"), &focused)
 }
 
 /// Autocomplete reaches into the content, not only titles: what people type first finds the
@@ -255,7 +255,11 @@ fn nonsense_suggests_nothing() {
         "/interview start question:qwxz",
     ] {
         let focused = parse_focused(line).unwrap().unwrap();
-        assert!(app.autocomplete(&focused).is_empty(), "{line}");
+        assert!(
+            app.autocomplete(&careerbot::Caller::user("test"), &focused)
+                .is_empty(),
+            "{line}"
+        );
     }
 }
 
@@ -269,7 +273,7 @@ fn suggestions_are_fast_enough_for_every_keystroke() {
         let line = format!("/faq question:{}", &typed[..end]);
         let focused = parse_focused(&line).unwrap().unwrap();
         let one = Instant::now();
-        let choices = app.autocomplete(&focused);
+        let choices = app.autocomplete(&careerbot::Caller::user("test"), &focused);
         slowest = slowest.max(one.elapsed());
         assert!(!choices.is_empty(), "{line}");
     }

@@ -169,9 +169,10 @@ fn nearest(
     question: &str,
     kinds: &[careerbot::search::DocKind],
 ) -> careerbot::search::Hit {
-    let vector = app.search.embed(question).unwrap().unwrap();
+    let vector = app.library().search.embed(question).unwrap().unwrap();
     let filter = careerbot::search::Filter { kinds, role: None };
-    app.search
+    app.library()
+        .search
         .nearest(&vector, &filter, 1, careerbot::search::Reading::Text)
         .unwrap()
         .remove(0)
@@ -269,8 +270,9 @@ fn rank_of_the_right_unit() {
                     .iter()
                     .any(|p| figures(&text).contains(&figures(&p.to_lowercase())))
             };
-            let vector = app.search.embed(&case.question).unwrap().unwrap();
-            let near = app
+            let lib = app.library();
+            let vector = lib.search.embed(&case.question).unwrap().unwrap();
+            let near = lib
                 .search
                 .nearest(
                     &vector,
@@ -279,7 +281,7 @@ fn rank_of_the_right_unit() {
                     careerbot::search::Reading::TextAndAsked,
                 )
                 .unwrap();
-            let words = app
+            let words = lib
                 .search
                 .search_ranked(&case.question, &filter, 300)
                 .unwrap();
@@ -340,9 +342,10 @@ fn closeness_by_reading() {
                     .map(|u| ("uncovered", u.question.as_str())),
             );
         for (label, question) in questions {
-            let vector = app.search.embed(question).unwrap().unwrap();
+            let lib = app.library();
+            let vector = lib.search.embed(question).unwrap().unwrap();
             let best = |reading| {
-                app.search
+                lib.search
                     .nearest(&vector, &filter, 1, reading)
                     .unwrap()
                     .first()

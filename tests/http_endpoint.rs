@@ -154,6 +154,8 @@ async fn every_interaction_type_is_answered_by_the_core_and_the_renderer() {
     let caller = Caller {
         user_id: "53908232506183680".into(),
         channel_id: Some("645027906669510667".into()),
+        guild_id: None,
+        permissions: None,
     };
     let faq_expected = render::interaction_response(&app.handle(
         &caller,
@@ -163,8 +165,10 @@ async fn every_interaction_type_is_answered_by_the_core_and_the_renderer() {
     ))
     .body;
     let focused = parse_focused("/faq question:sal").unwrap().unwrap();
-    let suggestions =
-        render::interaction_response(&Reply::Choices(app.autocomplete(&focused))).body;
+    let suggestions = render::interaction_response(&Reply::Choices(
+        app.autocomplete(&careerbot::Caller::user("test"), &focused),
+    ))
+    .body;
     type Check = Box<dyn Fn(&Value)>;
     let cases: Vec<(&str, Value, Check)> = vec![
         (

@@ -48,7 +48,7 @@ fuzz_target!(|data: &[u8]| {
         Incoming::Command { caller, command } => app.handle(&caller, command),
         Incoming::Refused { message, .. } => careerbot::Reply::notice(message),
         Incoming::Autocomplete { focused, .. } => {
-            careerbot::Reply::Choices(app.autocomplete(&focused))
+            careerbot::Reply::Choices(app.autocomplete(&careerbot::Caller::user("test"), &focused))
         }
     };
     let rendered = render::interaction_response(&reply);

@@ -35,6 +35,8 @@ pub enum Input {
         custom_id: String,
         fields: Vec<(String, String)>,
     },
+    /// The message command ("Answer from the guides") on a message with this text.
+    Message(String),
 }
 
 /// Runs one input through the core, exactly as an interaction would be.
@@ -42,6 +44,7 @@ pub fn run(app: &App, caller: &Caller, input: Input) -> Outcome {
     let command = match input {
         Input::Click(custom_id) => Command::Component { custom_id },
         Input::Submit { custom_id, fields } => Command::ModalSubmit { custom_id, fields },
+        Input::Message(text) => Command::AnswerMessage { text },
         Input::Line(line) => match Command::parse(&line) {
             Ok(command) => command,
             Err(Error::Unknown(message)) => return Outcome::Unknown(message),
@@ -56,11 +59,11 @@ pub fn run(app: &App, caller: &Caller, input: Input) -> Outcome {
 }
 
 /// Autocomplete for a partly typed line: `{"choices":[{"name":…,"value":…}]}`.
-pub fn complete(app: &App, line: &str) -> Result<serde_json::Value, String> {
+pub fn complete(app: &App, caller: &Caller, line: &str) -> Result<serde_json::Value, String> {
     match commands::parse_focused(line) {
         Ok(Some(focused)) => {
             let rendered =
-                render::interaction_response(&Reply::Choices(app.autocomplete(&focused)));
+                render::interaction_response(&Reply::Choices(app.autocomplete(caller, &focused)));
             Ok(rendered.body["data"].clone())
         }
         Ok(None) => Ok(serde_json::json!({ "choices": [] })),

@@ -117,6 +117,8 @@ struct Parts {
     custom_id: String,
     /// A modal's `(custom_id, value)` pairs.
     fields: Vec<(String, String)>,
+    /// A message command's target message text (None for slash commands).
+    target_text: Option<String>,
 }
 
 #[derive(Debug)]
@@ -135,6 +137,20 @@ fn incoming(kind: InteractionType, parts: Parts) -> Result<Incoming> {
         .caller
         .ok_or_else(|| Error::Usage("the interaction has no user".into()))?;
     match kind {
+        InteractionType::Command if parts.name == spec::MESSAGE_COMMAND => {
+            match parts.target_text {
+                Some(text) => Ok(Incoming::Command {
+                    caller,
+                    command: Command::AnswerMessage { text },
+                }),
+                None => Ok(Incoming::Refused {
+                    caller,
+                    message:
+                        "Discord sent that message without its text, so there is nothing to answer."
+                            .into(),
+                }),
+            }
+        }
         InteractionType::Command => {
             let raw = parts
                 .options
@@ -212,9 +228,22 @@ fn json_caller(payload: &Value) -> Option<Caller> {
         .as_str()
         .or_else(|| payload["channel"]["id"].as_str())
         .map(str::to_string);
+    // Discord computes `member.permissions` for the interaction (a decimal string); `member` and
+    // `guild_id` are absent in DMs.
+    let guild_id = payload["guild_id"]
+        .as_str()
+        .filter(|id| is_snowflake(id))
+        .map(str::to_string);
+    let permissions = guild_id.as_ref().and_then(|_| {
+        payload["member"]["permissions"]
+            .as_str()
+            .and_then(|p| p.parse::<u64>().ok())
+    });
     Some(Caller {
         user_id: user_id.to_string(),
         channel_id,
+        guild_id: guild_id.clone(),
+        permissions: guild_id.map(|_| permissions.unwrap_or(0)),
     })
 }
 
@@ -274,15 +303,46 @@ pub fn decode(payload: &Value) -> Result<Incoming> {
         json_kind(payload).ok_or_else(|| Error::Usage("the interaction has no type".into()))?;
     let data = &payload["data"];
     let sub_command = u64::from(u8::from(CommandOptionType::SubCommand));
-    let top = data["options"].as_array();
-    let sub = top
-        .into_iter()
-        .flatten()
-        .find(|o| o["type"].as_u64() == Some(sub_command));
+    let group = u64::from(u8::from(CommandOptionType::SubCommandGroup));
+    let of_type = |list: &Value, wanted: u64| -> Option<Value> {
+        list.as_array()
+            .into_iter()
+            .flatten()
+            .find(|o| o["type"].as_u64() == Some(wanted))
+            .cloned()
+    };
+    // `/admin faq add`: a group option holding the subcommand option.
+    let group_option = of_type(&data["options"], group);
+    let (sub, subcommand) = match &group_option {
+        Some(g) => {
+            let sub = of_type(&g["options"], sub_command);
+            let name = sub
+                .as_ref()
+                .and_then(|s| s["name"].as_str())
+                .map(|s| format!("{} {s}", g["name"].as_str().unwrap_or_default()));
+            (sub, name)
+        }
+        None => {
+            let sub = of_type(&data["options"], sub_command);
+            let name = sub
+                .as_ref()
+                .and_then(|s| s["name"].as_str())
+                .map(str::to_string);
+            (sub, name)
+        }
+    };
+    let sub = sub.as_ref();
+    // A message command names its target; the message itself is in `resolved`.
+    let target_text = data["target_id"].as_str().and_then(|id| {
+        data["resolved"]["messages"][id]["content"]
+            .as_str()
+            .map(str::to_string)
+    });
     let parts = Parts {
         caller: json_caller(payload),
         name: data["name"].as_str().unwrap_or_default().to_string(),
-        subcommand: sub.and_then(|s| s["name"].as_str()).map(str::to_string),
+        subcommand,
+        target_text,
         options: match sub {
             Some(sub) => json_options(&sub["options"]),
             None => json_options(&data["options"]),
@@ -308,6 +368,7 @@ fn typed_value(value: &CommandDataOptionValue) -> (RawValue, bool) {
         CommandDataOptionValue::Boolean(b) => (RawValue::Text(b.to_string()), false),
         CommandDataOptionValue::Number(n) => (RawValue::Text(n.to_string()), false),
         CommandDataOptionValue::Autocomplete { value, .. } => (RawValue::Text(value.clone()), true),
+        CommandDataOptionValue::Channel(id) => (RawValue::Text(id.to_string()), false),
         other => (RawValue::Text(format!("{other:?}")), false),
     }
 }
@@ -326,17 +387,39 @@ fn typed_options(options: &[CommandDataOption]) -> (Option<String>, Vec<OptionVa
             .collect()
     };
     for option in options {
-        if let CommandDataOptionValue::SubCommand(inner) = &option.value {
-            return (Some(option.name.clone()), flatten(inner));
+        match &option.value {
+            CommandDataOptionValue::SubCommand(inner) => {
+                return (Some(option.name.clone()), flatten(inner))
+            }
+            CommandDataOptionValue::SubCommandGroup(subs) => {
+                for sub in subs {
+                    if let CommandDataOptionValue::SubCommand(inner) = &sub.value {
+                        return (
+                            Some(format!("{} {}", option.name, sub.name)),
+                            flatten(inner),
+                        );
+                    }
+                }
+            }
+            _ => {}
         }
     }
     (None, flatten(options))
 }
 
-fn typed_caller(user: &serenity::all::User, channel: Option<String>) -> Option<Caller> {
+fn typed_caller(
+    user: &serenity::all::User,
+    channel: Option<String>,
+    guild: Option<serenity::all::GuildId>,
+    member: Option<&serenity::all::Member>,
+) -> Option<Caller> {
+    // serenity reads `member.permissions` from the interaction payload, as Discord computed it.
+    let permissions = guild.map(|_| member.and_then(|m| m.permissions).map_or(0, |p| p.bits()));
     Some(Caller {
         user_id: user.id.to_string(),
         channel_id: channel,
+        guild_id: guild.map(|g| g.to_string()),
+        permissions,
     })
 }
 
@@ -346,13 +429,24 @@ pub fn decode_interaction(interaction: &Interaction) -> Result<Incoming> {
         Interaction::Ping(_) => (InteractionType::Ping, Parts::default()),
         Interaction::Command(c) | Interaction::Autocomplete(c) => {
             let (subcommand, options) = typed_options(&c.data.options);
+            let target_text = c
+                .data
+                .target_id
+                .and_then(|id| c.data.resolved.messages.get(&id.to_message_id()))
+                .map(|m| m.content.clone());
             (
                 interaction.kind(),
                 Parts {
-                    caller: typed_caller(&c.user, Some(c.channel_id.to_string())),
+                    caller: typed_caller(
+                        &c.user,
+                        Some(c.channel_id.to_string()),
+                        c.guild_id,
+                        c.member.as_deref(),
+                    ),
                     name: c.data.name.clone(),
                     subcommand,
                     options,
+                    target_text,
                     ..Parts::default()
                 },
             )
@@ -360,7 +454,12 @@ pub fn decode_interaction(interaction: &Interaction) -> Result<Incoming> {
         Interaction::Component(c) => (
             InteractionType::Component,
             Parts {
-                caller: typed_caller(&c.user, Some(c.channel_id.to_string())),
+                caller: typed_caller(
+                    &c.user,
+                    Some(c.channel_id.to_string()),
+                    c.guild_id,
+                    c.member.as_ref(),
+                ),
                 custom_id: c.data.custom_id.clone(),
                 ..Parts::default()
             },
@@ -368,7 +467,12 @@ pub fn decode_interaction(interaction: &Interaction) -> Result<Incoming> {
         Interaction::Modal(m) => (
             InteractionType::Modal,
             Parts {
-                caller: typed_caller(&m.user, Some(m.channel_id.to_string())),
+                caller: typed_caller(
+                    &m.user,
+                    Some(m.channel_id.to_string()),
+                    m.guild_id,
+                    m.member.as_ref(),
+                ),
                 custom_id: m.data.custom_id.clone(),
                 fields: m
                     .data
@@ -411,6 +515,11 @@ fn option_json(option: &OptionSpec) -> Value {
             value["min_value"] = json!(min);
             value["max_value"] = json!(max);
         }
+        OptionKind::Channel => {
+            value["type"] = json!(u8::from(CommandOptionType::Channel));
+            // Text channels (0) and announcement channels (5): where a question can be posted.
+            value["channel_types"] = json!([0, 5]);
+        }
     }
     if !option.choices.is_empty() {
         value["choices"] = Value::Array(
@@ -427,28 +536,99 @@ fn option_json(option: &OptionSpec) -> Value {
     value
 }
 
-/// The body of `PUT /applications/{id}/commands` (or the guild variant): every declared command.
+/// Discord's installation contexts: installed to a server (0) or to a user's account (1).
+pub const INTEGRATION_TYPES: [u8; 2] = [0, 1];
+/// Where a command may be used: in a server (0), in the bot's DM (1), in other DMs and group
+/// DMs as a user-installed app (2).
+pub const EVERYWHERE: [u8; 3] = [0, 1, 2];
+pub const GUILD_ONLY: [u8; 1] = [0];
+
+fn subcommand_json(sub: &spec::SubcommandSpec) -> Value {
+    json!({
+        "type": u8::from(CommandOptionType::SubCommand),
+        "name": sub.name,
+        "description": sub.description,
+        "options": sub.options.iter().map(option_json).collect::<Vec<_>>(),
+    })
+}
+
+/// The options of a command with subcommands: ungrouped ones as they are, grouped ones inside
+/// their group's option (in declaration order of the group's first subcommand).
+fn subcommand_options(command: &spec::CommandSpec) -> Vec<Value> {
+    let mut out: Vec<Value> = Vec::new();
+    for sub in command.subcommands {
+        match sub.group {
+            None => out.push(subcommand_json(sub)),
+            Some(group) => {
+                let existing = out.iter_mut().find(|o| {
+                    o["name"] == group && o["type"] == u8::from(CommandOptionType::SubCommandGroup)
+                });
+                match existing {
+                    Some(option) => {
+                        if let Some(list) = option["options"].as_array_mut() {
+                            list.push(subcommand_json(sub));
+                        }
+                    }
+                    None => out.push(json!({
+                        "type": u8::from(CommandOptionType::SubCommandGroup),
+                        "name": group,
+                        "description": group_description(command.name, group),
+                        "options": [subcommand_json(sub)],
+                    })),
+                }
+            }
+        }
+    }
+    out
+}
+
+fn group_description(command: &str, group: &str) -> String {
+    match (command, group) {
+        ("admin", "faq") => "This server's own FAQ entries".into(),
+        ("interview", "leaderboard") => "This server's daily-question leaderboard".into(),
+        _ => format!("/{command} {group}"),
+    }
+}
+
+/// The body of `PUT /applications/{id}/commands` (or the guild variant): every declared command,
+/// installable to a server or to a user's account; guild-only commands (`/admin`) only in
+/// servers, with their default member permissions (the server re-checks them on every use).
 pub fn registration_payload() -> Value {
     let commands: Vec<Value> = spec::COMMANDS
         .iter()
         .map(|command| {
-            let options: Vec<Value> = if command.subcommands.is_empty() {
-                command.options.iter().map(option_json).collect()
+            let contexts: &[u8] = if command.guild_only {
+                &GUILD_ONLY
             } else {
-                command
-                    .subcommands
-                    .iter()
-                    .map(|sub| {
-                        json!({
-                            "type": u8::from(CommandOptionType::SubCommand),
-                            "name": sub.name,
-                            "description": sub.description,
-                            "options": sub.options.iter().map(option_json).collect::<Vec<_>>(),
-                        })
-                    })
-                    .collect()
+                &EVERYWHERE
             };
-            json!({ "type": 1, "name": command.name, "description": command.description, "options": options })
+            let mut value = match command.kind {
+                // Discord wants an empty description for message commands, and no options.
+                spec::CommandKind::Message => {
+                    json!({ "type": 3, "name": command.name, "description": "" })
+                }
+                spec::CommandKind::Slash => {
+                    let options: Vec<Value> = if command.subcommands.is_empty() {
+                        command.options.iter().map(option_json).collect()
+                    } else {
+                        subcommand_options(command)
+                    };
+                    json!({ "type": 1, "name": command.name, "description": command.description, "options": options })
+                }
+            };
+            // A guild-only command needs the bot in the server (the daily post, the store's
+            // per-server entries): installable to servers only.
+            value["integration_types"] = if command.guild_only {
+                json!([0])
+            } else {
+                json!(INTEGRATION_TYPES)
+            };
+            value["contexts"] = json!(contexts);
+            if let Some(bits) = command.permissions {
+                // Discord takes the bit set as a decimal string.
+                value["default_member_permissions"] = json!(bits.to_string());
+            }
+            value
         })
         .collect();
     Value::Array(commands)
@@ -536,6 +716,54 @@ mod tests {
     }
 
     #[test]
+    fn servers_permissions_groups_and_message_commands_are_read_from_the_payload() {
+        let mut admin = with_member(json!({
+            "type": 2,
+            "guild_id": "290926798626357999",
+            "data": { "name": "admin", "options": [{ "name": "faq", "type": 2, "options": [
+                { "name": "add", "type": 1, "options": [
+                    { "name": "question", "type": 3, "value": "q?" },
+                    { "name": "answer", "type": 3, "value": "a." }
+                ] }
+            ] }] }
+        }));
+        admin["member"]["permissions"] = json!("32");
+        let Incoming::Command { caller, command } = decode(&admin).unwrap() else {
+            panic!()
+        };
+        assert_eq!(caller.guild_id.as_deref(), Some("290926798626357999"));
+        assert!(caller.manages_guild());
+        assert_eq!(command.metric_name(), "admin.faq.add");
+        // No permissions field, or one without Manage Server: not staff.
+        admin["member"]["permissions"] = json!("2048");
+        let Incoming::Command { caller, .. } = decode(&admin).unwrap() else {
+            panic!()
+        };
+        assert!(!caller.manages_guild());
+        // In a DM there is no guild, whatever a payload claims about permissions.
+        let dm = json!({ "type": 2, "user": { "id": "7" }, "data": { "name": "admin", "options": [{ "name": "gaps", "type": 1 }] } });
+        let Incoming::Command { caller, .. } = decode(&dm).unwrap() else {
+            panic!()
+        };
+        assert_eq!((caller.guild_id, caller.permissions), (None, None));
+
+        let message = with_member(json!({
+            "type": 2,
+            "data": { "name": spec::MESSAGE_COMMAND, "type": 3, "target_id": "1001",
+                "resolved": { "messages": { "1001": { "id": "1001", "content": "how much do seniors earn?" } } } }
+        }));
+        let Incoming::Command { command, .. } = decode(&message).unwrap() else {
+            panic!()
+        };
+        assert_eq!(
+            command,
+            Command::AnswerMessage {
+                text: "how much do seniors earn?".into()
+            }
+        );
+    }
+
+    #[test]
     fn bad_values_are_refused_with_a_message_not_an_error() {
         let bad = with_member(
             json!({ "type": 2, "data": { "name": "salary", "options": [{ "name": "years", "type": 4, "value": 99 }] } }),
@@ -582,9 +810,70 @@ mod tests {
             .collect();
         assert_eq!(
             subs,
-            ["start", "answer", "hint", "skip", "repeat", "end", "stats"]
+            [
+                "start",
+                "answer",
+                "hint",
+                "skip",
+                "repeat",
+                "end",
+                "stats",
+                "leaderboard"
+            ]
         );
         let faq = commands.iter().find(|c| c["name"] == "faq").unwrap();
         assert_eq!(faq["options"][0]["autocomplete"], true);
+        // User-installable: every command installs to a server or an account and works in DMs,
+        // except `/admin`: servers only, hidden from members without Manage Server.
+        for command in commands {
+            let guild_only = command["name"] == "admin";
+            let contexts = if guild_only {
+                json!([0])
+            } else {
+                json!([0, 1, 2])
+            };
+            let installs = if guild_only {
+                json!([0])
+            } else {
+                json!([0, 1])
+            };
+            assert_eq!(command["contexts"], contexts, "{}", command["name"]);
+            assert_eq!(
+                command["integration_types"], installs,
+                "{}",
+                command["name"]
+            );
+            let permissions = if guild_only { json!("32") } else { Value::Null };
+            assert_eq!(command["default_member_permissions"], permissions);
+        }
+        let admin = commands.iter().find(|c| c["name"] == "admin").unwrap();
+        let faq_group = admin["options"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|o| o["name"] == "faq")
+            .unwrap();
+        assert_eq!(faq_group["type"], 2, "a subcommand group");
+        let in_group: Vec<&str> = faq_group["options"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| o["name"].as_str().unwrap())
+            .collect();
+        assert_eq!(in_group, ["add", "list", "remove"]);
+        let daily = admin["options"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|o| o["name"] == "daily")
+            .unwrap();
+        assert_eq!(daily["options"][0]["type"], 7, "a channel option");
+        let message = commands
+            .iter()
+            .find(|c| c["name"] == spec::MESSAGE_COMMAND)
+            .unwrap();
+        assert_eq!(message["type"], 3);
+        assert_eq!(message["description"], "");
+        assert!(message.get("options").is_none());
     }
 }

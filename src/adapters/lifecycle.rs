@@ -310,7 +310,7 @@ pub async fn answer<R: Responder>(
         Incoming::Autocomplete { caller, focused } => {
             tracing::debug!(user = %caller.user_id, option = focused.option.name, "autocomplete");
             let metrics = app.metrics.clone();
-            let work = tokio::task::spawn_blocking(move || app.autocomplete(&focused));
+            let work = tokio::task::spawn_blocking(move || app.autocomplete(&caller, &focused));
             exchange
                 .deliver_choices(
                     async move {

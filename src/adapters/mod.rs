@@ -7,4 +7,5 @@ pub mod discord;
 pub mod http;
 pub mod interaction;
 pub mod lifecycle;
+pub mod reload;
 pub mod render;

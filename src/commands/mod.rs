@@ -37,6 +37,12 @@ pub enum Command {
     },
     Sources,
     Interview(InterviewCommand),
+    /// For a server's staff; refused without Manage Server, and outside a server.
+    Admin(AdminCommand),
+    /// The message command: the best cited answer to a message's text.
+    AnswerMessage {
+        text: String,
+    },
     /// A button click, by its custom id.
     Component {
         custom_id: String,
@@ -65,6 +71,29 @@ pub enum InterviewCommand {
     Repeat,
     End,
     Stats,
+    Leaderboard,
+    LeaderboardJoin,
+    LeaderboardLeave,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum AdminCommand {
+    Gaps,
+    FaqAdd {
+        question: String,
+        answer: String,
+    },
+    FaqList,
+    FaqRemove {
+        question: String,
+    },
+    Reload,
+    Daily {
+        channel_id: String,
+        time: String,
+        timezone: Option<String>,
+    },
+    DailyOff,
 }
 
 impl Command {
@@ -83,10 +112,8 @@ impl Command {
             })
         };
         let years = |name: &str| invocation.integer(name).map(|n| n as u32);
-        let command = match (
-            invocation.command.name,
-            invocation.subcommand.map(|s| s.name),
-        ) {
+        let subcommand = invocation.subcommand.map(|s| s.path());
+        let command = match (invocation.command.name, subcommand.as_deref()) {
             ("help", _) => Command::Help {
                 command: text("command"),
             },
@@ -127,6 +154,31 @@ impl Command {
             ("interview", Some("repeat")) => Command::Interview(InterviewCommand::Repeat),
             ("interview", Some("end")) => Command::Interview(InterviewCommand::End),
             ("interview", Some("stats")) => Command::Interview(InterviewCommand::Stats),
+            ("interview", Some("leaderboard show")) => {
+                Command::Interview(InterviewCommand::Leaderboard)
+            }
+            ("interview", Some("leaderboard join")) => {
+                Command::Interview(InterviewCommand::LeaderboardJoin)
+            }
+            ("interview", Some("leaderboard leave")) => {
+                Command::Interview(InterviewCommand::LeaderboardLeave)
+            }
+            ("admin", Some("gaps")) => Command::Admin(AdminCommand::Gaps),
+            ("admin", Some("faq add")) => Command::Admin(AdminCommand::FaqAdd {
+                question: required("question")?,
+                answer: required("answer")?,
+            }),
+            ("admin", Some("faq list")) => Command::Admin(AdminCommand::FaqList),
+            ("admin", Some("faq remove")) => Command::Admin(AdminCommand::FaqRemove {
+                question: required("question")?,
+            }),
+            ("admin", Some("reload")) => Command::Admin(AdminCommand::Reload),
+            ("admin", Some("daily")) => Command::Admin(AdminCommand::Daily {
+                channel_id: required("channel")?,
+                time: required("time")?,
+                timezone: text("timezone"),
+            }),
+            ("admin", Some("daily-off")) => Command::Admin(AdminCommand::DailyOff),
             (name, sub) => {
                 return Err(Error::Unknown(format!(
                     "`/{name}{}` is declared but not handled",
@@ -154,6 +206,17 @@ impl Command {
             Command::Interview(InterviewCommand::Repeat) => "interview.repeat",
             Command::Interview(InterviewCommand::End) => "interview.end",
             Command::Interview(InterviewCommand::Stats) => "interview.stats",
+            Command::Interview(InterviewCommand::Leaderboard) => "interview.leaderboard",
+            Command::Interview(InterviewCommand::LeaderboardJoin) => "interview.leaderboard.join",
+            Command::Interview(InterviewCommand::LeaderboardLeave) => "interview.leaderboard.leave",
+            Command::Admin(AdminCommand::Gaps) => "admin.gaps",
+            Command::Admin(AdminCommand::FaqAdd { .. }) => "admin.faq.add",
+            Command::Admin(AdminCommand::FaqList) => "admin.faq.list",
+            Command::Admin(AdminCommand::FaqRemove { .. }) => "admin.faq.remove",
+            Command::Admin(AdminCommand::Reload) => "admin.reload",
+            Command::Admin(AdminCommand::Daily { .. }) => "admin.daily",
+            Command::Admin(AdminCommand::DailyOff) => "admin.daily_off",
+            Command::AnswerMessage { .. } => "message.answer",
             Command::Component { .. } => "component",
             Command::ModalSubmit { .. } => "modal",
         }
@@ -193,12 +256,24 @@ mod tests {
             ("/interview repeat", "interview.repeat"),
             ("/interview end", "interview.end"),
             ("/interview stats", "interview.stats"),
+            ("/interview leaderboard show", "interview.leaderboard"),
+            ("/interview leaderboard join", "interview.leaderboard.join"),
+            (
+                "/interview leaderboard leave",
+                "interview.leaderboard.leave",
+            ),
+            ("/admin gaps", "admin.gaps"),
+            ("/admin faq add question:q answer:a", "admin.faq.add"),
+            ("/admin faq list", "admin.faq.list"),
+            ("/admin faq remove question:q", "admin.faq.remove"),
+            ("/admin reload", "admin.reload"),
+            ("/admin daily channel:<#123> time:09:00", "admin.daily"),
+            ("/admin daily-off", "admin.daily_off"),
         ];
         for (line, name) in lines {
             assert_eq!(Command::parse(line).unwrap().metric_name(), name, "{line}");
         }
-        let declared: usize = spec::COMMANDS
-            .iter()
+        let declared: usize = spec::slash_commands()
             .map(|c| c.subcommands.len().max(1))
             .sum();
         assert_eq!(

@@ -45,7 +45,7 @@ impl Invocation {
     /// `/interview start`, `/ask`: how the command is written.
     pub fn path(&self) -> String {
         match self.subcommand {
-            Some(sub) => format!("/{} {}", self.command.name, sub.name),
+            Some(sub) => format!("/{} {}", self.command.name, sub.path()),
             None => format!("/{}", self.command.name),
         }
     }
@@ -61,8 +61,7 @@ pub struct Focused {
 }
 
 fn command_names() -> String {
-    spec::COMMANDS
-        .iter()
+    spec::slash_commands()
         .map(|c| format!("/{}", c.name))
         .collect::<Vec<_>>()
         .join(", ")
@@ -90,21 +89,32 @@ fn split_head(line: &str) -> Result<(&'static CommandSpec, Option<&'static Subco
             command_names()
         )));
     }
-    let command = spec::find(name).ok_or_else(|| {
-        Error::Unknown(format!(
-            "unknown command `/{name}`; commands: {}",
-            command_names()
-        ))
-    })?;
+    let command = spec::find(name)
+        .filter(|c| c.kind == spec::CommandKind::Slash)
+        .ok_or_else(|| {
+            Error::Unknown(format!(
+                "unknown command `/{name}`; commands: {}",
+                command_names()
+            ))
+        })?;
     if command.subcommands.is_empty() {
         return Ok((command, None, rest));
     }
     let rest = rest.trim_start();
-    let (sub_name, rest) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
+    let (first, after) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
+    // A group's word comes first: `/admin faq add question:…`.
+    let (sub_name, rest) = if command.is_group(first) {
+        let after = after.trim_start();
+        let (second, after) = after.split_once(char::is_whitespace).unwrap_or((after, ""));
+        (format!("{first} {second}"), after)
+    } else {
+        (first.to_string(), after)
+    };
+    let sub_name = sub_name.trim();
     let sub_list = command
         .subcommands
         .iter()
-        .map(|s| s.name)
+        .map(|s| s.path())
         .collect::<Vec<_>>()
         .join(", ");
     if sub_name.is_empty() {
@@ -237,6 +247,22 @@ fn validate_value(path: &str, option: &OptionSpec, raw: RawValue) -> Result<Valu
             }
             Ok(Value::Integer(number))
         }
+        (OptionKind::Channel, raw) => {
+            let text = match raw {
+                RawValue::Text(text) => text,
+                RawValue::Integer(n) => n.to_string(),
+            };
+            // Discord sends the id; a console user may paste a mention (`<#123>`).
+            let id = text.trim().trim_start_matches("<#").trim_end_matches('>');
+            if !id.is_empty() && id.len() <= 20 && id.bytes().all(|b| b.is_ascii_digit()) {
+                Ok(Value::Text(id.to_string()))
+            } else {
+                Err(Error::Usage(format!(
+                    "`{name}` must be a channel of this server (got {:?}).",
+                    crate::reply::truncate_chars(text.trim(), 40)
+                )))
+            }
+        }
         (OptionKind::String { .. }, RawValue::Integer(n)) => Err(Error::Usage(format!(
             "`{name}` expects text, got the number {n}."
         ))),
@@ -278,7 +304,7 @@ pub fn resolve(
     };
     let options = subcommand.map_or(command.options, |s| s.options);
     let path = match subcommand {
-        Some(sub) => format!("/{} {}", command.name, sub.name),
+        Some(sub) => format!("/{} {}", command.name, sub.path()),
         None => format!("/{}", command.name),
     };
     let mut values: Vec<(&'static str, Value)> = Vec::new();
@@ -321,7 +347,7 @@ pub fn parse_line(line: &str) -> Result<Invocation> {
     let (command, subcommand, rest) = split_head(line)?;
     let options = subcommand.map_or(command.options, |s| s.options);
     let path = match subcommand {
-        Some(sub) => format!("/{} {}", command.name, sub.name),
+        Some(sub) => format!("/{} {}", command.name, sub.path()),
         None => format!("/{}", command.name),
     };
     let pairs = split_options(&path, options, rest)?;
@@ -329,7 +355,7 @@ pub fn parse_line(line: &str) -> Result<Invocation> {
         .into_iter()
         .map(|(o, v)| (o.name.to_string(), RawValue::Text(v.to_string())))
         .collect();
-    resolve(command.name, subcommand.map(|s| s.name), raw)
+    resolve(command.name, subcommand.map(|s| s.path()).as_deref(), raw)
 }
 
 /// For autocomplete: the option being typed (the last one on the line) and its partial text.

@@ -51,7 +51,7 @@ impl Date {
         era * 146_097 + doe - 719_468
     }
 
-    pub(crate) fn from_days(days: i64) -> Date {
+    pub fn from_days(days: i64) -> Date {
         // Howard Hinnant's civil_from_days.
         let z = days + 719_468;
         let era = z.div_euclid(146_097);

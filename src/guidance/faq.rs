@@ -11,21 +11,22 @@
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use crate::app::App;
 use crate::content::model::FaqEntry;
 use crate::content::sections::ladder_line;
 use crate::content::Role;
 use crate::error::{Error, Result};
+use crate::library::Library;
 use crate::reply::{
     colors, escape_user_text, truncate_chars, with_source, Button, ButtonStyle, Embed, Message,
     Reply,
 };
 use crate::search::{Analyzer, DocKind, Filter, Hit, Reading};
+use crate::store::StaffEntry;
 
 use super::intent::{self, SalaryQuestion};
 use super::scope::{self, Uncovered};
 use super::topic::{self, Target};
-use super::vocabulary::{self, Vocabulary};
+use super::vocabulary::Vocabulary;
 use super::{citation, escape_markdown_light, hit_source_line, salary};
 use crate::content::model::Level;
 
@@ -65,9 +66,9 @@ pub struct Understood<'a> {
 }
 
 /// Reads a question: corrects spelling, analyzes it, and recognises pay questions and roles.
-pub fn understand<'a>(app: &'a App, text: &str) -> Understood<'a> {
-    let analyzer = app.search.analyzer();
-    let vocabulary = vocabulary::shared(&app.catalog, analyzer);
+pub fn understand<'a>(lib: &'a Library, text: &str) -> Understood<'a> {
+    let analyzer = lib.search.analyzer();
+    let vocabulary = lib.vocabulary();
     let corrected = vocabulary.correct(analyzer, text);
     let query = intent::without_filler(&corrected);
     let mut seen = HashSet::new();
@@ -79,19 +80,19 @@ pub fn understand<'a>(app: &'a App, text: &str) -> Understood<'a> {
     let lower = corrected.to_lowercase();
     let role = vocabulary
         .first_role_named(&lower)
-        .and_then(|index| app.catalog.roles.get(index))
-        .or_else(|| app.catalog.roles.first());
+        .and_then(|index| lib.catalog.roles.get(index))
+        .or_else(|| lib.catalog.roles.first());
     let salary = intent::salary_question(analyzer, &corrected);
-    let meant = spelled_out(&corrected, &app.catalog.synonyms);
-    let vector = app.search.embed(&meant).unwrap_or_else(|error| {
+    let meant = spelled_out(&corrected, &lib.catalog.synonyms);
+    let vector = lib.search.embed(&meant).unwrap_or_else(|error| {
         tracing::warn!(%error, "embedding the question failed; ranking by words only");
         None
     });
     // As typed first: spelling correction turns words the guides never use into ones they do
     // ("joke" into "job"), and those words are what names a gap.
-    let uncovered = scope::uncovered(&app.catalog.scope, text, salary.is_some())
-        .or_else(|| scope::uncovered(&app.catalog.scope, &corrected, salary.is_some()));
-    let targets = topic::targets(&corrected, &next_roles(app));
+    let uncovered = scope::uncovered(&lib.catalog.scope, text, salary.is_some())
+        .or_else(|| scope::uncovered(&lib.catalog.scope, &corrected, salary.is_some()));
+    let targets = topic::targets(&corrected, &next_roles(lib));
     Understood {
         targets,
         salary,
@@ -107,14 +108,14 @@ pub fn understand<'a>(app: &'a App, text: &str) -> Understood<'a> {
 
 /// The roles the guides say backend leads to, as words ("site reliability engineer"), with
 /// their synonyms ("sre"), lowercased.
-fn next_roles(app: &App) -> Vec<String> {
+fn next_roles(lib: &Library) -> Vec<String> {
     let mut roles: Vec<String> = Vec::new();
-    for role in &app.catalog.roles {
+    for role in &lib.catalog.roles {
         for guide in &role.guides {
             let Some(next) = &guide.next else { continue };
             for name in next.progresses_to.iter().chain(&next.pivots_to) {
                 let name = name.to_lowercase().replace('-', " ");
-                if let Some(group) = app
+                if let Some(group) = lib
                     .catalog
                     .synonyms
                     .groups
@@ -155,13 +156,13 @@ fn spelled_out(question: &str, synonyms: &crate::content::model::SynonymsFile) -
 
 impl Understood<'_> {
     /// How well an FAQ entry fits this question by its words alone.
-    pub fn fit(&self, app: &App, entry: &FaqEntry) -> f32 {
-        fit(app.search.analyzer(), &self.vocabulary, &self.terms, entry)
+    pub fn fit(&self, lib: &Library, entry: &FaqEntry) -> f32 {
+        fit(lib.search.analyzer(), &self.vocabulary, &self.terms, entry)
     }
 
     /// How close in meaning a hit is to the question (None without the model).
-    fn meaning(&self, app: &App, hit: &Hit) -> Option<f32> {
-        app.search.similarity(self.vector.as_deref()?, hit)
+    fn meaning(&self, lib: &Library, hit: &Hit) -> Option<f32> {
+        lib.search.similarity(self.vector.as_deref()?, hit)
     }
 }
 
@@ -179,7 +180,7 @@ pub const COVERED_SIMILARITY: f32 = 0.45;
 /// An entry's fit from its words (`lexical`, 0 to 1) and its closeness in meaning (`meaning`,
 /// cosine similarity), on the words' scale: a close meaning lifts the fit over the threshold, a
 /// distant one keeps shared words from carrying it over.
-fn combined_fit(lexical: f32, meaning: Option<f32>) -> f32 {
+pub(crate) fn combined_fit(lexical: f32, meaning: Option<f32>) -> f32 {
     match meaning {
         None => lexical,
         Some(m) if m >= FAQ_MEANING_FIT => lexical.max(FIT_THRESHOLD + (m - FAQ_MEANING_FIT)),
@@ -242,14 +243,14 @@ fn coverage(weights: &[(String, f32)], present: &HashSet<String>) -> f32 {
 }
 
 /// The FAQ entry a search hit stands for.
-fn faq_entry<'a>(app: &'a App, key: &str) -> Option<(&'a Role, &'a FaqEntry)> {
+fn faq_entry<'a>(lib: &'a Library, key: &str) -> Option<(&'a Role, &'a FaqEntry)> {
     let mut parts = key.split('/');
     let (role_id, source, kind, index) =
         (parts.next()?, parts.next()?, parts.next()?, parts.next()?);
     if kind != DocKind::Faq.as_str() || parts.next().is_some() {
         return None;
     }
-    let role = app.catalog.role_by_id(role_id)?;
+    let role = lib.catalog.role_by_id(role_id)?;
     let guide = role.guides.iter().find(|g| g.source.id == source)?;
     Some((role, guide.faq.get(index.parse::<usize>().ok()?)?))
 }
@@ -273,14 +274,14 @@ fn answering_entry(scored: &[Scored], targets: &[Target]) -> Option<usize> {
 }
 
 /// FAQ entries for a question, best fit first (search score breaks ties).
-fn scored_faq(app: &App, understood: &Understood) -> Result<Vec<Scored>> {
+fn scored_faq(lib: &Library, understood: &Understood) -> Result<Vec<Scored>> {
     let filter = Filter {
         kinds: &[DocKind::Faq],
         role: None,
     };
-    let mut hits = app.search.search_ranked(&understood.query, &filter, 10)?;
+    let mut hits = lib.search.search_ranked(&understood.query, &filter, 10)?;
     if let Some(vector) = &understood.vector {
-        for near in app.search.nearest(vector, &filter, 5, Reading::Text)? {
+        for near in lib.search.nearest(vector, &filter, 5, Reading::Text)? {
             if !hits.iter().any(|h| h.doc.key == near.doc.key) {
                 let mut near = near;
                 near.score = 0.0;
@@ -291,12 +292,12 @@ fn scored_faq(app: &App, understood: &Understood) -> Result<Vec<Scored>> {
     let mut scored: Vec<Scored> = hits
         .into_iter()
         .filter_map(|hit| {
-            let (_, entry) = faq_entry(app, &hit.doc.key)?;
+            let (_, entry) = faq_entry(lib, &hit.doc.key)?;
             // One word ("roadmap") carries too little meaning for the model to judge.
             let meaning = understood
-                .meaning(app, &hit)
+                .meaning(lib, &hit)
                 .filter(|_| understood.terms.len() > 1);
-            let fit = combined_fit(understood.fit(app, entry), meaning);
+            let fit = combined_fit(understood.fit(lib, entry), meaning);
             Some(Scored { hit, fit, meaning })
         })
         .collect();
@@ -323,14 +324,19 @@ fn names_level(understood: &Understood) -> bool {
 }
 
 /// The reply for a fitting FAQ entry and up to three related entries.
-fn faq_reply(app: &App, understood: &Understood, best: &Hit, related: &[&Hit]) -> Result<Reply> {
-    let Some((_, entry)) = faq_entry(app, &best.doc.key) else {
+fn faq_reply(
+    lib: &Library,
+    understood: &Understood,
+    best: &Hit,
+    related: &[&Hit],
+) -> Result<Reply> {
+    let Some((_, entry)) = faq_entry(lib, &best.doc.key) else {
         return Err(Error::Config(format!(
             "FAQ entry {} vanished",
             best.doc.key
         )));
     };
-    let source = hit_source_line(&app.catalog, best);
+    let source = hit_source_line(&lib.catalog, best);
     let mut embed = Embed::new(escape_markdown_light(&entry.question))
         .description(with_source(
             &escape_markdown_light(&entry.answer),
@@ -338,22 +344,22 @@ fn faq_reply(app: &App, understood: &Understood, best: &Hit, related: &[&Hit]) -
             4096,
         ))
         .color(colors::ANSWER);
-    let mut citations = vec![citation(&app.catalog, &best.doc.role, &best.doc.source).to_string()];
+    let mut citations = vec![citation(&lib.catalog, &best.doc.role, &best.doc.source).to_string()];
     let mut buttons = Vec::new();
     for hit in related {
-        let Some((_, other)) = faq_entry(app, &hit.doc.key) else {
+        let Some((_, other)) = faq_entry(lib, &hit.doc.key) else {
             continue;
         };
         embed = embed.field(
             format!("Related: {}", escape_markdown_light(&other.question)),
             with_source(
                 &truncate_chars(&escape_markdown_light(&other.answer), 300),
-                &hit_source_line(&app.catalog, hit),
+                &hit_source_line(&lib.catalog, hit),
                 1024,
             ),
             false,
         );
-        let line = citation(&app.catalog, &hit.doc.role, &hit.doc.source).to_string();
+        let line = citation(&lib.catalog, &hit.doc.role, &hit.doc.source).to_string();
         if !citations.contains(&line) {
             citations.push(line);
         }
@@ -400,10 +406,10 @@ struct Passage {
     citation: String,
 }
 
-fn passage(app: &App, hit: &Hit, query_terms: &[String]) -> Passage {
-    let source_line = hit_source_line(&app.catalog, hit);
-    let citation = citation(&app.catalog, &hit.doc.role, &hit.doc.source).to_string();
-    let guide = app
+fn passage(lib: &Library, hit: &Hit, query_terms: &[String]) -> Passage {
+    let source_line = hit_source_line(&lib.catalog, hit);
+    let citation = citation(&lib.catalog, &hit.doc.role, &hit.doc.source).to_string();
+    let guide = lib
         .catalog
         .role_by_id(&hit.doc.role)
         .and_then(|r| r.guides.iter().find(|g| g.source.id == hit.doc.source));
@@ -439,7 +445,7 @@ fn passage(app: &App, hit: &Hit, query_terms: &[String]) -> Passage {
         _ => (
             hit.doc.title.clone(),
             escape_markdown_light(&hit.doc.body),
-            app.search.snippet(&hit.doc.body, query_terms),
+            lib.search.snippet(&hit.doc.body, query_terms),
         ),
     };
     Passage {
@@ -453,12 +459,12 @@ fn passage(app: &App, hit: &Hit, query_terms: &[String]) -> Passage {
 }
 
 /// The passages for hits, without showing one section twice.
-fn passages(app: &App, hits: &[Hit], limit: usize, query: &str) -> Vec<Passage> {
+fn passages(lib: &Library, hits: &[Hit], limit: usize, query: &str) -> Vec<Passage> {
     let mut seen = HashSet::new();
-    let terms = app.search.query_terms(query);
+    let terms = lib.search.query_terms(query);
     // Lazily, so only the passages shown are highlighted.
     hits.iter()
-        .map(|hit| passage(app, hit, &terms))
+        .map(|hit| passage(lib, hit, &terms))
         .filter(|p| seen.insert(p.id.clone()))
         .take(limit)
         .collect()
@@ -527,11 +533,11 @@ const FAQ_NOT_FITTING: f32 = 0.5;
 /// answers only questions about certifications (their names — AWS, Docker, Kubernetes, Google
 /// Cloud — would otherwise outrank the skills and tools lists for any question naming a tool),
 /// and an FAQ entry that does not fit the question ranks below the guide passages.
-fn ranked_hits(app: &App, understood: &Understood, kinds: &[DocKind]) -> Result<Vec<Hit>> {
+fn ranked_hits(lib: &Library, understood: &Understood, kinds: &[DocKind]) -> Result<Vec<Hit>> {
     let mut hits =
-        app.search
+        lib.search
             .search_ranked(&understood.query, &Filter { kinds, role: None }, 20)?;
-    let analyzer = app.search.analyzer();
+    let analyzer = lib.search.analyzer();
     let weights: Vec<(String, f32)> = understood
         .terms
         .iter()
@@ -539,7 +545,7 @@ fn ranked_hits(app: &App, understood: &Understood, kinds: &[DocKind]) -> Result<
         .filter(|(_, w)| *w > 0.0)
         .collect();
     let weighted: Vec<String> = weights.iter().map(|(t, _)| t.clone()).collect();
-    let present = app.search.terms_present(&hits, &weighted)?;
+    let present = lib.search.terms_present(&hits, &weighted)?;
     let certification_terms = analyzer.terms("certification");
     let about_certifications = understood
         .terms
@@ -563,8 +569,8 @@ fn ranked_hits(app: &App, understood: &Understood, kinds: &[DocKind]) -> Result<
                 }
             }
             DocKind::Faq => {
-                let fits = faq_entry(app, &hit.doc.key)
-                    .is_some_and(|(_, e)| understood.fit(app, e) >= FIT_THRESHOLD);
+                let fits = faq_entry(lib, &hit.doc.key)
+                    .is_some_and(|(_, e)| understood.fit(lib, e) >= FIT_THRESHOLD);
                 if !fits {
                     hit.score *= FAQ_NOT_FITTING;
                 }
@@ -584,7 +590,7 @@ fn ranked_hits(app: &App, understood: &Understood, kinds: &[DocKind]) -> Result<
         Some(vector) => {
             // With a topic, every unit is a candidate, so the section it names is among them.
             let limit = if targets.is_empty() { 20 } else { 200 };
-            let near = app.search.nearest(
+            let near = lib.search.nearest(
                 vector,
                 &Filter { kinds, role: None },
                 limit,
@@ -731,18 +737,18 @@ const LADDER_DAMPING: f32 = 0.4;
 /// the question's informative words (a question whose rarest words the guides never use —
 /// "raft", "nginx", "joke" — asks about something else). Without the model, anything the words
 /// find counts.
-fn covered(app: &App, understood: &Understood, kinds: &[DocKind]) -> Result<bool> {
+fn covered(lib: &Library, understood: &Understood, kinds: &[DocKind]) -> Result<bool> {
     let Some(vector) = &understood.vector else {
         return Ok(true);
     };
-    let best = app
-        .search
-        .nearest(vector, &Filter { kinds, role: None }, 1, Reading::Text)?;
-    let closeness = best.first().map_or(0.0, |h| h.score);
     if !understood.targets.is_empty() {
         // Its words name a part of the guides.
         return Ok(true);
     }
+    let best = lib
+        .search
+        .nearest(vector, &Filter { kinds, role: None }, 1, Reading::Text)?;
+    let closeness = best.first().map_or(0.0, |h| h.score);
     Ok(closeness >= COVERED_SIMILARITY
         || (closeness >= COVERED_WITH_WORDS && known_share(understood) >= KNOWN_SHARE))
 }
@@ -784,7 +790,7 @@ const NEAREST_USEFUL: f32 = 0.35;
 /// useful, what is nearest (the US figures for a pay question, else the closest passage),
 /// labelled as nearest.
 fn not_covered(
-    app: &App,
+    lib: &Library,
     understood: &Understood,
     says: String,
     kinds: &[DocKind],
@@ -798,13 +804,13 @@ fn not_covered(
         embeds.push(figures);
     } else if let Some(vector) = &understood.vector {
         let nearest =
-            app.search
+            lib.search
                 .nearest(vector, &Filter { kinds, role: None }, 1, Reading::Text)?;
         let useful: Vec<Hit> = nearest
             .into_iter()
             .filter(|h| h.score >= NEAREST_USEFUL)
             .collect();
-        let shown = passages(app, &useful, 1, &understood.query);
+        let shown = passages(lib, &useful, 1, &understood.query);
         if let Some(mut embed) = passages_embed(&shown) {
             embed.title = Some(format!(
                 "Nearest in the guides: {}",
@@ -828,41 +834,90 @@ fn not_in_the_guides(question: &str) -> String {
     )
 }
 
-/// `/faq question:<text>`.
-pub fn faq(app: &App, question: &str) -> Result<Reply> {
-    let understood = understand(app, question);
+/// A reply to `/faq` or `/ask`, and whether it is a miss: nothing answered the question (a gap
+/// the content does not cover, or nothing close), which the server's gap report counts.
+#[derive(Debug)]
+pub struct Answered {
+    pub reply: Reply,
+    pub missed: bool,
+}
+
+fn answered(reply: Reply) -> Result<Answered> {
+    Ok(Answered {
+        reply,
+        missed: false,
+    })
+}
+
+fn missed(reply: Result<Reply>) -> Result<Answered> {
+    Ok(Answered {
+        reply: reply?,
+        missed: true,
+    })
+}
+
+/// The staff entry that answers, unless a guide's entry fits better.
+fn staff_answer(
+    lib: &Library,
+    understood: &Understood,
+    staff: &[StaffEntry],
+) -> Result<Option<Reply>> {
+    let Some((entry, fit)) = super::staff::best(lib, understood, staff)? else {
+        return Ok(None);
+    };
+    let scored = scored_faq(lib, understood)?;
+    let guide_better =
+        answering_entry(&scored, &understood.targets).is_some_and(|i| scored[i].fit > fit);
+    Ok((!guide_better).then(|| super::staff::reply(entry)))
+}
+
+/// `/faq question:<text>` without a server's own entries.
+pub fn faq(lib: &Library, question: &str) -> Result<Reply> {
+    answer_faq(lib, question, &[]).map(|a| a.reply)
+}
+
+/// `/faq question:<text>`: a server's own entry (`staff`) when one fits, else the guides.
+pub fn answer_faq(lib: &Library, question: &str, staff: &[StaffEntry]) -> Result<Answered> {
+    let understood = understand(lib, question);
     if understood.terms.is_empty() {
         // Nothing but filler, emoji or punctuation: no meaning to look for.
-        return Ok(nothing_found(question));
+        return answered(nothing_found(question));
+    }
+    if let Some(reply) = staff_answer(lib, &understood, staff)? {
+        return answered(reply);
     }
     if let Some(gap) = &understood.uncovered {
-        return not_covered(app, &understood, gap.says.clone(), GUIDE_PASSAGES);
+        return missed(not_covered(
+            lib,
+            &understood,
+            gap.says.clone(),
+            GUIDE_PASSAGES,
+        ));
     }
-    let scored = scored_faq(app, &understood)?;
+    let scored = scored_faq(lib, &understood)?;
     if let Some(best) = answering_entry(&scored, &understood.targets).map(|i| &scored[i]) {
         let mut related: Vec<&Scored> = scored.iter().skip(1).collect();
         related.sort_by(|a, b| b.hit.score.total_cmp(&a.hit.score));
         let related: Vec<&Hit> = related.into_iter().take(RELATED).map(|s| &s.hit).collect();
-        return faq_reply(app, &understood, &best.hit, &related);
+        return answered(faq_reply(lib, &understood, &best.hit, &related)?);
     }
-    if !covered(app, &understood, GUIDE_PASSAGES)? {
-        return not_covered(
-            app,
+    if !covered(lib, &understood, GUIDE_PASSAGES)? {
+        return missed(not_covered(
+            lib,
             &understood,
             not_in_the_guides(question),
             GUIDE_PASSAGES,
-        );
+        ));
     }
     // No entry fits: the guide passage that answers it, and at most two that support it.
-    let hits = without_other_rungs(ranked_hits(app, &understood, GUIDE_PASSAGES)?, &understood);
-
-    let passages = passages(app, &hits, 1 + SUPPORTING, &understood.query);
+    let hits = without_other_rungs(ranked_hits(lib, &understood, GUIDE_PASSAGES)?, &understood);
+    let passages = passages(lib, &hits, 1 + SUPPORTING, &understood.query);
     let mut embeds: Vec<Embed> = salary_embed(&understood).into_iter().collect();
     embeds.extend(passages_embed(&passages));
     if embeds.is_empty() {
-        return Ok(nothing_found(question));
+        return missed(Ok(nothing_found(question)));
     }
-    Ok(Reply::Message(Message {
+    answered(Reply::Message(Message {
         embeds,
         ..Message::default()
     }))
@@ -870,7 +925,12 @@ pub fn faq(app: &App, question: &str) -> Result<Reply> {
 
 /// `/ask query:<text>`: the best passage of all content, a fitting FAQ entry first, and at most
 /// two supporting passages.
-pub fn ask(app: &App, query: &str) -> Result<Reply> {
+pub fn ask(lib: &Library, query: &str) -> Result<Reply> {
+    answer_ask(lib, query, &[]).map(|a| a.reply)
+}
+
+/// `/ask query:<text>`: a server's own entry (`staff`) when one fits, else the guides.
+pub fn answer_ask(lib: &Library, query: &str, staff: &[StaffEntry]) -> Result<Answered> {
     const KINDS: &[DocKind] = &[
         DocKind::Faq,
         DocKind::Section,
@@ -878,25 +938,33 @@ pub fn ask(app: &App, query: &str) -> Result<Reply> {
         DocKind::Pay,
         DocKind::Certification,
     ];
-    let understood = understand(app, query);
+    let understood = understand(lib, query);
     if understood.terms.is_empty() {
-        return Ok(nothing_found(query));
+        return answered(nothing_found(query));
+    }
+    if let Some(reply) = staff_answer(lib, &understood, staff)? {
+        return answered(reply);
     }
     if let Some(gap) = &understood.uncovered {
-        return not_covered(app, &understood, gap.says.clone(), KINDS);
+        return missed(not_covered(lib, &understood, gap.says.clone(), KINDS));
     }
-    let scored = scored_faq(app, &understood)?;
+    let scored = scored_faq(lib, &understood)?;
     let fitting = answering_entry(&scored, &understood.targets).map(|i| scored[i].hit.clone());
-    if fitting.is_none() && !covered(app, &understood, KINDS)? {
-        return not_covered(app, &understood, not_in_the_guides(query), KINDS);
+    if fitting.is_none() && !covered(lib, &understood, KINDS)? {
+        return missed(not_covered(
+            lib,
+            &understood,
+            not_in_the_guides(query),
+            KINDS,
+        ));
     }
-    let mut hits = without_other_rungs(ranked_hits(app, &understood, KINDS)?, &understood);
+    let mut hits = without_other_rungs(ranked_hits(lib, &understood, KINDS)?, &understood);
     let faq_leads = fitting.is_some();
     if let Some(best) = fitting {
         hits.retain(|h| h.doc.key != best.doc.key);
         hits.insert(0, best);
     }
-    let passages = passages(app, &hits, 1 + SUPPORTING, &understood.query);
+    let passages = passages(lib, &hits, 1 + SUPPORTING, &understood.query);
     let mut embeds: Vec<Embed> = passages_embed(&passages).into_iter().collect();
     if let Some(figures) = salary_embed(&understood) {
         if names_level(&understood) || !faq_leads {
@@ -906,18 +974,18 @@ pub fn ask(app: &App, query: &str) -> Result<Reply> {
         }
     }
     if embeds.is_empty() {
-        return Ok(nothing_found(query));
+        return missed(Ok(nothing_found(query)));
     }
-    Ok(Reply::Message(Message {
+    answered(Reply::Message(Message {
         embeds,
         ..Message::default()
     }))
 }
 
 /// The reply for a "related question" button: that entry, as `/faq` shows it.
-pub fn entry_by_key(app: &App, key: &str) -> Result<Reply> {
-    match faq_entry(app, key) {
-        Some((_, entry)) => faq(app, &entry.question),
+pub fn entry_by_key(lib: &Library, key: &str) -> Result<Reply> {
+    match faq_entry(lib, key) {
+        Some((_, entry)) => faq(lib, &entry.question),
         None => Err(Error::Usage(
             "That question is no longer in the guides.".into(),
         )),
@@ -927,14 +995,11 @@ pub fn entry_by_key(app: &App, key: &str) -> Result<Reply> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::clock::ManualClock;
     use crate::content::Catalog;
     use crate::search::SearchIndex;
-    use crate::settings::Settings;
     use std::path::Path;
-    use std::sync::Arc;
 
-    fn app() -> App {
+    fn lib() -> Library {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         let catalog = Catalog::load(&root.join("content")).unwrap();
         let search = crate::app::with_model(
@@ -943,31 +1008,25 @@ mod tests {
         )
         .unwrap();
         assert!(search.has_semantics(), "run scripts/fetch-model first");
-        App::from_parts(
-            Settings::defaults_in(root),
-            catalog,
-            search,
-            Arc::new(ManualClock::new(0)),
-            Arc::new(crate::store::SqliteStore::in_memory().unwrap()),
-        )
+        Library::new(catalog, search)
     }
 
     /// The FAQ entry `/faq` would pick for a question (best fit, search score breaking ties),
     /// with its fit.
-    fn best_fit(app: &App, question: &str) -> (f32, String) {
-        let understood = understand(app, question);
-        let scored = scored_faq(app, &understood).unwrap();
+    fn best_fit(lib: &Library, question: &str) -> (f32, String) {
+        let understood = understand(lib, question);
+        let scored = scored_faq(lib, &understood).unwrap();
         scored.first().map_or((0.0, String::new()), |s| {
             (
                 s.fit,
-                faq_entry(app, &s.hit.doc.key).unwrap().1.question.clone(),
+                faq_entry(lib, &s.hit.doc.key).unwrap().1.question.clone(),
             )
         })
     }
 
     #[test]
     fn fits_well_on_both_sides_of_the_threshold() {
-        let app = app();
+        let lib = lib();
         let fitting = [
             ("what is a backend engineer", "What is a backend engineer?"),
             ("what does backend even mean", "What is a backend engineer?"),
@@ -994,15 +1053,15 @@ mod tests {
             ),
         ];
         for (question, entry) in fitting {
-            let (fit, best) = best_fit(&app, question);
+            let (fit, best) = best_fit(&lib, question);
             assert!(fit >= FIT_THRESHOLD, "{question}: {fit:.2} for {best}");
             assert_eq!(best, entry, "{question}");
         }
         // Words alone, far in meaning, no longer make an entry fit; the topic its words name
         // still brings that entry first.
-        let (fit, _) = best_fit(&app, "system design interview");
+        let (fit, _) = best_fit(&lib, "system design interview");
         assert!(fit < FIT_THRESHOLD, "system design interview: {fit:.2}");
-        let reply = faq(&app, "system design interview").unwrap();
+        let reply = faq(&lib, "system design interview").unwrap();
         let first = reply.as_message().unwrap().embeds[0].title.clone().unwrap();
         assert_eq!(
             first,
@@ -1011,7 +1070,7 @@ mod tests {
         // Each shares words with some entry, but none answers it.
         // A question about the day is close in meaning to "What is a backend engineer?", so it
         // fits; the topic its words name (the day) still answers it first.
-        let reply = faq(&app, "what does a backend engineer do all day").unwrap();
+        let reply = faq(&lib, "what does a backend engineer do all day").unwrap();
         let first = reply.as_message().unwrap().embeds[0]
             .description
             .clone()
@@ -1032,15 +1091,15 @@ mod tests {
             "what is kafka",
         ];
         for question in not_fitting {
-            let (fit, best) = best_fit(&app, question);
+            let (fit, best) = best_fit(&lib, question);
             assert!(fit < FIT_THRESHOLD, "{question}: {fit:.2} for {best}");
         }
     }
 
     #[test]
     fn without_a_fitting_entry_the_guide_passage_answers_first() {
-        let app = app();
-        let reply = faq(&app, "do i need to know kubernetes").unwrap();
+        let lib = lib();
+        let reply = faq(&lib, "do i need to know kubernetes").unwrap();
         let message = reply.as_message().unwrap();
         // Answer first: no preamble, the passage that answers under its own heading.
         assert_eq!(message.content, None);
@@ -1052,7 +1111,7 @@ mod tests {
 
     #[test]
     fn what_the_guides_do_not_cover_is_said_first() {
-        let app = app();
+        let lib = lib();
         let cases = [
             ("backend pay in Berlin?", "The guides only give US pay"),
             ("how many LPA in Bangalore?", "The guides only give US pay"),
@@ -1061,10 +1120,10 @@ mod tests {
                 "The guides only give backend engineers' pay",
             ),
             ("good laptop for coding?", "The guides don't cover hardware"),
-            ("tell me a joke", "The guides don't cover"),
+            ("tell me a joke", "The guides are about backend engineering careers"),
         ];
         for (question, first_line) in cases {
-            let reply = faq(&app, question).unwrap();
+            let reply = faq(&lib, question).unwrap();
             let content = reply
                 .as_message()
                 .unwrap()
@@ -1074,14 +1133,14 @@ mod tests {
             assert!(content.starts_with(first_line), "{question}: {content}");
         }
         // A pay question outside the US still gets the US figures, labelled as nearest.
-        let reply = faq(&app, "backend pay in Berlin?").unwrap();
+        let reply = faq(&lib, "backend pay in Berlin?").unwrap();
         let title = reply.as_message().unwrap().embeds[0].title.clone().unwrap();
         assert!(title.starts_with("Nearest in the guides"), "{title}");
     }
 
     #[test]
     fn topics_reach_the_section_that_answers_them() {
-        let app = app();
+        let lib = lib();
         let cases = [
             (
                 "what's the next step after senior?",
@@ -1098,7 +1157,7 @@ mod tests {
             ),
         ];
         for (question, shown) in cases {
-            let reply = faq(&app, question).unwrap();
+            let reply = faq(&lib, question).unwrap();
             let embed = &reply.as_message().unwrap().embeds[0];
             let text = format!(
                 "{}\n{}",
@@ -1111,9 +1170,9 @@ mod tests {
 
     #[test]
     fn level_pay_questions_lead_with_figures_and_general_ones_with_the_guide_answer() {
-        let app = app();
+        let lib = lib();
         let titles = |question: &str| -> Vec<String> {
-            let reply = faq(&app, question).unwrap();
+            let reply = faq(&lib, question).unwrap();
             reply
                 .as_message()
                 .unwrap()

@@ -6,15 +6,14 @@
 
 use std::collections::HashSet;
 
-use crate::app::App;
 use crate::content::model::GuideFile;
 use crate::error::{Error, Result};
+use crate::library::Library;
 use crate::reply::{colors, escape_user_text, truncate_chars, Embed, Reply};
 use crate::search::analyzer::{edit_distance, typo_budget};
 use crate::search::Analyzer;
 
 use super::salary::{headline, plural_years, rung_for_years, rung_line};
-use super::vocabulary;
 use super::{guide_source_line, guides_footer, resolve_role};
 
 /// Words that qualify a skill rather than name it ("basic docker", "advanced python").
@@ -255,13 +254,13 @@ fn packed_fields(name: &str, lines: &[String], source: &str) -> Vec<(String, Str
 
 /// `/match`.
 pub fn matching(
-    app: &App,
+    lib: &Library,
     years: u32,
     skills_text: &str,
     role_name: Option<&str>,
 ) -> Result<Reply> {
-    let role = resolve_role(app, role_name)?;
-    let analyzer = app.search.analyzer();
+    let role = resolve_role(lib, role_name)?;
+    let analyzer = lib.search.analyzer();
     let mut names = parse_skills(skills_text);
     if names.is_empty() {
         return Err(Error::Usage(
@@ -270,7 +269,7 @@ pub fn matching(
     }
     let dropped = names.len().saturating_sub(MAX_SKILLS);
     names.truncate(MAX_SKILLS);
-    let vocabulary = vocabulary::shared(&app.catalog, analyzer);
+    let vocabulary = lib.vocabulary();
     let skills = merge_same_skills(
         names
             .iter()

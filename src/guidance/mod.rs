@@ -14,21 +14,25 @@ pub mod chart;
 pub mod faq;
 pub mod intent;
 pub mod matching;
+pub mod message;
 pub mod role;
 pub mod salary;
 pub mod scope;
 pub mod sources;
+pub mod staff;
 pub mod suggest;
 pub mod topic;
 pub mod vocabulary;
 
-use crate::app::{App, Caller};
+use crate::app::Caller;
 use crate::commands::Focused;
 use crate::content::model::{GuideFile, Level};
 use crate::content::{Catalog, Citation, Role};
 use crate::error::{Error, Result};
+use crate::library::Library;
 use crate::reply::{truncate_chars, Choice, Reply};
 use crate::search::Hit;
+use crate::store::StaffEntry;
 
 /// The citation of a search hit: its guide, or the authors of the question bank.
 pub fn citation(catalog: &Catalog, role_id: &str, source_id: &str) -> Citation {
@@ -64,8 +68,8 @@ fn guide_source_line(guide: &GuideFile) -> String {
 }
 
 /// The role a user names, or a clear usage error listing the roles there are.
-fn resolve_role<'a>(app: &'a App, name: Option<&str>) -> Result<&'a Role> {
-    app.catalog.role(name).map_err(Error::Usage)
+fn resolve_role<'a>(lib: &'a Library, name: Option<&str>) -> Result<&'a Role> {
+    lib.catalog.role(name).map_err(Error::Usage)
 }
 
 /// Guide text is ours to show, but it may contain characters Discord reads as markdown.
@@ -75,49 +79,50 @@ fn escape_markdown_light(text: &str) -> String {
         .replace('`', "\\`")
 }
 
-/// `/ask`: the best passages across all content.
-pub fn ask(app: &App, query: &str) -> Result<Reply> {
-    faq::ask(app, query)
+/// `/ask`: the best passages across all content (a server's own entry first when one fits).
+pub fn ask(lib: &Library, query: &str, staff: &[StaffEntry]) -> Result<faq::Answered> {
+    faq::answer_ask(lib, query, staff)
 }
 
-/// `/faq`: the best FAQ entry, or the best passages when none fits.
-pub fn faq(app: &App, question: &str) -> Result<Reply> {
-    faq::faq(app, question)
+/// `/faq`: a server's own entry or the guides' best FAQ entry, or the best passages when none
+/// fits.
+pub fn faq(lib: &Library, question: &str, staff: &[StaffEntry]) -> Result<faq::Answered> {
+    faq::answer_faq(lib, question, staff)
 }
 
 /// `/salary`: pay figures by level from every guide, with a chart.
 pub fn salary(
-    app: &App,
+    lib: &Library,
     role: Option<&str>,
     level: Option<Level>,
     years: Option<u32>,
 ) -> Result<Reply> {
-    salary::salary(app, role, level, years)
+    salary::salary(lib, role, level, years)
 }
 
 /// `/role`: the guide for a role, section by section.
-pub fn role(app: &App, name: Option<&str>, section: Option<&str>) -> Result<Reply> {
-    role::role(app, name, section)
+pub fn role(lib: &Library, name: Option<&str>, section: Option<&str>) -> Result<Reply> {
+    role::role(lib, name, section)
 }
 
 /// `/match`: the level that fits, its pay, and the skill gap.
-pub fn matching(app: &App, years: u32, skills: &str, role: Option<&str>) -> Result<Reply> {
-    matching::matching(app, years, skills, role)
+pub fn matching(lib: &Library, years: u32, skills: &str, role: Option<&str>) -> Result<Reply> {
+    matching::matching(lib, years, skills, role)
 }
 
 /// `/sources`: the guides the bot knows.
-pub fn sources(app: &App) -> Result<Reply> {
-    sources::sources(app)
+pub fn sources(lib: &Library) -> Result<Reply> {
+    sources::sources(lib)
 }
 
 /// Buttons of guidance replies: `role:<role>:<section>` and `faq:<entry key>`.
-pub fn component(app: &App, _caller: &Caller, custom_id: &str) -> Result<Reply> {
+pub fn component(lib: &Library, _caller: &Caller, custom_id: &str) -> Result<Reply> {
     match custom_id.split_once(':') {
         Some((role::CUSTOM_ID_PREFIX, rest)) => {
             let (role_id, section) = rest.split_once(':').unwrap_or((rest, ""));
-            role::role(app, Some(role_id), Some(section).filter(|s| !s.is_empty()))
+            role::role(lib, Some(role_id), Some(section).filter(|s| !s.is_empty()))
         }
-        Some((faq::CUSTOM_ID_PREFIX, key)) => faq::entry_by_key(app, key),
+        Some((faq::CUSTOM_ID_PREFIX, key)) => faq::entry_by_key(lib, key),
         _ => Err(Error::Usage(format!(
             "That button ({}) is no longer active.",
             truncate_chars(custom_id, 40)
@@ -125,7 +130,8 @@ pub fn component(app: &App, _caller: &Caller, custom_id: &str) -> Result<Reply> 
     }
 }
 
-/// Suggestions for the option being typed.
-pub fn autocomplete(app: &App, focused: &Focused) -> Result<Vec<Choice>> {
-    suggest::autocomplete(app, focused)
+/// Suggestions for the option being typed; a server's own entries (`staff`) first for its
+/// questions.
+pub fn autocomplete(lib: &Library, focused: &Focused, staff: &[StaffEntry]) -> Result<Vec<Choice>> {
+    suggest::autocomplete(lib, focused, staff)
 }

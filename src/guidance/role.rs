@@ -1,11 +1,11 @@
 //! `/role [name] [section]`: the guides for a role, section by section, each with its source.
 //! Without a section it shows the overview of every guide; buttons open the other sections.
 
-use crate::app::App;
 use crate::commands::spec::SECTIONS;
 use crate::content::sections::SectionView;
 use crate::content::Role;
 use crate::error::{Error, Result};
+use crate::library::Library;
 use crate::reply::{colors, with_source, Button, ButtonStyle, Embed, Message, Reply};
 
 use super::{escape_markdown_light, guide_source_line, resolve_role};
@@ -45,8 +45,8 @@ fn section_buttons(role: &Role, current: &str) -> Vec<Vec<Button>> {
 }
 
 /// `/role`.
-pub fn role(app: &App, name: Option<&str>, section: Option<&str>) -> Result<Reply> {
-    let role = resolve_role(app, name)?;
+pub fn role(lib: &Library, name: Option<&str>, section: Option<&str>) -> Result<Reply> {
+    let role = resolve_role(lib, name)?;
     let key = match section {
         None => "overview",
         Some(wanted) => SECTIONS

@@ -6,11 +6,11 @@
 //! Figures are never combined across guides or estimated: a guide whose ladder is qualitative is
 //! quoted as written, next to its own headline figures.
 
-use crate::app::App;
 use crate::content::model::{GuideFile, LadderStep, Level};
 use crate::content::sections::{pay_line, thousands, unlabelled_reading};
 use crate::content::Role;
 use crate::error::{Error, Result};
+use crate::library::Library;
 use crate::reply::{colors, with_source, Attachment, Embed, Message, Reply};
 
 use super::chart::{self, ChartLabels, ChartSeries};
@@ -411,12 +411,12 @@ fn chart_filename(role: &Role, narrowing: Narrowing) -> String {
 
 /// `/salary [role] [level] [years]`.
 pub fn salary(
-    app: &App,
+    lib: &Library,
     role_name: Option<&str>,
     level: Option<Level>,
     years: Option<u32>,
 ) -> Result<Reply> {
-    let role = resolve_role(app, role_name)?;
+    let role = resolve_role(lib, role_name)?;
     let guides: Vec<&GuideFile> = role.guides.iter().filter(|g| has_pay(g)).collect();
     if guides.is_empty() {
         return Ok(Reply::notice(format!(

@@ -2,9 +2,9 @@
 //! covers — plus the material written for careerbot (interview bank, synonym list), labelled as
 //! such. Everything is read from the loaded content.
 
-use crate::app::App;
 use crate::content::model::GuideFile;
 use crate::error::Result;
+use crate::library::Library;
 use crate::reply::{colors, Embed, Reply};
 
 fn plural(count: usize, one: &str, many: &str) -> String {
@@ -63,14 +63,14 @@ pub fn coverage(guide: &GuideFile) -> String {
 }
 
 /// `/sources`.
-pub fn sources(app: &App) -> Result<Reply> {
-    let guides: usize = app.catalog.roles.iter().map(|r| r.guides.len()).sum();
+pub fn sources(lib: &Library) -> Result<Reply> {
+    let guides: usize = lib.catalog.roles.iter().map(|r| r.guides.len()).sum();
     let mut embed = Embed::new("The guides careerbot answers from")
         .description(format!(
             "{} for {}. Every answer names the guide it comes from; figures are the guides' own \
              and nothing is estimated. Where guides differ, both are shown.",
             plural(guides, "guide", "guides"),
-            app.catalog
+            lib.catalog
                 .roles
                 .iter()
                 .map(|r| r.name.as_str())
@@ -78,7 +78,7 @@ pub fn sources(app: &App) -> Result<Reply> {
                 .join(", ")
         ))
         .color(colors::ANSWER);
-    for role in &app.catalog.roles {
+    for role in &lib.catalog.roles {
         for guide in &role.guides {
             let source = &guide.source;
             let value = [
@@ -124,7 +124,7 @@ pub fn sources(app: &App) -> Result<Reply> {
             );
         }
     }
-    let groups = app.catalog.synonyms.groups.len();
+    let groups = lib.catalog.synonyms.groups.len();
     if groups > 0 {
         embed = embed.field(
             "Synonym list",
@@ -136,7 +136,7 @@ pub fn sources(app: &App) -> Result<Reply> {
             false,
         );
     }
-    let citations: Vec<String> = app
+    let citations: Vec<String> = lib
         .catalog
         .roles
         .iter()

@@ -13,15 +13,16 @@
 //! values at most 100 characters.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::Arc;
 
-use crate::app::App;
 use crate::commands::Focused;
 use crate::content::model::{Level, LEVEL_NAMES};
 use crate::error::Result;
+use crate::library::Library;
 use crate::reply::{truncate_chars, Choice};
 use crate::search::analyzer::{edit_distance, typo_budget};
 use crate::search::Analyzer;
+use crate::store::StaffEntry;
 
 use super::vocabulary::words;
 
@@ -60,13 +61,13 @@ impl Candidate {
 /// routes"), ladder rung titles (by their focus and pay), then the items of the guides' lists
 /// (skills, tools, entry routes, proof projects, certifications). A word in a suggestion's own
 /// text counts for more than one in its context (see `Score`).
-pub fn faq_candidates(app: &App) -> Vec<Candidate> {
+pub fn faq_candidates(lib: &Library) -> Vec<Candidate> {
     let mut out = Vec::new();
     let with_context = |text: &str, context: Vec<String>, rank: u8| Candidate {
         also: context,
         ..Candidate::plain(text, rank)
     };
-    for role in &app.catalog.roles {
+    for role in &lib.catalog.roles {
         for guide in &role.guides {
             out.extend(
                 guide
@@ -76,7 +77,7 @@ pub fn faq_candidates(app: &App) -> Vec<Candidate> {
             );
         }
     }
-    for role in &app.catalog.roles {
+    for role in &lib.catalog.roles {
         for guide in &role.guides {
             for section in guide.sections() {
                 out.push(with_context(&section.heading, vec![section.body], 1));
@@ -90,7 +91,7 @@ pub fn faq_candidates(app: &App) -> Vec<Candidate> {
             }
         }
     }
-    for role in &app.catalog.roles {
+    for role in &lib.catalog.roles {
         for guide in &role.guides {
             let lists = [&guide.skills, &guide.tools, &guide.entry, &guide.projects];
             for list in lists.into_iter().flatten() {
@@ -136,9 +137,9 @@ pub fn with_openings_read(partial: &str) -> String {
 }
 
 /// The interview bank's prompts.
-pub fn question_candidates(app: &App) -> Vec<Candidate> {
+pub fn question_candidates(lib: &Library) -> Vec<Candidate> {
     let mut out = Vec::new();
-    for role in &app.catalog.roles {
+    for role in &lib.catalog.roles {
         if let Some(bank) = &role.bank {
             out.extend(
                 bank.questions
@@ -153,13 +154,13 @@ pub fn question_candidates(app: &App) -> Vec<Candidate> {
 /// The levels, each named with what the guides call its rung ("principal — Principal Engineer
 /// or Engineering Manager · Principal/Staff"), and found by any of its names ("staff", "sr",
 /// "entry", "new grad"). The value is the level (`Level::parse` reads every name too).
-pub fn level_candidates(app: &App) -> Vec<Candidate> {
+pub fn level_candidates(lib: &Library) -> Vec<Candidate> {
     Level::ALL
         .into_iter()
         .map(|level| {
             let mut guide_names: Vec<&str> = Vec::new();
             let mut also: Vec<String> = Vec::new();
-            for role in &app.catalog.roles {
+            for role in &lib.catalog.roles {
                 for guide in &role.guides {
                     for step in guide.ladder.iter().filter(|s| s.levels.contains(&level)) {
                         let name = step.label.as_deref().unwrap_or(&step.title);
@@ -192,8 +193,8 @@ pub fn level_candidates(app: &App) -> Vec<Candidate> {
 }
 
 /// Roles by name; aliases and ids find them too. The value is the role's id.
-pub fn role_candidates(app: &App) -> Vec<Candidate> {
-    app.catalog
+pub fn role_candidates(lib: &Library) -> Vec<Candidate> {
+    lib.catalog
         .roles
         .iter()
         .map(|role| Candidate {
@@ -624,31 +625,42 @@ impl Suggester {
     }
 }
 
-/// The suggester of one candidate list, built once per content version and shared.
-fn shared(app: &App, list: &'static str, build: fn(&App) -> Vec<Candidate>) -> Arc<Suggester> {
-    type Cache = Mutex<HashMap<(u64, &'static str), Arc<Suggester>>>;
-    static CACHE: OnceLock<Cache> = OnceLock::new();
-    let key = (app.catalog.fingerprint, list);
-    let cache = CACHE.get_or_init(Default::default);
-    if let Some(found) = cache
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
-        .get(&key)
-    {
-        return Arc::clone(found);
+/// The suggester of one candidate list, built once per content version (kept by the library).
+fn shared(
+    lib: &Library,
+    list: &'static str,
+    build: fn(&Library) -> Vec<Candidate>,
+) -> Arc<Suggester> {
+    lib.suggester(list, |lib| {
+        Suggester::new(lib.search.analyzer(), build(lib))
+    })
+}
+
+/// A server's own entries that match what is typed (every one, oldest first, when nothing is).
+fn staff_choices(analyzer: &Analyzer, staff: &[StaffEntry], partial: &str) -> Vec<Choice> {
+    if staff.is_empty() {
+        return Vec::new();
     }
-    let built = Arc::new(Suggester::new(app.search.analyzer(), build(app)));
-    let mut cache = cache
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
-    // Other content versions are dropped: one process serves one content at a time.
-    cache.retain(|(fingerprint, _), _| *fingerprint == key.0);
-    Arc::clone(cache.entry(key).or_insert(built))
+    if partial.trim().is_empty() {
+        return staff
+            .iter()
+            .take(25)
+            .map(|e| Choice {
+                name: truncate_chars(&e.question, 100),
+                value: truncate_chars(&e.question, 100),
+            })
+            .collect();
+    }
+    let candidates: Vec<Candidate> = staff
+        .iter()
+        .map(|e| Candidate::plain(&e.question, 0))
+        .collect();
+    Suggester::new(analyzer, candidates).suggest(analyzer, partial)
 }
 
 /// Suggestions for the option being typed.
-pub fn autocomplete(app: &App, focused: &Focused) -> Result<Vec<Choice>> {
-    let analyzer = app.search.analyzer();
+pub fn autocomplete(lib: &Library, focused: &Focused, staff: &[StaffEntry]) -> Result<Vec<Choice>> {
+    let analyzer = lib.search.analyzer();
     let option = focused.option;
     if !option.choices.is_empty() {
         let candidates: Vec<Candidate> = option
@@ -660,12 +672,23 @@ pub fn autocomplete(app: &App, focused: &Focused) -> Result<Vec<Choice>> {
     }
     let suggester = match (focused.command.name, option.name) {
         ("faq", "question") => {
-            let suggester = shared(app, "faq", faq_candidates);
-            return Ok(suggester.suggest(analyzer, &with_openings_read(&focused.partial)));
+            let suggester = shared(lib, "faq", faq_candidates);
+            let partial = with_openings_read(&focused.partial);
+            // The server's own entries first: few, so matched on the spot, never shared.
+            let mut choices = staff_choices(analyzer, staff, &partial);
+            for choice in suggester.suggest(analyzer, &partial) {
+                if choices.len() < 25 && !choices.iter().any(|c| c.value == choice.value) {
+                    choices.push(choice);
+                }
+            }
+            return Ok(choices);
         }
-        (_, "level") => shared(app, "level", level_candidates),
-        ("interview", "question") => shared(app, "question", question_candidates),
-        (_, "role") | ("role", "name") => shared(app, "role", role_candidates),
+        ("admin", "question") => {
+            return Ok(staff_choices(analyzer, staff, &focused.partial));
+        }
+        (_, "level") => shared(lib, "level", level_candidates),
+        ("interview", "question") => shared(lib, "question", question_candidates),
+        (_, "role") | ("role", "name") => shared(lib, "role", role_candidates),
         _ => return Ok(Vec::new()),
     };
     Ok(suggester.suggest(analyzer, &focused.partial))

@@ -12,7 +12,6 @@
 //! look like noise in a question about interviews.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::{Arc, Mutex};
 
 use crate::content::Catalog;
 use crate::search::analyzer::{edit_distance, typo_budget};
@@ -80,27 +79,6 @@ pub fn words(text: &str) -> Vec<(usize, usize, String)> {
         out.push((s, text.len(), text[s..].to_lowercase()));
     }
     out
-}
-
-/// The vocabulary of a catalog, built once per content (keyed by its fingerprint) and shared:
-/// it reads every text of the content, which need not happen on every question.
-pub fn shared(catalog: &Catalog, analyzer: &Analyzer) -> Arc<Vocabulary> {
-    static CACHE: Mutex<Option<(u64, Arc<Vocabulary>)>> = Mutex::new(None);
-    let mut cache = CACHE
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
-    if let Some((fingerprint, vocabulary)) = cache.as_ref() {
-        if *fingerprint == catalog.fingerprint {
-            return Arc::clone(vocabulary);
-        }
-    }
-    let vocabulary = Arc::new(Vocabulary::of_catalog(
-        catalog,
-        analyzer,
-        &super::intent::cue_words(),
-    ));
-    *cache = Some((catalog.fingerprint, Arc::clone(&vocabulary)));
-    vocabulary
 }
 
 impl Vocabulary {

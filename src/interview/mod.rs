@@ -46,6 +46,10 @@ pub fn handle(app: &App, caller: &Caller, command: InterviewCommand) -> Result<R
         InterviewCommand::Repeat => session::repeat(app, caller),
         InterviewCommand::End => session::end(app, caller),
         InterviewCommand::Stats => session::stats(app, caller),
+        // The leaderboard is the daily question's (`App` routes it to `daily`).
+        InterviewCommand::Leaderboard
+        | InterviewCommand::LeaderboardJoin
+        | InterviewCommand::LeaderboardLeave => crate::daily::leaderboard(app, caller, command),
     }
 }
 

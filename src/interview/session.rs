@@ -10,14 +10,14 @@
 //! makes a button from an earlier question stale instead of acting on the current one; ids
 //! without it (`iv:<action>:<session>:<owner>`) act on the current question.
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::Arc;
 
 use crate::app::{App, Caller};
 use crate::commands::spec::ANSWER_MAX;
 use crate::content::model::{Difficulty, QuestionFile, QuestionKind};
 use crate::content::{Bank, Role};
 use crate::error::{Error, Result};
+use crate::library::Library;
 use crate::reply::{escape_user_text, truncate_chars, Embed, Reply};
 use crate::search::{DocKind, Filter};
 use crate::store::{
@@ -101,45 +101,60 @@ pub fn active_sessions(app: &App) -> Result<u64> {
         .count_active_sessions(app.clock.now() - idle_seconds(app))
 }
 
-/// The scoring bank of a role, analyzed once per content version and shared: by meaning too when
-/// the search index holds the embedding model, by words alone otherwise.
-fn scoring_bank(app: &App, role: &Role, bank: &Bank) -> Arc<ScoringBank> {
-    type Cache = Mutex<HashMap<(u64, String), Arc<ScoringBank>>>;
-    static CACHE: OnceLock<Cache> = OnceLock::new();
-    let key = (app.catalog.fingerprint, role.id.clone());
-    let cache = CACHE.get_or_init(Cache::default);
-    if let Some(found) = cache.lock().unwrap_or_else(|p| p.into_inner()).get(&key) {
-        return found.clone();
-    }
-    let built = match ScoringBank::with_encoders(
-        app.search.analyzer(),
-        &bank.questions,
-        app.search.encoder().cloned(),
-        app.search.content_encoder(),
-    ) {
-        Ok(bank) => bank,
-        Err(error) => {
-            // The model failed on the bank's own text: score by words rather than not at all.
-            tracing::warn!(%error, "scoring bank without the embedding model");
-            ScoringBank::new(app.search.analyzer(), &bank.questions)
+/// The scoring bank of a role, analyzed once per content version (kept by the library): by
+/// meaning too when the search index holds the embedding model, by words alone otherwise.
+fn scoring_bank(lib: &Library, role: &Role, bank: &Bank) -> Arc<ScoringBank> {
+    lib.scoring_bank(&role.id, || {
+        match ScoringBank::with_encoders(
+            lib.search.analyzer(),
+            &bank.questions,
+            lib.search.encoder().cloned(),
+            lib.search.content_encoder(),
+        ) {
+            Ok(bank) => bank,
+            Err(error) => {
+                // The model failed on the bank's own text: score by words rather than not at all.
+                tracing::warn!(%error, "scoring bank without the embedding model");
+                ScoringBank::new(lib.search.analyzer(), &bank.questions)
+            }
         }
-    };
-    let built = Arc::new(built);
-    cache
-        .lock()
-        .unwrap_or_else(|p| p.into_inner())
-        .insert(key, built.clone());
-    built
+    })
 }
 
 /// Builds every role's scoring bank now, so the first answer does not wait for the rubric to be
 /// embedded (with the model, the vectors come from the cache beside it after the first start).
-pub fn prepare(app: &App) {
-    for role in &app.catalog.roles {
+pub fn prepare(lib: &Library) {
+    for role in &lib.catalog.roles {
         if let Some(bank) = &role.bank {
-            scoring_bank(app, role, bank);
+            scoring_bank(lib, role, bank);
         }
     }
+}
+
+/// Scores an answer to one bank question outside a session (the daily question): the feedback
+/// embed and the score. Nothing is stored here.
+pub fn assess_once(lib: &Library, question_id: &str, text: &str) -> Result<(Embed, u8)> {
+    let text = validate_answer(text)?;
+    let found = lib.catalog.roles.iter().find_map(|role| {
+        let bank = role.bank.as_ref()?;
+        Some((role, bank, find_question(bank, question_id)?))
+    });
+    let Some((role, bank, question)) = found else {
+        return Err(Error::Usage(
+            "That question is no longer in the question bank, so it cannot be scored.".into(),
+        ));
+    };
+    let assessment = scoring_bank(lib, role, bank)
+        .assess(&question.id, text)
+        .ok_or_else(|| Error::Usage(format!("Question `{}` cannot be scored.", question.id)))?;
+    if assessment.verdict == Verdict::Empty {
+        return Err(Error::Usage(
+            "Your answer has no words in it. Write what you would say to the interviewer, then send it again."
+                .into(),
+        ));
+    }
+    let embed = feedback::feedback_embed(role, question, &assessment, 0, 1, 0);
+    Ok((embed, assessment.score))
 }
 
 /// Embeds every role's rubric points and red flags into the content cache (the model's
@@ -160,8 +175,8 @@ pub fn embed_rubrics(
 }
 
 /// The role and bank a session was started with.
-fn session_role<'a>(app: &'a App, session: &SessionRecord) -> Result<(&'a Role, &'a Bank)> {
-    let role = app
+fn session_role<'a>(lib: &'a Library, session: &SessionRecord) -> Result<(&'a Role, &'a Bank)> {
+    let role = lib
         .catalog
         .roles
         .iter()
@@ -281,7 +296,8 @@ fn current_question(
     app: &App,
     session: &SessionRecord,
 ) -> Result<(Vec<Embed>, Vec<Vec<crate::reply::Button>>)> {
-    let (role, bank) = session_role(app, session)?;
+    let lib = app.library();
+    let (role, bank) = session_role(&lib, session)?;
     let question = question_at(bank, session, session.position)?;
     let history = history_for(app, &session.user_id, &session.role)?;
     let (_, why) = choose::weight(question, &history, app.clock.now());
@@ -309,7 +325,7 @@ pub struct StartOptions {
 }
 
 /// The bank question a user's `question:` text names: its id, or the best search match.
-fn match_question(app: &App, role: &Role, bank: &Bank, text: &str) -> Result<String> {
+fn match_question(lib: &Library, role: &Role, bank: &Bank, text: &str) -> Result<String> {
     let wanted = text.trim();
     if let Some(question) = bank
         .questions
@@ -323,7 +339,7 @@ fn match_question(app: &App, role: &Role, bank: &Bank, text: &str) -> Result<Str
         role: Some(&role.id),
     };
     let prefix = format!("{}/bank/question/", role.id);
-    let hits = app.search.search(wanted, &filter, 1)?;
+    let hits = lib.search.search(wanted, &filter, 1)?;
     hits.first()
         .and_then(|hit| hit.doc.key.strip_prefix(&prefix))
         .filter(|id| find_question(bank, id).is_some())
@@ -344,7 +360,8 @@ pub fn start(app: &App, caller: &Caller, options: StartOptions) -> Result<Reply>
         Live::Expired(session) => notes.push(format!("*{}*", expired_text(app, &session)?)),
         Live::None => {}
     }
-    let role = app
+    let lib = app.library();
+    let role = lib
         .catalog
         .role(options.role.as_deref())
         .map_err(Error::Usage)?;
@@ -352,7 +369,7 @@ pub fn start(app: &App, caller: &Caller, options: StartOptions) -> Result<Reply>
         Error::Usage(format!(
             "The {} role has no interview question bank. Roles with one: {}.",
             role.name,
-            app.catalog
+            lib.catalog
                 .roles
                 .iter()
                 .filter(|r| r.bank.is_some())
@@ -369,7 +386,7 @@ pub fn start(app: &App, caller: &Caller, options: StartOptions) -> Result<Reply>
     );
     let mut plan: Vec<String> = Vec::new();
     if let Some(text) = options.question.as_deref() {
-        plan.push(match_question(app, role, bank, text)?);
+        plan.push(match_question(&lib, role, bank, text)?);
     }
     let candidates = choose::candidates(&bank.questions, options.kind, options.difficulty);
     let history = history_for(app, &caller.user_id, &role.id)?;
@@ -556,7 +573,8 @@ fn resent_last_answer(app: &App, caller: &Caller, text: &str) -> Result<Option<R
     else {
         return Ok(None);
     };
-    let Ok((_, bank)) = session_role(app, &session) else {
+    let lib = app.library();
+    let Ok((_, bank)) = session_role(&lib, &session) else {
         return Ok(None);
     };
     let summary = history::summarize(&turns, session.plan.len(), &bank.questions);
@@ -579,9 +597,10 @@ fn recorded_feedback(
     turn: &TurnRecord,
     text: &str,
 ) -> Option<Embed> {
-    let (role, bank) = session_role(app, session).ok()?;
+    let lib = app.library();
+    let (role, bank) = session_role(&lib, session).ok()?;
     let question = find_question(bank, &turn.question_id)?;
-    let assessment = scoring_bank(app, role, bank).assess(&question.id, text)?;
+    let assessment = scoring_bank(&lib, role, bank).assess(&question.id, text)?;
     Some(feedback::feedback_embed(
         role,
         question,
@@ -604,9 +623,10 @@ fn unsent_answer(message: String, text: &str) -> Reply {
 
 /// Scores and records an answer to the question at `position`.
 fn answer_at(app: &App, session: SessionRecord, position: usize, text: &str) -> Result<Reply> {
-    let (role, bank) = session_role(app, &session)?;
+    let lib = app.library();
+    let (role, bank) = session_role(&lib, &session)?;
     let question = question_at(bank, &session, position)?;
-    let scoring = scoring_bank(app, role, bank);
+    let scoring = scoring_bank(&lib, role, bank);
     let assessment = scoring
         .assess(&question.id, text)
         .ok_or_else(|| Error::Usage(format!("Question `{}` cannot be scored.", question.id)))?;
@@ -714,7 +734,8 @@ pub fn hint(app: &App, caller: &Caller) -> Result<Reply> {
 }
 
 fn hint_at(app: &App, session: &SessionRecord, position: usize) -> Result<Reply> {
-    let (_, bank) = session_role(app, session)?;
+    let lib = app.library();
+    let (_, bank) = session_role(&lib, session)?;
     let question = question_at(bank, session, position)?;
     let Some(shown) = app
         .store
@@ -747,7 +768,8 @@ pub fn skip(app: &App, caller: &Caller) -> Result<Reply> {
 }
 
 fn skip_at(app: &App, session: SessionRecord, position: usize) -> Result<Reply> {
-    let (role, bank) = session_role(app, &session)?;
+    let lib = app.library();
+    let (role, bank) = session_role(&lib, &session)?;
     let Some(question_id) = session.plan.get(position).cloned() else {
         return already_answered(app, session.id);
     };
@@ -818,7 +840,8 @@ fn end_session(app: &App, session: &SessionRecord) -> Result<Reply> {
             "Interview ended before any question was answered, so there is nothing to score. Start again with `/interview start`.",
         ));
     }
-    let questions: &[QuestionFile] = match session_role(app, session) {
+    let lib = app.library();
+    let questions: &[QuestionFile] = match session_role(&lib, session) {
         Ok((_, bank)) => &bank.questions,
         Err(_) => &[],
     };
@@ -910,7 +933,8 @@ pub fn component(app: &App, caller: &Caller, custom_id: &str) -> Result<Reply> {
             };
             match action {
                 "answer" => {
-                    let (_, bank) = session_role(app, &session)?;
+                    let lib = app.library();
+                    let (_, bank) = session_role(&lib, &session)?;
                     let question = question_at(bank, &session, position)?;
                     feedback::answer_modal(
                         session.id,

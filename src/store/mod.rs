@@ -210,6 +210,39 @@ pub trait Store: Send + Sync {
     fn delivery(&self, id: &str) -> Result<Option<HandledDelivery>>;
     /// Saves the reply to a delivery recorded earlier, for its repeats.
     fn save_delivery_reply(&self, id: &str, reply: &str) -> Result<()>;
+    // ---- Community features (issue 15). Plain SQL: one upsert or insert-once each.
+
+    /// Counts one asking of a question the content does not answer (no user id is kept).
+    fn record_gap(&self, guild_id: &str, question: &str, now: i64) -> Result<()>;
+    /// The most asked unanswered questions of a guild (every guild with None), most asked first.
+    fn gaps(&self, guild_id: Option<&str>, limit: usize) -> Result<Vec<Gap>>;
+    /// Adds a staff entry; `false` (nothing changed) when the guild has one with the same key.
+    fn add_staff_entry(&self, entry: &StaffEntry) -> Result<bool>;
+    /// A guild's staff entries, oldest first.
+    fn staff_entries(&self, guild_id: &str) -> Result<Vec<StaffEntry>>;
+    /// Removes the guild's entry with this key; `false` when there was none.
+    fn remove_staff_entry(&self, guild_id: &str, key: &str) -> Result<bool>;
+    /// Sets (or replaces) a guild's daily question schedule.
+    fn set_daily(&self, schedule: &DailySchedule) -> Result<()>;
+    /// Stops a guild's daily question; `false` when none was set.
+    fn remove_daily(&self, guild_id: &str) -> Result<bool>;
+    /// Every guild's daily schedule.
+    fn daily_schedules(&self) -> Result<Vec<DailySchedule>>;
+    /// Claims the post of `day` for a guild: `true` for exactly one caller across every process
+    /// sharing the store (insert-once), so the question is posted once.
+    fn claim_daily_post(&self, post: &DailyPost) -> Result<bool>;
+    /// Records where the day's post went (after it was sent).
+    fn set_daily_post_message(&self, guild_id: &str, day: i64, message_id: &str) -> Result<()>;
+    /// The post of `day` in a guild, if it was claimed.
+    fn daily_post(&self, guild_id: &str, day: i64) -> Result<Option<DailyPost>>;
+    /// Records a member's scored answer to a day's question; `false` when they already answered.
+    fn record_daily_answer(&self, answer: &DailyAnswer) -> Result<bool>;
+    /// A guild's daily answers (of one user with Some), oldest day first.
+    fn daily_answers(&self, guild_id: &str, user_id: Option<&str>) -> Result<Vec<DailyAnswer>>;
+    /// Joins (`true`) or leaves the guild's leaderboard; returns whether anything changed.
+    fn set_leaderboard(&self, guild_id: &str, user_id: &str, joined: bool) -> Result<bool>;
+    /// Who joined a guild's leaderboard.
+    fn leaderboard_members(&self, guild_id: &str) -> Result<Vec<String>>;
     /// The database file, for stores that keep one (readiness checks it is still there).
     fn location(&self) -> Option<std::path::PathBuf> {
         None
@@ -229,4 +262,59 @@ pub struct HandledDelivery {
     pub at: i64,
     /// The reply (serialized), once the first delivery has saved it.
     pub reply: Option<String>,
+}
+
+/// An unanswered question as counted ("" is no server: DMs and the console without `--guild`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Gap {
+    pub guild_id: String,
+    /// Normalized: lowercase, single spaces, no punctuation at the ends.
+    pub question: String,
+    pub count: u64,
+    pub first_at: i64,
+    pub last_at: i64,
+}
+
+/// A question and answer a server's staff added for their server.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaffEntry {
+    pub guild_id: String,
+    /// The normalized question: what duplicates and removal compare.
+    pub key: String,
+    pub question: String,
+    pub answer: String,
+    pub added_at: i64,
+}
+
+/// When and where a guild's daily question goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DailySchedule {
+    pub guild_id: String,
+    pub channel_id: String,
+    /// Local minutes after midnight (HH*60+MM).
+    pub minute: u32,
+    /// The time zone as given (`UTC`, `UTC+02:00`) and its offset from UTC in minutes.
+    pub timezone: String,
+    pub offset_minutes: i32,
+}
+
+/// One day's post in one guild. `day` counts local days since 1970-01-01.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DailyPost {
+    pub guild_id: String,
+    pub day: i64,
+    pub question_id: String,
+    pub channel_id: String,
+    pub message_id: Option<String>,
+    pub posted_at: i64,
+}
+
+/// A member's scored answer to a day's question (the answer text is not kept).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DailyAnswer {
+    pub guild_id: String,
+    pub day: i64,
+    pub user_id: String,
+    pub score: u8,
+    pub at: i64,
 }

@@ -31,8 +31,8 @@ use r2d2::Pool;
 
 use super::delivery::{self, Claim};
 use super::{
-    Created, HandledDelivery, NewSession, Recorded, SessionRecord, SessionStatus, Store,
-    TurnOutcome, TurnRecord,
+    Created, DailyAnswer, DailyPost, DailySchedule, Gap, HandledDelivery, NewSession, Recorded,
+    SessionRecord, SessionStatus, StaffEntry, Store, TurnOutcome, TurnRecord,
 };
 use crate::error::{Error, Result};
 
@@ -80,6 +80,52 @@ pub const MIGRATIONS: &[&str] = &[
         reply TEXT
     );
     CREATE INDEX deliveries_by_time ON deliveries (at);",
+    // 3: questions nobody answered, staff entries, the daily question and its leaderboard.
+    "CREATE TABLE gaps (
+        guild_id TEXT NOT NULL,
+        question TEXT NOT NULL,
+        count BIGINT NOT NULL,
+        first_at BIGINT NOT NULL,
+        last_at BIGINT NOT NULL,
+        PRIMARY KEY (guild_id, question)
+    );
+    CREATE TABLE staff_entries (
+        guild_id TEXT NOT NULL,
+        key TEXT NOT NULL,
+        question TEXT NOT NULL,
+        answer TEXT NOT NULL,
+        added_at BIGINT NOT NULL,
+        PRIMARY KEY (guild_id, key)
+    );
+    CREATE TABLE daily_schedules (
+        guild_id TEXT PRIMARY KEY,
+        channel_id TEXT NOT NULL,
+        minute BIGINT NOT NULL,
+        timezone TEXT NOT NULL,
+        offset_minutes BIGINT NOT NULL
+    );
+    CREATE TABLE daily_posts (
+        guild_id TEXT NOT NULL,
+        day BIGINT NOT NULL,
+        question_id TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        message_id TEXT,
+        posted_at BIGINT NOT NULL,
+        PRIMARY KEY (guild_id, day)
+    );
+    CREATE TABLE daily_answers (
+        guild_id TEXT NOT NULL,
+        day BIGINT NOT NULL,
+        user_id TEXT NOT NULL,
+        score BIGINT NOT NULL CHECK (score BETWEEN 0 AND 100),
+        at BIGINT NOT NULL,
+        PRIMARY KEY (guild_id, day, user_id)
+    );
+    CREATE TABLE leaderboard_members (
+        guild_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        PRIMARY KEY (guild_id, user_id)
+    );",
 ];
 
 /// The advisory lock key migrations take (any fixed number no other application uses: the
@@ -833,6 +879,307 @@ impl Store for PostgresStore {
                     &[&text(id), &text(reply)],
                 )
                 .map(drop)
+            })
+        })
+    }
+
+    fn record_gap(&self, guild_id: &str, question: &str, now: i64) -> Result<()> {
+        self.with(|connection| {
+            in_transaction(connection, |tx| {
+                tx.execute(
+                    "INSERT INTO gaps (guild_id, question, count, first_at, last_at) \
+                     VALUES ($1, $2, 1, $3, $3) \
+                     ON CONFLICT (guild_id, question) \
+                     DO UPDATE SET count = gaps.count + 1, last_at = $3",
+                    &[&text(guild_id), &text(question), &now],
+                )?;
+                claim_delivery(tx)?;
+                Ok(((), true))
+            })
+        })
+    }
+
+    fn gaps(&self, guild_id: Option<&str>, limit: usize) -> Result<Vec<Gap>> {
+        let guild = guild_id.map(text);
+        self.with(|connection| {
+            direct(connection, |db| {
+                db.query(
+                    "SELECT guild_id, question, count, first_at, last_at FROM gaps \
+                     WHERE $1::text IS NULL OR guild_id = $1 \
+                     ORDER BY count DESC, last_at DESC, question LIMIT $2",
+                    &[&guild, &(limit.min(i64::MAX as usize) as i64)],
+                )?
+                .iter()
+                .map(|row| {
+                    Ok(Gap {
+                        guild_id: row.try_get(0)?,
+                        question: row.try_get(1)?,
+                        count: row.try_get::<_, i64>(2)?.max(0) as u64,
+                        first_at: row.try_get(3)?,
+                        last_at: row.try_get(4)?,
+                    })
+                })
+                .collect()
+            })
+        })
+    }
+
+    fn add_staff_entry(&self, entry: &StaffEntry) -> Result<bool> {
+        self.with(|connection| {
+            in_transaction(connection, |tx| {
+                let inserted = tx.execute(
+                    "INSERT INTO staff_entries (guild_id, key, question, answer, added_at) \
+                     VALUES ($1, $2, $3, $4, $5) ON CONFLICT (guild_id, key) DO NOTHING",
+                    &[
+                        &text(&entry.guild_id),
+                        &text(&entry.key),
+                        &text(&entry.question),
+                        &text(&entry.answer),
+                        &entry.added_at,
+                    ],
+                )?;
+                if inserted == 1 {
+                    claim_delivery(tx)?;
+                }
+                Ok((inserted == 1, true))
+            })
+        })
+    }
+
+    fn staff_entries(&self, guild_id: &str) -> Result<Vec<StaffEntry>> {
+        self.with(|connection| {
+            direct(connection, |db| {
+                db.query(
+                    "SELECT guild_id, key, question, answer, added_at FROM staff_entries \
+                     WHERE guild_id = $1 ORDER BY added_at, key",
+                    &[&text(guild_id)],
+                )?
+                .iter()
+                .map(|row| {
+                    Ok(StaffEntry {
+                        guild_id: row.try_get(0)?,
+                        key: row.try_get(1)?,
+                        question: row.try_get(2)?,
+                        answer: row.try_get(3)?,
+                        added_at: row.try_get(4)?,
+                    })
+                })
+                .collect()
+            })
+        })
+    }
+
+    fn remove_staff_entry(&self, guild_id: &str, key: &str) -> Result<bool> {
+        self.with(|connection| {
+            in_transaction(connection, |tx| {
+                let removed = tx.execute(
+                    "DELETE FROM staff_entries WHERE guild_id = $1 AND key = $2",
+                    &[&text(guild_id), &text(key)],
+                )?;
+                if removed == 1 {
+                    claim_delivery(tx)?;
+                }
+                Ok((removed == 1, true))
+            })
+        })
+    }
+
+    fn set_daily(&self, schedule: &DailySchedule) -> Result<()> {
+        self.with(|connection| {
+            in_transaction(connection, |tx| {
+                tx.execute(
+                    "INSERT INTO daily_schedules \
+                     (guild_id, channel_id, minute, timezone, offset_minutes) \
+                     VALUES ($1, $2, $3, $4, $5) ON CONFLICT (guild_id) DO UPDATE SET \
+                     channel_id = $2, minute = $3, timezone = $4, offset_minutes = $5",
+                    &[
+                        &text(&schedule.guild_id),
+                        &text(&schedule.channel_id),
+                        &i64::from(schedule.minute),
+                        &text(&schedule.timezone),
+                        &i64::from(schedule.offset_minutes),
+                    ],
+                )?;
+                claim_delivery(tx)?;
+                Ok(((), true))
+            })
+        })
+    }
+
+    fn remove_daily(&self, guild_id: &str) -> Result<bool> {
+        self.with(|connection| {
+            in_transaction(connection, |tx| {
+                let removed = tx.execute(
+                    "DELETE FROM daily_schedules WHERE guild_id = $1",
+                    &[&text(guild_id)],
+                )?;
+                if removed == 1 {
+                    claim_delivery(tx)?;
+                }
+                Ok((removed == 1, true))
+            })
+        })
+    }
+
+    fn daily_schedules(&self) -> Result<Vec<DailySchedule>> {
+        self.with(|connection| {
+            direct(connection, |db| {
+                db.query(
+                    "SELECT guild_id, channel_id, minute, timezone, offset_minutes \
+                     FROM daily_schedules ORDER BY guild_id",
+                    &[],
+                )?
+                .iter()
+                .map(|row| {
+                    Ok(DailySchedule {
+                        guild_id: row.try_get(0)?,
+                        channel_id: row.try_get(1)?,
+                        minute: row.try_get::<_, i64>(2)?.clamp(0, 24 * 60) as u32,
+                        timezone: row.try_get(3)?,
+                        offset_minutes: row.try_get::<_, i64>(4)?.clamp(-24 * 60, 24 * 60) as i32,
+                    })
+                })
+                .collect()
+            })
+        })
+    }
+
+    fn claim_daily_post(&self, post: &DailyPost) -> Result<bool> {
+        self.with(|connection| {
+            direct(connection, |db| {
+                let inserted = db.execute(
+                    "INSERT INTO daily_posts \
+                     (guild_id, day, question_id, channel_id, message_id, posted_at) \
+                     VALUES ($1, $2, $3, $4, NULL, $5) ON CONFLICT (guild_id, day) DO NOTHING",
+                    &[
+                        &text(&post.guild_id),
+                        &post.day,
+                        &text(&post.question_id),
+                        &text(&post.channel_id),
+                        &post.posted_at,
+                    ],
+                )?;
+                Ok(inserted == 1)
+            })
+        })
+    }
+
+    fn set_daily_post_message(&self, guild_id: &str, day: i64, message_id: &str) -> Result<()> {
+        self.with(|connection| {
+            direct(connection, |db| {
+                db.execute(
+                    "UPDATE daily_posts SET message_id = $3 WHERE guild_id = $1 AND day = $2",
+                    &[&text(guild_id), &day, &text(message_id)],
+                )
+                .map(drop)
+            })
+        })
+    }
+
+    fn daily_post(&self, guild_id: &str, day: i64) -> Result<Option<DailyPost>> {
+        self.with(|connection| {
+            direct(connection, |db| {
+                let Some(row) = db.query_opt(
+                    "SELECT guild_id, day, question_id, channel_id, message_id, posted_at \
+                     FROM daily_posts WHERE guild_id = $1 AND day = $2",
+                    &[&text(guild_id), &day],
+                )?
+                else {
+                    return Ok(None);
+                };
+                Ok(Some(DailyPost {
+                    guild_id: row.try_get(0)?,
+                    day: row.try_get(1)?,
+                    question_id: row.try_get(2)?,
+                    channel_id: row.try_get(3)?,
+                    message_id: row.try_get(4)?,
+                    posted_at: row.try_get(5)?,
+                }))
+            })
+        })
+    }
+
+    fn record_daily_answer(&self, answer: &DailyAnswer) -> Result<bool> {
+        self.with(|connection| {
+            in_transaction(connection, |tx| {
+                let inserted = tx.execute(
+                    "INSERT INTO daily_answers (guild_id, day, user_id, score, at) \
+                     VALUES ($1, $2, $3, $4, $5) \
+                     ON CONFLICT (guild_id, day, user_id) DO NOTHING",
+                    &[
+                        &text(&answer.guild_id),
+                        &answer.day,
+                        &text(&answer.user_id),
+                        &i64::from(answer.score),
+                        &answer.at,
+                    ],
+                )?;
+                if inserted == 1 {
+                    claim_delivery(tx)?;
+                }
+                Ok((inserted == 1, true))
+            })
+        })
+    }
+
+    fn daily_answers(&self, guild_id: &str, user_id: Option<&str>) -> Result<Vec<DailyAnswer>> {
+        let user = user_id.map(text);
+        self.with(|connection| {
+            direct(connection, |db| {
+                db.query(
+                    "SELECT guild_id, day, user_id, score, at FROM daily_answers \
+                     WHERE guild_id = $1 AND ($2::text IS NULL OR user_id = $2) \
+                     ORDER BY day, user_id",
+                    &[&text(guild_id), &user],
+                )?
+                .iter()
+                .map(|row| {
+                    Ok(DailyAnswer {
+                        guild_id: row.try_get(0)?,
+                        day: row.try_get(1)?,
+                        user_id: row.try_get(2)?,
+                        score: row.try_get::<_, i64>(3)?.clamp(0, 100) as u8,
+                        at: row.try_get(4)?,
+                    })
+                })
+                .collect()
+            })
+        })
+    }
+
+    fn set_leaderboard(&self, guild_id: &str, user_id: &str, joined: bool) -> Result<bool> {
+        self.with(|connection| {
+            in_transaction(connection, |tx| {
+                let changed = if joined {
+                    tx.execute(
+                        "INSERT INTO leaderboard_members (guild_id, user_id) VALUES ($1, $2) \
+                         ON CONFLICT (guild_id, user_id) DO NOTHING",
+                        &[&text(guild_id), &text(user_id)],
+                    )?
+                } else {
+                    tx.execute(
+                        "DELETE FROM leaderboard_members WHERE guild_id = $1 AND user_id = $2",
+                        &[&text(guild_id), &text(user_id)],
+                    )?
+                };
+                if changed == 1 {
+                    claim_delivery(tx)?;
+                }
+                Ok((changed == 1, true))
+            })
+        })
+    }
+
+    fn leaderboard_members(&self, guild_id: &str) -> Result<Vec<String>> {
+        self.with(|connection| {
+            direct(connection, |db| {
+                db.query(
+                    "SELECT user_id FROM leaderboard_members WHERE guild_id = $1 ORDER BY user_id",
+                    &[&text(guild_id)],
+                )?
+                .iter()
+                .map(|row| Ok(row.try_get(0)?))
+                .collect()
             })
         })
     }

@@ -13,8 +13,8 @@ use rusqlite::{params, Connection, OptionalExtension, Row, TransactionBehavior};
 
 use super::delivery::{self, Claim};
 use super::{
-    Created, HandledDelivery, NewSession, Recorded, SessionRecord, SessionStatus, Store,
-    TurnOutcome, TurnRecord,
+    Created, DailyAnswer, DailyPost, DailySchedule, Gap, HandledDelivery, NewSession, Recorded,
+    SessionRecord, SessionStatus, StaffEntry, Store, TurnOutcome, TurnRecord,
 };
 use crate::error::{Error, Result};
 
@@ -61,6 +61,52 @@ pub const MIGRATIONS: &[&str] = &[
         reply TEXT
     );
     CREATE INDEX deliveries_by_time ON deliveries (at);",
+    // 3: questions nobody answered, staff entries, the daily question and its leaderboard.
+    "CREATE TABLE gaps (
+        guild_id TEXT NOT NULL,
+        question TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        first_at INTEGER NOT NULL,
+        last_at INTEGER NOT NULL,
+        PRIMARY KEY (guild_id, question)
+    );
+    CREATE TABLE staff_entries (
+        guild_id TEXT NOT NULL,
+        key TEXT NOT NULL,
+        question TEXT NOT NULL,
+        answer TEXT NOT NULL,
+        added_at INTEGER NOT NULL,
+        PRIMARY KEY (guild_id, key)
+    );
+    CREATE TABLE daily_schedules (
+        guild_id TEXT PRIMARY KEY,
+        channel_id TEXT NOT NULL,
+        minute INTEGER NOT NULL,
+        timezone TEXT NOT NULL,
+        offset_minutes INTEGER NOT NULL
+    );
+    CREATE TABLE daily_posts (
+        guild_id TEXT NOT NULL,
+        day INTEGER NOT NULL,
+        question_id TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        message_id TEXT,
+        posted_at INTEGER NOT NULL,
+        PRIMARY KEY (guild_id, day)
+    );
+    CREATE TABLE daily_answers (
+        guild_id TEXT NOT NULL,
+        day INTEGER NOT NULL,
+        user_id TEXT NOT NULL,
+        score INTEGER NOT NULL,
+        at INTEGER NOT NULL,
+        PRIMARY KEY (guild_id, day, user_id)
+    );
+    CREATE TABLE leaderboard_members (
+        guild_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        PRIMARY KEY (guild_id, user_id)
+    );",
 ];
 
 /// rusqlite's errors become the crate's store-neutral `Error::Store`; a busy or locked file (a
@@ -479,6 +525,274 @@ impl Store for SqliteStore {
         })
     }
 
+    fn record_gap(&self, guild_id: &str, question: &str, now: i64) -> Result<()> {
+        self.with(|c| {
+            let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            tx.execute(
+                "INSERT INTO gaps (guild_id, question, count, first_at, last_at) \
+                 VALUES (?1, ?2, 1, ?3, ?3) \
+                 ON CONFLICT (guild_id, question) DO UPDATE SET count = count + 1, last_at = ?3",
+                params![guild_id, question, now],
+            )?;
+            claim_delivery(&tx)?;
+            tx.commit()?;
+            Ok(())
+        })
+    }
+
+    fn gaps(&self, guild_id: Option<&str>, limit: usize) -> Result<Vec<Gap>> {
+        self.with(|c| {
+            let mut statement = c.prepare(
+                "SELECT guild_id, question, count, first_at, last_at FROM gaps \
+                 WHERE ?1 IS NULL OR guild_id = ?1 \
+                 ORDER BY count DESC, last_at DESC, question LIMIT ?2",
+            )?;
+            let rows = statement.query_map(params![guild_id, limit as i64], |row| {
+                Ok(Gap {
+                    guild_id: row.get(0)?,
+                    question: row.get(1)?,
+                    count: row.get::<_, i64>(2)? as u64,
+                    first_at: row.get(3)?,
+                    last_at: row.get(4)?,
+                })
+            })?;
+            Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        })
+    }
+
+    fn add_staff_entry(&self, entry: &StaffEntry) -> Result<bool> {
+        self.with(|c| {
+            let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let inserted = tx.execute(
+                "INSERT INTO staff_entries (guild_id, key, question, answer, added_at) \
+                 VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (guild_id, key) DO NOTHING",
+                params![
+                    entry.guild_id,
+                    entry.key,
+                    entry.question,
+                    entry.answer,
+                    entry.added_at
+                ],
+            )?;
+            if inserted == 1 {
+                claim_delivery(&tx)?;
+            }
+            tx.commit()?;
+            Ok(inserted == 1)
+        })
+    }
+
+    fn staff_entries(&self, guild_id: &str) -> Result<Vec<StaffEntry>> {
+        self.with(|c| {
+            let mut statement = c.prepare(
+                "SELECT guild_id, key, question, answer, added_at FROM staff_entries \
+                 WHERE guild_id = ?1 ORDER BY added_at, key",
+            )?;
+            let rows = statement.query_map(params![guild_id], |row| {
+                Ok(StaffEntry {
+                    guild_id: row.get(0)?,
+                    key: row.get(1)?,
+                    question: row.get(2)?,
+                    answer: row.get(3)?,
+                    added_at: row.get(4)?,
+                })
+            })?;
+            Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        })
+    }
+
+    fn remove_staff_entry(&self, guild_id: &str, key: &str) -> Result<bool> {
+        self.with(|c| {
+            let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let removed = tx.execute(
+                "DELETE FROM staff_entries WHERE guild_id = ?1 AND key = ?2",
+                params![guild_id, key],
+            )?;
+            if removed == 1 {
+                claim_delivery(&tx)?;
+            }
+            tx.commit()?;
+            Ok(removed == 1)
+        })
+    }
+
+    fn set_daily(&self, schedule: &DailySchedule) -> Result<()> {
+        self.with(|c| {
+            let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            tx.execute(
+                "INSERT INTO daily_schedules (guild_id, channel_id, minute, timezone, offset_minutes) \
+                 VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (guild_id) DO UPDATE SET \
+                 channel_id = ?2, minute = ?3, timezone = ?4, offset_minutes = ?5",
+                params![
+                    schedule.guild_id,
+                    schedule.channel_id,
+                    schedule.minute,
+                    schedule.timezone,
+                    schedule.offset_minutes
+                ],
+            )?;
+            claim_delivery(&tx)?;
+            tx.commit()?;
+            Ok(())
+        })
+    }
+
+    fn remove_daily(&self, guild_id: &str) -> Result<bool> {
+        self.with(|c| {
+            let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let removed = tx.execute(
+                "DELETE FROM daily_schedules WHERE guild_id = ?1",
+                params![guild_id],
+            )?;
+            if removed == 1 {
+                claim_delivery(&tx)?;
+            }
+            tx.commit()?;
+            Ok(removed == 1)
+        })
+    }
+
+    fn daily_schedules(&self) -> Result<Vec<DailySchedule>> {
+        self.with(|c| {
+            let mut statement = c.prepare(
+                "SELECT guild_id, channel_id, minute, timezone, offset_minutes \
+                 FROM daily_schedules ORDER BY guild_id",
+            )?;
+            let rows = statement.query_map([], |row| {
+                Ok(DailySchedule {
+                    guild_id: row.get(0)?,
+                    channel_id: row.get(1)?,
+                    minute: row.get(2)?,
+                    timezone: row.get(3)?,
+                    offset_minutes: row.get(4)?,
+                })
+            })?;
+            Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        })
+    }
+
+    fn claim_daily_post(&self, post: &DailyPost) -> Result<bool> {
+        self.with(|c| {
+            let inserted = c.execute(
+                "INSERT INTO daily_posts (guild_id, day, question_id, channel_id, message_id, posted_at) \
+                 VALUES (?1, ?2, ?3, ?4, NULL, ?5) ON CONFLICT (guild_id, day) DO NOTHING",
+                params![
+                    post.guild_id,
+                    post.day,
+                    post.question_id,
+                    post.channel_id,
+                    post.posted_at
+                ],
+            )?;
+            Ok(inserted == 1)
+        })
+    }
+
+    fn set_daily_post_message(&self, guild_id: &str, day: i64, message_id: &str) -> Result<()> {
+        self.with(|c| {
+            c.execute(
+                "UPDATE daily_posts SET message_id = ?3 WHERE guild_id = ?1 AND day = ?2",
+                params![guild_id, day, message_id],
+            )?;
+            Ok(())
+        })
+    }
+
+    fn daily_post(&self, guild_id: &str, day: i64) -> Result<Option<DailyPost>> {
+        self.with(|c| {
+            Ok(c.query_row(
+                "SELECT guild_id, day, question_id, channel_id, message_id, posted_at \
+                 FROM daily_posts WHERE guild_id = ?1 AND day = ?2",
+                params![guild_id, day],
+                |row| {
+                    Ok(DailyPost {
+                        guild_id: row.get(0)?,
+                        day: row.get(1)?,
+                        question_id: row.get(2)?,
+                        channel_id: row.get(3)?,
+                        message_id: row.get(4)?,
+                        posted_at: row.get(5)?,
+                    })
+                },
+            )
+            .optional()?)
+        })
+    }
+
+    fn record_daily_answer(&self, answer: &DailyAnswer) -> Result<bool> {
+        self.with(|c| {
+            let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let inserted = tx.execute(
+                "INSERT INTO daily_answers (guild_id, day, user_id, score, at) \
+                 VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (guild_id, day, user_id) DO NOTHING",
+                params![
+                    answer.guild_id,
+                    answer.day,
+                    answer.user_id,
+                    i64::from(answer.score),
+                    answer.at
+                ],
+            )?;
+            if inserted == 1 {
+                claim_delivery(&tx)?;
+            }
+            tx.commit()?;
+            Ok(inserted == 1)
+        })
+    }
+
+    fn daily_answers(&self, guild_id: &str, user_id: Option<&str>) -> Result<Vec<DailyAnswer>> {
+        self.with(|c| {
+            let mut statement = c.prepare(
+                "SELECT guild_id, day, user_id, score, at FROM daily_answers \
+                 WHERE guild_id = ?1 AND (?2 IS NULL OR user_id = ?2) ORDER BY day, user_id",
+            )?;
+            let rows = statement.query_map(params![guild_id, user_id], |row| {
+                Ok(DailyAnswer {
+                    guild_id: row.get(0)?,
+                    day: row.get(1)?,
+                    user_id: row.get(2)?,
+                    score: row.get::<_, i64>(3)?.clamp(0, 100) as u8,
+                    at: row.get(4)?,
+                })
+            })?;
+            Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        })
+    }
+
+    fn set_leaderboard(&self, guild_id: &str, user_id: &str, joined: bool) -> Result<bool> {
+        self.with(|c| {
+            let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let changed = if joined {
+                tx.execute(
+                    "INSERT INTO leaderboard_members (guild_id, user_id) VALUES (?1, ?2) \
+                     ON CONFLICT (guild_id, user_id) DO NOTHING",
+                    params![guild_id, user_id],
+                )?
+            } else {
+                tx.execute(
+                    "DELETE FROM leaderboard_members WHERE guild_id = ?1 AND user_id = ?2",
+                    params![guild_id, user_id],
+                )?
+            };
+            if changed == 1 {
+                claim_delivery(&tx)?;
+            }
+            tx.commit()?;
+            Ok(changed == 1)
+        })
+    }
+
+    fn leaderboard_members(&self, guild_id: &str) -> Result<Vec<String>> {
+        self.with(|c| {
+            let mut statement = c.prepare(
+                "SELECT user_id FROM leaderboard_members WHERE guild_id = ?1 ORDER BY user_id",
+            )?;
+            let rows = statement.query_map(params![guild_id], |row| row.get(0))?;
+            Ok(rows.collect::<rusqlite::Result<Vec<String>>>()?)
+        })
+    }
+
     fn delivery(&self, id: &str) -> Result<Option<HandledDelivery>> {
         self.with(|c| {
             Ok(c.query_row(
@@ -809,6 +1123,95 @@ mod tests {
     /// A delivery's id is recorded with the first change it causes; the same id again (another
     /// connection: another process sharing the file) cannot change anything a second time, and
     /// old records are pruned.
+    #[test]
+    fn community_tables_count_isolate_and_claim_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("careerbot.sqlite3");
+        let first = SqliteStore::open(&path).unwrap();
+        let second = SqliteStore::open(&path).unwrap();
+
+        // Gaps: one row per server and question, counted, most asked first.
+        for (guild, question, at) in [
+            ("1", "kafka", 10),
+            ("1", "kafka", 20),
+            ("1", "rust", 15),
+            ("2", "kafka", 30),
+        ] {
+            first.record_gap(guild, question, at).unwrap();
+        }
+        let gaps = second.gaps(Some("1"), 10).unwrap();
+        let seen: Vec<(&str, u64, i64, i64)> = gaps
+            .iter()
+            .map(|g| (g.question.as_str(), g.count, g.first_at, g.last_at))
+            .collect();
+        assert_eq!(seen, [("kafka", 2, 10, 20), ("rust", 1, 15, 15)]);
+        assert_eq!(second.gaps(None, 10).unwrap().len(), 3);
+
+        // Staff entries: a duplicate key changes nothing; per server.
+        let entry = |guild: &str, answer: &str| StaffEntry {
+            guild_id: guild.into(),
+            key: "what is kafka".into(),
+            question: "What is Kafka?".into(),
+            answer: answer.into(),
+            added_at: 5,
+        };
+        assert!(first.add_staff_entry(&entry("1", "a log")).unwrap());
+        assert!(!second.add_staff_entry(&entry("1", "other")).unwrap());
+        assert!(second.add_staff_entry(&entry("2", "b")).unwrap());
+        assert_eq!(first.staff_entries("1").unwrap()[0].answer, "a log");
+        assert!(first.remove_staff_entry("1", "what is kafka").unwrap());
+        assert!(!first.remove_staff_entry("1", "what is kafka").unwrap());
+        assert_eq!(first.staff_entries("2").unwrap().len(), 1);
+
+        // The daily post: exactly one claim per server and day across connections.
+        let post = DailyPost {
+            guild_id: "1".into(),
+            day: 20_454,
+            question_id: "q".into(),
+            channel_id: "9".into(),
+            message_id: None,
+            posted_at: 1,
+        };
+        let claims = std::thread::scope(|scope| {
+            let a = scope.spawn(|| first.claim_daily_post(&post).unwrap());
+            let b = scope.spawn(|| second.claim_daily_post(&post).unwrap());
+            [a.join().unwrap(), b.join().unwrap()]
+        });
+        assert_eq!(claims.iter().filter(|c| **c).count(), 1, "{claims:?}");
+        first.set_daily_post_message("1", 20_454, "77").unwrap();
+        assert_eq!(
+            second
+                .daily_post("1", 20_454)
+                .unwrap()
+                .unwrap()
+                .message_id
+                .as_deref(),
+            Some("77")
+        );
+
+        // Answers: once per member and day; the leaderboard is opt-in.
+        let answer = DailyAnswer {
+            guild_id: "1".into(),
+            day: 20_454,
+            user_id: "u".into(),
+            score: 80,
+            at: 2,
+        };
+        assert!(first.record_daily_answer(&answer).unwrap());
+        assert!(!second
+            .record_daily_answer(&DailyAnswer {
+                score: 10,
+                ..answer.clone()
+            })
+            .unwrap());
+        assert_eq!(first.daily_answers("1", Some("u")).unwrap()[0].score, 80);
+        assert!(first.set_leaderboard("1", "u", true).unwrap());
+        assert!(!first.set_leaderboard("1", "u", true).unwrap());
+        assert_eq!(second.leaderboard_members("1").unwrap(), ["u"]);
+        assert!(second.set_leaderboard("1", "u", false).unwrap());
+        assert!(first.leaderboard_members("1").unwrap().is_empty());
+    }
+
     #[test]
     fn a_delivery_changes_things_once_across_connections() {
         let dir = tempfile::tempdir().unwrap();

@@ -16,6 +16,11 @@ pub fn content_dir() -> PathBuf {
 
 /// The `careerbot` binary with a clean environment, run in `dir`.
 pub fn careerbot(dir: &Path) -> Command {
+    careerbot_with(dir, &content_dir())
+}
+
+/// The same, reading `content` instead of the repository's content.
+pub fn careerbot_with(dir: &Path, content: &Path) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_careerbot"));
     command
         .current_dir(dir)
@@ -24,7 +29,7 @@ pub fn careerbot(dir: &Path) -> Command {
         .env("NO_PROXY", "127.0.0.1,localhost")
         .env("no_proxy", "127.0.0.1,localhost")
         .arg("--content-dir")
-        .arg(content_dir())
+        .arg(content)
         .arg("--index-dir")
         .arg(dir.join("index"))
         .arg("--data-dir")
@@ -46,10 +51,15 @@ impl Bot {
 
     /// Starts `careerbot <subcommand>` (`serve`, `http`) with `env`.
     pub fn spawn_command(subcommand: &str, env: &[(&str, &str)]) -> Bot {
+        Bot::spawn_with_content(subcommand, &content_dir(), env)
+    }
+
+    /// Starts `careerbot <subcommand>` reading `content` (a copy a test may change).
+    pub fn spawn_with_content(subcommand: &str, content: &Path, env: &[(&str, &str)]) -> Bot {
         let dir = tempfile::tempdir().unwrap();
         let stdout = std::fs::File::create(dir.path().join("stdout.log")).unwrap();
         let stderr = std::fs::File::create(dir.path().join("stderr.log")).unwrap();
-        let mut command = careerbot(dir.path());
+        let mut command = careerbot_with(dir.path(), content);
         command
             .envs(env.iter().copied())
             .arg(subcommand)
@@ -93,6 +103,16 @@ impl Bot {
             }
             std::thread::sleep(Duration::from_millis(50));
         }
+    }
+
+    /// Sends a signal by name (`HUP`, `TERM`).
+    pub fn signal(&self, name: &str) {
+        let status = Command::new("kill")
+            .arg(format!("-{name}"))
+            .arg(self.child.id().to_string())
+            .status()
+            .expect("run kill");
+        assert!(status.success(), "kill -{name} failed");
     }
 
     /// Sends SIGTERM, as a service manager stopping the bot would.

@@ -533,6 +533,34 @@ async fn rest_route(
             StatusCode::NO_CONTENT.into_response()
         }
         ("POST", ["webhooks", _, _]) => ok(message_object(&recorded.json())),
+        // A message the bot posts itself (the daily question), and the thread started from it.
+        ("POST", ["channels", channel, "messages"]) => {
+            let mut message = message_object(&recorded.json());
+            message["channel_id"] = json!(channel);
+            message["id"] = json!("900000000000000001");
+            ok(message)
+        }
+        ("POST", ["channels", channel, "messages", message, "threads"]) => ok(json!({
+            "id": message,
+            "type": 11,
+            "guild_id": super::payloads::GUILD_ID,
+            "parent_id": channel,
+            "owner_id": BOT_USER_ID,
+            "name": recorded.json()["name"],
+            "position": 0,
+            "permission_overwrites": [],
+            "rate_limit_per_user": 0,
+            "flags": 0,
+            "message_count": 0,
+            "member_count": 1,
+            "total_message_sent": 0,
+            "thread_metadata": {
+                "archived": false,
+                "auto_archive_duration": 1440,
+                "archive_timestamp": "2026-01-01T09:00:00.000000+00:00",
+                "locked": false
+            }
+        })),
         _ => (
             StatusCode::NOT_FOUND,
             json_body(&json!({ "message": "404: Not Found", "code": 0 })),

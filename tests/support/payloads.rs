@@ -185,3 +185,52 @@ pub fn buttons(reply_data: &Value) -> Vec<(String, String)> {
         })
         .collect()
 }
+
+/// The same payload with the member's permission bits as Discord computed them (a decimal
+/// string): "0" is a member with no permissions, "32" one with Manage Server.
+pub fn with_permissions(mut payload: Value, bits: &str) -> Value {
+    payload["member"]["permissions"] = json!(bits);
+    payload
+}
+
+/// `/name group sub option:value …` (a subcommand inside a subcommand group).
+pub fn grouped(member: Member, name: &str, group: &str, sub: &str, options: Value) -> Value {
+    command(
+        member,
+        name,
+        json!([{ "name": group, "type": 2, "options": [{ "name": sub, "type": 1, "options": options }] }]),
+    )
+}
+
+/// The message command `name` on a message with this text (Discord's MESSAGE command, type 3:
+/// the target's id, and the message itself in `resolved`).
+pub fn message_command(member: Member, name: &str, text: &str) -> Value {
+    let target = "1105512345678901234";
+    base(
+        2,
+        member,
+        json!({
+            "id": "771825006014889985",
+            "name": name,
+            "type": 3,
+            "target_id": target,
+            "resolved": { "messages": { target: {
+                "id": target,
+                "type": 0,
+                "channel_id": CHANNEL_ID,
+                "author": { "id": ROBIN.id, "username": ROBIN.username, "discriminator": "0", "avatar": null },
+                "content": text,
+                "timestamp": "2026-01-01T09:00:00.000000+00:00",
+                "edited_timestamp": null,
+                "tts": false,
+                "mention_everyone": false,
+                "mentions": [],
+                "mention_roles": [],
+                "attachments": [],
+                "embeds": [],
+                "pinned": false,
+                "flags": 0
+            } } }
+        }),
+    )
+}

@@ -7,6 +7,7 @@
 //! database) is dropped last. Reconnecting and resuming a dropped gateway session is serenity's job; the end-to-end
 //! tests prove it happens.
 
+mod daily;
 mod handler;
 
 use std::sync::Arc;
@@ -185,6 +186,7 @@ pub async fn serve(app: App, token: Secret) -> Result<()> {
         Some(address) => Some(OpsServer::start(address, app.clone()).await?),
         None => None,
     };
+    let hangups = crate::adapters::reload::spawn_on_sighup(app.clone());
     let handler =
         handler::Handler::new(app.clone(), lifecycle::Timing::from_settings(&app.settings));
     // No intents at all: interactions arrive whatever the intents, and the bot reads nothing else.
@@ -193,6 +195,8 @@ pub async fn serve(app: App, token: Secret) -> Result<()> {
         .await
         .map_err(|e| Error::Discord(format!("building the gateway client: {e}")))?;
     let shard_manager = client.shard_manager.clone();
+    // Every process runs the poster: the store decides which one posts (an insert-once claim).
+    let poster = tokio::spawn(daily::run(app.clone(), client.http.clone()));
 
     let outcome = tokio::select! {
         result = start(&mut client, plan) => match result {
@@ -209,6 +213,10 @@ pub async fn serve(app: App, token: Secret) -> Result<()> {
         }
     };
     shard_manager.shutdown_all().await;
+    poster.abort();
+    hangups.abort();
+    let _ = poster.await;
+    let _ = hangups.await;
     // No new interactions arrive now; those in flight (deferred replies included) finish.
     lifecycle::finish_in_flight(&app, app.settings.discord.shutdown_grace).await;
     drop(client);

@@ -84,6 +84,7 @@ pub async fn serve(app: Arc<App>, listen: SocketAddr) -> Result<()> {
     let address = listener.local_addr().unwrap_or(listen);
     tracing::info!(%address, "interactions endpoint listening on POST /interactions");
     let grace = app.settings.discord.shutdown_grace;
+    let hangups = crate::adapters::reload::spawn_on_sighup(app.clone());
     let signalled_at = Arc::new(OnceLock::new());
     let signalled = signalled_at.clone();
     let stopping = async move {
@@ -108,6 +109,8 @@ pub async fn serve(app: Arc<App>, listen: SocketAddr) -> Result<()> {
         .get()
         .map_or(grace, |at| grace.saturating_sub(at.elapsed()));
     lifecycle::finish_in_flight(&app, left).await;
+    hangups.abort();
+    let _ = hangups.await;
     tracing::info!("interactions endpoint stopped");
     Ok(())
 }

@@ -29,7 +29,7 @@ pub const READINESS_CHECKS: &[ReadinessCheck] = &[
 const CHECK_TIMEOUT: Duration = Duration::from_secs(2);
 
 fn index_loaded(app: &App) -> Result<String, String> {
-    match app.search.len() {
+    match app.library().search.len() {
         0 => Err("the search index holds no documents".into()),
         documents => Ok(format!("{documents} documents")),
     }

@@ -180,14 +180,20 @@ fn one_session_per_user_and_channel() {
     let here = Caller {
         user_id: "7".into(),
         channel_id: Some("100".into()),
+        guild_id: None,
+        permissions: None,
     };
     let there = Caller {
         user_id: "7".into(),
         channel_id: Some("200".into()),
+        guild_id: None,
+        permissions: None,
     };
     let other_user = Caller {
         user_id: "8".into(),
         channel_id: Some("100".into()),
+        guild_id: None,
+        permissions: None,
     };
     for caller in [&here, &there, &other_user] {
         assert!(text(&run(&app, caller, "/interview start")).contains("Mock interview started"));
@@ -473,7 +479,8 @@ fn filters_narrow_the_plan_and_say_when_few_match() {
         "/interview start kind:coding difficulty:easy questions:5",
     ));
     let session = active(&app, &me);
-    let bank = &app.catalog.roles[0].bank.as_ref().unwrap().questions;
+    let lib = app.library();
+    let bank = &lib.catalog.roles[0].bank.as_ref().unwrap().questions;
     let matching = bank
         .iter()
         .filter(|q| q.kind == QuestionKind::Coding && q.difficulty == Difficulty::Easy)

@@ -1,0 +1,112 @@
+//! `Library`: everything derived from one version of `content/` — the catalog, its search index
+//! (with the vectors of its units) and the caches built from them (spelling vocabulary,
+//! autocomplete postings, scoring banks, vectors of the server's staff entries). One value per
+//! content version, owned by `App` and swapped whole by a reload, so no question ever mixes two
+//! versions and no cache outlives the content it was built from (there are no process-global
+//! caches of content).
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
+
+use crate::content::Catalog;
+use crate::guidance::suggest::Suggester;
+use crate::guidance::vocabulary::Vocabulary;
+use crate::interview::score::ScoringBank;
+use crate::search::SearchIndex;
+
+pub struct Library {
+    pub catalog: Catalog,
+    pub search: SearchIndex,
+    vocabulary: OnceLock<Arc<Vocabulary>>,
+    suggesters: Mutex<HashMap<&'static str, Arc<Suggester>>>,
+    scoring: Mutex<HashMap<String, Arc<ScoringBank>>>,
+    /// Vectors of staff entries' questions, by their text: the model is fixed for a library, the
+    /// entries change, so a text is embedded once and kept (a few hundred at most per server).
+    staff_vectors: Mutex<HashMap<String, Vec<f32>>>,
+}
+
+impl std::fmt::Debug for Library {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Library")
+            .field("fingerprint", &self.catalog.fingerprint)
+            .field("roles", &self.catalog.roles.len())
+            .field("search", &self.search)
+            .finish()
+    }
+}
+
+/// Locks a cache, recovering from a panic in another holder (the map is still consistent: every
+/// insert is one call).
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+impl Library {
+    pub fn new(catalog: Catalog, search: SearchIndex) -> Library {
+        Library {
+            catalog,
+            search,
+            vocabulary: OnceLock::new(),
+            suggesters: Mutex::new(HashMap::new()),
+            scoring: Mutex::new(HashMap::new()),
+            staff_vectors: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// The content's words and weights, built on first use.
+    pub fn vocabulary(&self) -> Arc<Vocabulary> {
+        self.vocabulary
+            .get_or_init(|| {
+                Arc::new(Vocabulary::of_catalog(
+                    &self.catalog,
+                    self.search.analyzer(),
+                    &crate::guidance::intent::cue_words(),
+                ))
+            })
+            .clone()
+    }
+
+    /// The suggester of one candidate list, built on first use.
+    pub fn suggester(
+        &self,
+        list: &'static str,
+        build: impl FnOnce(&Library) -> Suggester,
+    ) -> Arc<Suggester> {
+        if let Some(found) = lock(&self.suggesters).get(list) {
+            return found.clone();
+        }
+        // Built outside the lock: two first users may both build; the first stored wins.
+        let built = Arc::new(build(self));
+        lock(&self.suggesters).entry(list).or_insert(built).clone()
+    }
+
+    /// The scoring bank of a role, built on first use.
+    pub fn scoring_bank(
+        &self,
+        role_id: &str,
+        build: impl FnOnce() -> ScoringBank,
+    ) -> Arc<ScoringBank> {
+        if let Some(found) = lock(&self.scoring).get(role_id) {
+            return found.clone();
+        }
+        let built = Arc::new(build());
+        lock(&self.scoring)
+            .entry(role_id.to_string())
+            .or_insert(built)
+            .clone()
+    }
+
+    /// The vector of a staff entry's question (None without the model).
+    pub fn staff_vector(&self, text: &str) -> crate::error::Result<Option<Vec<f32>>> {
+        if let Some(found) = lock(&self.staff_vectors).get(text) {
+            return Ok(Some(found.clone()));
+        }
+        let Some(vector) = self.search.embed(text)? else {
+            return Ok(None);
+        };
+        lock(&self.staff_vectors).insert(text.to_string(), vector.clone());
+        Ok(Some(vector))
+    }
+}
