@@ -14,8 +14,9 @@ use std::time::Duration;
 
 use careerbot::error::Error;
 use careerbot::store::{
-    delivery, Created, HandledDelivery, NewSession, PoolOptions, PostgresStore, Recorded,
-    SessionRecord, SessionStatus, SqliteStore, Store, TurnOutcome, TurnRecord,
+    delivery, Created, DailyAnswer, DailyPost, DailySchedule, HandledDelivery, NewSession,
+    PoolOptions, PostgresStore, Recorded, SessionRecord, SessionStatus, SqliteStore, StaffEntry,
+    Store, TurnOutcome, TurnRecord,
 };
 
 /// A fresh, empty database; `open` gives another handle onto the same one.
@@ -69,6 +70,7 @@ macro_rules! contract {
 }
 
 contract!(
+    community_tables_count_isolate_and_claim_once,
     sessions_start_once_per_user_and_channel,
     sessions_read_back_whole,
     turns_advance_the_session_and_the_last_one_ends_it,
@@ -847,4 +849,107 @@ fn postgres_migrations_race_rerun_and_need_no_superuser() {
         .unwrap();
     let error = store.migrate().unwrap_err().to_string();
     assert!(error.contains("newer"), "{error}");
+}
+
+/// The community tables (issue 15): gaps counted per server, staff entries refusing duplicates,
+/// the daily schedule, the daily post claimed once across handles, answers once per member and
+/// day, and the opt-in leaderboard.
+fn community_tables_count_isolate_and_claim_once(fx: &dyn Fixture) {
+    let (first, second) = (fx.open(), fx.open());
+
+    // Gaps: one row per server and question, counted, most asked first.
+    for (guild, question, at) in [
+        ("1", "kafka", 10),
+        ("1", "kafka", 20),
+        ("1", "rust", 15),
+        ("2", "kafka", 30),
+    ] {
+        first.record_gap(guild, question, at).unwrap();
+    }
+    let gaps = second.gaps(Some("1"), 10).unwrap();
+    let seen: Vec<(&str, u64, i64, i64)> = gaps
+        .iter()
+        .map(|g| (g.question.as_str(), g.count, g.first_at, g.last_at))
+        .collect();
+    assert_eq!(seen, [("kafka", 2, 10, 20), ("rust", 1, 15, 15)]);
+    assert_eq!(second.gaps(None, 10).unwrap().len(), 3);
+
+    // Staff entries: a duplicate key changes nothing; per server.
+    let entry = |guild: &str, answer: &str| StaffEntry {
+        guild_id: guild.into(),
+        key: "what is kafka".into(),
+        question: "What is Kafka?".into(),
+        answer: answer.into(),
+        added_at: 5,
+    };
+    assert!(first.add_staff_entry(&entry("1", "a log")).unwrap());
+    assert!(!second.add_staff_entry(&entry("1", "other")).unwrap());
+    assert!(second.add_staff_entry(&entry("2", "b")).unwrap());
+    assert_eq!(first.staff_entries("1").unwrap()[0].answer, "a log");
+    assert!(first.remove_staff_entry("1", "what is kafka").unwrap());
+    assert!(!first.remove_staff_entry("1", "what is kafka").unwrap());
+    assert_eq!(first.staff_entries("2").unwrap().len(), 1);
+
+    // The daily post: exactly one claim per server and day across connections.
+    let post = DailyPost {
+        guild_id: "1".into(),
+        day: 20_454,
+        question_id: "q".into(),
+        channel_id: "9".into(),
+        message_id: None,
+        posted_at: 1,
+    };
+    let claims = std::thread::scope(|scope| {
+        let a = scope.spawn(|| first.claim_daily_post(&post).unwrap());
+        let b = scope.spawn(|| second.claim_daily_post(&post).unwrap());
+        [a.join().unwrap(), b.join().unwrap()]
+    });
+    assert_eq!(claims.iter().filter(|c| **c).count(), 1, "{claims:?}");
+    first.set_daily_post_message("1", 20_454, "77").unwrap();
+    assert_eq!(
+        second
+            .daily_post("1", 20_454)
+            .unwrap()
+            .unwrap()
+            .message_id
+            .as_deref(),
+        Some("77")
+    );
+
+    // Answers: once per member and day; the leaderboard is opt-in.
+    let answer = DailyAnswer {
+        guild_id: "1".into(),
+        day: 20_454,
+        user_id: "u".into(),
+        score: 80,
+        at: 2,
+    };
+    assert!(first.record_daily_answer(&answer).unwrap());
+    assert!(!second
+        .record_daily_answer(&DailyAnswer {
+            score: 10,
+            ..answer.clone()
+        })
+        .unwrap());
+    assert_eq!(first.daily_answers("1", Some("u")).unwrap()[0].score, 80);
+    assert!(first.set_leaderboard("1", "u", true).unwrap());
+    assert!(!first.set_leaderboard("1", "u", true).unwrap());
+    assert_eq!(second.leaderboard_members("1").unwrap(), ["u"]);
+    assert!(second.set_leaderboard("1", "u", false).unwrap());
+    assert!(first.leaderboard_members("1").unwrap().is_empty());
+
+    // The schedule: set, replaced, listed, removed once.
+    let schedule = |channel: &str, minute| DailySchedule {
+        guild_id: "1".into(),
+        channel_id: channel.into(),
+        minute,
+        timezone: "UTC+02:00".into(),
+        offset_minutes: 120,
+    };
+    first.set_daily(&schedule("9", 540)).unwrap();
+    second.set_daily(&schedule("10", 600)).unwrap();
+    assert_eq!(first.daily_schedules().unwrap(), [schedule("10", 600)]);
+    assert!(first.remove_daily("1").unwrap());
+    assert!(!second.remove_daily("1").unwrap());
+    assert!(second.daily_schedules().unwrap().is_empty());
 }

@@ -1120,7 +1120,10 @@ mod tests {
                 "The guides only give backend engineers' pay",
             ),
             ("good laptop for coding?", "The guides don't cover hardware"),
-            ("tell me a joke", "The guides are about backend engineering careers"),
+            (
+                "tell me a joke",
+                "The guides are about backend engineering careers",
+            ),
         ];
         for (question, first_line) in cases {
             let reply = faq(&lib, question).unwrap();
