@@ -15,7 +15,10 @@ fn bin() -> Command {
     command
         .env_remove("CAREERBOT_DATA_DIR")
         .env_remove("CAREERBOT_CONTENT_DIR")
-        .env_remove("CAREERBOT_INDEX_DIR");
+        .env_remove("CAREERBOT_INDEX_DIR")
+        // Each test's own SQLite file, even where DATABASE_URL is set for the PostgreSQL tests.
+        .env_remove("DATABASE_URL")
+        .env_remove("CAREERBOT_STORE_URL");
     command
 }
 

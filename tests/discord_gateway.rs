@@ -785,8 +785,11 @@ async fn sigterm_delivers_deferred_replies_within_the_grace_period() {
             Transport::Gateway => {
                 let bot = Bot::spawn(&bot_env(&standin, &settings));
                 standin.wait_handshake(1).await;
-                for _ in 0..PENDING {
-                    let payload = payloads::command(MASON, "salary", json!([]));
+                for n in 0..PENDING {
+                    // Different years each: a repeated command would come from the reply cache
+                    // before the deferral is due.
+                    let years = json!([{"name": "years", "type": 4, "value": n + 1}]);
+                    let payload = payloads::command(MASON, "salary", years);
                     ids.push(payload["id"].as_str().unwrap().to_string());
                     let first = standin.interact(payload).await.json();
                     assert_eq!(first["type"], 5, "{case}: deferred");
@@ -797,7 +800,8 @@ async fn sigterm_delivers_deferred_replies_within_the_grace_period() {
                 let (bot, base, key) = http_endpoint(&standin, &settings).await;
                 let client = reqwest::Client::builder().no_proxy().build().unwrap();
                 for n in 0..PENDING {
-                    let mut payload = payloads::command(MASON, "salary", json!([]));
+                    let years = json!([{"name": "years", "type": 4, "value": n + 1}]);
+                    let mut payload = payloads::command(MASON, "salary", years);
                     payload["token"] = json!(format!("shutdown-token-{n}"));
                     ids.push(payload["id"].as_str().unwrap().to_string());
                     let body = payload.to_string();
