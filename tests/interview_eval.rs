@@ -239,6 +239,11 @@ fn experts_beat_gamed_and_wrong_answers_on_the_check_set() {
         outcome.not_english_missed
     );
     println!("gamed above expert: {:?}", outcome.gamed_above_expert);
+    assert!(
+        outcome.low_own_words.is_empty(),
+        "own-words experts under {OWN_WORDS_MIN}: {:?}",
+        outcome.low_own_words
+    );
     let required = REQUIRED_SHARE;
     assert!(
         outcome.share >= required,
