@@ -765,14 +765,33 @@ async fn slow_clients_cannot_starve_the_endpoint_and_get_closed() {
         "{answer}"
     );
 
-    let metrics = client
-        .get(format!("{base}/metrics"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    // The server counts the refusal when its connection task ends, which on a loaded machine
+    // can come after the client has seen the close: wait for it (the connection stays open).
+    let fetch = || async {
+        client
+            .get(format!("{base}/metrics"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap()
+    };
+    let refused = |metrics: &str| {
+        metrics
+            .lines()
+            .find_map(|l| {
+                l.strip_prefix("careerbot_http_limit_hits_total{limit=\"header_too_large\"} ")
+            })
+            .is_some_and(|count| count != "0")
+    };
+    let mut metrics = fetch().await;
+    let waited = Instant::now();
+    while !refused(&metrics) && waited.elapsed() < Duration::from_secs(20) {
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        metrics = fetch().await;
+    }
+    drop(big);
     let count = |limit: &str| -> u64 {
         let series = format!("careerbot_http_limit_hits_total{{limit=\"{limit}\"}} ");
         metrics
