@@ -38,6 +38,32 @@ const RECENT_DELIVERIES: std::num::NonZeroUsize = match std::num::NonZeroUsize::
     None => unreachable!(),
 };
 
+/// Whether `command` is guidance: answered from the content alone (and the server's own
+/// entries), the same for everyone who asks it.
+fn is_guidance(command: &Command) -> bool {
+    match command {
+        Command::Help { .. }
+        | Command::Ask { .. }
+        | Command::Faq { .. }
+        | Command::AnswerMessage { .. }
+        | Command::Salary { .. }
+        | Command::Role { .. }
+        | Command::Match { .. }
+        | Command::Sources => true,
+        Command::Interview(_)
+        | Command::Admin(_)
+        | Command::Component { .. }
+        | Command::ModalSubmit { .. } => false,
+    }
+}
+
+/// Whether a button or menu belongs to an interview or the daily question (others show guidance).
+fn stateful_component(custom_id: &str) -> bool {
+    custom_id.split_once(':').is_some_and(|(prefix, _)| {
+        prefix == interview::CUSTOM_ID_PREFIX || prefix == daily::CUSTOM_ID_PREFIX
+    })
+}
+
 /// The reply of a pure guidance command (see `App::guidance`).
 fn answer_guidance(
     lib: &Library,
@@ -406,49 +432,24 @@ impl App {
 
     /// Whether replies to `command` are for the caller only. Known before the reply exists, so a
     /// transport that must acknowledge early (Discord's deferral) acknowledges with the right
-    /// visibility. Interview replies are personal (feedback, scores); guidance is public.
+    /// visibility. Interview, admin and daily-question replies are personal (feedback, scores);
+    /// guidance is public, except the message command's answer, shown first to who asked.
     pub fn replies_privately(command: &Command) -> bool {
         match command {
-            Command::Interview(_)
-            | Command::ModalSubmit { .. }
-            | Command::Admin(_)
-            | Command::AnswerMessage { .. } => true,
-            Command::Component { custom_id } => {
-                custom_id.split_once(':').is_some_and(|(prefix, _)| {
-                    prefix == interview::CUSTOM_ID_PREFIX || prefix == daily::CUSTOM_ID_PREFIX
-                })
-            }
-            Command::Help { .. }
-            | Command::Ask { .. }
-            | Command::Faq { .. }
-            | Command::Salary { .. }
-            | Command::Role { .. }
-            | Command::Match { .. }
-            | Command::Sources => false,
+            Command::AnswerMessage { .. } => true,
+            Command::Component { custom_id } => stateful_component(custom_id),
+            other => !is_guidance(other),
         }
     }
 
     /// Whether `command` may write to the store (interviews, admin, the daily question); guidance
-    /// only reads content. Close to `replies_privately`, but a different question.
+    /// only reads content. Guidance only counts unanswered questions, which is a report, not
+    /// state: it keeps answering while the store is down (a retry is not counted twice: see
+    /// `handle_delivery`).
     pub fn may_change_state(command: &Command) -> bool {
         match command {
-            Command::Interview(_) | Command::ModalSubmit { .. } | Command::Admin(_) => true,
-            Command::Component { custom_id } => {
-                custom_id.split_once(':').is_some_and(|(prefix, _)| {
-                    prefix == interview::CUSTOM_ID_PREFIX || prefix == daily::CUSTOM_ID_PREFIX
-                })
-            }
-            // Guidance only counts unanswered questions, which is a report, not state: it keeps
-            // answering while the store is down (a retry is not counted twice: see
-            // `handle_delivery`).
-            Command::Help { .. }
-            | Command::Ask { .. }
-            | Command::Faq { .. }
-            | Command::AnswerMessage { .. }
-            | Command::Salary { .. }
-            | Command::Role { .. }
-            | Command::Match { .. }
-            | Command::Sources => false,
+            Command::Component { custom_id } => stateful_component(custom_id),
+            other => !is_guidance(other),
         }
     }
 
@@ -465,11 +466,7 @@ impl App {
             Command::Faq { question } => Some(("faq", question)),
             Command::Ask { query } => Some(("ask", query)),
             Command::AnswerMessage { text } => Some(("message", text)),
-            Command::Help { .. }
-            | Command::Salary { .. }
-            | Command::Role { .. }
-            | Command::Match { .. }
-            | Command::Sources => None,
+            other if is_guidance(other) => None,
             _ => return Ok(None),
         };
         // Only questions can be answered by a server's own entries. Without the store (a
