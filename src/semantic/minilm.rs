@@ -6,7 +6,7 @@ use std::path::Path;
 use candle_core::{DType, Device, Tensor};
 use candle_nn::VarBuilder;
 use candle_transformers::models::bert::{BertModel, Config};
-use tokenizers::{PaddingParams, Tokenizer, TruncationParams};
+use tokenizers::{Encoding, Tokenizer, TruncationParams};
 
 use super::Encoder;
 use crate::error::{Error, Result};
@@ -14,9 +14,12 @@ use crate::error::{Error, Result};
 /// The model was trained on at most this many tokens; longer texts are cut (a passage's start
 /// carries its topic).
 const MAX_TOKENS: usize = 256;
-/// Texts embedded in one forward pass: enough to amortise the pass, few enough that padding to
-/// the longest stays cheap.
-const BATCH: usize = 16;
+/// Texts embedded in one forward pass at most.
+const BATCH: usize = 32;
+/// Token positions (rows × the longest row) in one forward pass at most. Texts are batched in
+/// order of length, so padding to a batch's longest costs little, and a batch's attention
+/// matrices stay small enough for the CPU's caches.
+const BATCH_TOKENS: usize = 2048;
 
 /// The files `scripts/fetch-model` puts in the model folder.
 pub const MODEL_FILES: [&str; 3] = ["config.json", "tokenizer.json", "model.safetensors"];
@@ -50,7 +53,6 @@ impl MiniLm {
         let config: Config = serde_json::from_str(&config_text).map_err(|e| model_error(dir, e))?;
         let mut tokenizer =
             Tokenizer::from_file(dir.join("tokenizer.json")).map_err(|e| model_error(dir, e))?;
-        tokenizer.with_padding(Some(PaddingParams::default()));
         tokenizer
             .with_truncation(Some(TruncationParams {
                 max_length: MAX_TOKENS,
@@ -85,20 +87,33 @@ impl MiniLm {
         }))
     }
 
-    fn encode_batch(&self, texts: &[&str]) -> candle_core::Result<Vec<Vec<f32>>> {
-        let encodings = self
-            .tokenizer
-            .encode_batch(texts.to_vec(), true)
-            .map_err(candle_core::Error::msg)?;
-        let rows = |f: &dyn Fn(&tokenizers::Encoding) -> &[u32]| -> candle_core::Result<Tensor> {
-            let rows = encodings
-                .iter()
-                .map(|e| Tensor::new(f(e), &Device::Cpu))
-                .collect::<candle_core::Result<Vec<_>>>()?;
-            Tensor::stack(&rows, 0)
+    /// Tokenizes every text (no padding: each keeps its own length).
+    fn tokenize(&self, texts: &[&str]) -> Result<Vec<Encoding>> {
+        // The tokenizer rejects nothing, but an empty text would be all special tokens; a space
+        // keeps every text a sentence.
+        let texts: Vec<&str> = texts
+            .iter()
+            .map(|t| if t.trim().is_empty() { " " } else { t })
+            .collect();
+        self.tokenizer
+            .encode_batch(texts, true)
+            .map_err(|e| Error::Config(format!("embedding model failed: {e}")))
+    }
+
+    /// One forward pass over `encodings`, each padded to the longest of them.
+    fn forward(&self, encodings: &[&Encoding]) -> candle_core::Result<Vec<Vec<f32>>> {
+        let longest = encodings.iter().map(|e| e.len()).max().unwrap_or(0);
+        let padded = |f: &dyn Fn(&Encoding) -> &[u32]| -> candle_core::Result<Tensor> {
+            let mut flat = Vec::with_capacity(encodings.len() * longest);
+            for encoding in encodings {
+                let row = f(encoding);
+                flat.extend_from_slice(row);
+                flat.resize(flat.len() + longest - row.len(), 0);
+            }
+            Tensor::from_vec(flat, (encodings.len(), longest), &Device::Cpu)
         };
-        let ids = rows(&|e| e.get_ids())?;
-        let mask = rows(&|e| e.get_attention_mask())?;
+        let ids = padded(&|e| e.get_ids())?;
+        let mask = padded(&|e| e.get_attention_mask())?;
         let types = ids.zeros_like()?;
         let hidden = self.model.forward(&ids, &types, Some(&mask))?;
         // Mean over the real tokens only: padding must not pull short texts toward each other.
@@ -111,20 +126,38 @@ impl MiniLm {
     }
 }
 
+/// The texts' positions grouped into forward passes: shortest first, each pass at most
+/// [`BATCH`] texts and [`BATCH_TOKENS`] padded positions.
+fn batches(lengths: &[usize]) -> Vec<Vec<usize>> {
+    let mut order: Vec<usize> = (0..lengths.len()).collect();
+    order.sort_by_key(|&i| lengths[i]);
+    let mut batches: Vec<Vec<usize>> = Vec::new();
+    for i in order {
+        // Sorted, so this text is the longest of any batch it joins.
+        let fits = batches
+            .last()
+            .is_some_and(|b| b.len() < BATCH && (b.len() + 1) * lengths[i].max(1) <= BATCH_TOKENS);
+        match batches.last_mut() {
+            Some(batch) if fits => batch.push(i),
+            _ => batches.push(vec![i]),
+        }
+    }
+    batches
+}
+
 impl Encoder for MiniLm {
     fn encode(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>> {
-        let mut vectors = Vec::with_capacity(texts.len());
-        for chunk in texts.chunks(BATCH) {
-            // The tokenizer rejects nothing, but an empty text would be all special tokens; a
-            // space keeps every text a sentence.
-            let chunk: Vec<&str> = chunk
-                .iter()
-                .map(|t| if t.trim().is_empty() { " " } else { t })
-                .collect();
-            vectors.extend(
-                self.encode_batch(&chunk)
-                    .map_err(|e| Error::Config(format!("embedding model failed: {e}")))?,
-            );
+        let encodings = self.tokenize(texts)?;
+        let lengths: Vec<usize> = encodings.iter().map(|e| e.len()).collect();
+        let mut vectors: Vec<Vec<f32>> = vec![Vec::new(); texts.len()];
+        for batch in batches(&lengths) {
+            let rows: Vec<&Encoding> = batch.iter().map(|&i| &encodings[i]).collect();
+            let out = self
+                .forward(&rows)
+                .map_err(|e| Error::Config(format!("embedding model failed: {e}")))?;
+            for (i, vector) in batch.into_iter().zip(out) {
+                vectors[i] = vector;
+            }
         }
         Ok(vectors)
     }
@@ -147,4 +180,34 @@ pub(crate) fn identity(parts: &[&[u8]]) -> u64 {
         hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
     }
     hash
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn batches_hold_every_text_once_by_length_within_bounds() {
+        let cases: &[&[usize]] = &[&[], &[7], &[40, 3, 12, 3, 300, 9], &[256; 20], &[5; 100]];
+        for lengths in cases {
+            let batches = batches(lengths);
+            let mut seen: Vec<usize> = batches.iter().flatten().copied().collect();
+            seen.sort_unstable();
+            assert_eq!(seen, (0..lengths.len()).collect::<Vec<_>>(), "{lengths:?}");
+            for batch in &batches {
+                let longest = batch.iter().map(|&i| lengths[i]).max().unwrap();
+                assert!(batch.len() <= BATCH, "{lengths:?}: {batch:?}");
+                assert!(
+                    batch.len() == 1 || batch.len() * longest <= BATCH_TOKENS,
+                    "{lengths:?}: {batch:?}"
+                );
+            }
+            // Shortest first: no batch holds a text longer than one in a later batch.
+            for pair in batches.windows(2) {
+                let longest = pair[0].iter().map(|&i| lengths[i]).max().unwrap();
+                let shortest = pair[1].iter().map(|&i| lengths[i]).min().unwrap();
+                assert!(longest <= shortest, "{lengths:?}: {batches:?}");
+            }
+        }
+    }
 }

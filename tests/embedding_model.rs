@@ -1,0 +1,43 @@
+//! The real embedding model (needs `scripts/fetch-model`; fails, never skips, without it): a
+//! text's vector does not depend on what it is batched with, vectors come back in the order the
+//! texts were given, and each has unit length.
+
+use std::path::Path;
+
+use careerbot::semantic::{cosine, Encoder, MiniLm};
+
+fn model() -> MiniLm {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("models/all-MiniLM-L6-v2");
+    MiniLm::load(&dir)
+        .expect("the model loads")
+        .expect("the model is missing: run scripts/fetch-model")
+}
+
+#[test]
+fn a_texts_vector_is_the_same_alone_and_in_a_batch_of_other_lengths() {
+    let model = model();
+    let long = "I would put a durable log in front of the database, partition it by user so \
+                that each partition keeps its order, and let consumers write in batches with \
+                idempotent upserts so that a retried batch changes nothing twice. "
+        .repeat(6);
+    let texts = [
+        long.as_str(),
+        "what comes after senior?",
+        "",
+        "Redis",
+        "How much does a junior backend engineer earn in the US?",
+        long.as_str(),
+    ];
+    let together = model.encode(&texts).expect("encodes");
+    assert_eq!(together.len(), texts.len());
+    for (text, vector) in texts.iter().zip(&together) {
+        let alone = model.encode(&[text]).expect("encodes").pop().unwrap();
+        let norm: f32 = vector.iter().map(|x| x * x).sum::<f32>().sqrt();
+        assert!((norm - 1.0).abs() < 1e-4, "{text:?}: norm {norm}");
+        let same = cosine(vector, &alone);
+        assert!(same > 0.9999, "{text:?}: {same} alone against batched");
+    }
+    // In order: the two copies of the long text agree, and differ from the short question.
+    assert!(cosine(&together[0], &together[5]) > 0.9999);
+    assert!(cosine(&together[0], &together[1]) < 0.9);
+}
