@@ -29,6 +29,8 @@ fn words(text: &str) -> String {
             _ => out.push(' '),
         }
     }
+    // A possessive names its owner ("google's interviews" asks about Google).
+    let out = format!("{out} ").replace("'s ", " 's ");
     let mut joined: String = out.split_whitespace().collect::<Vec<_>>().join(" ");
     // A full stop ends a sentence more often than it joins a name ("files.com").
     joined = joined.replace(". ", " ");
@@ -110,6 +112,43 @@ mod tests {
             ("how do I monitor my services", false, None),
             ("what does metadata mean", false, None),
             ("senior salary", true, None),
+            (
+                "what's Google's interview process like",
+                false,
+                Some("particular companies' hiring processes"),
+            ),
+            (
+                "do backend jobs come with a bonus",
+                false,
+                Some("pay the guides don't give"),
+            ),
+            (
+                "what do interns earn",
+                true,
+                Some("pay before the junior level"),
+            ),
+            ("do interns do backend work", false, None),
+            ("extra pay for on-call?", true, Some("on-call pay")),
+            ("do backend engineers do on-call", false, None),
+            (
+                "is a non-compete enforceable",
+                false,
+                Some("employment law and contracts"),
+            ),
+            (
+                "am I too old for backend at 50",
+                false,
+                Some("personal circumstances"),
+            ),
+            ("how to become a nurse", false, Some("other careers")),
+            ("I'm a nurse, can I become a backend engineer?", false, None),
+            (
+                "is backend harder than frontend",
+                false,
+                Some("comparisons the guides don't make"),
+            ),
+            ("what are the best tips for interviews", false, None),
+            ("what are the benefits of learning go", false, None),
         ];
         for (question, pay, topic) in cases {
             let got = uncovered(&scope, question, *pay).map(|u| u.topic);
