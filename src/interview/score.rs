@@ -50,8 +50,8 @@
 //! one of `affirms` (not negated, no criticism such as "broken" or "too fast" in the sentence,
 //! no negation later in its clause) or negates one of `denies` (unless its clause or the next
 //! explains a consequence: "without idempotent consumers, retries would write twice" is right). With the encoder, the question's
-//! `red_flags` are also raised by meaning (cosine ≥ `SEMANTIC_RED_FLAG`, in a sentence with no
-//! negation or criticism), and so are the authored misconceptions of `interview-references.toml`
+//! `red_flags` are also raised by meaning (cosine ≥ `SEMANTIC_RED_FLAG`, in a sentence of at least
+//! `MIN_CLAIM_WORDS` words with no negation or criticism), and so are the authored misconceptions of `interview-references.toml`
 //! (a claim, why it is wrong, and ways to state it): cosine ≥ `SEMANTIC_MISCONCEPTION` with one of
 //! its statements and at least `MISCONCEPTION_MARGIN` closer to it than to any rubric point. Only
 //! affirmative statements are compared (the model barely hears a negation: "needs no retry"
@@ -75,7 +75,8 @@
 //! **Honesty caps** (the verdict), applied last:
 //! - empty (no words at all): 0;
 //! - not English: few English words and many of another language's frequent words (or mostly
-//!   non-Latin letters): at most 5, and the candidate is told the scorer reads English only;
+//!   non-Latin letters; or too few recognisable words for English and half as many of another
+//!   language's frequent words): at most 5, and the candidate is told the scorer reads English only;
 //! - gibberish: fewer than 35% recognisable words (common English words, words from the question
 //!   bank, numbers), or fewer than 30% distinct terms in 8 or more: at most 5;
 //! - the question copied back: at least 70% of the answer's terms come from the prompt and at
@@ -83,7 +84,8 @@
 //! - off-topic: another question of the bank matches the answer much more closely: at most 5.
 //!   Closeness is the *match strength* of a rubric: distinct terms matched per point, counting at
 //!   most two per point, over twice the number of points. Off-topic when another rubric's strength
-//!   is at least 0.5 and at least a third above this question's.
+//!   is at least 0.5 and at least a third above this question's (its strength, or the share of its
+//!   points the answer earned by words or meaning if higher).
 //!
 //! Scoring is a pure function of the bank, the answer and the encoder's vectors: the same answer
 //! always gets the same score.
@@ -130,10 +132,15 @@ pub const SEMANTIC_MISCONCEPTION: f32 = 0.70;
 /// …when it is also at least this much closer to it than to any rubric point.
 pub const MISCONCEPTION_MARGIN: f32 = 0.05;
 
+/// A sentence of fewer words states no claim a red flag could be raised by meaning from.
+const MIN_CLAIM_WORDS: usize = 6;
 /// Below this share of recognisable words an answer is gibberish (or in another language).
 const MIN_KNOWN_SHARE: f64 = 0.35;
 /// Another language: at least this share of the words are that language's frequent words.
 const MIN_OTHER_LANGUAGE_SHARE: f64 = 0.25;
+/// The share above, scaled, for an answer whose words are mostly not English anyway (keyboard
+/// mash has next to none of any language's frequent words).
+const OTHER_LANGUAGE_IF_NOT_WORDS: f64 = 0.5;
 /// Another question's rubric must match at least this strongly, and by this margin more than
 /// this question's, for an answer to be off-topic.
 const OFF_TOPIC_MIN_STRENGTH: f64 = 0.5;
@@ -601,6 +608,46 @@ impl ScoringBank {
         Some(self.assess_question(scoring, answer))
     }
 
+    /// Calibration only: each sentence of an answer with its closeness to the nearest rubric
+    /// point and to the nearest authored misconception, and whether it is a plain statement (no
+    /// negation, cue or criticism). Empty without the encoder.
+    #[doc(hidden)]
+    pub fn sentence_closeness(&self, question_id: &str, answer: &str) -> Vec<SentenceCloseness> {
+        let Some(q) = self.scoring(question_id) else {
+            return Vec::new();
+        };
+        let p = &self.prepared;
+        let sentences: Vec<Sentence> = text::sentence_spans(answer)
+            .into_iter()
+            .map(|(a, b)| Sentence::new(&answer[a..b], &self.analyzer, &p.cues))
+            .collect();
+        let (Some(vectors), _) = self.encode_sentences(&sentences) else {
+            return Vec::new();
+        };
+        sentences
+            .iter()
+            .zip(&vectors)
+            .map(|(s, v)| SentenceCloseness {
+                text: s.text.clone(),
+                words: s.words.len(),
+                point: q
+                    .points
+                    .iter()
+                    .map(|p| closest(v, &p.references))
+                    .fold(0.0, f32::max),
+                wrong: q
+                    .flags
+                    .iter()
+                    .filter(|f| f.misconception)
+                    .map(|f| closest(v, &f.references))
+                    .fold(0.0, f32::max),
+                plain: !s.scope.cue.iter().any(|c| *c)
+                    && !s.scope.negated.iter().any(|n| *n)
+                    && !s.scope.criticised,
+            })
+            .collect()
+    }
+
     fn assess_question(&self, q: &QuestionScoring, answer: &str) -> Assessment {
         let p = &self.prepared;
         let all_tokens = self.analyzer.terms(answer);
@@ -964,7 +1011,10 @@ impl ScoringBank {
         }
         if let Some(vector) = vector.filter(|_| !flag.references.is_empty()) {
             let similarity = closest(vector, &flag.references);
-            let plain = !s.scope.cue.iter().any(|c| *c)
+            // A fragment ("What GraphQL costs you:") is near whatever shares its nouns but
+            // states nothing.
+            let plain = s.words.len() >= MIN_CLAIM_WORDS
+                && !s.scope.cue.iter().any(|c| *c)
                 && !s.scope.negated.iter().any(|n| *n)
                 && !s.scope.criticised;
             let raised = if flag.misconception {
@@ -1142,10 +1192,18 @@ impl ScoringBank {
         if words.is_empty() || (tokens.is_empty() && words.iter().all(|w| w.text.len() <= 1)) {
             return Verdict::Empty;
         }
-        if let Some(language) = self.other_language(words) {
+        if let Some(language) = self.other_language(words, MIN_OTHER_LANGUAGE_SHARE) {
             return Verdict::NotEnglish { language };
         }
         if let Some(reason) = self.gibberish(tokens, words) {
+            // Too few English words, yet clearly some of another language's (a technical text
+            // in German is mostly nouns the lists cannot hold): that language, not gibberish.
+            let weaker = MIN_OTHER_LANGUAGE_SHARE * OTHER_LANGUAGE_IF_NOT_WORDS;
+            if reason == GibberishReason::NotWords {
+                if let Some(language) = self.other_language(words, weaker) {
+                    return Verdict::NotEnglish { language };
+                }
+            }
             return Verdict::Gibberish { reason };
         }
         if !tokens.is_empty() {
@@ -1172,6 +1230,9 @@ impl ScoringBank {
             // Ties go to the earlier question in the bank, for determinism.
             .max_by(|a, b| a.1.total_cmp(&b.1).then(std::cmp::Ordering::Greater));
         if let Some((other, other_strength)) = best {
+            // By words or by meaning: an answer that earns most of this question's points is
+            // on topic in its own words, whatever other rubric shares its terms.
+            let own = own.max(fraction);
             if other_strength >= OFF_TOPIC_MIN_STRENGTH
                 && other_strength >= own + OFF_TOPIC_MARGIN - 1e-9
             {
@@ -1191,7 +1252,7 @@ impl ScoringBank {
 
     /// The language of an answer that is not English: its name, or None for an unknown one
     /// (mostly letters outside the Latin alphabet).
-    fn other_language(&self, words: &[text::Word]) -> Option<Option<String>> {
+    fn other_language(&self, words: &[text::Word], min_share: f64) -> Option<Option<String>> {
         if words.len() < 3 {
             return None;
         }
@@ -1224,7 +1285,7 @@ impl ScoringBank {
             // Ties go to the first language listed, for determinism.
             .max_by(|a, b| a.1.cmp(&b.1).then(std::cmp::Ordering::Greater))?;
         let share = hits as f64 / words.len() as f64;
-        (share >= MIN_OTHER_LANGUAGE_SHARE && hits > english).then(|| Some(name.clone()))
+        (share >= min_share && hits > english).then(|| Some(name.clone()))
     }
 
     fn gibberish(&self, tokens: &[String], words: &[text::Word]) -> Option<GibberishReason> {
@@ -1477,6 +1538,17 @@ pub enum Verdict {
         other_strength: u8,
         own_strength: u8,
     },
+}
+
+/// See [`ScoringBank::sentence_closeness`].
+#[doc(hidden)]
+#[derive(Debug, Clone)]
+pub struct SentenceCloseness {
+    pub text: String,
+    pub words: usize,
+    pub point: f32,
+    pub wrong: f32,
+    pub plain: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
