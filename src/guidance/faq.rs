@@ -999,7 +999,7 @@ mod tests {
     use crate::search::SearchIndex;
     use std::path::Path;
 
-    fn lib() -> Library {
+    pub(super) fn lib() -> Library {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         let catalog = Catalog::load(&root.join("content")).unwrap();
         let search = crate::app::with_model(
@@ -1204,6 +1204,65 @@ mod tests {
         for (question, expected) in cases {
             let got = titles(question);
             assert_eq!(&got[..expected.len()], *expected, "{question}");
+        }
+    }
+}
+
+/// Not a check: the signals `covered` decides by, for every question of the evaluation sets
+/// (`cargo test --lib coverage_signals -- --ignored --nocapture`), to calibrate its rule.
+#[cfg(test)]
+mod calibration {
+    use super::*;
+
+    #[derive(serde::Deserialize)]
+    struct Set {
+        covered: Vec<Q>,
+        uncovered: Vec<Q>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Q {
+        question: String,
+    }
+
+    #[test]
+    #[ignore]
+    fn coverage_signals() {
+        let lib = tests::lib();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        for name in ["tune", "check", "fresh", "holdout"] {
+            let path = root.join(format!("tests/data/guidance_eval/{name}.toml"));
+            let set: Set = toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+            let rows = set
+                .covered
+                .iter()
+                .map(|q| ("C", q))
+                .chain(set.uncovered.iter().map(|q| ("U", q)));
+            for (truth, q) in rows {
+                let u = understand(&lib, &q.question);
+                let scored = scored_faq(&lib, &u).unwrap();
+                let entry = answering_entry(&scored, &u.targets).is_some();
+                let best = lib
+                    .search
+                    .nearest(
+                        u.vector.as_ref().unwrap(),
+                        &Filter {
+                            kinds: GUIDE_PASSAGES,
+                            role: None,
+                        },
+                        1,
+                        Reading::Text,
+                    )
+                    .unwrap();
+                let closeness = best.first().map_or(0.0, |h| h.score);
+                println!(
+                    "SIG\t{name}\t{truth}\t{}\t{}\t{}\t{closeness:.3}\t{:.3}\t{}",
+                    u.uncovered.is_some() as u8,
+                    !u.targets.is_empty() as u8,
+                    entry as u8,
+                    known_share(&u),
+                    q.question
+                );
+            }
         }
     }
 }
