@@ -263,6 +263,11 @@ struct Scored {
     meaning: Option<f32>,
 }
 
+/// Whether an FAQ entry asks about pay: it answers pay questions only.
+fn is_pay_entry(lib: &Library, entry: &FaqEntry) -> bool {
+    intent::salary_question(lib.search.analyzer(), &entry.question).is_some()
+}
+
 /// The entry that answers the question, if one fits. An entry that fits by its words but is not
 /// very close in meaning yields to a topic the question names elsewhere ("what does a backend
 /// engineer do all day" shares words with "What is a backend engineer?" but asks about the day).
@@ -297,7 +302,12 @@ fn scored_faq(lib: &Library, understood: &Understood) -> Result<Vec<Scored>> {
             let meaning = understood
                 .meaning(lib, &hit)
                 .filter(|_| understood.terms.len() > 1);
-            let fit = combined_fit(understood.fit(lib, entry), meaning);
+            let mut fit = combined_fit(understood.fit(lib, entry), meaning);
+            // The pay entry answers pay questions only: "can backend engineers work remote"
+            // shares its words ("remote backend engineer jobs … push toward the higher end").
+            if is_pay_entry(lib, entry) && understood.salary.is_none() {
+                fit = fit.min(NEARBY_FIT);
+            }
             Some(Scored { hit, fit, meaning })
         })
         .collect();
@@ -526,6 +536,8 @@ const TOPIC_NAMED: f32 = 2.0;
 const TOPIC_SECTIONS: &[&str] = &[
     "overview", "skills", "tools", "ladder", "day", "ai", "outlook", "projects",
 ];
+/// How much the pay entry's score is kept for a question not about pay.
+const PAY_ENTRY_OFF_TOPIC: f32 = 0.3;
 /// How much a non-fitting FAQ entry's score is kept against guide passages (`/ask`).
 const FAQ_NOT_FITTING: f32 = 0.5;
 
@@ -569,8 +581,10 @@ fn ranked_hits(lib: &Library, understood: &Understood, kinds: &[DocKind]) -> Res
                 }
             }
             DocKind::Faq => {
-                let fits = faq_entry(lib, &hit.doc.key)
-                    .is_some_and(|(_, e)| understood.fit(lib, e) >= FIT_THRESHOLD);
+                let fits = faq_entry(lib, &hit.doc.key).is_some_and(|(_, e)| {
+                    understood.fit(lib, e) >= FIT_THRESHOLD
+                        && (understood.salary.is_some() || !is_pay_entry(lib, e))
+                });
                 if !fits {
                     hit.score *= FAQ_NOT_FITTING;
                 }
@@ -600,6 +614,16 @@ fn ranked_hits(lib: &Library, understood: &Understood, kinds: &[DocKind]) -> Res
         }
         None => hits,
     };
+    if understood.salary.is_none() {
+        // The pay entry's words ("remote", "senior") are near many questions, by words and by
+        // meaning alike; it answers pay questions only.
+        for hit in hits.iter_mut().filter(|h| h.doc.kind == DocKind::Faq) {
+            if faq_entry(lib, &hit.doc.key).is_some_and(|(_, e)| is_pay_entry(lib, e)) {
+                hit.score *= PAY_ENTRY_OFF_TOPIC;
+            }
+        }
+        hits.sort_by(|a, b| b.score.total_cmp(&a.score));
+    }
     if !about_levels {
         // A rung answers questions about levels, years or pay; otherwise its short, generic
         // text ("Backend Engineer (2–5 yrs)") is only near the question's job title.
@@ -912,8 +936,21 @@ pub fn answer_faq(lib: &Library, question: &str, staff: &[StaffEntry]) -> Result
     // No entry fits: the guide passage that answers it, and at most two that support it.
     let hits = without_other_rungs(ranked_hits(lib, &understood, GUIDE_PASSAGES)?, &understood);
     let passages = passages(lib, &hits, 1 + SUPPORTING, &understood.query);
-    let mut embeds: Vec<Embed> = salary_embed(&understood).into_iter().collect();
-    embeds.extend(passages_embed(&passages));
+    // A general pay question the guides answer in words ("do remote roles pay more?") leads
+    // with those words; one naming a level or years leads with its figures.
+    let words_lead = !names_level(&understood)
+        && hits.first().is_some_and(|h| {
+            h.doc.kind == DocKind::Faq
+                && faq_entry(lib, &h.doc.key).is_some_and(|(_, e)| is_pay_entry(lib, e))
+        });
+    let mut embeds: Vec<Embed> = passages_embed(&passages).into_iter().collect();
+    if let Some(figures) = salary_embed(&understood) {
+        if words_lead {
+            embeds.push(figures);
+        } else {
+            embeds.insert(0, figures);
+        }
+    }
     if embeds.is_empty() {
         return missed(Ok(nothing_found(question)));
     }

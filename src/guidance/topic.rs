@@ -187,6 +187,25 @@ const DAY: &[&str] = &[
     "day in the life",
     "fills the hours",
     "a day",
+    // The duties the day section names, asked about one by one.
+    "standups",
+    "stand-ups",
+    "meetings",
+    "on call",
+    "on-call",
+    "paged",
+    "pager",
+    "alerts",
+    "incidents",
+    "firefighting",
+    "code review",
+    "code reviews",
+    "prs",
+    "pull requests",
+    "pair program",
+    "pair programming",
+    "pair-program",
+    "pair-programming",
 ];
 const TOOLS: &[&str] = &[
     "tools",
@@ -394,6 +413,12 @@ pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
     if !into_backend && moving_on {
         targets.push(Target::Section("next"));
     }
+    // An interview frames whatever else the question names ("database questions in the
+    // interview" asks what interviews cover, not which databases to learn).
+    if has(&question, INTERVIEW) {
+        targets.push(Target::Faq("interview"));
+        targets.push(Target::Section("interview"));
+    }
     if has(&question, ENTRY) {
         targets.push(Target::Section("entry"));
         targets.push(Target::Faq("hired"));
@@ -422,10 +447,6 @@ pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
     }
     if has(&question, OUTLOOK) {
         targets.push(Target::Section("outlook"));
-    }
-    if has(&question, INTERVIEW) {
-        targets.push(Target::Faq("interview"));
-        targets.push(Target::Section("interview"));
     }
     if has(&question, REMOTE) {
         targets.push(Target::Mentioning("remote"));
