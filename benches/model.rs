@@ -125,6 +125,15 @@ fn main() {
         let p = Percentiles::measure(name, 0, questions.len(), |i| faq(&fresh, &questions[i]));
         report.timing(&p, "≤ 15 ms");
     }
+    // Where a never-seen question's time goes: the question's embedding alone.
+    let name = "embedding one question alone (model)";
+    if report.wants(name) {
+        let library = app.library();
+        let p = Percentiles::measure(name, 10, questions.len(), |i| {
+            library.search.embed(&questions[i]).expect("embeds")
+        });
+        report.timing(&p, "");
+    }
     let mut i = 0;
     criterion.bench_function("faq never seen (model)", |b| {
         // Criterion repeats; after one pass over the questions these are cache hits, so a new

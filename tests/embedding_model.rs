@@ -41,3 +41,18 @@ fn a_texts_vector_is_the_same_alone_and_in_a_batch_of_other_lengths() {
     assert!(cosine(&together[0], &together[5]) > 0.9999);
     assert!(cosine(&together[0], &together[1]) < 0.9);
 }
+
+/// The model file asks for every text padded to 128 tokens; a short question must not pay for
+/// that. Counted in forward-pass positions, not timed: a batch holds no position beyond its
+/// longest text.
+#[test]
+fn a_short_text_is_not_padded_to_the_files_fixed_length() {
+    let model = model();
+    // [CLS] what comes after senior ? [SEP]
+    assert_eq!(
+        model.padded_positions(&["what comes after senior?"]),
+        vec![7]
+    );
+    let positions = model.padded_positions(&["a b", "what comes after senior?"]);
+    assert!(positions.iter().all(|&p| p <= 8), "{positions:?}");
+}

@@ -53,6 +53,8 @@ impl MiniLm {
         let config: Config = serde_json::from_str(&config_text).map_err(|e| model_error(dir, e))?;
         let mut tokenizer =
             Tokenizer::from_file(dir.join("tokenizer.json")).map_err(|e| model_error(dir, e))?;
+        // The file pads every text to 128 tokens; `forward` pads each batch to its longest.
+        tokenizer.with_padding(None);
         tokenizer
             .with_truncation(Some(TruncationParams {
                 max_length: MAX_TOKENS,
@@ -98,6 +100,20 @@ impl MiniLm {
         self.tokenizer
             .encode_batch(texts, true)
             .map_err(|e| Error::Config(format!("embedding model failed: {e}")))
+    }
+
+    /// The padded length of each forward pass `encode` would run for `texts` (a seam for tests:
+    /// padding is what makes a short question slow).
+    #[doc(hidden)]
+    pub fn padded_positions(&self, texts: &[&str]) -> Vec<usize> {
+        let Ok(encodings) = self.tokenize(texts) else {
+            return Vec::new();
+        };
+        let lengths: Vec<usize> = encodings.iter().map(|e| e.len()).collect();
+        batches(&lengths)
+            .iter()
+            .map(|b| b.iter().map(|&i| lengths[i]).max().unwrap_or(0))
+            .collect()
     }
 
     /// One forward pass over `encodings`, each padded to the longest of them.
