@@ -24,7 +24,7 @@ use ed25519_dalek::{Signer, SigningKey};
 use serde_json::json;
 use tower::ServiceExt;
 
-use careerbot::adapters::http::{self, RequestAuth};
+use careerbot::adapters::http::{self, RenderedResponses, RequestAuth};
 use careerbot::adapters::interaction::{self, Envelope, Incoming};
 use careerbot::adapters::render;
 use careerbot::{App, Caller, Command, Settings};
@@ -269,21 +269,54 @@ fn stages(app: &App, bodies: &[(Vec<u8>, String, String)]) -> Result<(), String>
         Ok(())
     })?;
     let mut next = replies.iter();
-    let mut rendered = Vec::with_capacity(bodies.len());
-    stage("  render::interaction_response", bodies, |_| {
-        rendered.push(render::interaction_response(next.next().ok_or("no reply")?));
-        Ok(())
-    })?;
-    let mut next = rendered.iter();
-    stage("  clone the rendered Value", bodies, |_| {
-        Ok(next.next().ok_or("no response")?.body.clone())
-    })?;
-    let mut next = rendered.iter();
     stage(
-        "  serialize the response (serde_json::to_vec)",
+        "  render and serialize (a reply sent the first time)",
         bodies,
-        |_| serde_json::to_vec(&next.next().ok_or("no response")?.body).map_err(|e| e.to_string()),
+        |_| {
+            let rendered = render::interaction_response(next.next().ok_or("no reply")?);
+            serde_json::to_vec(&rendered.body).map_err(|e| e.to_string())
+        },
     )?;
+    let memo = RenderedResponses::default();
+    let mut next = replies.iter();
+    stage(
+        "  RenderedResponses::get (a reply sent before: digest, compare, share)",
+        bodies,
+        |_| Ok(memo.get(next.next().ok_or("no reply")?)),
+    )?;
+    Ok(())
+}
+
+/// The task hand-offs a request makes: the lifecycle's own task and the blocking thread the
+/// command runs on, each timed as a round trip that does nothing.
+async fn handoffs(requests: usize) -> Result<(), String> {
+    for blocking in [false, true] {
+        let mut samples = Vec::with_capacity(requests);
+        let cpu = process_cpu_us();
+        for _ in 0..requests {
+            let (a, b) = counters();
+            let started = Instant::now();
+            let done = if blocking {
+                tokio::task::spawn_blocking(|| ()).await
+            } else {
+                tokio::spawn(async {}).await
+            };
+            let wall = started.elapsed();
+            let (a2, b2) = counters();
+            done.map_err(|e| e.to_string())?;
+            samples.push(Sample {
+                wall,
+                allocations: a2 - a,
+                bytes: b2 - b,
+            });
+        }
+        let label = if blocking {
+            "  spawn_blocking round trip (empty)"
+        } else {
+            "  tokio::spawn round trip (empty)"
+        };
+        report(label, &mut samples, process_cpu_us() - cpu);
+    }
     Ok(())
 }
 
@@ -364,6 +397,7 @@ async fn run(options: Options) -> Result<(), Box<dyn std::error::Error>> {
     );
 
     stages(&app, &bodies[WARM_UP..])?;
+    handoffs(options.requests).await?;
 
     // Whole requests through the router.
     let mut bodies = bodies.into_iter();
