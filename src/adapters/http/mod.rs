@@ -4,8 +4,9 @@
 //! `adapters::lifecycle`, exactly as the gateway answers: the first response is this HTTP
 //! response, later ones go over Discord's webhook REST API (`followup`).
 //!
-//! Nothing is kept in memory between requests (any state lives in `App`'s stores), so several
-//! instances can serve one application behind a load balancer.
+//! Nothing is kept in memory between requests but the serialized responses of replies sent
+//! before (`rendered`, a memo of a pure function); any state lives in `App`'s stores, so
+//! several instances can serve one application behind a load balancer.
 
 mod followup;
 mod ops;
