@@ -186,7 +186,7 @@ struct Sample {
     bytes: u64,
 }
 
-fn report(label: &str, samples: &mut [Sample], cpu_us: f64) {
+fn report(label: &str, samples: &[Sample], cpu_us: f64) {
     let n = samples.len();
     let mut walls: Vec<Duration> = samples.iter().map(|s| s.wall).collect();
     walls.sort();
@@ -228,7 +228,7 @@ fn stage<T>(
             bytes: b2 - b,
         });
     }
-    report(label, &mut samples, process_cpu_us() - cpu);
+    report(label, &samples, process_cpu_us() - cpu);
     Ok(())
 }
 
@@ -315,7 +315,7 @@ async fn handoffs(requests: usize) -> Result<(), String> {
         } else {
             "  tokio::spawn round trip (empty)"
         };
-        report(label, &mut samples, process_cpu_us() - cpu);
+        report(label, &samples, process_cpu_us() - cpu);
     }
     Ok(())
 }
@@ -390,11 +390,7 @@ async fn run(options: Options) -> Result<(), Box<dyn std::error::Error>> {
             bytes: b2 - b,
         });
     }
-    report(
-        "signature check alone",
-        &mut samples,
-        process_cpu_us() - cpu,
-    );
+    report("signature check alone", &samples, process_cpu_us() - cpu);
 
     stages(&app, &bodies[WARM_UP..])?;
     handoffs(options.requests).await?;
@@ -431,7 +427,7 @@ async fn run(options: Options) -> Result<(), Box<dyn std::error::Error>> {
             if options.guild { "server" } else { "DM" },
             if options.log { ", access log" } else { "" }
         ),
-        &mut samples,
+        &samples,
         process_cpu_us() - cpu,
     );
     println!(
