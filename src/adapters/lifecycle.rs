@@ -56,6 +56,15 @@ pub trait Responder: Send + Sync {
     fn files_in_initial_response(&self) -> bool {
         true
     }
+    /// The initial response that answers with `reply` itself. Rendered with `adapters::render`
+    /// and sent with `respond`, unless the transport keeps renders of replies it sent before
+    /// (the HTTP endpoint does: a repeated question's reply is the same bytes again).
+    fn respond_reply(&self, reply: &Reply) -> impl Future<Output = Result<()>> + Send {
+        async move {
+            let rendered = render::interaction_response(reply);
+            self.respond(&rendered.body, rendered.files).await
+        }
+    }
 }
 
 /// Discord's deadline for the initial response.
@@ -219,8 +228,8 @@ impl<R: Responder> Exchange<R> {
                 self.finish_deferred(&message).await
             }
             Ok(reply) => {
-                let rendered = render::interaction_response(&reply);
-                self.respond(&rendered.body, rendered.files).await?;
+                self.responder.respond_reply(&reply).await?;
+                self.reach(ANSWERED);
                 Ok(Delivered::Immediately)
             }
             Err(_) => {

@@ -4,21 +4,27 @@
 //! `adapters::lifecycle`, exactly as the gateway answers: the first response is this HTTP
 //! response, later ones go over Discord's webhook REST API (`followup`).
 //!
-//! Nothing is kept in memory between requests (any state lives in `App`'s stores), so several
-//! instances can serve one application behind a load balancer.
+//! Nothing is kept in memory between requests but the serialized responses of replies sent
+//! before (`rendered`, a memo of a pure function); any state lives in `App`'s stores, so
+//! several instances can serve one application behind a load balancer.
 
 mod followup;
 mod ops;
+pub mod rendered;
 pub mod server;
 mod signature;
 
+use std::future::Future;
 use std::net::SocketAddr;
+use std::panic::AssertUnwindSafe;
+use std::pin::Pin;
 use std::sync::{Arc, Mutex, OnceLock};
+use std::task::Poll;
 use std::time::Instant as StdInstant;
 
 use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, FromRequest, Request, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::{header as headers, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::Router;
@@ -29,6 +35,7 @@ use tokio::time::{timeout_at, Instant};
 
 pub use followup::{Delivery, Followup};
 pub use ops::{ops_router, readiness, ReadinessCheck, READINESS_CHECKS};
+pub use rendered::RenderedResponses;
 pub use signature::{RequestAuth, SIGNATURE_HEADER, TIMESTAMP_HEADER};
 
 use crate::adapters::interaction::{self, Envelope, Incoming};
@@ -47,6 +54,7 @@ struct Endpoint {
     auth: RequestAuth,
     followup: Followup,
     timing: Timing,
+    rendered: Arc<RenderedResponses>,
 }
 
 /// The whole HTTP application: `/interactions` and the operator routes. Needs
@@ -61,6 +69,7 @@ pub fn router(app: Arc<App>) -> Result<Router> {
         auth: RequestAuth::new(public_key, app.settings.http.replay_window)?,
         followup: Followup::new(app.settings.discord.api_url.as_deref())?,
         timing: Timing::from_settings(&app.settings),
+        rendered: Arc::default(),
         app: app.clone(),
     };
     Ok(interactions_router(Arc::new(endpoint)).merge(ops_router(app)))
@@ -137,8 +146,88 @@ pub async fn shutdown_signal() {
     }
 }
 
-fn header<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+#[cfg(test)]
+fn header<'a>(headers: &'a axum::http::HeaderMap, name: &str) -> Option<&'a str> {
     headers.get(name).and_then(|v| v.to_str().ok())
+}
+
+/// A 200 with a JSON body serialized before.
+fn json_bytes(json: Bytes) -> Response {
+    (
+        StatusCode::OK,
+        [(headers::CONTENT_TYPE, "application/json")],
+        json,
+    )
+        .into_response()
+}
+
+/// The response type of a deferral ("careerbot is thinking…").
+const DEFERRED: u64 = 5;
+
+/// The first response to an interaction, as the waiting request sends it.
+#[derive(Debug)]
+struct First {
+    json: Bytes,
+    deferred: bool,
+}
+
+impl First {
+    #[cfg(test)]
+    fn value(&self) -> Value {
+        serde_json::from_slice(&self.json).unwrap_or(Value::Null)
+    }
+}
+
+/// The lifecycle of one interaction, run in its request's task until the first response is
+/// out (no task of its own for a reply that is ready in time). What is left of it then (a
+/// deferred reply's edit over REST), or all of it if the request goes away first, goes on in a
+/// task of its own: dropping this hands it over.
+struct Inline<F: Future<Output = ()> + Send + 'static> {
+    lifecycle: Option<Pin<Box<F>>>,
+    panicked: bool,
+}
+
+impl<F: Future<Output = ()> + Send + 'static> Inline<F> {
+    fn new(lifecycle: F) -> Inline<F> {
+        Inline {
+            lifecycle: Some(Box::pin(lifecycle)),
+            panicked: false,
+        }
+    }
+
+    /// Drives the lifecycle until it sends the first response; `None` if it ended (or
+    /// panicked) without one.
+    async fn first(&mut self, mut first_sent: oneshot::Receiver<First>) -> Option<First> {
+        std::future::poll_fn(|cx| {
+            if let Some(lifecycle) = self.lifecycle.as_mut() {
+                match std::panic::catch_unwind(AssertUnwindSafe(|| lifecycle.as_mut().poll(cx))) {
+                    Ok(Poll::Pending) => {}
+                    Ok(Poll::Ready(())) => self.lifecycle = None,
+                    Err(_) => {
+                        self.panicked = true;
+                        self.lifecycle = None;
+                    }
+                }
+            }
+            // Dropping the lifecycle dropped its sender: then this is ready too.
+            Pin::new(&mut first_sent).poll(cx).map(Result::ok)
+        })
+        .await
+    }
+}
+
+impl<F: Future<Output = ()> + Send + 'static> Drop for Inline<F> {
+    fn drop(&mut self) {
+        let Some(rest) = self.lifecycle.take() else {
+            return;
+        };
+        match tokio::runtime::Handle::try_current() {
+            Ok(runtime) => {
+                runtime.spawn(rest);
+            }
+            Err(_) => tracing::error!("an interaction's lifecycle was dropped outside the runtime"),
+        }
+    }
 }
 
 fn plain(status: StatusCode, text: &'static str) -> Response {
@@ -184,8 +273,10 @@ async fn interactions(State(endpoint): State<Arc<Endpoint>>, request: Request) -
 
 impl Endpoint {
     async fn handle(self: &Arc<Self>, request: Request, deadline: Instant) -> Handled {
-        let signature = header(request.headers(), SIGNATURE_HEADER).map(str::to_string);
-        let timestamp = header(request.headers(), TIMESTAMP_HEADER).map(str::to_string);
+        let mut request = request;
+        // Taken out of the request (no copy): the body extractor below consumes it.
+        let signature = request.headers_mut().remove(SIGNATURE_HEADER);
+        let timestamp = request.headers_mut().remove(TIMESTAMP_HEADER);
         // The body limit comes from `DefaultBodyLimit`: over it, the rejection is a 413.
         let body = match timeout_at(deadline, Bytes::from_request(request, &())).await {
             Ok(Ok(body)) => body,
@@ -200,10 +291,12 @@ impl Endpoint {
             }
         };
         let now = self.app.clock.now();
-        if let Err(failure) =
-            self.auth
-                .check(signature.as_deref(), timestamp.as_deref(), &body, now)
-        {
+        if let Err(failure) = self.auth.check(
+            signature.as_ref().and_then(|v| v.to_str().ok()),
+            timestamp.as_ref().and_then(|v| v.to_str().ok()),
+            &body,
+            now,
+        ) {
             self.app.metrics.signature_failure(failure);
             tracing::warn!(reason = failure.label(), "rejected an interaction request");
             return Handled::new(
@@ -272,31 +365,28 @@ impl Endpoint {
             followup: self.followup.clone(),
             delivery,
             app: self.app.clone(),
+            rendered: self.rendered.clone(),
         });
         let app = self.app.clone();
         let timing = self.timing;
         // The lifecycle outlives this request when it defers: it finishes over REST.
-        let lifecycle = tokio::spawn(async move {
+        let mut lifecycle = Inline::new(async move {
             let outcome = lifecycle::answer(app, &envelope, incoming, &exchange, &timing).await;
             if let Err(error) = &outcome {
                 tracing::error!(%error, "could not finish an interaction");
                 exchange.responder().app.metrics.error(ErrorKind::Delivery);
             }
-            outcome.ok()
         });
-        match first_sent.await {
-            Ok(body) => {
-                let deferred = body["type"] == json!(5);
-                Handled {
-                    response: json_response(StatusCode::OK, &body),
-                    kind,
-                    command,
-                    deferred,
-                }
-            }
-            Err(_) => {
+        match lifecycle.first(first_sent).await {
+            Some(First { json, deferred }) => Handled {
+                response: json_bytes(json),
+                kind,
+                command,
+                deferred,
+            },
+            None => {
                 // The lifecycle ended without a first response: it panicked.
-                let panicked = lifecycle.await.is_err();
+                let panicked = lifecycle.panicked;
                 tracing::error!(panicked, "an interaction got no first response");
                 self.app.metrics.error(ErrorKind::Panic);
                 Handled::new(
@@ -315,10 +405,11 @@ impl Endpoint {
 /// The HTTP transport's side of the lifecycle: the first response is handed to the waiting
 /// request; everything after it goes over the webhook API.
 struct HttpResponder {
-    first: Mutex<Option<oneshot::Sender<Value>>>,
+    first: Mutex<Option<oneshot::Sender<First>>>,
     followup: Followup,
     delivery: Delivery,
     app: Arc<App>,
+    rendered: Arc<RenderedResponses>,
 }
 
 impl HttpResponder {
@@ -326,16 +417,9 @@ impl HttpResponder {
         self.app.metrics.error(ErrorKind::Delivery);
         Error::Discord(format!("{what}: {reason}"))
     }
-}
 
-impl Responder for HttpResponder {
-    async fn respond(&self, body: &Value, files: Files) -> crate::error::Result<()> {
-        if !files.is_empty() {
-            // The lifecycle defers replies with files here (`files_in_initial_response`).
-            return Err(Error::Discord(
-                "files cannot travel in the HTTP response".into(),
-            ));
-        }
+    /// Hands the first response to the waiting request.
+    fn send_first(&self, first: First) -> crate::error::Result<()> {
         let sender = self
             .first
             .lock()
@@ -343,10 +427,41 @@ impl Responder for HttpResponder {
             .take();
         match sender {
             Some(sender) => sender
-                .send(body.clone())
+                .send(first)
                 .map_err(|_| Error::Discord("the request went away before its answer".into())),
             None => Err(Error::Discord("a second initial response".into())),
         }
+    }
+}
+
+/// The lifecycle defers replies with files here (`files_in_initial_response`).
+fn no_files() -> Error {
+    Error::Discord("files cannot travel in the HTTP response".into())
+}
+
+impl Responder for HttpResponder {
+    async fn respond(&self, body: &Value, files: Files) -> crate::error::Result<()> {
+        if !files.is_empty() {
+            return Err(no_files());
+        }
+        self.send_first(First {
+            json: Bytes::from(serde_json::to_vec(body)?),
+            deferred: body["type"].as_u64() == Some(DEFERRED),
+        })
+    }
+
+    /// From the endpoint's rendered responses: a repeated reply is not rendered again.
+    async fn respond_reply(&self, reply: &Reply) -> crate::error::Result<()> {
+        if reply
+            .as_message()
+            .is_some_and(|message| !message.attachments.is_empty())
+        {
+            return Err(no_files());
+        }
+        self.send_first(First {
+            json: self.rendered.get(reply),
+            deferred: false,
+        })
     }
 
     async fn edit_original(&self, data: &Value, files: Files) -> crate::error::Result<()> {

@@ -71,17 +71,19 @@ fn endpoint(api_url: &str) -> Arc<Endpoint> {
         followup: Followup::new(Some(api_url)).unwrap(),
         timing: Timing::default(),
         app: Arc::new(app),
+        rendered: Arc::default(),
     })
 }
 
 /// An exchange over the HTTP responder, and the first response as the request would get it.
-fn exchange(endpoint: &Endpoint) -> (Exchange<HttpResponder>, oneshot::Receiver<Value>) {
+fn exchange(endpoint: &Endpoint) -> (Exchange<HttpResponder>, oneshot::Receiver<First>) {
     let (first, first_sent) = oneshot::channel();
     let exchange = Exchange::new(HttpResponder {
         first: Mutex::new(Some(first)),
         followup: endpoint.followup.clone(),
         delivery: delivery(),
         app: endpoint.app.clone(),
+        rendered: endpoint.rendered.clone(),
     });
     (exchange, first_sent)
 }
@@ -142,7 +144,9 @@ async fn a_late_reply_is_deferred_then_edited_in_with_its_file() {
         .await
         .unwrap();
     assert_eq!(delivered, lifecycle::Delivered::EditedAfterDeferring);
-    assert_eq!(first.await.unwrap(), deferral(false));
+    let first = first.await.unwrap();
+    assert!(first.deferred);
+    assert_eq!(first.value(), deferral(false));
     let requests = recorded(&log, 1).await;
     assert_eq!(requests.len(), 1, "exactly one edit");
     let edit = &requests[0];
@@ -180,7 +184,7 @@ async fn a_late_personal_reply_is_deferred_privately_and_edited_in_privately() {
         .deliver(late(Reply::notice("your score: 72")), true, &timing(20))
         .await
         .unwrap();
-    let first = first.await.unwrap();
+    let first = first.await.unwrap().value();
     assert_eq!(first, deferral(true));
     assert_eq!(first["data"]["flags"], 64);
     let requests = recorded(&log, 1).await;
@@ -199,7 +203,7 @@ async fn a_reply_with_files_defers_even_when_on_time_and_keeps_it_private() {
         .deliver(std::future::ready(chart(true)), false, &timing(5000))
         .await
         .unwrap();
-    let first = first.await.unwrap();
+    let first = first.await.unwrap().value();
     assert_eq!(first, deferral(true));
     assert_eq!(first["data"]["flags"], 64);
     let requests = recorded(&log, 1).await;
@@ -217,7 +221,9 @@ async fn an_on_time_reply_without_files_is_answered_directly() {
         .deliver(std::future::ready(reply), true, &timing(5000))
         .await
         .unwrap();
-    assert_eq!(first.await.unwrap(), expected);
+    let first = first.await.unwrap();
+    assert!(!first.deferred);
+    assert_eq!(first.value(), expected);
     tokio::time::sleep(Duration::from_millis(50)).await;
     assert!(log.lock().unwrap().is_empty(), "no REST call");
 }
@@ -264,4 +270,69 @@ async fn a_server_error_is_retried() {
         .await;
     assert!(result.unwrap_err().contains("502"));
     assert_eq!(log.lock().unwrap().len(), 3, "three attempts");
+}
+
+#[tokio::test]
+async fn a_repeated_reply_is_sent_as_the_bytes_rendered_the_first_time() {
+    let endpoint = endpoint("http://127.0.0.1:9");
+    let reply = Reply::Message(Message {
+        embeds: vec![crate::reply::Embed::new("What is a backend engineer?")
+            .description("Server-side development.")
+            .footer("Source: a guide")],
+        ..Message::default()
+    });
+    let expected = render::interaction_response(&reply).body;
+    let mut sent = Vec::new();
+    for _ in 0..2 {
+        let (exchange, first) = exchange(&endpoint);
+        let delivered = exchange
+            .deliver(std::future::ready(reply.clone()), false, &timing(5000))
+            .await
+            .unwrap();
+        assert_eq!(delivered, lifecycle::Delivered::Immediately);
+        sent.push(first.await.unwrap().json);
+    }
+    assert_eq!(sent[0], sent[1]);
+    assert_eq!(serde_json::from_slice::<Value>(&sent[0]).unwrap(), expected);
+    assert_eq!(endpoint.rendered.len(), 1, "rendered once, kept");
+}
+
+#[tokio::test]
+async fn the_lifecycle_runs_in_the_request_until_its_first_response_then_on_its_own() {
+    // A panic before any response: no first response, and the request knows why.
+    let (first, first_sent) = oneshot::channel::<First>();
+    let mut exploded = Inline::new(async move {
+        let _never_sent = first;
+        panic!("boom")
+    });
+    let answer = tokio::time::timeout(Duration::from_secs(10), exploded.first(first_sent)).await;
+    assert!(answer.unwrap().is_none());
+    assert!(exploded.panicked);
+
+    // Answers first, then has more to do (as a deferred reply's edit has): the request gets
+    // the first response, and the rest still runs once the request is done with it.
+    let (first, first_sent) = oneshot::channel::<First>();
+    let (go_on, gone_on) = oneshot::channel::<()>();
+    let (finished, done) = oneshot::channel::<&'static str>();
+    let mut lifecycle = Inline::new(async move {
+        let _ = first.send(First {
+            json: Bytes::from_static(b"{\"type\":5}"),
+            deferred: true,
+        });
+        let _ = gone_on.await;
+        let _ = finished.send("edited");
+    });
+    let answer = tokio::time::timeout(Duration::from_secs(10), lifecycle.first(first_sent)).await;
+    assert!(answer.unwrap().unwrap().deferred && !lifecycle.panicked);
+    drop(lifecycle);
+    go_on.send(()).unwrap();
+    let finished = tokio::time::timeout(Duration::from_secs(10), done).await;
+    assert_eq!(finished.unwrap().unwrap(), "edited");
+
+    // Ends without answering: the request is told, not left waiting.
+    let (first, first_sent) = oneshot::channel::<First>();
+    let mut silent = Inline::new(async move { drop(first) });
+    let answer = tokio::time::timeout(Duration::from_secs(10), silent.first(first_sent)).await;
+    assert!(answer.unwrap().is_none());
+    assert!(!silent.panicked);
 }
