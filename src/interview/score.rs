@@ -84,8 +84,8 @@
 //! - off-topic: another question of the bank matches the answer much more closely: at most 5.
 //!   Closeness is the *match strength* of a rubric: distinct terms matched per point, counting at
 //!   most two per point, over twice the number of points. Off-topic when another rubric's strength
-//!   is at least 0.5 and at least a third above this question's (its strength, or the share of its
-//!   points the answer earned by words or meaning if higher).
+//!   is at least 0.5 and at least a third above this question's (its strength, or, with the
+//!   encoder, the share of its points the answer earned if higher).
 //!
 //! Scoring is a pure function of the bank, the answer and the encoder's vectors: the same answer
 //! always gets the same score.
@@ -1230,9 +1230,14 @@ impl ScoringBank {
             // Ties go to the earlier question in the bank, for determinism.
             .max_by(|a, b| a.1.total_cmp(&b.1).then(std::cmp::Ordering::Greater));
         if let Some((other, other_strength)) = best {
-            // By words or by meaning: an answer that earns most of this question's points is
-            // on topic in its own words, whatever other rubric shares its terms.
-            let own = own.max(fraction);
+            // An answer that earns most of this question's points by meaning is on topic in its
+            // own words, whatever other rubric shares its terms. (By words alone the points
+            // earned are the same terms `strength` counts, so they settle nothing.)
+            let own = if self.encoder.is_some() {
+                own.max(fraction)
+            } else {
+                own
+            };
             if other_strength >= OFF_TOPIC_MIN_STRENGTH
                 && other_strength >= own + OFF_TOPIC_MARGIN - 1e-9
             {

@@ -192,7 +192,8 @@ mod tests {
         let (kept, asked) = (answer("kept"), answer("asked"));
         // Plant `kept` under the digest of `asked`, as a collision would.
         let key = digest(&asked).unwrap();
-        memo.lock().kept.put(
+        let mut entries = memo.lock();
+        entries.kept.put(
             key,
             Kept {
                 reply: kept.clone(),
@@ -200,6 +201,8 @@ mod tests {
                 size: 1,
             },
         );
+        entries.bytes += 1;
+        drop(entries);
         assert_eq!(memo.get(&asked), serialize(&asked));
     }
 
