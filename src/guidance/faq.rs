@@ -640,7 +640,19 @@ fn topic_first(hits: Vec<Hit>, targets: &[Target]) -> Vec<Hit> {
     if targets.is_empty() {
         return hits;
     }
-    let place = |hit: &Hit| targets.iter().position(|t| answers(hit, t));
+    // A skills list and a tools list are one topic in the two guides' words: which of them
+    // names what was asked is the ranking's to say ("Redis or a message queue" is in one guide's
+    // tools, "Spring Boot, Django, or Express.js" in the other's skills).
+    let family = |t: &Target| match t {
+        Target::Section("tools") => Target::Section("skills"),
+        other => other.clone(),
+    };
+    let place = |hit: &Hit| {
+        let at = targets.iter().position(|t| answers(hit, t))?;
+        targets
+            .iter()
+            .position(|t| family(t) == family(&targets[at]))
+    };
     let (mut on_topic, rest): (Vec<Hit>, Vec<Hit>) =
         hits.into_iter().partition(|h| place(h).is_some());
     // Stable: within one target the ranking's order stays, except that the rungs above a level
