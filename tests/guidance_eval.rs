@@ -5,9 +5,9 @@
 //!
 //! `tune.toml` is what ranking was tuned on; `check.toml` was kept apart to show how far that
 //! tuning carries to questions nobody tuned on. Issue #11 asks for covered top-1 ≥ 95% and an
-//! honest "not covered" ≥ 90%. Measured (2026-12-01, /faq and /ask): tune 91.6% and 91.0% / 100%,
-//! check 88.8% / 100%, `fresh.toml` (written later without seeing the others or the code)
-//! 88.0% and 87.0% / 100%, and `holdout.toml` (written last, the same way) 82.0% and 81.4% /
+//! honest "not covered" ≥ 90%. Measured (2026-12-01, /faq and /ask): tune 92.3% and 91.6% / 100%,
+//! check 89.7% / 100%, `fresh.toml` (written later without seeing the others or the code)
+//! 89.0% and 88.0% / 100%, and `holdout.toml` (written last, the same way) 83.2% and 82.6% /
 //! 98.7%. Each later set
 //! showed kinds of gaps `scope.toml` lacked (holdout's not-covered share was 69.6% at first:
 //! benefits and bonuses, intern and on-call pay, employment law, personal circumstances, other
@@ -128,10 +128,10 @@ fn percent(n: usize, of: usize) -> f64 {
 }
 
 /// Covered top-1 reached on each set; the goal is 95%.
-const COVERED_FLOOR_TUNE: f64 = 90.5;
-const COVERED_FLOOR_CHECK: f64 = 88.5;
-const COVERED_FLOOR_FRESH: f64 = 86.5;
-const COVERED_FLOOR_HOLDOUT: f64 = 81.0;
+const COVERED_FLOOR_TUNE: f64 = 91.5;
+const COVERED_FLOOR_CHECK: f64 = 89.5;
+const COVERED_FLOOR_FRESH: f64 = 87.5;
+const COVERED_FLOOR_HOLDOUT: f64 = 82.5;
 
 fn check_set(name: &str, covered_bar: f64) {
     let app = app();

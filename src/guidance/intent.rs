@@ -39,7 +39,11 @@ const LEVEL_WORDS: &[(Level, &[&str])] = &[
     (Level::Mid, &["mid", "midlevel", "intermediate"]),
     (Level::Senior, &["senior"]),
     (Level::Lead, &["lead", "leads"]),
-    (Level::Principal, &["principal", "staff"]),
+    // The career guide's top rung is "Principal Engineer or Engineering Manager".
+    (
+        Level::Principal,
+        &["principal", "staff", "manager", "managers"],
+    ),
 ];
 
 /// Every word this module listens for, for the spelling corrector.
@@ -148,11 +152,38 @@ pub fn salary_question(analyzer: &Analyzer, text: &str) -> Option<SalaryQuestion
 /// "3 years", "5 yrs", "10 yoe", "2y": the number before a years word.
 pub fn years_mentioned(words: &[String]) -> Option<u32> {
     words.windows(2).find_map(|pair| {
-        let number: u32 = pair[0].parse().ok()?;
+        let number: u32 = pair[0].parse().ok().or_else(|| number_word(&pair[0]))?;
         let unit = pair[1].as_str();
         let is_years = matches!(unit, "year" | "years" | "yr" | "yrs" | "yoe" | "y");
         (is_years && number <= 60).then_some(number)
     })
+}
+
+/// A number written as a word ("nine years"), one to twenty.
+fn number_word(word: &str) -> Option<u32> {
+    const WORDS: [&str; 20] = [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+    ];
+    WORDS.iter().position(|w| *w == word).map(|i| i as u32 + 1)
 }
 
 #[cfg(test)]
@@ -225,6 +256,8 @@ mod tests {
         let w = |t: &str| words(t).into_iter().map(|(_, _, w)| w).collect::<Vec<_>>();
         assert_eq!(years_mentioned(&w("I have 4 yrs")), Some(4));
         assert_eq!(years_mentioned(&w("10 yoe")), Some(10));
+        assert_eq!(years_mentioned(&w("with nine years of backend")), Some(9));
+        assert_eq!(years_mentioned(&w("one of the years")), None);
         assert_eq!(years_mentioned(&w("salary in 2026")), None);
         assert_eq!(years_mentioned(&w("100 years")), None);
     }

@@ -416,9 +416,12 @@ pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
     } else if has(&question, NEXT_STEP) {
         targets.push(Target::Section("next"));
     }
-    let names_next_role = next_roles
-        .iter()
-        .any(|role| question.contains(&format!(" {role} ")));
+    // "data engineering" names the data engineer's move as well.
+    let as_roles = question.replace(" engineering ", " engineer ");
+    let names_next_role = next_roles.iter().any(|role| {
+        let role = format!(" {role} ");
+        question.contains(&role) || as_roles.contains(&role)
+    });
     // Naming a role ("what does a staff engineer do") is not asking to move there; naming it
     // beside backend ("SRE after backend?") is.
     let moving_on = has(&question, PIVOT) || (names_next_role && question.contains(" backend "));
@@ -515,8 +518,25 @@ mod tests {
             ),
             ("what does a senior earn?", &[]),
             ("what is a backend engineer", &[Target::Section("overview")]),
+            (
+                "could I move from backend into data engineering later?",
+                &[Target::Section("next")],
+            ),
+            (
+                "will they ask database questions in the interview?",
+                &[
+                    Target::Faq("interview"),
+                    Target::Section("interview"),
+                    Target::Section("tools"),
+                    Target::Section("skills"),
+                ],
+            ),
         ];
-        let next_roles = vec!["site reliability engineer".to_string(), "sre".to_string()];
+        let next_roles = vec![
+            "site reliability engineer".to_string(),
+            "sre".to_string(),
+            "data engineer".to_string(),
+        ];
         for (question, expected) in cases {
             assert_eq!(targets(question, &next_roles), *expected, "{question}");
         }
