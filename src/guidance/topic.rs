@@ -37,6 +37,20 @@ const AFTER_LEVEL: &[&str] = &[
     "grow from",
     "moving up from",
 ];
+/// Words before a level that ask how to get there ("how do I become a staff engineer").
+const REACH_LEVEL: &[&str] = &[
+    "become",
+    "becoming",
+    "reach",
+    "reaching",
+    "get to",
+    "promoted to",
+    "promotion to",
+    "make it to",
+    "move up to",
+    "grow into",
+    "level up to",
+];
 /// Words that ask for the next step without naming what comes first.
 const NEXT_STEP: &[&str] = &[
     "next step",
@@ -401,6 +415,19 @@ fn level_after(question: &str) -> Option<Level> {
     None
 }
 
+/// The level above junior a question asks how to reach: a cue within the three words before it.
+fn level_reached(question: &str) -> Option<Level> {
+    let words: Vec<&str> = question.split_whitespace().collect();
+    words.iter().enumerate().find_map(|(i, word)| {
+        let level = level_named(word).filter(|l| *l > Level::Junior)?;
+        let before = format!(" {} ", words[i.saturating_sub(4)..i].join(" "));
+        REACH_LEVEL
+            .iter()
+            .any(|cue| before.contains(&format!(" {cue} ")))
+            .then_some(level)
+    })
+}
+
 /// Where the answer to a question lives, best first; empty when its words name no topic.
 /// `next_roles` are the roles the guides say backend leads to (their "where it leads" lists, as
 /// words): naming one asks about that move.
@@ -412,6 +439,16 @@ pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
         if level != Level::Principal {
             targets.push(Target::RungAbove(level));
         }
+        targets.push(Target::Section("next"));
+    } else if let Some(level) = level_reached(&question) {
+        // Reaching a rung: that rung (the ones above the level below it), then what leads on.
+        let below = Level::ALL
+            .iter()
+            .rev()
+            .find(|l| **l < level)
+            .copied()
+            .unwrap_or(Level::Junior);
+        targets.push(Target::RungAbove(below));
         targets.push(Target::Section("next"));
     } else if has(&question, NEXT_STEP) {
         targets.push(Target::Section("next"));
@@ -434,7 +471,7 @@ pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
         targets.push(Target::Faq("interview"));
         targets.push(Target::Section("interview"));
     }
-    if has(&question, ENTRY) {
+    if has(&question, ENTRY) && level_reached(&question).is_none() {
         targets.push(Target::Section("entry"));
         targets.push(Target::Faq("hired"));
     }
@@ -518,6 +555,18 @@ mod tests {
             ),
             ("what does a senior earn?", &[]),
             ("what is a backend engineer", &[Target::Section("overview")]),
+            (
+                "how do I become a staff engineer?",
+                &[Target::RungAbove(Level::Lead), Target::Section("next")],
+            ),
+            (
+                "how long to reach senior",
+                &[Target::RungAbove(Level::Mid), Target::Section("next")],
+            ),
+            (
+                "how do I become a backend engineer",
+                &[Target::Section("entry"), Target::Faq("hired")],
+            ),
             (
                 "could I move from backend into data engineering later?",
                 &[Target::Section("next")],
