@@ -149,6 +149,7 @@ mod tests {
             ),
             ("what are the best tips for interviews", false, None),
             ("what are the benefits of learning go", false, None),
+            ("microsoft cert for backend?", false, None),
         ];
         for (question, pay, topic) in cases {
             let got = uncovered(&scope, question, *pay).map(|u| u.topic);

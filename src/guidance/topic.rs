@@ -172,6 +172,9 @@ const CERTIFICATIONS: &[&str] = &[
     "certificates",
     "certified",
     "ckad",
+    // The named certifications' own words ("azure dev associate good for backend?").
+    "associate",
+    "developer associate",
 ];
 const AI: &[&str] = &[
     "ai",
