@@ -6,7 +6,7 @@
 //! `tune.toml` is what ranking was tuned on; `check.toml` was kept apart to show how far that
 //! tuning carries to questions nobody tuned on. Issue #11 asks for covered top-1 ≥ 95% and an
 //! honest "not covered" ≥ 90%. Measured (2026-12-01, /faq and /ask): tune 92.9% and 92.3% / 100%,
-//! check 91.4% / 100%, `fresh.toml` (written later without seeing the others or the code)
+//! check 92.2% / 100%, `fresh.toml` (written later without seeing the others or the code)
 //! 89.0% and 88.0% / 100%, and `holdout.toml` (written last, the same way) 84.4% and 83.8% /
 //! 98.7%. Each later set
 //! showed kinds of gaps `scope.toml` lacked (holdout's not-covered share was 69.6% at first:
@@ -129,7 +129,7 @@ fn percent(n: usize, of: usize) -> f64 {
 
 /// Covered top-1 reached on each set; the goal is 95%.
 const COVERED_FLOOR_TUNE: f64 = 92.0;
-const COVERED_FLOOR_CHECK: f64 = 91.0;
+const COVERED_FLOOR_CHECK: f64 = 91.5;
 const COVERED_FLOOR_FRESH: f64 = 87.5;
 const COVERED_FLOOR_HOLDOUT: f64 = 83.5;
 

@@ -51,6 +51,23 @@ const REACH_LEVEL: &[&str] = &[
     "grow into",
     "level up to",
 ];
+/// Words that ask about the management track: the career guide's top rung is "Principal
+/// Engineer or Engineering Manager", and "Where it can lead" names the manager's role.
+const MANAGEMENT: &[&str] = &[
+    "management",
+    "managers",
+    "engineering manager",
+    "people manager",
+    "become a manager",
+    "be a manager",
+    "manage people",
+    "manage ppl",
+    "managing people",
+    "individual contributor",
+    "ic track",
+    "ic or",
+    "or ic",
+];
 /// Words that ask for the next step without naming what comes first.
 const NEXT_STEP: &[&str] = &[
     "next step",
@@ -456,6 +473,10 @@ pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
     } else if has(&question, NEXT_STEP) {
         targets.push(Target::Section("next"));
     }
+    if has(&question, MANAGEMENT) {
+        targets.push(Target::RungAbove(Level::Lead));
+        targets.push(Target::Section("next"));
+    }
     // "data engineering" names the data engineer's move as well.
     let as_roles = question.replace(" engineering ", " engineer ");
     let names_next_role = next_roles.iter().any(|role| {
@@ -560,6 +581,10 @@ mod tests {
             ("what is a backend engineer", &[Target::Section("overview")]),
             (
                 "how do I become a staff engineer?",
+                &[Target::RungAbove(Level::Lead), Target::Section("next")],
+            ),
+            (
+                "can I go the management route instead of staying hands-on?",
                 &[Target::RungAbove(Level::Lead), Target::Section("next")],
             ),
             (
