@@ -347,6 +347,23 @@ impl Prepared {
 }
 
 /// The best cosine similarity of `vector` with any of `references` (0 for none).
+/// How close a sentence's vector comes to any of the question's rubric points.
+fn nearest_point(q: &QuestionScoring, vector: &[f32]) -> f32 {
+    q.points
+        .iter()
+        .map(|p| closest(vector, &p.references))
+        .fold(0.0, f32::max)
+}
+
+/// How close a sentence's vector comes to any of the question's authored misconceptions.
+fn nearest_misconception(q: &QuestionScoring, vector: &[f32]) -> f32 {
+    q.flags
+        .iter()
+        .filter(|f| f.misconception)
+        .map(|f| closest(vector, &f.references))
+        .fold(0.0, f32::max)
+}
+
 fn closest(vector: &[f32], references: &[Vec<f32>]) -> f32 {
     references
         .iter()
@@ -630,17 +647,8 @@ impl ScoringBank {
             .map(|(s, v)| SentenceCloseness {
                 text: s.text.clone(),
                 words: s.words.len(),
-                point: q
-                    .points
-                    .iter()
-                    .map(|p| closest(v, &p.references))
-                    .fold(0.0, f32::max),
-                wrong: q
-                    .flags
-                    .iter()
-                    .filter(|f| f.misconception)
-                    .map(|f| closest(v, &f.references))
-                    .fold(0.0, f32::max),
+                point: nearest_point(q, v),
+                wrong: nearest_misconception(q, v),
                 plain: !s.scope.cue.iter().any(|c| *c)
                     && !s.scope.negated.iter().any(|n| *n)
                     && !s.scope.criticised,
@@ -687,15 +695,7 @@ impl ScoringBank {
         // How close each sentence comes to any rubric point: a misconception is raised only by
         // a sentence closer to it than to what the rubric asks for.
         let nearest_point: Vec<f32> = match &vectors {
-            Some(vectors) => vectors
-                .iter()
-                .map(|v| {
-                    q.points
-                        .iter()
-                        .map(|p| closest(v, &p.references))
-                        .fold(0.0, f32::max)
-                })
-                .collect(),
+            Some(vectors) => vectors.iter().map(|v| nearest_point(q, v)).collect(),
             None => vec![0.0; sentences.len()],
         };
         // And how close to any misconception: a sentence nearer one than a point earns nothing
@@ -707,11 +707,11 @@ impl ScoringBank {
                 .map(|(v, s)| {
                     let plain =
                         !s.scope.cue.iter().any(|c| *c) && !s.scope.negated.iter().any(|n| *n);
-                    q.flags
-                        .iter()
-                        .filter(|f| f.misconception && plain)
-                        .map(|f| closest(v, &f.references))
-                        .fold(0.0, f32::max)
+                    if plain {
+                        nearest_misconception(q, v)
+                    } else {
+                        0.0
+                    }
                 })
                 .collect(),
             None => vec![0.0; sentences.len()],
