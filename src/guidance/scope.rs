@@ -109,7 +109,12 @@ mod tests {
                 Some("particular companies' hiring processes"),
             ),
             ("is the google cloud cert worth it", false, None),
-            ("how do I monitor my services", false, None),
+            (
+                "how do I monitor my services",
+                false,
+                Some("technical how-to (by the question's form)"),
+            ),
+            ("do backend engineers monitor their services", false, None),
             ("what does metadata mean", false, None),
             ("senior salary", true, None),
             (
@@ -150,6 +155,19 @@ mod tests {
             ("what are the best tips for interviews", false, None),
             ("what are the benefits of learning go", false, None),
             ("microsoft cert for backend?", false, None),
+            (
+                "how to do cursor pagination in graphql?",
+                false,
+                Some("technical how-to (by the question's form)"),
+            ),
+            (
+                "liveness vs readiness probes, what's the difference?",
+                false,
+                Some("technical how-to (by the question's form)"),
+            ),
+            ("how do I become a backend engineer", false, None),
+            ("how to learn kubernetes for backend jobs", false, None),
+            ("what's the difference between senior and staff", false, None),
         ];
         for (question, pay, topic) in cases {
             let got = uncovered(&scope, question, *pay).map(|u| u.topic);
