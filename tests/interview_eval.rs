@@ -252,6 +252,14 @@ fn experts_beat_gamed_and_wrong_answers_on_the_holdout_set() {
     meets_the_bars("holdout.toml", 258, HOLDOUT_FLOOR);
 }
 
+/// Never tuned to: written a session later in the same way, blind, on ten more questions.
+const HOLDOUT2_FLOOR: f64 = 0.0;
+
+#[test]
+fn experts_beat_gamed_and_wrong_answers_on_the_second_holdout_set() {
+    meets_the_bars("holdout2.toml", 258, HOLDOUT2_FLOOR);
+}
+
 /// `Q=<question id> T=<answer type> cargo test --test interview_eval show_one -- --ignored
 /// --nocapture`: the full assessment of one tuning answer, to see why it scored what it did.
 #[test]

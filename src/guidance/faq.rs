@@ -90,9 +90,12 @@ pub fn understand<'a>(lib: &'a Library, text: &str) -> Understood<'a> {
     });
     // As typed first: spelling correction turns words the guides never use into ones they do
     // ("joke" into "job"), and those words are what names a gap.
-    let uncovered = scope::uncovered(&lib.catalog.scope, text, salary.is_some())
-        .or_else(|| scope::uncovered(&lib.catalog.scope, &corrected, salary.is_some()));
-    let targets = topic::targets(&corrected, &next_roles(lib));
+    let uncovered = scope::uncovered(&lib.catalog.scope, text, &corrected, salary.is_some());
+    let mut targets = topic::targets(&corrected, &next_roles(lib));
+    let jobs = Target::Section("positions");
+    if names_an_employer(lib, &lower) && !targets.contains(&jobs) {
+        targets.push(jobs);
+    }
     Understood {
         targets,
         salary,
@@ -104,6 +107,30 @@ pub fn understand<'a>(lib: &'a Library, text: &str) -> Understood<'a> {
         role,
         vocabulary,
     }
+}
+
+/// Whether the question names a company the guides name as hiring (their only word on it).
+fn names_an_employer(lib: &Library, lower: &str) -> bool {
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '.')
+        .filter(|w| !w.is_empty())
+        .collect();
+    lib.catalog
+        .roles
+        .iter()
+        .flat_map(|role| &role.guides)
+        .filter_map(|guide| guide.positions.as_ref())
+        .flat_map(|positions| &positions.employers)
+        .any(|employer| {
+            let employer: Vec<String> = employer
+                .to_lowercase()
+                .split_whitespace()
+                .map(str::to_string)
+                .collect();
+            words
+                .windows(employer.len())
+                .any(|w| w.iter().zip(&employer).all(|(a, b)| a == b))
+        })
 }
 
 /// The roles the guides say backend leads to, as words ("site reliability engineer"), with

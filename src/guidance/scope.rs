@@ -41,19 +41,33 @@ fn mentions(question: &str, phrase: &str) -> bool {
     question.contains(&words(phrase))
 }
 
-/// The first gap the question names, if any. `about_pay` says whether the question asks about pay
-/// (some gaps only apply then).
-pub fn uncovered(scope: &ScopeFile, question: &str, about_pay: bool) -> Option<Uncovered> {
+/// The first gap the question names, if any, as typed (`question`) or as spelling correction
+/// read it (`corrected`): a cue in either names the gap (correction turns words the guides never
+/// use, such as "joke", into ones they do), an `unless` phrase in either cancels it ("openigns"
+/// is still about openings). `about_pay` says whether the question asks about pay (some gaps
+/// only apply then).
+pub fn uncovered(
+    scope: &ScopeFile,
+    question: &str,
+    corrected: &str,
+    about_pay: bool,
+) -> Option<Uncovered> {
     let question = words(question);
+    let corrected = words(corrected);
+    let either = |phrase: &str| mentions(&question, phrase) || mentions(&corrected, phrase);
     // "LPA", "€80k": words of pay that the pay-question reader does not know.
-    let about_pay = about_pay || scope.pay_cues.iter().any(|c| mentions(&question, c));
+    let about_pay = about_pay || scope.pay_cues.iter().any(|c| either(c));
     scope
         .gaps
         .iter()
         .filter(|gap| gap.when != Some(GapWhen::Pay) || about_pay)
-        .filter(|gap| !gap.unless.iter().any(|u| mentions(&question, u)))
+        .filter(|gap| !gap.unless.iter().any(|u| either(u)))
         .find_map(|gap| {
-            let cue = gap.cues.iter().find(|c| mentions(&question, c))?;
+            let cue = gap
+                .cues
+                .iter()
+                .find(|c| mentions(&question, c))
+                .or_else(|| gap.cues.iter().find(|c| mentions(&corrected, c)))?;
             Some(Uncovered {
                 topic: gap.topic.clone(),
                 says: says(gap, cue),
@@ -167,10 +181,14 @@ mod tests {
             ),
             ("how do I become a backend engineer", false, None),
             ("how to learn kubernetes for backend jobs", false, None),
-            ("what's the difference between senior and staff", false, None),
+            (
+                "what's the difference between senior and staff",
+                false,
+                None,
+            ),
         ];
         for (question, pay, topic) in cases {
-            let got = uncovered(&scope, question, *pay).map(|u| u.topic);
+            let got = uncovered(&scope, question, question, *pay).map(|u| u.topic);
             assert_eq!(got.as_deref(), *topic, "{question}");
         }
     }
@@ -178,14 +196,21 @@ mod tests {
     #[test]
     fn the_first_line_names_what_was_asked() {
         let scope = scope();
-        let said = uncovered(&scope, "backend pay in Berlin?", true)
-            .unwrap()
-            .says;
+        let said = uncovered(
+            &scope,
+            "backend pay in Berlin?",
+            "backend pay in Berlin?",
+            true,
+        )
+        .unwrap()
+        .says;
         assert_eq!(
             said,
             "The guides only give US pay, in US dollars; nothing for Berlin."
         );
-        let said = uncovered(&scope, "pay in the uk", true).unwrap().says;
+        let said = uncovered(&scope, "pay in the uk", "pay in the uk", true)
+            .unwrap()
+            .says;
         assert!(said.ends_with("nothing for UK."), "{said}");
     }
 }
