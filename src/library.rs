@@ -59,11 +59,14 @@ impl Library {
     pub fn vocabulary(&self) -> Arc<Vocabulary> {
         self.vocabulary
             .get_or_init(|| {
-                Arc::new(Vocabulary::of_catalog(
-                    &self.catalog,
-                    self.search.analyzer(),
-                    &crate::guidance::intent::cue_words(),
-                ))
+                Arc::new(
+                    Vocabulary::of_catalog(
+                        &self.catalog,
+                        self.search.analyzer(),
+                        &crate::guidance::intent::cue_words(),
+                    )
+                    .with_dictionary(self.search.dictionary()),
+                )
             })
             .clone()
     }

@@ -26,6 +26,8 @@ pub struct Vocabulary {
     frequency: HashMap<String, u32>,
     units: u32,
     role_names: RoleNames,
+    /// Real words of the language (the model's word list): never taken for typos.
+    dictionary: HashSet<String>,
 }
 
 /// Every role's name and aliases, lowercased, in one automaton: a question is read once to find
@@ -134,6 +136,13 @@ impl Vocabulary {
         vocabulary
     }
 
+    /// This vocabulary, knowing `words` as real words that are never corrected even though the
+    /// content does not use them ("still" must not become "skill").
+    pub fn with_dictionary(mut self, words: Vec<String>) -> Vocabulary {
+        self.dictionary = words.into_iter().collect();
+        self
+    }
+
     /// The first role (in catalog order) whose lowercased name or alias occurs in `lower`, the
     /// already lowercased question.
     pub fn first_role_named(&self, lower: &str) -> Option<usize> {
@@ -200,7 +209,7 @@ impl Vocabulary {
         let mut out = String::with_capacity(text.len());
         let mut at = 0;
         for (start, end, word) in words(text) {
-            if self.knows(analyzer, &word) {
+            if self.knows(analyzer, &word) || self.dictionary.contains(&word.to_lowercase()) {
                 continue;
             }
             if let Some(fixed) = self.closest(&word) {
@@ -246,6 +255,7 @@ mod tests {
             "What is the backend engineer salary",
             "Kubernetes and Docker",
             "certification",
+            "skill",
         ] {
             for (_, _, w) in words(text) {
                 *v.words.entry(w).or_insert(0) += 1;
@@ -274,6 +284,15 @@ mod tests {
         for (input, expected) in cases {
             assert_eq!(v.correct(&a, input), expected, "{input}");
         }
+    }
+
+    /// A real word the content happens not to use is not a typo of one it does.
+    #[test]
+    fn dictionary_words_are_never_corrected() {
+        let (v, a) = vocabulary();
+        assert_eq!(v.correct(&a, "still a salery"), "skill a salary");
+        let v = v.with_dictionary(vec!["still".to_string()]);
+        assert_eq!(v.correct(&a, "still a salery"), "still a salary");
     }
 
     #[test]

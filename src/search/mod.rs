@@ -555,6 +555,14 @@ impl SearchIndex {
         self.semantic.is_some()
     }
 
+    /// The model's word list (see [`Encoder::dictionary`]); empty without the model.
+    pub fn dictionary(&self) -> Vec<String> {
+        self.semantic
+            .as_ref()
+            .map(|s| s.encoder.dictionary())
+            .unwrap_or_default()
+    }
+
     /// The encoder, when one is loaded (interview scoring shares it).
     pub fn encoder(&self) -> Option<&Arc<dyn Encoder>> {
         self.semantic.as_ref().map(|s| &s.encoder)

@@ -134,6 +134,10 @@ impl Encoder for CachedEncoder {
     fn id(&self) -> &str {
         self.inner.id()
     }
+
+    fn dictionary(&self) -> Vec<String> {
+        self.inner.dictionary()
+    }
 }
 
 #[cfg(test)]

@@ -181,6 +181,16 @@ impl Encoder for MiniLm {
     fn id(&self) -> &str {
         &self.id
     }
+
+    /// The tokenizer's whole-word entries of letters only (WordPiece keeps the frequent words
+    /// of its training text whole; "##" marks a word's continuation pieces).
+    fn dictionary(&self) -> Vec<String> {
+        self.tokenizer
+            .get_vocab(false)
+            .into_keys()
+            .filter(|w| w.chars().count() >= 2 && w.chars().all(|c| c.is_ascii_lowercase()))
+            .collect()
+    }
 }
 
 /// A stable 64-bit FNV-1a hash (std's hasher is not stable across releases, and these ids name

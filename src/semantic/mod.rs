@@ -17,6 +17,12 @@ pub trait Encoder: Send + Sync {
 
     /// Names the model and its exact weights: vectors of different encoders never mix.
     fn id(&self) -> &str;
+
+    /// Whole words the model's own vocabulary holds (a word list of the language it reads); the
+    /// spelling corrector never "corrects" one of them ("still" is not a typo of "skill").
+    fn dictionary(&self) -> Vec<String> {
+        Vec::new()
+    }
 }
 
 /// Cosine similarity of two unit vectors.
