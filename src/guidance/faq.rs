@@ -92,6 +92,10 @@ pub fn understand<'a>(lib: &'a Library, text: &str) -> Understood<'a> {
     // ("joke" into "job"), and those words are what names a gap.
     let uncovered = scope::uncovered(&lib.catalog.scope, text, &corrected, salary.is_some());
     let mut targets = topic::targets(&corrected, &next_roles(lib));
+    if salary.is_some() {
+        // A pay question's level is answered by its figures, which lead the reply.
+        targets.retain(|t| !matches!(t, Target::Rung(_)));
+    }
     let jobs = Target::Section("positions");
     if names_an_employer(lib, &lower) && !targets.contains(&jobs) {
         targets.push(jobs);
@@ -683,8 +687,16 @@ fn topic_first(hits: Vec<Hit>, targets: &[Target]) -> Vec<Hit> {
     let (mut on_topic, rest): (Vec<Hit>, Vec<Hit>) =
         hits.into_iter().partition(|h| place(h).is_some());
     // Stable: within one target the ranking's order stays, except that the rungs above a level
-    // come nearest first (after senior: lead before principal).
-    on_topic.sort_by_key(|h| (place(h), lowest_level(h)));
+    // come nearest first (after senior: lead before principal) and a level's own rung before a
+    // rung it shares ("Lead" before "Senior/Lead").
+    on_topic.sort_by_key(|h| {
+        let at = place(h);
+        let order = match at.map(|i| &targets[i]) {
+            Some(Target::Rung(_)) => Some(rung_levels(h).len()),
+            _ => lowest_level(h).map(|l| l as usize),
+        };
+        (at, order)
+    });
     on_topic.extend(rest);
     on_topic
 }
@@ -739,6 +751,7 @@ fn answers(hit: &Hit, target: &Target) -> bool {
                     .to_lowercase()
                     .contains(word)
         }
+        Target::Rung(level) => rung_levels(hit).contains(level),
         Target::RungAbove(level) => {
             hit.doc.kind == DocKind::Ladder
                 && hit.doc.body.lines().any(|line| {
@@ -804,8 +817,12 @@ fn covered(lib: &Library, understood: &Understood, kinds: &[DocKind]) -> Result<
     let Some(vector) = &understood.vector else {
         return Ok(true);
     };
-    if !understood.targets.is_empty() {
-        // Its words name a part of the guides.
+    if understood
+        .targets
+        .iter()
+        .any(|t| !matches!(t, Target::Rung(_)))
+    {
+        // Its words name a part of the guides (a level alone does not: "junior pay in Munich").
         return Ok(true);
     }
     let best = lib

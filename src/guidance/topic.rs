@@ -20,6 +20,8 @@ pub enum Target {
     Faq(&'static str),
     /// Any passage that uses this word (remote work is a sentence here and there, not a section).
     Mentioning(&'static str),
+    /// The rungs that cover a level ("what does a lead engineer do?").
+    Rung(Level),
 }
 
 /// Words that, before a level, ask what comes after it.
@@ -448,6 +450,52 @@ fn level_reached(question: &str) -> Option<Level> {
     })
 }
 
+/// The levels a question names, each once: in the order named, except that the level one moves
+/// "from" comes after the others ("from mid to senior" asks about senior). "Lead" counts as a
+/// level beside a role word or an article ("a lead", "lead engineer"), not as the verb ("where
+/// can a career lead"); "entry" only as "entry level".
+fn levels_named(question: &str) -> Vec<Level> {
+    const LEAD_BEFORE: &[&str] = &["a", "an", "the", "as", "to", "from", "and", "or", "vs"];
+    const LEAD_AFTER: &[&str] = &[
+        "engineer",
+        "engineers",
+        "developer",
+        "developers",
+        "dev",
+        "devs",
+        "backend",
+        "back",
+        "role",
+        "roles",
+        "level",
+        "position",
+        "positions",
+    ];
+    let words: Vec<&str> = question.split_whitespace().collect();
+    let mut levels: Vec<(bool, Level)> = Vec::new();
+    for (i, word) in words.iter().enumerate() {
+        let before = i.checked_sub(1).map(|j| words[j]);
+        let after = words.get(i + 1).copied();
+        let counts = match *word {
+            "lead" => {
+                before.is_some_and(|w| LEAD_BEFORE.contains(&w))
+                    || after.is_some_and(|w| LEAD_AFTER.contains(&w))
+            }
+            "entry" => after == Some("level"),
+            _ => true,
+        };
+        match level_named(word) {
+            Some(level) if counts && !levels.iter().any(|(_, l)| *l == level) => {
+                levels.push((before == Some("from"), level))
+            }
+            _ => {}
+        }
+    }
+    // Stable: the levels moved from go last.
+    levels.sort_by_key(|(from, _)| *from);
+    levels.into_iter().map(|(_, level)| level).collect()
+}
+
 /// Where the answer to a question lives, best first; empty when its words name no topic.
 /// `next_roles` are the roles the guides say backend leads to (their "where it leads" lists, as
 /// words): naming one asks about that move.
@@ -534,6 +582,18 @@ pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
         targets.push(Target::Faq("language"));
         targets.push(Target::Section("skills"));
     }
+    // A level named for itself ("lead engineer responsibilities", "staff vs senior") is
+    // answered by its rungs, after any topic the question also names ("a senior's tools").
+    // A level's role ("a lead's responsibilities") is that rung's, not the role overview's.
+    if !targets.iter().any(|t| matches!(t, Target::RungAbove(_))) {
+        let rungs = levels_named(&question).into_iter().map(Target::Rung);
+        let overview = Target::Section("overview");
+        let at = targets
+            .iter()
+            .position(|t| *t == overview)
+            .unwrap_or(targets.len());
+        targets.splice(at..at, rungs);
+    }
     let mut seen = Vec::new();
     targets.retain(|t| {
         let new = !seen.contains(t);
@@ -577,7 +637,20 @@ mod tests {
                 "who is hiring backend engineers?",
                 &[Target::Section("positions")],
             ),
-            ("what does a senior earn?", &[]),
+            // The level's rung (faq.rs drops it for pay questions: their figures answer).
+            ("what does a senior earn?", &[Target::Rung(Level::Senior)]),
+            (
+                "lead backend engineer responsibilities?",
+                &[Target::Rung(Level::Lead), Target::Section("overview")],
+            ),
+            (
+                "what distinguishes a staff engineer from a senior?",
+                &[Target::Rung(Level::Principal), Target::Rung(Level::Senior)],
+            ),
+            (
+                "does backend lead to management?",
+                &[Target::RungAbove(Level::Lead), Target::Section("next")],
+            ),
             ("what is a backend engineer", &[Target::Section("overview")]),
             (
                 "how do I become a staff engineer?",
