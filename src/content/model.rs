@@ -161,6 +161,11 @@ pub const LEVEL_NAMES: &[(Level, &[&str])] = &[
             "fresh out of university",
             "straight out of college",
             "just out of college",
+            "out of school",
+            "out of college",
+            "out of university",
+            "first job",
+            "first backend job",
         ],
     ),
     (

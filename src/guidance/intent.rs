@@ -36,7 +36,7 @@ const LEVEL_WORDS: &[(Level, &[&str])] = &[
             "junior", "entry", "graduate", "grad", "intern", "fresher", "newbie", "jr",
         ],
     ),
-    (Level::Mid, &["mid", "midlevel", "intermediate"]),
+    (Level::Mid, &["mid", "midlevel", "intermediate", "middle"]),
     (Level::Senior, &["senior"]),
     (Level::Lead, &["lead", "leads"]),
     // The career guide's top rung is "Principal Engineer or Engineering Manager".
@@ -122,7 +122,18 @@ pub fn salary_question(analyzer: &Analyzer, text: &str) -> Option<SalaryQuestion
         || text.contains('$')
         // "how much do seniors make": "much" is a stop word, so look at the raw words.
         || (raw.iter().any(|w| w == "much")
-            && raw.iter().any(|w| matches!(w.as_str(), "make" | "makes" | "making" | "earn")));
+            && raw.iter().any(|w| matches!(w.as_str(), "make" | "makes" | "making" | "earn")))
+        // "how much with 15 years?", "3 years in, what should I be making": the amount asked
+        // beside years of experience.
+        || (years_mentioned(&raw).is_some()
+            && raw.iter().enumerate().any(|(i, w)| match w.as_str() {
+                "make" | "making" | "earn" | "earning" | "earnings" | "worth" => true,
+                // "how much with 15 years", not "how much do you learn in 3 years".
+                "much" => raw
+                    .get(i + 1)
+                    .is_none_or(|next| matches!(next.as_str(), "with" | "at" | "for" | "after" | "by")),
+                _ => false,
+            }));
     if !says_pay {
         return None;
     }
@@ -149,13 +160,23 @@ pub fn salary_question(analyzer: &Analyzer, text: &str) -> Option<SalaryQuestion
     })
 }
 
-/// "3 years", "5 yrs", "10 yoe", "2y": the number before a years word.
+/// "3 years", "5 yrs", "10 yoe", "2y": the number before a years word. Months count in
+/// whole years ("6 months" is 0, "eighteen months" 1), as the ladders' year bands do.
 pub fn years_mentioned(words: &[String]) -> Option<u32> {
-    words.windows(2).find_map(|pair| {
-        let number: u32 = pair[0].parse().ok().or_else(|| number_word(&pair[0]))?;
-        let unit = pair[1].as_str();
-        let is_years = matches!(unit, "year" | "years" | "yr" | "yrs" | "yoe" | "y");
-        (is_years && number <= 60).then_some(number)
+    let number = |word: &String| -> Option<u32> { word.parse().ok().or_else(|| number_word(word)) };
+    words.windows(2).enumerate().find_map(|(i, pair)| {
+        // "3.5 yrs" arrives as "3", "5", "yrs": the whole number before the fraction counts.
+        let fraction = pair[0].chars().all(|c| c.is_ascii_digit());
+        let whole = i
+            .checked_sub(1)
+            .filter(|_| fraction)
+            .and_then(|j| words[j].parse::<u32>().ok());
+        let number: u32 = whole.or_else(|| number(&pair[0]))?;
+        match pair[1].as_str() {
+            "year" | "years" | "yr" | "yrs" | "yoe" | "y" => (number <= 60).then_some(number),
+            "month" | "months" | "mo" | "mos" => (number <= 720).then_some(number / 12),
+            _ => None,
+        }
     })
 }
 
@@ -230,6 +251,20 @@ mod tests {
             ("what does a senior engineer do", None),
             ("how do I make an API", None),
             ("where can the career lead", None),
+            (
+                "how much with 15 years of experience?",
+                Some((&[], Some(15))),
+            ),
+            (
+                "i have 3 years of backend experience, what should i be making",
+                Some((&[], Some(3))),
+            ),
+            ("pay straight out of school", Some((&[Junior], None))),
+            (
+                "how much does a middle developer get paid",
+                Some((&[Mid], None)),
+            ),
+            ("how much do you learn in 3 years", None),
         ];
         for (text, expected) in cases {
             let got = salary_question(&a, text);
@@ -260,5 +295,8 @@ mod tests {
         assert_eq!(years_mentioned(&w("one of the years")), None);
         assert_eq!(years_mentioned(&w("salary in 2026")), None);
         assert_eq!(years_mentioned(&w("100 years")), None);
+        assert_eq!(years_mentioned(&w("just started, 6 months in")), Some(0));
+        assert_eq!(years_mentioned(&w("eighteen months of backend")), Some(1));
+        assert_eq!(years_mentioned(&w("at 3.5 yrs and making 120k")), Some(3));
     }
 }
