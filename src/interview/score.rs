@@ -59,7 +59,9 @@
 //! "it was not my mistake") in more sentences than it owns its part raises a red flag of its own,
 //! and its blaming sentences earn no credit. Each flag is shown
 //! "⚠ red flag" with its why and the sentence; each costs 12 points, and the score is capped at
-//! 45, 30 or 20 with one, two, or three or more.
+//! 45, 30 or 20 with one, two, or three or more; a lone flag raised by meaning alone caps it at
+//! 60 (the model hears a claim's topic better than its direction: "the SLA is looser than our
+//! internal goal" is close to "the SLA is our internal goal").
 //!
 //! **Gaming caps**, each told to the candidate:
 //! - a bare list of terms (four or more items, most of three words or fewer, at most one real
@@ -119,6 +121,8 @@ pub const WE_ONLY_CAP: u8 = 40;
 /// Points lost per red flag, and the cap with one, two, three or more flags.
 pub const RED_FLAG_PENALTY: u8 = 12;
 pub const RED_FLAG_CAPS: [u8; 3] = [45, 30, 20];
+/// The cap of a single red flag raised by meaning alone (see `assess`).
+pub const HEARD_RED_FLAG_CAP: u8 = 60;
 /// Credit of a bare mention, a meaning near the point, or a point under the boilerplate cap.
 pub const PARTIAL: f64 = 0.5;
 
@@ -887,7 +891,12 @@ impl ScoringBank {
         }
         let penalty = (red_flags.len() as u32 * u32::from(RED_FLAG_PENALTY)).min(100) as u8;
         let mut score = raw.saturating_sub(penalty);
-        if !red_flags.is_empty() {
+        // A lone flag heard by meaning alone is capped more gently (see the header).
+        let only_heard = red_flags.len() == 1
+            && matches!(red_flags[0].by, FlagEvidence::Meaning { .. });
+        if only_heard {
+            score = score.min(HEARD_RED_FLAG_CAP);
+        } else if !red_flags.is_empty() {
             score = score.min(RED_FLAG_CAPS[(red_flags.len() - 1).min(2)]);
         }
         for cap in &caps {
