@@ -5,16 +5,17 @@
 //!
 //! `tune.toml` is what ranking was tuned on; `check.toml` was kept apart to show how far that
 //! tuning carries to questions nobody tuned on. Issue #11 asks for covered top-1 ≥ 95% and an
-//! honest "not covered" ≥ 90%. Measured (2026-12-01, /faq and /ask): tune 92.9% and 92.3% / 100%,
-//! check 92.2% / 100%, `fresh.toml` (written later without seeing the others or the code)
-//! 89.0% and 88.0% / 100%, and `holdout.toml` (written last, the same way) 84.4% and 83.8% /
-//! 98.7%. Each later set
-//! showed kinds of gaps `scope.toml` lacked (holdout's not-covered share was 69.6% at first:
-//! benefits and bonuses, intern and on-call pay, employment law, personal circumstances, other
-//! careers, exam preparation, more technical how-to and small talk); the cues added name whole
-//! categories, not the sets' questions, but the holdout's figure after that is no longer blind.
-//! The covered bar is not met, so these tests hold the floor reached (a regression fails) rather
-//! than the goal: `COVERED_FLOOR_*` below, and 90% honesty.
+//! honest "not covered" ≥ 90%. `fresh.toml`, `holdout.toml` and `holdout2.toml` were each written
+//! later by someone who saw neither the other sets nor the code. Each showed kinds of gaps the
+//! ranking or `scope.toml` lacked when first run (holdout's not-covered share was 69.6%;
+//! holdout2's first run, 2026-12-01: covered 81.1%, not-covered 80.0%). The fixes name whole
+//! categories (technical how-to by the question's form, real words never "corrected" — "still"
+//! had become "skill" —, a level's own rung, pay in months, employers the guides name), not the
+//! sets' questions, but a set's figure after its misses guided a change is no longer blind.
+//! Measured 2026-12-01 (/faq, covered top-1 / honest): tune 94.8% / 100%, check 95.7% / 100%,
+//! fresh 91.0% / 100%, holdout 88.0% / 98.7%, holdout2 85.9% / 94.4% (/ask within a point).
+//! The covered bar is not met on the later sets, so these tests hold the floor reached (a
+//! regression fails) rather than the goal: `COVERED_FLOOR_*` below, and 90% honesty.
 
 mod guidance_support;
 
@@ -128,11 +129,11 @@ fn percent(n: usize, of: usize) -> f64 {
 }
 
 /// Covered top-1 reached on each set; the goal is 95%.
-const COVERED_FLOOR_TUNE: f64 = 92.0;
-const COVERED_FLOOR_CHECK: f64 = 91.5;
-const COVERED_FLOOR_FRESH: f64 = 87.5;
-const COVERED_FLOOR_HOLDOUT: f64 = 83.5;
-const COVERED_FLOOR_HOLDOUT2: f64 = 0.0;
+const COVERED_FLOOR_TUNE: f64 = 94.0;
+const COVERED_FLOOR_CHECK: f64 = 95.0;
+const COVERED_FLOOR_FRESH: f64 = 89.5;
+const COVERED_FLOOR_HOLDOUT: f64 = 87.0;
+const COVERED_FLOOR_HOLDOUT2: f64 = 85.0;
 
 fn check_set(name: &str, covered_bar: f64) {
     let app = app();
