@@ -96,6 +96,11 @@ pub fn understand<'a>(lib: &'a Library, text: &str) -> Understood<'a> {
         // A pay question's level is answered by its figures, which lead the reply.
         targets.retain(|t| !matches!(t, Target::Rung(_)));
     }
+    // A name only one passage uses ("is LeetCode needed for interviews?") names that passage
+    // before any topic.
+    if let Some(key) = vocabulary.sole_unit_named(analyzer, &corrected) {
+        targets.insert(0, Target::Unit(key.to_string()));
+    }
     let jobs = Target::Section("positions");
     if names_an_employer(lib, &lower) && !targets.contains(&jobs) {
         targets.push(jobs);
@@ -666,8 +671,24 @@ fn ranked_hits(lib: &Library, understood: &Understood, kinds: &[DocKind]) -> Res
     Ok(topic_first(hits, &targets))
 }
 
+/// How near the top of the ranking a passage named by a name only it uses must be to lead.
+const UNIT_NAMED_WITHIN: usize = 3;
+
 /// The hits of the question's topic first, in the topic's order, then the rest as ranked.
 fn topic_first(hits: Vec<Hit>, targets: &[Target]) -> Vec<Hit> {
+    // A passage named by a name only it uses leads only when the ranking also found it near the
+    // top: the word list lacks some ordinary words ("schema"), which name passages by chance.
+    let named_near_top = |key: &String| {
+        hits.iter()
+            .take(UNIT_NAMED_WITHIN)
+            .any(|h| h.doc.key == *key)
+    };
+    let targets: Vec<Target> = targets
+        .iter()
+        .filter(|t| !matches!(t, Target::Unit(key) if !named_near_top(key)))
+        .cloned()
+        .collect();
+    let targets = &targets[..];
     if targets.is_empty() {
         return hits;
     }
@@ -752,6 +773,7 @@ fn answers(hit: &Hit, target: &Target) -> bool {
                     .contains(word)
         }
         Target::Rung(level) => rung_levels(hit).contains(level),
+        Target::Unit(key) => hit.doc.key == *key,
         Target::RungAbove(level) => {
             hit.doc.kind == DocKind::Ladder
                 && hit.doc.body.lines().any(|line| {
@@ -1251,6 +1273,12 @@ mod tests {
                 "no experience, how do I land a first backend role",
                 "bootcamp",
             ),
+            // A name only one passage uses leads to it (the interview entry names no LeetCode).
+            ("do i need leetcode for backend interviews", "LeetCode"),
+            // A level named for itself: its own rung, not the role overview.
+            ("lead backend engineer responsibilities?", "Oversee teams"),
+            // "still" is a word, not a typo of "skill".
+            ("remote backend jobs, still a thing?", "remote"),
         ];
         for (question, shown) in cases {
             let reply = faq(&lib, question).unwrap();

@@ -22,6 +22,8 @@ pub enum Target {
     Mentioning(&'static str),
     /// The rungs that cover a level ("what does a lead engineer do?").
     Rung(Level),
+    /// One unit, by key: the only one using a name the question uses ("LeetCode").
+    Unit(String),
 }
 
 /// Words that, before a level, ask what comes after it.

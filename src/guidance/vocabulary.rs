@@ -24,6 +24,8 @@ pub struct Vocabulary {
     words: HashMap<String, u32>,
     terms: HashSet<String>,
     frequency: HashMap<String, u32>,
+    /// The unit (by key) of each term that only one unit uses.
+    sole_unit: HashMap<String, String>,
     units: u32,
     role_names: RoleNames,
     /// Real words of the language (the model's word list): never taken for typos.
@@ -119,7 +121,13 @@ impl Vocabulary {
             let mut unit_terms: HashSet<String> = analyzer.terms(&doc.title).into_iter().collect();
             unit_terms.extend(analyzer.terms(&doc.body));
             for term in unit_terms {
-                *frequency.entry(term).or_insert(0) += 1;
+                let count = frequency.entry(term.clone()).or_insert(0);
+                *count += 1;
+                if *count == 1 {
+                    vocabulary.sole_unit.insert(term, doc.key.clone());
+                } else {
+                    vocabulary.sole_unit.remove(&term);
+                }
             }
         }
         for group in &catalog.synonyms.groups {
@@ -141,6 +149,37 @@ impl Vocabulary {
     pub fn with_dictionary(mut self, words: Vec<String>) -> Vocabulary {
         self.dictionary = words.into_iter().collect();
         self
+    }
+
+    /// The unit a question names by a name only that unit uses: a word that is not a word of
+    /// the language ("LeetCode", "BLS", "Files.com": not in the model's word list) and that one
+    /// unit alone contains. Needs the word list: without the model, none (ordinary words that
+    /// happen to occur once would name units no one asked about).
+    pub fn sole_unit_named(&self, analyzer: &Analyzer, text: &str) -> Option<&str> {
+        if self.dictionary.is_empty() {
+            return None;
+        }
+        // The word list holds base forms ("queue", not "queues"), and few words built on them
+        // ("oversaturated"): a word that ends or contains one is a word of the language too.
+        let is_word = |word: &str| {
+            self.dictionary.contains(word)
+                || ["s", "es", "ed", "d", "ing", "ly", "er", "ers"]
+                    .iter()
+                    .filter_map(|end| word.strip_suffix(end))
+                    .any(|stem| self.dictionary.contains(stem))
+                || word
+                    .char_indices()
+                    .skip(1)
+                    .map(|(at, _)| &word[at..])
+                    .any(|tail| tail.chars().count() >= 6 && self.dictionary.contains(tail))
+        };
+        words(text)
+            .into_iter()
+            .filter(|(_, _, word)| {
+                word.chars().count() >= 3 && word.chars().any(char::is_alphabetic) && !is_word(word)
+            })
+            .flat_map(|(_, _, word)| analyzer.terms(&word))
+            .find_map(|term| self.sole_unit.get(&term).map(String::as_str))
     }
 
     /// The first role (in catalog order) whose lowercased name or alias occurs in `lower`, the

@@ -892,8 +892,8 @@ impl ScoringBank {
         let penalty = (red_flags.len() as u32 * u32::from(RED_FLAG_PENALTY)).min(100) as u8;
         let mut score = raw.saturating_sub(penalty);
         // A lone flag heard by meaning alone is capped more gently (see the header).
-        let only_heard = red_flags.len() == 1
-            && matches!(red_flags[0].by, FlagEvidence::Meaning { .. });
+        let only_heard =
+            red_flags.len() == 1 && matches!(red_flags[0].by, FlagEvidence::Meaning { .. });
         if only_heard {
             score = score.min(HEARD_RED_FLAG_CAP);
         } else if !red_flags.is_empty() {
