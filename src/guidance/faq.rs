@@ -710,13 +710,22 @@ fn topic_first(hits: Vec<Hit>, targets: &[Target]) -> Vec<Hit> {
     // Stable: within one target the ranking's order stays, except that the rungs above a level
     // come nearest first (after senior: lead before principal) and a level's own rung before a
     // rung it shares ("Lead" before "Senior/Lead").
+    // Within a place, a passage that also answers more of the question's other targets first
+    // ("remote options for seniors": the senior rung that mentions remote work). A rung that
+    // covers two levels does not count for them: a "Senior/Lead" rung covers both levels of
+    // "lead vs senior" without telling them apart.
     on_topic.sort_by_key(|h| {
         let at = place(h);
+        let shared_rung = rung_levels(h).len() > 1;
+        let answered = targets
+            .iter()
+            .filter(|t| !(shared_rung && matches!(t, Target::Rung(_))) && answers(h, t))
+            .count();
         let order = match at.map(|i| &targets[i]) {
             Some(Target::Rung(_)) => Some(rung_levels(h).len()),
             _ => lowest_level(h).map(|l| l as usize),
         };
-        (at, order)
+        (at, std::cmp::Reverse(answered), order)
     });
     on_topic.extend(rest);
     on_topic
