@@ -245,6 +245,67 @@ const DAY: &[&str] = &[
     "pair-program",
     "pair-programming",
 ];
+/// Who a duty question asks about ("do backend devs write migrations?").
+const DUTY_SUBJECTS: &[&str] = &[
+    "do backend engineers",
+    "do backend devs",
+    "do backend developers",
+    "do backend people",
+    "does a backend engineer",
+    "does a backend dev",
+    "does a backend developer",
+    "do back end engineers",
+    "do back-end engineers",
+    "do they",
+    "do you",
+    "backend engineer doing",
+    "is it the backend engineer's job to",
+    "is it the backend's job to",
+];
+/// What people do at work, as opposed to what they know or use ("do backend devs use Redis?" is
+/// a tools question).
+const DUTY_VERBS: &[&str] = &[
+    "write",
+    "deploy",
+    "talk",
+    "work with",
+    "design",
+    "build",
+    "test",
+    "fix",
+    "debug",
+    "handle",
+    "maintain",
+    "monitor",
+    "review",
+    "attend",
+    "meet",
+    "speed",
+    "optimize",
+    "optimise",
+    "collaborate",
+    "pair",
+    "ship",
+    "instrument",
+    "do load testing",
+    "load test",
+    "get paged",
+    "do the deploy",
+    "own",
+    "run",
+    "support",
+];
+/// Asking whether something is part of the work.
+/// ("Part of the job" alone is too loose: "a part of the job AI won't take over".)
+const PART_OF_THE_WORK: &[&str] = &[
+    "part of the everyday work",
+    "part of the daily work",
+    "part of their daily work",
+    "part of the day",
+    "in the daily work",
+    "in their daily work",
+];
+
 const TOOLS: &[&str] = &[
     "tools",
     "tool",
@@ -501,10 +562,42 @@ fn levels_named(question: &str) -> Vec<Level> {
 /// Where the answer to a question lives, best first; empty when its words name no topic.
 /// `next_roles` are the roles the guides say backend leads to (their "where it leads" lists, as
 /// words): naming one asks about that move.
+/// Whether the question asks if a duty is part of the work ("do backend devs write their own
+/// migrations?", "is monitoring part of the everyday work?").
+fn asks_about_a_duty(question: &str) -> bool {
+    if has(question, PART_OF_THE_WORK) {
+        return true;
+    }
+    DUTY_SUBJECTS.iter().any(|subject| {
+        question
+            .split(&format!(" {subject} "))
+            .nth(1)
+            .is_some_and(|rest| {
+                let rest = format!(" {rest} ");
+                // The verb within the next two words ("do they actually deploy").
+                let head: Vec<&str> = rest.split_whitespace().take(3).collect();
+                let head = format!(" {} ", head.join(" "));
+                DUTY_VERBS
+                    .iter()
+                    .any(|verb| head.contains(&format!(" {verb} ")))
+                    || DUTY_VERBS
+                        .iter()
+                        .any(|verb| verb.contains(' ') && rest.starts_with(&format!(" {verb} ")))
+            })
+    })
+}
+
 pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
     let question = words(question);
     let into_backend = has(&question, INTO_BACKEND);
     let mut targets = Vec::new();
+    // A duty asked about is the day's to answer, before the tools or skills it names (not
+    // before security or AI, which have sections of their own).
+    let duty = asks_about_a_duty(&question);
+    let duty_first = duty && !has(&question, SECURITY) && !has(&question, AI);
+    if duty_first {
+        targets.push(Target::Section("day"));
+    }
     if let Some(level) = level_after(&question) {
         if level != Level::Principal {
             targets.push(Target::RungAbove(level));
@@ -586,6 +679,9 @@ pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
     }
     // A level named for itself ("lead engineer responsibilities", "staff vs senior") is
     // answered by its rungs, after any topic the question also names ("a senior's tools").
+    if duty && !duty_first {
+        targets.push(Target::Section("day"));
+    }
     // A level's role ("a lead's responsibilities") is that rung's, not the role overview's.
     if !targets.iter().any(|t| matches!(t, Target::RungAbove(_))) {
         let rungs = levels_named(&question).into_iter().map(Target::Rung);
@@ -652,6 +748,27 @@ mod tests {
             (
                 "does backend lead to management?",
                 &[Target::RungAbove(Level::Lead), Target::Section("next")],
+            ),
+            // "Lead" as a verb and "entry" without "level" name no rung; the level moved from
+            // comes last.
+            ("where can a backend career lead long term", &[]),
+            ("entry routes?", &[]),
+            (
+                "what changes from mid to senior?",
+                &[Target::Rung(Level::Senior), Target::Rung(Level::Mid)],
+            ),
+            // A duty asked about: the day first, before the tools it names.
+            (
+                "do backend devs write their own database migrations?",
+                &[
+                    Target::Section("day"),
+                    Target::Section("tools"),
+                    Target::Section("skills"),
+                ],
+            ),
+            (
+                "do backend devs use redis?",
+                &[Target::Section("tools"), Target::Section("skills")],
             ),
             ("what is a backend engineer", &[Target::Section("overview")]),
             (
