@@ -11,11 +11,10 @@
 //! holdout2's first run, 2026-12-01: covered 81.1%, not-covered 80.0%). The fixes name whole
 //! categories (technical how-to by the question's form, real words never "corrected" — "still"
 //! had become "skill" —, a level's own rung, pay in months, employers the guides name, a name
-//! only one passage uses, a duty asked about), not the sets' questions, but a set's figure after its misses guided
-//! a change is no longer blind. Measured 2026-12-01 (/faq, covered top-1 / honest): tune 96.8% /
-//! 100%, check 96.6% / 100%, fresh 91.0% / 100%, holdout 89.8% / 98.7%, holdout2 89.8% / 94.4%
-//! (/ask within a point).
-//! The covered bar is not met on the later sets, so these tests hold the floor reached (a
+//! only one passage uses, a duty asked about), not the sets' questions, but a set's figure
+//! after its misses guided a change is no longer blind. Measured 2026-12-01 (/faq, covered
+//! top-1 / honest): tune 96.8% / 100%, check 96.6% / 100%, fresh 91.0% / 100%, holdout 89.8% /
+//! 98.7%, holdout2 89.8% / 94.4% (/ask within a point). The covered bar is not met on the later sets, so these tests hold the floor reached (a
 //! regression fails) rather than the goal: `COVERED_FLOOR_*` below, and 90% honesty.
 
 mod guidance_support;
