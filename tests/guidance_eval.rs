@@ -14,8 +14,9 @@
 //! only one passage uses, a duty asked about), not the sets' questions, but a set's figure
 //! after its misses guided a change is no longer blind. Measured 2026-12-01 (/faq, covered
 //! top-1 / honest): tune 96.8% / 100%, check 96.6% / 100%, fresh 91.0% / 100%, holdout 89.8% /
-//! 98.7%, holdout2 89.8% / 94.4% (/ask within a point). The covered bar is not met on the later sets, so these tests hold the floor reached (a
-//! regression fails) rather than the goal: `COVERED_FLOOR_*` below, and 90% honesty.
+//! 98.7%, holdout2 89.8% / 94.4% (/ask within a point). The covered bar is not met on the
+//! later sets, so these tests hold the floor reached (a regression fails) rather than the goal:
+//! `COVERED_FLOOR_*` below, and 90% honesty.
 
 mod guidance_support;
 
