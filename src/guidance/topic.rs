@@ -670,12 +670,14 @@ pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
     if has(&question, REMOTE) {
         targets.push(Target::Mentioning("remote"));
     }
-    if has(&question, ROLE) {
-        targets.push(Target::Section("overview"));
-    }
     if has(&question, LANGUAGES) {
         targets.push(Target::Faq("language"));
         targets.push(Target::Section("skills"));
+    }
+    // The role itself last: "on the server side" describes backend in a question about
+    // something more particular ("is Node.js good on the server side?").
+    if has(&question, ROLE) {
+        targets.push(Target::Section("overview"));
     }
     // A level named for itself ("lead engineer responsibilities", "staff vs senior") is
     // answered by its rungs, after any topic the question also names ("a senior's tools").
@@ -771,6 +773,15 @@ mod tests {
                 &[Target::Section("tools"), Target::Section("skills")],
             ),
             ("what is a backend engineer", &[Target::Section("overview")]),
+            // The role's words describe backend in a question about something more particular.
+            (
+                "is node.js good on the server side?",
+                &[
+                    Target::Faq("language"),
+                    Target::Section("skills"),
+                    Target::Section("overview"),
+                ],
+            ),
             (
                 "how do I become a staff engineer?",
                 &[Target::RungAbove(Level::Lead), Target::Section("next")],
