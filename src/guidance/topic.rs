@@ -366,7 +366,25 @@ const SKILLS: &[&str] = &[
     "git",
     "ci/cd",
 ];
+/// Asking for the whole ladder: its first rung leads.
+const LADDER: &[&str] = &[
+    "career ladder",
+    "ladder",
+    "seniority levels",
+    "levels of seniority",
+    "job levels",
+    "engineering levels",
+    "the levels",
+    "career levels",
+];
 const OUTLOOK: &[&str] = &[
+    "future-proof",
+    "future proof",
+    "growing",
+    "prospects",
+    "drying up",
+    "projected",
+    "employment",
     "future",
     "demand",
     "dying",
@@ -620,12 +638,20 @@ pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
         targets.push(Target::RungAbove(Level::Lead));
         targets.push(Target::Section("next"));
     }
+    if has(&question, LADDER) && !has(&question, NEXT_STEP) {
+        targets.push(Target::Rung(Level::Junior));
+    }
     // "data engineering" names the data engineer's move as well.
     let as_roles = question.replace(" engineering ", " engineer ");
-    let names_next_role = next_roles.iter().any(|role| {
-        let role = format!(" {role} ");
-        question.contains(&role) || as_roles.contains(&role)
-    });
+    // A level's title among them ("Senior Backend Engineer", "Staff Engineer") is a rung of the
+    // ladder, answered by its rungs, not a move elsewhere.
+    let names_next_role = next_roles
+        .iter()
+        .filter(|role| Level::parse(role).is_none())
+        .any(|role| {
+            let role = format!(" {role} ");
+            question.contains(&role) || as_roles.contains(&role)
+        });
     // Naming a role ("what does a staff engineer do") is not asking to move there; naming it
     // beside backend ("SRE after backend?") is.
     let moving_on = has(&question, PIVOT) || (names_next_role && question.contains(" backend "));
@@ -773,6 +799,13 @@ mod tests {
                 &[Target::Section("tools"), Target::Section("skills")],
             ),
             ("what is a backend engineer", &[Target::Section("overview")]),
+            // A level's title among the roles the guides list is a rung, not a move elsewhere.
+            (
+                "how many years before someone is a senior backend engineer?",
+                &[Target::Rung(Level::Senior)],
+            ),
+            ("backend career ladder?", &[Target::Rung(Level::Junior)]),
+            ("is backend future-proof?", &[Target::Section("outlook")]),
             // The role's words describe backend in a question about something more particular.
             (
                 "is node.js good on the server side?",
