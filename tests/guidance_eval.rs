@@ -13,8 +13,8 @@
 //! had become "skill" —, a level's own rung, pay in months, employers the guides name, a name
 //! only one passage uses, a duty asked about), not the sets' questions, but a set's figure
 //! after its misses guided a change is no longer blind. Measured 2026-12-01 (/faq, covered
-//! top-1 / honest): tune 97.4% / 100%, check 96.6% / 100%, fresh 94.0% / 100%, holdout 90.4% /
-//! 98.7%, holdout2 92.7% / 94.4% (/ask within a point). The covered bar is not met on the
+//! top-1 / honest): tune 98.1% / 100%, check 96.6% / 100%, fresh 94.0% / 100%, holdout 91.0% /
+//! 98.7%, holdout2 93.2% / 94.4% (/ask within a point). The covered bar is not met on the
 //! later sets, so these tests hold the floor reached (a regression fails) rather than the goal:
 //! `COVERED_FLOOR_*` below, and 90% honesty.
 
@@ -130,11 +130,11 @@ fn percent(n: usize, of: usize) -> f64 {
 }
 
 /// Covered top-1 reached on each set; the goal is 95%.
-const COVERED_FLOOR_TUNE: f64 = 96.0;
+const COVERED_FLOOR_TUNE: f64 = 96.5;
 const COVERED_FLOOR_CHECK: f64 = 95.5;
 const COVERED_FLOOR_FRESH: f64 = 92.0;
-const COVERED_FLOOR_HOLDOUT: f64 = 89.0;
-const COVERED_FLOOR_HOLDOUT2: f64 = 91.5;
+const COVERED_FLOOR_HOLDOUT: f64 = 89.5;
+const COVERED_FLOOR_HOLDOUT2: f64 = 92.0;
 
 fn check_set(name: &str, covered_bar: f64) {
     let app = app();

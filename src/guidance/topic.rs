@@ -607,7 +607,18 @@ fn asks_about_a_duty(question: &str) -> bool {
 
 pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
     let question = words(question);
-    let into_backend = has(&question, INTO_BACKEND);
+    // Getting in is asked with backend's other names too ("move over to server-side work").
+    let as_backend = [
+        " server-side work ",
+        " server side work ",
+        " server-side ",
+        " server side ",
+        " back end ",
+        " back-end ",
+    ]
+    .iter()
+    .fold(question.clone(), |q, name| q.replace(name, " backend "));
+    let into_backend = has(&as_backend, INTO_BACKEND);
     let mut targets = Vec::new();
     // A duty asked about is the day's to answer, before the tools or skills it names (not
     // before security or AI, which have sections of their own).
@@ -664,7 +675,7 @@ pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
         targets.push(Target::Faq("interview"));
         targets.push(Target::Section("interview"));
     }
-    if has(&question, ENTRY) && level_reached(&question).is_none() {
+    if has(&as_backend, ENTRY) && level_reached(&question).is_none() {
         targets.push(Target::Section("entry"));
         targets.push(Target::Faq("hired"));
     }
@@ -805,6 +816,11 @@ mod tests {
                 &[Target::Rung(Level::Senior)],
             ),
             ("backend career ladder?", &[Target::Rung(Level::Junior)]),
+            // Backend's other names count for getting in.
+            (
+                "how do I move over to server-side work?",
+                &[Target::Section("entry"), Target::Faq("hired")],
+            ),
             ("is backend future-proof?", &[Target::Section("outlook")]),
             // The role's words describe backend in a question about something more particular.
             (
