@@ -819,7 +819,11 @@ mod tests {
             // Backend's other names count for getting in.
             (
                 "how do I move over to server-side work?",
-                &[Target::Section("entry"), Target::Faq("hired")],
+                &[
+                    Target::Section("entry"),
+                    Target::Faq("hired"),
+                    Target::Section("overview"),
+                ],
             ),
             ("is backend future-proof?", &[Target::Section("outlook")]),
             // The role's words describe backend in a question about something more particular.
