@@ -245,7 +245,7 @@ fn experts_beat_gamed_and_wrong_answers_on_the_check_set() {
 /// text with some of another language's frequent words is that language, not gibberish). The
 /// 95% goal is not met (fluent answers with a swapped mechanism still score high: the model hears
 /// the topic, not which way round it is), so this holds the floor reached.
-const HOLDOUT_FLOOR: f64 = 0.91;
+const HOLDOUT_FLOOR: f64 = 0.92;
 
 #[test]
 fn experts_beat_gamed_and_wrong_answers_on_the_holdout_set() {
@@ -257,8 +257,10 @@ fn experts_beat_gamed_and_wrong_answers_on_the_holdout_set() {
 /// correct "the SLA is looser than our internal goal" was heard as the misconception "the SLA is
 /// our internal goal", capped at 45). A lone flag raised by meaning alone now caps at 60, not
 /// 45: still 91.9% here, tune 98.5% → 99.1%, check and holdout unchanged, no expert under 50.
+/// Then an answer that negates in at least half its sentences earns nothing by meaning from
+/// its negated sentences: 93.8% here, tune 99.4%, check 99.1%, holdout 93.0%.
 /// What stops 95%: fluent answers with a swapped mechanism, as on the first holdout.
-const HOLDOUT2_FLOOR: f64 = 0.91;
+const HOLDOUT2_FLOOR: f64 = 0.93;
 
 #[test]
 fn experts_beat_gamed_and_wrong_answers_on_the_second_holdout_set() {

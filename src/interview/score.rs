@@ -25,7 +25,10 @@
 //!   crowded into one sentence (fewer than eight words per point), or for a meaning that is only
 //!   near the point (cosine ≥ `SEMANTIC_PARTIAL`);
 //! - nothing from a sentence that negates the point's terms, raises a red flag, or is copied from
-//!   what the bot showed. In behavioral answers a sentence told only as "we" earns half.
+//!   what the bot showed, and nothing by meaning from a negated sentence of an answer that
+//!   negates something in at least half its sentences (`DENIAL_SHARE`: "I wouldn't bother with
+//!   a relational database" is near the point's topic, and the model barely hears the "not").
+//!   In behavioral answers a sentence told only as "we" earns half.
 //!
 //! Lexical and semantic evidence are two routes to the same credit: a point takes the better of
 //! the two, and the feedback says which (the term, or "by meaning" with the similarity).
@@ -136,6 +139,8 @@ pub const SEMANTIC_MISCONCEPTION: f32 = 0.70;
 /// …when it is also at least this much closer to it than to any rubric point.
 pub const MISCONCEPTION_MARGIN: f32 = 0.05;
 
+/// An answer with at least this share of sentences negating something is an answer of denials.
+const DENIAL_SHARE: f64 = 0.5;
 /// A sentence of fewer words states no claim a red flag could be raised by meaning from.
 const MIN_CLAIM_WORDS: usize = 6;
 /// Below this share of recognisable words an answer is gibberish (or in another language).
@@ -206,6 +211,19 @@ struct FlagRubric {
     /// An authored misconception: raised by meaning at a lower closeness than a plain flag, but
     /// only by a sentence closer to it than to any rubric point.
     misconception: bool,
+}
+
+/// What the answer as a whole says about one of its sentences, for [`ScoringBank::point_in`].
+#[derive(Clone, Copy)]
+struct SentenceContext<'a> {
+    /// The sentence's vector, with the encoder.
+    vector: Option<&'a [f32]>,
+    /// It names terms of three or more points in few words.
+    crowded: bool,
+    /// Its closeness to the nearest misconception (0 when it negates or hedges).
+    nearest_wrong: f32,
+    /// The answer negates in at least [`DENIAL_SHARE`] of its sentences.
+    denial: bool,
 }
 
 /// A question's rubric, analyzed once.
@@ -776,6 +794,15 @@ impl ScoringBank {
             .collect();
         let frames = self.frames(q, &sentences);
         let template = is_template(&frames);
+        // Most sentences negate something: an answer of denials ("I wouldn't bother with a
+        // relational database. Joins aren't needed…"), whose negated sentences earn nothing by
+        // meaning.
+        let negated_sentences = sentences
+            .iter()
+            .filter(|s| s.scope.negated.iter().any(|n| *n))
+            .count();
+        let denial = sentences.len() >= 2
+            && negated_sentences as f64 >= DENIAL_SHARE * sentences.len() as f64;
         let mut results = Vec::with_capacity(q.points.len());
         for point in &q.points {
             let mut best = PointResult::default();
@@ -784,9 +811,17 @@ impl ScoringBank {
                     continue;
                 }
                 let vector = vectors.as_ref().map(|v| v[i].as_slice());
-                let Some(mut evidence) =
-                    self.point_in(q, point, s, vector, crowded[i], nearest_wrong[i])
-                else {
+                let Some(mut evidence) = self.point_in(
+                    q,
+                    point,
+                    s,
+                    SentenceContext {
+                        vector,
+                        crowded: crowded[i],
+                        nearest_wrong: nearest_wrong[i],
+                        denial,
+                    },
+                ) else {
                     continue;
                 };
                 if we_sentence[i] {
@@ -1045,10 +1080,14 @@ impl ScoringBank {
         q: &QuestionScoring,
         point: &PointRubric,
         s: &Sentence,
-        vector: Option<&[f32]>,
-        crowded: bool,
-        nearest_wrong: f32,
+        context: SentenceContext<'_>,
     ) -> Option<PointResult> {
+        let SentenceContext {
+            vector,
+            crowded,
+            nearest_wrong,
+            denial,
+        } = context;
         let mut best: Option<PointResult> = None;
         let mut negates_point = false;
         let mut affirmed_term: Option<&Term> = None;
@@ -1082,6 +1121,10 @@ impl ScoringBank {
                 let similarity = closest(vector, &point.references);
                 let credit = if similarity < nearest_wrong {
                     // Nearer a misconception than this point: the topic, stated wrongly.
+                    0.0
+                } else if denial && s.scope.negated.iter().any(|n| *n) {
+                    // An answer that mostly denies: its negated sentences are near the points'
+                    // topics, and the model barely hears the "not".
                     0.0
                 } else if similarity >= SEMANTIC_FULL {
                     1.0

@@ -718,3 +718,37 @@ fn a_stated_misconception_is_a_red_flag_with_its_why_and_a_denied_one_is_not() {
         .unwrap();
     assert!(denied.red_flags.is_empty(), "{:?}", denied.red_flags);
 }
+
+/// An answer that mostly denies earns nothing by meaning from its negated sentences (the model
+/// barely hears the "not"); one negated sentence among affirmative ones still can ("never store
+/// plain text" is part of a good password answer).
+#[test]
+fn an_answer_of_denials_earns_nothing_by_meaning_from_its_negations() {
+    let analyzer = Analyzer::new(&catalog().synonyms);
+    let encoder: std::sync::Arc<dyn crate::semantic::Encoder> = std::sync::Arc::new(Keyed(&[
+        ("handles overload with backpressure", 1),
+        ("slow the producers", 1),
+    ]));
+    let semantic = ScoringBank::with_encoder(&analyzer, bank(), Some(encoder)).unwrap();
+    let id = "sd-high-write-throughput";
+    let denied = "I wouldn't slow the producers down when writers fall behind.";
+    let denials = format!(
+        "{denied} I wouldn't shard the table either. Replication isn't worth it at this size."
+    );
+    let in_denials = semantic.assess(id, &denials).unwrap();
+    assert_eq!(
+        in_denials.points[5].credit, 0.0,
+        "{:?}",
+        in_denials.points[5]
+    );
+    let affirmative = format!(
+        "{denied} I would put a durable log in front of the database. Consumers write in batches \
+         of a few thousand rows. I would partition the log by customer so ordering holds."
+    );
+    let among_affirmations = semantic.assess(id, &affirmative).unwrap();
+    assert_eq!(
+        among_affirmations.points[5].credit, 1.0,
+        "{:?}",
+        among_affirmations.points[5]
+    );
+}
