@@ -258,9 +258,10 @@ fn experts_beat_gamed_and_wrong_answers_on_the_holdout_set() {
 /// our internal goal", capped at 45). A lone flag raised by meaning alone now caps at 60, not
 /// 45: still 91.9% here, tune 98.5% → 99.1%, check and holdout unchanged, no expert under 50.
 /// Then an answer that negates in at least half its sentences earns nothing by meaning from
-/// its negated sentences: 93.8% here, tune 99.4%, check 99.1%, holdout 93.0%.
+/// its negated sentences: 93.8% here, tune 99.4%, check 99.1%, holdout 93.0%; and "PM" is a
+/// product manager (content/synonyms.toml): 95.0% here, the others unchanged.
 /// What stops 95%: fluent answers with a swapped mechanism, as on the first holdout.
-const HOLDOUT2_FLOOR: f64 = 0.93;
+const HOLDOUT2_FLOOR: f64 = 0.94;
 
 #[test]
 fn experts_beat_gamed_and_wrong_answers_on_the_second_holdout_set() {
