@@ -90,8 +90,31 @@ pub fn understand<'a>(lib: &'a Library, text: &str) -> Understood<'a> {
     });
     // As typed first: spelling correction turns words the guides never use into ones they do
     // ("joke" into "job"), and those words are what names a gap.
-    let uncovered = scope::uncovered(&lib.catalog.scope, text, &corrected, salary.is_some());
-    let mut targets = topic::targets(&corrected, &next_roles(lib));
+    let roles = next_roles(lib);
+    // Roles whose words the guides use only in their lists of moves ("site reliability"): a
+    // role the guides also talk about ("software developers" in the outlook) is not another
+    // role's question.
+    let only_listed: Vec<String> = roles
+        .iter()
+        .filter(|role| {
+            analyzer
+                .terms(role)
+                .iter()
+                .any(|t| vocabulary.weight(t) >= vocabulary.rarest_weight())
+        })
+        .cloned()
+        .collect();
+    let uncovered = scope::uncovered(&lib.catalog.scope, text, &corrected, salary.is_some())
+        .or_else(|| {
+            topic::other_role_asked(&corrected, &only_listed).map(|role| Uncovered {
+                topic: "another role's work".to_string(),
+                says: format!(
+                    "The guides name the {role} role only as a move from backend; they don't \
+                     describe its own work, pay or way in."
+                ),
+            })
+        });
+    let mut targets = topic::targets(&corrected, &roles);
     if salary.is_some() {
         // A pay question's level is answered by its figures, which lead the reply.
         targets.retain(|t| !matches!(t, Target::Rung(_)));
@@ -1247,6 +1270,14 @@ mod tests {
             (
                 "tell me a joke",
                 "The guides are about backend engineering careers",
+            ),
+            (
+                "how do I add rate limiting to an Express.js API?",
+                "The guides are about the career, not technical how-to",
+            ),
+            (
+                "what does a site reliability engineer do all day?",
+                "The guides name the site reliability engineer role only as a move from backend",
             ),
         ];
         for (question, first_line) in cases {

@@ -577,6 +577,30 @@ fn levels_named(question: &str) -> Vec<Level> {
     levels.into_iter().map(|(_, level)| level).collect()
 }
 
+/// Another role the guides name only as a move from backend ("what does a site reliability
+/// engineer do all day?"), asked about for itself: named without backend and without a word of
+/// moving there from it. The guides describe that move, not the role.
+pub fn other_role_asked<'r>(question: &str, next_roles: &'r [String]) -> Option<&'r str> {
+    let question = words(question);
+    let about_backend = [
+        " backend ",
+        " back end ",
+        " back-end ",
+        " server side ",
+        " server-side ",
+    ]
+    .iter()
+    .any(|name| question.contains(name));
+    if about_backend || has(&question, PIVOT) || has(&question, NEXT_STEP) {
+        return None;
+    }
+    next_roles
+        .iter()
+        .filter(|role| Level::parse(role).is_none())
+        .find(|role| question.contains(&format!(" {role} ")))
+        .map(String::as_str)
+}
+
 /// Where the answer to a question lives, best first; empty when its words name no topic.
 /// `next_roles` are the roles the guides say backend leads to (their "where it leads" lists, as
 /// words): naming one asks about that move.
