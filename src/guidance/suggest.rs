@@ -13,7 +13,10 @@
 //! values at most 100 characters.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::sync::Arc;
+use std::num::NonZeroUsize;
+use std::sync::{Arc, Mutex};
+
+use lru::LruCache;
 
 use crate::commands::Focused;
 use crate::content::model::{Level, LEVEL_NAMES};
@@ -493,7 +496,15 @@ pub struct Suggester {
     /// Every distinct word, sorted (prefixes are ranges), with the candidates holding it.
     by_word: BTreeMap<String, Vec<u32>>,
     by_term: HashMap<String, Vec<u32>>,
+    /// Suggestions already worked out, by what was typed (see [`typed_key`]). Everyone typing
+    /// a question passes through the same first letters ("s", "sa", "sal"), and those short
+    /// prefixes are the dearest to rank at scale (they match most of the list), so each is
+    /// ranked once per content version. Bounded; least recently used out.
+    answered: Mutex<LruCache<String, Arc<[Choice]>>>,
 }
+
+/// At most this many typed texts' suggestions are kept per list (a few hundred kB).
+const ANSWERED: usize = 4096;
 
 impl Suggester {
     pub fn new(analyzer: &Analyzer, candidates: Vec<Candidate>) -> Suggester {
@@ -521,6 +532,9 @@ impl Suggester {
             words: all_words,
             by_word,
             by_term,
+            answered: Mutex::new(LruCache::new(
+                NonZeroUsize::new(ANSWERED).expect("not zero"),
+            )),
         }
     }
 
@@ -552,7 +566,19 @@ impl Suggester {
     }
 
     /// The suggestions for `partial`, exactly as `rank` would give them over the same list.
+    /// A text typed before (the same words, the last one finished or not) is answered from
+    /// what was worked out then: the list cannot change under a suggester.
     pub fn suggest(&self, analyzer: &Analyzer, partial: &str) -> Vec<Choice> {
+        let key = typed_key(partial);
+        if let Some(found) = lock(&self.answered).get(&key) {
+            return found.to_vec();
+        }
+        let choices = self.rank(analyzer, partial);
+        lock(&self.answered).put(key, choices.clone().into());
+        choices
+    }
+
+    fn rank(&self, analyzer: &Analyzer, partial: &str) -> Vec<Choice> {
         let query = Query::of(analyzer, partial);
         let counted: Vec<usize> = (0..query.typed.len())
             .filter(|&i| query.counts[i])
@@ -625,6 +651,26 @@ impl Suggester {
     }
 }
 
+/// What decides a text's suggestions: its words, lowercased, and whether the last is finished.
+fn typed_key(partial: &str) -> String {
+    let mut key: String = words(partial)
+        .into_iter()
+        .map(|(_, _, w)| w)
+        .collect::<Vec<_>>()
+        .join(" ");
+    if partial.ends_with(|c: char| !c.is_alphanumeric()) {
+        key.push(' ');
+    }
+    key
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    // A panic while holding it leaves only a half-updated memo of pure results: still usable.
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
 /// The suggester of one candidate list, built once per content version (kept by the library).
 fn shared(
     lib: &Library,
@@ -655,7 +701,7 @@ fn staff_choices(analyzer: &Analyzer, staff: &[StaffEntry], partial: &str) -> Ve
         .iter()
         .map(|e| Candidate::plain(&e.question, 0))
         .collect();
-    Suggester::new(analyzer, candidates).suggest(analyzer, partial)
+    rank(analyzer, partial, &candidates)
 }
 
 /// Suggestions for the option being typed.
@@ -790,12 +836,21 @@ mod tests {
             "a b c",
             "medain salary",
         ];
-        for partial in partials {
-            assert_eq!(
-                suggester.suggest(&a, partial),
-                rank(&a, partial, &list),
-                "{partial:?}"
-            );
+        // Twice over: the second pass is answered from what the first worked out, and texts
+        // that differ only in case or separators ("Salary " after "salary ") share an answer.
+        for round in 0..2 {
+            for partial in partials {
+                let partial = if round == 0 {
+                    partial.to_string()
+                } else {
+                    partial.to_uppercase().replace(' ', "  ")
+                };
+                assert_eq!(
+                    suggester.suggest(&a, &partial),
+                    rank(&a, &partial, &list),
+                    "{partial:?}"
+                );
+            }
         }
     }
 
