@@ -37,8 +37,24 @@ fn words(text: &str) -> String {
     format!(" {} ", joined.trim_end_matches('.'))
 }
 
+/// The question holds the phrase as whole words, a one-word phrase also in the plural ("joke"
+/// names "any good jokes", "union" names "trade unions").
 fn mentions(question: &str, phrase: &str) -> bool {
-    question.contains(&words(phrase))
+    let phrase = words(phrase);
+    if question.contains(&phrase) {
+        return true;
+    }
+    // One word only: "my endpoint" is a how-to cue, "my endpoints" in "AI writes my endpoints"
+    // is not.
+    // Letters only ("c#" is read as "c", whose plural would be "cs"), three or more.
+    let stem = phrase.trim_end();
+    let word = stem.trim_start();
+    if word.len() < 3 || !word.chars().all(|c| c.is_ascii_alphabetic()) || word.ends_with('s') {
+        return false;
+    }
+    ["s ", "es "]
+        .iter()
+        .any(|ending| question.contains(&format!("{stem}{ending}")))
 }
 
 /// The first gap the question names, if any, as typed (`question`) or as spelling correction
@@ -160,6 +176,9 @@ mod tests {
                 Some("personal circumstances"),
             ),
             ("how to become a nurse", false, Some("other careers")),
+            ("got any good jokes", false, Some("small talk")),
+            ("need a cs degree?", false, None),
+            ("do nurses need a degree", false, Some("other careers")),
             ("I'm a nurse, can I become a backend engineer?", false, None),
             (
                 "is backend harder than frontend",
