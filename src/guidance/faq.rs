@@ -113,6 +113,16 @@ pub fn understand<'a>(lib: &'a Library, text: &str) -> Understood<'a> {
                      describe its own work, pay or way in."
                 ),
             })
+        })
+        .or_else(|| {
+            let name = vocabulary.certification_not_named(analyzer, &corrected)?;
+            Some(Uncovered {
+                topic: "certifications the guides don't name".to_string(),
+                says: format!(
+                    "The guides don't name a {} certification; the nearest they have is below.",
+                    as_typed(&corrected, &name)
+                ),
+            })
         });
     let mut targets = topic::targets(&corrected, &roles);
     if salary.is_some() {
@@ -139,6 +149,17 @@ pub fn understand<'a>(lib: &'a Library, text: &str) -> Understood<'a> {
         role,
         vocabulary,
     }
+}
+
+/// `word` (lowercase) as the question spelt it ("MongoDB").
+fn as_typed(text: &str, word: &str) -> String {
+    super::vocabulary::words(text)
+        .into_iter()
+        .find(|(_, _, w)| w == word)
+        .map_or_else(
+            || word.to_string(),
+            |(start, end, _)| text[start..end].to_string(),
+        )
 }
 
 /// Whether the question names a company the guides name as hiring (their only word on it).

@@ -30,7 +30,20 @@ pub struct Vocabulary {
     role_names: RoleNames,
     /// Real words of the language (the model's word list): never taken for typos.
     dictionary: HashSet<String>,
+    /// The analyzed terms of the guides' certifications (names, issuers, descriptions).
+    certification_terms: HashSet<String>,
 }
+
+/// Words that make a question one about certifications.
+const CERTIFICATION_WORDS: &[&str] = &[
+    "cert",
+    "certs",
+    "certification",
+    "certifications",
+    "certificate",
+    "certificates",
+    "certified",
+];
 
 /// Every role's name and aliases, lowercased, in one automaton: a question is read once to find
 /// the roles it names, however many roles there are (a `contains` per name cost about 6 ms a
@@ -138,6 +151,19 @@ impl Vocabulary {
         for word in extra {
             add(word);
         }
+        for role in &catalog.roles {
+            for cert in role.guides.iter().flat_map(|g| &g.certifications) {
+                for text in [
+                    Some(&cert.name),
+                    cert.issuer.as_ref(),
+                    cert.description.as_ref(),
+                ] {
+                    vocabulary
+                        .certification_terms
+                        .extend(text.map(|t| analyzer.terms(t)).unwrap_or_default());
+                }
+            }
+        }
         vocabulary.frequency = frequency;
         vocabulary.units = units;
         vocabulary.role_names = RoleNames::of_catalog(catalog);
@@ -180,6 +206,85 @@ impl Vocabulary {
             })
             .flat_map(|(_, _, word)| analyzer.terms(&word))
             .find_map(|term| self.sole_unit.get(&term).map(String::as_str))
+    }
+
+    /// Names in `text` that neither the guides nor the language know: not a content word (nor a
+    /// synonym's), not in the model's word list or built on one of its words, and not one typo
+    /// away from a word of the list ("comon" is "common" mistyped, not a name). What is left is
+    /// a product, vendor or acronym the guides never mention ("HashiCorp", "CompTIA", "AOF").
+    /// Without the word list, none.
+    pub fn unknown_names(&self, analyzer: &Analyzer, text: &str) -> Vec<String> {
+        if self.dictionary.is_empty() {
+            return Vec::new();
+        }
+        words(text)
+            .into_iter()
+            .map(|(_, _, word)| word)
+            .filter(|word| {
+                word.chars().count() >= 3
+                    && word.chars().all(|c| c.is_ascii_alphabetic())
+                    && !self.knows(analyzer, word)
+                    && !self.is_a_word(word)
+                    && !self.one_typo_from_a_word(word)
+            })
+            .collect()
+    }
+
+    /// In a question about certifications, a name that none of the guides' certifications
+    /// carries ("the MongoDB Associate Developer certification", "HashiCorp Terraform
+    /// Associate cert"): among the words naming the certificate (the run of words before a
+    /// certification word up to a stop word, or after "certified"), one outside the language's
+    /// word list whose analyzed form no certification's name, issuer or description holds.
+    /// Synonyms count as the same ("k8s" is Kubernetes, which the CKAD's name holds).
+    pub fn certification_not_named(&self, analyzer: &Analyzer, text: &str) -> Option<String> {
+        if self.dictionary.is_empty() {
+            return None;
+        }
+        let all: Vec<String> = words(text).into_iter().map(|(_, _, w)| w).collect();
+        let names_a_thing = |word: &String| !analyzer.terms(word).is_empty();
+        let mut naming: Vec<&String> = Vec::new();
+        for (at, word) in all.iter().enumerate() {
+            if !CERTIFICATION_WORDS.contains(&word.as_str()) {
+                continue;
+            }
+            naming.extend(all[..at].iter().rev().take_while(|w| names_a_thing(w)));
+            if word == "certified" {
+                naming.extend(all[at + 1..].iter().take_while(|w| names_a_thing(w)));
+            }
+        }
+        naming.into_iter().find_map(|word| {
+            let terms = analyzer.terms(word);
+            let unnamed = word.chars().count() >= 3
+                && word.chars().all(|c| c.is_ascii_alphanumeric())
+                && !CERTIFICATION_WORDS.contains(&word.as_str())
+                && !terms.iter().all(|t| self.certification_terms.contains(t))
+                && !self.is_a_word(word)
+                && !self.one_typo_from_a_word(word);
+            unnamed.then(|| word.clone())
+        })
+    }
+
+    /// In the word list, or built on one of its words ("queues", "oversaturated").
+    fn is_a_word(&self, word: &str) -> bool {
+        self.dictionary.contains(word)
+            || ["s", "es", "ed", "d", "ing", "ly", "er", "ers"]
+                .iter()
+                .filter_map(|end| word.strip_suffix(end))
+                .any(|stem| self.dictionary.contains(stem))
+            || word
+                .char_indices()
+                .skip(1)
+                .map(|(at, _)| &word[at..])
+                .any(|tail| tail.chars().count() >= 6 && self.dictionary.contains(tail))
+    }
+
+    fn one_typo_from_a_word(&self, word: &str) -> bool {
+        let length = word.chars().count();
+        self.dictionary.iter().any(|known| {
+            known.len().abs_diff(length) <= 1
+                && known.chars().all(|c| c.is_ascii_alphabetic())
+                && edit_distance(word, known, 1) <= 1
+        })
     }
 
     /// The first role (in catalog order) whose lowercased name or alias occurs in `lower`, the
@@ -322,6 +427,39 @@ mod tests {
         ];
         for (input, expected) in cases {
             assert_eq!(v.correct(&a, input), expected, "{input}");
+        }
+    }
+
+    /// A certificate named in a question is one of the guides' only when every name-like word
+    /// of its name is theirs; words around it ("github and getting certs") are not its name.
+    #[test]
+    fn certifications_the_guides_do_not_name_are_told_apart() {
+        let content = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+        let catalog = Catalog::load(&content).unwrap();
+        let analyzer = Analyzer::new(&catalog.synonyms);
+        let dictionary = "is the a worth it for does and getting help me hired good any"
+            .split(' ')
+            .map(str::to_string)
+            .collect();
+        let v = Vocabulary::of_catalog(&catalog, &analyzer, &[]).with_dictionary(dictionary);
+        let cases = [
+            (
+                "is the MongoDB Associate Developer certification worth it",
+                Some("mongodb"),
+            ),
+            ("any good HashiCorp cert?", Some("hashicorp")),
+            ("is the AWS cert worth it", None),
+            ("k8s cert for backend?", None),
+            ("is the CKAD certification good", None),
+            ("does github and getting certs help me get hired", None),
+            ("is MongoDB worth it", None),
+        ];
+        for (question, expected) in cases {
+            assert_eq!(
+                v.certification_not_named(&analyzer, question).as_deref(),
+                expected,
+                "{question}"
+            );
         }
     }
 
