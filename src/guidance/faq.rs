@@ -69,6 +69,8 @@ pub struct Understood<'a> {
 pub fn understand<'a>(lib: &'a Library, text: &str) -> Understood<'a> {
     let analyzer = lib.search.analyzer();
     let vocabulary = lib.vocabulary();
+    let spelt_out = intent::read_shorthand(text);
+    let text = spelt_out.as_str();
     let corrected = vocabulary.correct(analyzer, text);
     let query = intent::without_filler(&corrected);
     let mut seen = HashSet::new();

@@ -112,9 +112,130 @@ fn term_matches(term: &str, wanted: &str) -> bool {
 }
 
 /// Reads a question for pay. None when it is not about pay.
+/// `text` without its "pay for a bootcamp" / "paid for the course" (spending, not earning):
+/// "pay for" followed within three words by something people buy to learn.
+fn without_paying_for(text: &str) -> String {
+    const BOUGHT: &[&str] = &[
+        "bootcamp",
+        "bootcamps",
+        "course",
+        "courses",
+        "degree",
+        "class",
+        "classes",
+        "tuition",
+        "school",
+        "college",
+        "university",
+        "program",
+        "programme",
+        "subscription",
+        "laptop",
+        "certification",
+        "cert",
+        "exam",
+        "books",
+        "training",
+    ];
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let bare = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    let mut kept = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while i < words.len() {
+        let spends = matches!(bare(words[i]).as_str(), "pay" | "paying" | "paid" | "pays")
+            && words.get(i + 1).is_some_and(|w| bare(w) == "for")
+            && words
+                .iter()
+                .skip(i + 2)
+                .take(4)
+                .any(|w| BOUGHT.contains(&bare(w).as_str()));
+        if spends {
+            i += 2;
+            continue;
+        }
+        kept.push(words[i]);
+        i += 1;
+    }
+    kept.join(" ")
+}
+
+/// The question with what people abbreviate or misspell in ways no spelling corrector can
+/// mend, spelt out: "BE dev" is a backend dev ("be" is otherwise a stop word), a "principle
+/// engineer" is a principal engineer ("principle" is a real word).
+pub fn read_shorthand(text: &str) -> String {
+    const BACKEND_NOUNS: &[&str] = &[
+        "dev",
+        "devs",
+        "developer",
+        "developers",
+        "engineer",
+        "engineers",
+        "engineering",
+        "eng",
+        "role",
+        "roles",
+        "job",
+        "jobs",
+        "position",
+        "positions",
+        "candidate",
+        "candidates",
+        "project",
+        "projects",
+        "work",
+        "pay",
+        "salary",
+        "salaries",
+        "interview",
+        "interviews",
+        "team",
+        "teams",
+        "stack",
+        "side",
+        "folks",
+        "people",
+        "ppl",
+    ];
+    // "can I be developer", "will be engineers": the verb, not the abbreviation.
+    const VERB_BEFORE: &[&str] = &[
+        "to", "will", "can", "could", "would", "should", "must", "might", "may", "not", "i", "you",
+        "we", "they", "he", "she", "it", "also", "just", "never", "always", "ever", "cannot",
+        "won't", "can't", "wanna", "gonna",
+    ];
+    let words: Vec<&str> = text.split(' ').collect();
+    let bare = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
+            .to_lowercase()
+    };
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    for (i, word) in words.iter().enumerate() {
+        let next = words.get(i + 1).map(|w| bare(w)).unwrap_or_default();
+        let before = i.checked_sub(1).map(|j| bare(words[j])).unwrap_or_default();
+        let spelt = match bare(word).as_str() {
+            "be" if BACKEND_NOUNS.contains(&next.as_str())
+                && !VERB_BEFORE.contains(&before.as_str()) =>
+            {
+                Some("backend")
+            }
+            "principle" if next.starts_with("engineer") => Some("principal"),
+            _ => None,
+        };
+        match spelt {
+            Some(spelt) => out.push(word.to_lowercase().replace(&bare(word), spelt)),
+            None => out.push(word.to_string()),
+        }
+    }
+    out.join(" ")
+}
+
 pub fn salary_question(analyzer: &Analyzer, text: &str) -> Option<SalaryQuestion> {
-    let terms = analyzer.terms(text);
-    let raw: Vec<String> = words(text).into_iter().map(|(_, _, w)| w).collect();
+    // "about to pay for a bootcamp" spends money; it asks nothing about pay.
+    let spending = without_paying_for(text);
+    let terms = analyzer.terms(&spending);
+    let raw: Vec<String> = words(&spending).into_iter().map(|(_, _, w)| w).collect();
     let pay_terms: Vec<String> = PAY_WORDS.iter().flat_map(|w| analyzer.terms(w)).collect();
     let says_pay = terms
         .iter()
@@ -127,7 +248,9 @@ pub fn salary_question(analyzer: &Analyzer, text: &str) -> Option<SalaryQuestion
         // beside years of experience.
         || (years_mentioned(&raw).is_some()
             && raw.iter().enumerate().any(|(i, w)| match w.as_str() {
-                "make" | "making" | "earn" | "earning" | "earnings" | "worth" => true,
+                "make" | "making" | "earn" | "earning" | "earnings" | "worth" | "pulling" => {
+                    true
+                }
                 // "how much with 15 years", not "how much do you learn in 3 years".
                 "much" => raw
                     .get(i + 1)
@@ -210,6 +333,57 @@ fn number_word(word: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shorthand_is_spelt_out_and_verbs_are_left_alone() {
+        let cases = [
+            (
+                "3 yoe be dev, what should i be pulling",
+                "3 yoe backend dev, what should i be pulling",
+            ),
+            (
+                "whats the job of a BE dev?",
+                "whats the job of a backend dev?",
+            ),
+            (
+                "is wfh common for be devs",
+                "is wfh common for backend devs",
+            ),
+            (
+                "can I be developer without a degree",
+                "can I be developer without a degree",
+            ),
+            ("they will be engineers soon", "they will be engineers soon"),
+            (
+                "what does a principle engineer do",
+                "what does a principal engineer do",
+            ),
+            (
+                "the principle of least privilege",
+                "the principle of least privilege",
+            ),
+        ];
+        for (typed, read) in cases {
+            assert_eq!(read_shorthand(typed), read, "{typed}");
+        }
+    }
+
+    #[test]
+    fn paying_for_a_course_is_not_a_pay_question() {
+        let a = analyzer();
+        for spending in [
+            "I'm about to pay for a 16-week bootcamp, is it a way in?",
+            "should I pay for a course or learn alone",
+        ] {
+            assert!(salary_question(&a, spending).is_none(), "{spending}");
+        }
+        for pay in [
+            "pay for a first backend job straight out of school",
+            "what do they pay for a senior",
+        ] {
+            assert!(salary_question(&a, pay).is_some(), "{pay}");
+        }
+    }
 
     fn analyzer() -> Analyzer {
         Analyzer::with_synonyms(&[

@@ -110,6 +110,18 @@ const PIVOT: &[&str] = &[
     "instead of backend",
     "branch out",
     "later on",
+    "neighbouring careers",
+    "neighboring careers",
+    "neighbouring roles",
+    "neighboring roles",
+    "adjacent roles",
+    "adjacent careers",
+    "related roles",
+    "related careers",
+    "other careers",
+    "other paths",
+    "career move",
+    "where else can",
 ];
 /// Coming into backend from elsewhere: an entry route, not a pivot away.
 const INTO_BACKEND: &[&str] = &[
@@ -121,6 +133,15 @@ const INTO_BACKEND: &[&str] = &[
     "switch to backend",
     "move into backend",
     "get into backend",
+];
+/// Asking for the way in step by step.
+const ROADMAP: &[&str] = &[
+    "steps",
+    "step by step",
+    "from zero",
+    "roadmap",
+    "where do i start",
+    "where to start",
 ];
 /// Getting a first backend job.
 const ENTRY: &[&str] = &[
@@ -155,6 +176,8 @@ const ENTRY: &[&str] = &[
     "bootcamp",
     "how do i become",
     "how to become",
+    "can i become",
+    "could i become",
     "do i become",
     "hwo do i become",
 ];
@@ -225,6 +248,11 @@ const DAY: &[&str] = &[
     "day in the life",
     "fills the hours",
     "a day",
+    "what time",
+    "day usually start",
+    "day start",
+    "start the day",
+    "normal day",
     // The duties the day section names, asked about one by one.
     "standups",
     "stand-ups",
@@ -260,6 +288,9 @@ const DUTY_SUBJECTS: &[&str] = &[
     "do you",
     "backend engineer doing",
     "is it the backend engineer's job to",
+    "the engineer is",
+    "does the engineer",
+    "do the engineers",
     "is it the backend's job to",
 ];
 /// What people do at work, as opposed to what they know or use ("do backend devs use Redis?" is
@@ -298,6 +329,12 @@ const DUTY_VERBS: &[&str] = &[
 /// Asking whether something is part of the work.
 /// ("Part of the job" alone is too loose: "a part of the job AI won't take over".)
 const PART_OF_THE_WORK: &[&str] = &[
+    "part of the gig",
+    "end up doing",
+    "how much of the work",
+    "how much of the job",
+    "how much of their time",
+    "how much of my time",
     "part of the everyday work",
     "part of the daily work",
     "part of their daily work",
@@ -646,7 +683,7 @@ pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
     let mut targets = Vec::new();
     // A duty asked about is the day's to answer, before the tools or skills it names (not
     // before security or AI, which have sections of their own).
-    let duty = asks_about_a_duty(&question);
+    let duty = asks_about_a_duty(&as_backend);
     let duty_first = duty && !has(&question, SECURITY) && !has(&question, AI);
     if duty_first {
         targets.push(Target::Section("day"));
@@ -669,7 +706,14 @@ pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
     } else if has(&question, NEXT_STEP) {
         targets.push(Target::Section("next"));
     }
-    if has(&question, MANAGEMENT) {
+    // A hiring or product manager is someone else's title, not a rung to climb to.
+    let managing = ["hiring", "product", "project"]
+        .iter()
+        .fold(question.clone(), |q, who| {
+            q.replace(&format!(" {who} managers "), " ")
+                .replace(&format!(" {who} manager "), " ")
+        });
+    if has(&managing, MANAGEMENT) {
         targets.push(Target::RungAbove(Level::Lead));
         targets.push(Target::Section("next"));
     }
@@ -689,7 +733,7 @@ pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
         });
     // Naming a role ("what does a staff engineer do") is not asking to move there; naming it
     // beside backend ("SRE after backend?") is.
-    let moving_on = has(&question, PIVOT) || (names_next_role && question.contains(" backend "));
+    let moving_on = has(&question, PIVOT) || (names_next_role && as_backend.contains(" backend "));
     if !into_backend && moving_on {
         targets.push(Target::Section("next"));
     }
@@ -700,6 +744,10 @@ pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
         targets.push(Target::Section("interview"));
     }
     if has(&as_backend, ENTRY) && level_reached(&question).is_none() {
+        // Asking for the steps from nothing is the roadmap answer's to give first.
+        if has(&question, ROADMAP) {
+            targets.push(Target::Faq("hired"));
+        }
         targets.push(Target::Section("entry"));
         targets.push(Target::Faq("hired"));
     }
@@ -780,6 +828,18 @@ mod tests {
                 &[Target::RungAbove(Level::Mid), Target::Section("next")],
             ),
             ("could I pivot to SRE later on?", &[Target::Section("next")]),
+            (
+                "which neighbouring careers are open to a backend person?",
+                &[Target::Section("next")],
+            ),
+            (
+                "is load testing part of the gig?",
+                &[Target::Section("day"), Target::Section("skills")],
+            ),
+            (
+                "what are the steps to get hired, starting from zero?",
+                &[Target::Faq("hired"), Target::Section("entry")],
+            ),
             ("SRE after backend?", &[Target::Section("next")]),
             (
                 "im a data engineer, can i switch to backend?",
