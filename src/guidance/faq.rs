@@ -126,7 +126,7 @@ pub fn understand<'a>(lib: &'a Library, text: &str) -> Understood<'a> {
                 ),
             })
         });
-    let mut targets = topic::targets(&corrected, &roles);
+    let mut targets = asked_last_first(&corrected, &roles);
     if salary.is_some() {
         // A pay question's level is answered by its figures, which lead the reply.
         targets.retain(|t| !matches!(t, Target::Rung(_)));
@@ -151,6 +151,51 @@ pub fn understand<'a>(lib: &'a Library, text: &str) -> Understood<'a> {
         role,
         vocabulary,
     }
+}
+
+/// Where the answer lives, for a message that tells its context first and asks last ("I'm a
+/// sysadmin … What should I be able to do?"): the asking sentence's targets lead, the context's
+/// follow. A message of one sentence is read whole.
+fn asked_last_first(text: &str, next_roles: &[String]) -> Vec<Target> {
+    let whole = topic::targets(text, next_roles);
+    let sentences: Vec<&str> = sentences(text)
+        .into_iter()
+        .filter(|s| s.split_whitespace().count() >= 3)
+        .collect();
+    if sentences.len() < 2 {
+        return whole;
+    }
+    let asking = sentences
+        .iter()
+        .rev()
+        .find(|s| s.ends_with('?'))
+        .unwrap_or(&sentences[sentences.len() - 1]);
+    let mut targets = topic::targets(asking, next_roles);
+    for target in whole {
+        if !targets.contains(&target) {
+            targets.push(target);
+        }
+    }
+    targets
+}
+
+/// The sentences of `text`, each with its closing mark: a full stop ends one only before a
+/// space ("Node.js" is one word).
+fn sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let next_is_space = chars.peek().is_none_or(|(_, n)| n.is_whitespace());
+        if matches!(c, '?' | '!') || (c == '.' && next_is_space) {
+            let end = at + c.len_utf8();
+            out.push(text[start..end].trim());
+            start = end;
+        }
+    }
+    out.push(text[start..].trim());
+    out.retain(|s| !s.is_empty());
+    out
 }
 
 /// `word` (lowercase) as the question spelt it ("MongoDB").
@@ -1165,6 +1210,35 @@ pub fn entry_by_key(lib: &Library, key: &str) -> Result<Reply> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_message_is_split_into_sentences_at_marks_before_spaces() {
+        assert_eq!(
+            sentences("I use Node.js at work. Is it good on the server side? thanks"),
+            vec![
+                "I use Node.js at work.",
+                "Is it good on the server side?",
+                "thanks"
+            ]
+        );
+        assert_eq!(sentences("files.com?"), vec!["files.com?"]);
+        assert!(sentences("  ").is_empty());
+    }
+
+    /// Context first, question last: the asking sentence's targets lead.
+    #[test]
+    fn the_asking_sentence_leads_a_long_message() {
+        let targets = asked_last_first(
+            "I start my first backend job in January. I'm nervous. What does a normal workday look like?",
+            &[],
+        );
+        assert_eq!(
+            targets.first(),
+            Some(&Target::Section("day")),
+            "{targets:?}"
+        );
+        assert!(targets.contains(&Target::Section("entry")), "{targets:?}");
+    }
     use crate::content::Catalog;
     use crate::search::SearchIndex;
     use std::path::Path;
