@@ -171,6 +171,8 @@ pub struct NegationCues {
 /// Most words a `before` cue reaches forward, and an `after` cue reaches back.
 const SCOPE_FORWARD: usize = 8;
 const SCOPE_BACK: usize = 8;
+/// At most this many words make a list item that a negation runs on across ("400, 401").
+const LIST_ITEM: usize = 3;
 
 impl NegationCues {
     pub fn new(lexicon: &Lexicon) -> NegationCues {
@@ -187,6 +189,27 @@ impl NegationCues {
 
     fn is_boundary(&self, words: &[Word], at: usize) -> bool {
         words[at].clause_break_before || self.boundaries.longest_at(words, at).is_some()
+    }
+
+    /// Marks what a cue of `len` words at `at` denies after it: to the end of its clause, and on
+    /// across the commas of a list of short items ("wouldn't bother with 400, 401, 403 or 404").
+    fn negate_forward(&self, words: &[Word], at: usize, len: usize, negated: &mut [bool]) {
+        let n = words.len();
+        let start = at + len;
+        let mut to = start;
+        while to < n && to - start < SCOPE_FORWARD {
+            if to > start && self.is_boundary(words, to) {
+                let lexical = self.boundaries.longest_at(words, to).is_some();
+                let item_end = (to + 1..n)
+                    .find(|&w| self.is_boundary(words, w))
+                    .unwrap_or(n);
+                if lexical || item_end - to > LIST_ITEM {
+                    break;
+                }
+            }
+            negated[to] = true;
+            to += 1;
+        }
     }
 
     /// Per word: whether it is negated, and whether it is part of a cue.
@@ -212,6 +235,11 @@ impl NegationCues {
             let contrast = self.contrast.longest_at(words, at);
             let forward = contrast.or_else(|| self.before.longest_at(words, at));
             if let Some(after_len) = self.after.longest_at(words, at) {
+                // A cue of both kinds ("GET and HEAD aren't special", "MD5 isn't a slow
+                // hash") denies what its clause names before it and what follows it.
+                if let Some(len) = forward.filter(|&len| len >= after_len) {
+                    self.negate_forward(words, at, len, &mut negated);
+                }
                 // Back to the start of the clause.
                 cue[at..at + after_len].iter_mut().for_each(|c| *c = true);
                 let mut from = at;
@@ -241,14 +269,7 @@ impl NegationCues {
                 if contrast.is_none() {
                     cue[at..at + len].iter_mut().for_each(|c| *c = true);
                 }
-                let mut to = at + len;
-                while to < n
-                    && to - (at + len) < SCOPE_FORWARD
-                    && !(to > at + len && self.is_boundary(words, to))
-                {
-                    negated[to] = true;
-                    to += 1;
-                }
+                self.negate_forward(words, at, len, &mut negated);
                 at += len;
                 continue;
             }
@@ -375,7 +396,11 @@ mod tests {
             ),
             (
                 "MD5 rather than bcrypt, skip the salt",
-                &["bcrypt", "the", "salt"],
+                &["bcrypt", "skip", "the", "salt"],
+            ),
+            (
+                "I wouldn't bother with 400, 401, 403 or 404, a 500 covers it",
+                &["bother", "with", "400", "401", "403", "or", "404"],
             ),
             ("one MySQL primary, no replication", &["replication"]),
             ("backpressure is unnecessary", &["backpressure"]),
