@@ -92,28 +92,25 @@ pub fn understand<'a>(lib: &'a Library, text: &str) -> Understood<'a> {
     });
     // As typed first: spelling correction turns words the guides never use into ones they do
     // ("joke" into "job"), and those words are what names a gap.
-    let roles = next_roles(lib);
-    // Roles whose words the guides use only in their lists of moves ("site reliability"): a
-    // role the guides also talk about ("software developers" in the outlook) is not another
-    // role's question.
-    let only_listed: Vec<String> = roles
-        .iter()
-        .filter(|role| {
-            analyzer
-                .terms(role)
-                .iter()
-                .any(|t| vocabulary.weight(t) >= vocabulary.rarest_weight())
-        })
-        .cloned()
-        .collect();
+    let roles = vocabulary.next_roles();
     let uncovered = scope::uncovered(&lib.catalog.scope, text, &corrected, salary.is_some())
         .or_else(|| {
-            topic::other_role_asked(&corrected, &only_listed).map(|role| Uncovered {
-                topic: "another role's work".to_string(),
-                says: format!(
-                    "The guides name the {role} role only as a move from backend; they don't \
-                     describe its own work, pay or way in."
-                ),
+            let asked = topic::other_role_asked(&corrected, roles, vocabulary.roles_only_listed())?;
+            Some(match asked {
+                topic::OtherRole::Work(role) => Uncovered {
+                    topic: "another role's work".to_string(),
+                    says: format!(
+                        "The guides name the {role} role only as a move from backend; they \
+                         don't describe its own work, pay or way in."
+                    ),
+                },
+                topic::OtherRole::WayIn(role) => Uncovered {
+                    topic: "another role's way in".to_string(),
+                    says: format!(
+                        "The guides describe ways into backend engineering, not into the \
+                         {role} role; they name it only as a move from backend."
+                    ),
+                },
             })
         })
         .or_else(|| {
@@ -231,31 +228,6 @@ fn names_an_employer(lib: &Library, lower: &str) -> bool {
                 .windows(employer.len())
                 .any(|w| w.iter().zip(&employer).all(|(a, b)| a == b))
         })
-}
-
-/// The roles the guides say backend leads to, as words ("site reliability engineer"), with
-/// their synonyms ("sre"), lowercased.
-fn next_roles(lib: &Library) -> Vec<String> {
-    let mut roles: Vec<String> = Vec::new();
-    for role in &lib.catalog.roles {
-        for guide in &role.guides {
-            let Some(next) = &guide.next else { continue };
-            for name in next.progresses_to.iter().chain(&next.pivots_to) {
-                let name = name.to_lowercase().replace('-', " ");
-                if let Some(group) = lib
-                    .catalog
-                    .synonyms
-                    .groups
-                    .iter()
-                    .find(|g| g.iter().any(|m| m.to_lowercase().replace('-', " ") == name))
-                {
-                    roles.extend(group.iter().map(|m| m.to_lowercase()));
-                }
-                roles.push(name);
-            }
-        }
-    }
-    roles
 }
 
 /// The question with its abbreviations spelled out after them ("SRE" → "SRE (site reliability

@@ -614,10 +614,40 @@ fn levels_named(question: &str) -> Vec<Level> {
     levels.into_iter().map(|(_, level)| level).collect()
 }
 
-/// Another role the guides name only as a move from backend ("what does a site reliability
-/// engineer do all day?"), asked about for itself: named without backend and without a word of
-/// moving there from it. The guides describe that move, not the role.
-pub fn other_role_asked<'r>(question: &str, next_roles: &'r [String]) -> Option<&'r str> {
+/// Another role the guides name as a move from backend, asked about for itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OtherRole<'r> {
+    /// A role only the lists of moves name ("what does a site reliability engineer do all
+    /// day?"): the guides describe that move, not the role.
+    Work(&'r str),
+    /// The way into a role the guides name ("how do I get into data engineering?", "what does
+    /// a security engineer need to get hired?"): they describe ways into backend only.
+    WayIn(&'r str),
+}
+
+/// Asking into another role: becoming one, its qualifications, its way in.
+const INTO_A_ROLE: &[&str] = &[
+    "get into",
+    "break into",
+    "become a",
+    "become an",
+    "becoming a",
+    "qualifications",
+    "get hired",
+    "hired as",
+    "land a",
+    "start as",
+    "start in",
+];
+
+/// A role the guides name only as a move from backend (`only_listed`) asked about for itself, or
+/// the way into any of `next_roles`, asked without backend and without a word of moving there
+/// from it.
+pub fn other_role_asked<'r>(
+    question: &str,
+    next_roles: &'r [String],
+    only_listed: &'r [String],
+) -> Option<OtherRole<'r>> {
     let question = words(question);
     let about_backend = [
         " backend ",
@@ -631,11 +661,20 @@ pub fn other_role_asked<'r>(question: &str, next_roles: &'r [String]) -> Option<
     if about_backend || has(&question, PIVOT) || has(&question, NEXT_STEP) {
         return None;
     }
-    next_roles
-        .iter()
-        .filter(|role| Level::parse(role).is_none())
-        .find(|role| question.contains(&format!(" {role} ")))
-        .map(String::as_str)
+    let as_roles = question.replace(" engineering ", " engineer ");
+    let named = |roles: &'r [String]| {
+        roles
+            .iter()
+            .filter(|role| Level::parse(role).is_none())
+            .find(|role| as_roles.contains(&format!(" {role} ")))
+            .map(String::as_str)
+    };
+    if has(&question, INTO_A_ROLE) {
+        if let Some(role) = named(next_roles) {
+            return Some(OtherRole::WayIn(role));
+        }
+    }
+    named(only_listed).map(OtherRole::Work)
 }
 
 /// Where the answer to a question lives, best first; empty when its words name no topic.
@@ -815,6 +854,43 @@ pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn another_roles_work_and_way_in_are_told_apart_from_moving_there() {
+        let next = vec![
+            "data engineer".to_string(),
+            "security engineer".to_string(),
+            "site reliability engineer".to_string(),
+        ];
+        let only_listed = vec![
+            "security engineer".to_string(),
+            "site reliability engineer".to_string(),
+        ];
+        let cases: &[(&str, Option<OtherRole>)] = &[
+            (
+                "how to get into data engineering with no experience?",
+                Some(OtherRole::WayIn("data engineer")),
+            ),
+            (
+                "what qualifications does a security engineer need?",
+                Some(OtherRole::WayIn("security engineer")),
+            ),
+            (
+                "what does a site reliability engineer do all day?",
+                Some(OtherRole::Work("site reliability engineer")),
+            ),
+            ("what does a data engineer do all day?", None),
+            ("im a data engineer, how do I get into backend?", None),
+            ("could I pivot to security engineering later on?", None),
+        ];
+        for (question, expected) in cases {
+            assert_eq!(
+                other_role_asked(question, &next, &only_listed),
+                *expected,
+                "{question}"
+            );
+        }
+    }
 
     #[test]
     fn questions_reach_the_part_that_answers_them() {

@@ -32,6 +32,13 @@ pub struct Vocabulary {
     dictionary: HashSet<String>,
     /// The analyzed terms of the guides' certifications (names, issuers, descriptions).
     certification_terms: HashSet<String>,
+    /// The roles the guides say backend leads to, as words ("site reliability engineer"), with
+    /// their synonyms ("sre"), lowercased.
+    next_roles: Vec<String>,
+    /// Those of `next_roles` that no passage but the list of moves names: the guides describe
+    /// the move there, not the role ("software engineer" is also a way in; "security engineer"
+    /// only a move).
+    roles_only_listed: Vec<String>,
 }
 
 /// Words that make a question one about certifications.
@@ -76,6 +83,45 @@ impl RoleNames {
 fn idf(units: u32, count: u32) -> f32 {
     let (units, count) = (units as f32, count as f32);
     (1.0 + (units - count + 0.5) / (count + 0.5)).ln()
+}
+
+/// The roles the guides say backend leads to, each as its names in words ("site reliability
+/// engineer" and its synonym "sre"), lowercased.
+fn next_roles(catalog: &Catalog) -> Vec<Vec<String>> {
+    let mut roles: Vec<Vec<String>> = Vec::new();
+    for role in &catalog.roles {
+        for guide in &role.guides {
+            let Some(next) = &guide.next else { continue };
+            for name in next.progresses_to.iter().chain(&next.pivots_to) {
+                let name = name.to_lowercase().replace('-', " ");
+                let mut names: Vec<String> = catalog
+                    .synonyms
+                    .groups
+                    .iter()
+                    .find(|g| g.iter().any(|m| m.to_lowercase().replace('-', " ") == name))
+                    .map(|group| group.iter().map(|m| m.to_lowercase()).collect())
+                    .unwrap_or_default();
+                names.push(name);
+                roles.push(names);
+            }
+        }
+    }
+    roles
+}
+
+/// Text as space-separated lowercase words with a space at each end, "engineering" read as
+/// "engineer" ("a data engineering role" names the data engineer).
+fn role_words(text: &str) -> String {
+    let mut out = String::from(" ");
+    for (_, _, word) in words(text) {
+        out.push_str(if word == "engineering" {
+            "engineer"
+        } else {
+            &word
+        });
+        out.push(' ');
+    }
+    out
 }
 
 /// Splits text into lowercase alphanumeric words with their byte ranges.
@@ -124,7 +170,13 @@ impl Vocabulary {
         }
         let mut frequency: HashMap<String, u32> = HashMap::new();
         let mut units = 0;
+        // Every passage but the lists of moves, as words, to tell which roles only those name.
+        let mut elsewhere = String::from(" ");
         for doc in documents(catalog) {
+            if !doc.key.ends_with("/section/next") {
+                elsewhere.push_str(&role_words(&doc.title));
+                elsewhere.push_str(&role_words(&doc.body));
+            }
             add(&doc.title);
             add(&doc.body);
             if doc.kind == DocKind::Question {
@@ -164,10 +216,35 @@ impl Vocabulary {
                 }
             }
         }
+        // A role with any of its names elsewhere ("software engineering" in a way in, or
+        // "software developers" in the outlook) is talked about, not only listed.
+        let named_elsewhere = |role: &String| {
+            let role = role_words(role);
+            let plural = format!("{}s ", role.trim_end());
+            elsewhere.contains(&role) || elsewhere.contains(&plural)
+        };
+        let groups = next_roles(catalog);
+        vocabulary.roles_only_listed = groups
+            .iter()
+            .filter(|names| !names.iter().any(named_elsewhere))
+            .flatten()
+            .cloned()
+            .collect();
+        vocabulary.next_roles = groups.into_iter().flatten().collect();
         vocabulary.frequency = frequency;
         vocabulary.units = units;
         vocabulary.role_names = RoleNames::of_catalog(catalog);
         vocabulary
+    }
+
+    /// The roles the guides say backend leads to, as words, with their synonyms.
+    pub fn next_roles(&self) -> &[String] {
+        &self.next_roles
+    }
+
+    /// The roles only the guides' lists of moves name.
+    pub fn roles_only_listed(&self) -> &[String] {
+        &self.roles_only_listed
     }
 
     /// This vocabulary, knowing `words` as real words that are never corrected even though the
