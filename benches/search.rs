@@ -130,6 +130,46 @@ impl TitleScan {
     }
 }
 
+/// `count` distinct partly typed questions, none typed before: the first words of the guides'
+/// FAQ questions and headings with the next word's first three letters ("what is the sal").
+fn never_typed(app: &App, count: usize) -> Vec<careerbot::commands::Focused> {
+    let library = app.library();
+    // Not the texts the cycled rows typed.
+    let mut seen: std::collections::HashSet<String> =
+        PARTIALS.iter().map(|p| p.to_string()).collect();
+    let mut out = Vec::new();
+    let texts = library.catalog.roles.iter().flat_map(|role| {
+        role.guides.iter().flat_map(|guide| {
+            guide
+                .faq
+                .iter()
+                .map(|f| f.question.clone())
+                .chain(guide.sections().into_iter().map(|s| s.heading))
+        })
+    });
+    for text in texts {
+        let words = words(&text);
+        for take in 0..words.len() {
+            let mut partial = words[..take].join(" ");
+            let next: String = words[take].chars().take(3).collect();
+            if !partial.is_empty() {
+                partial.push(' ');
+            }
+            partial.push_str(&next);
+            if seen.insert(partial.clone()) {
+                let line = format!("/faq question:{partial}");
+                if let Ok(Some(focused)) = careerbot::commands::parse_focused(&line) {
+                    out.push(focused);
+                }
+            }
+            if out.len() == count {
+                return out;
+            }
+        }
+    }
+    out
+}
+
 fn words(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -408,6 +448,17 @@ fn main() {
                 )
             });
             report.timing(&p, target);
+        }
+        // The rows above cycle ten texts, so after the warm-up each is answered from the
+        // suggester's memo of texts typed before; this one types each text once, so each is
+        // ranked: the cost of a keystroke nobody typed before.
+        let name = format!("autocomplete: /faq question, core, never typed before ({label})");
+        if report.wants(&name) {
+            let fresh = never_typed(&app, samples);
+            let p = Percentiles::measure(&name, 0, fresh.len(), |i| {
+                app.autocomplete(&careerbot::Caller::user("bench"), &fresh[i])
+            });
+            report.timing(&p, "");
         }
 
         // A whole interaction, typed command to response JSON.

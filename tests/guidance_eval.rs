@@ -5,17 +5,20 @@
 //!
 //! `tune.toml` is what ranking was tuned on; `check.toml` was kept apart to show how far that
 //! tuning carries to questions nobody tuned on. Issue #11 asks for covered top-1 ≥ 95% and an
-//! honest "not covered" ≥ 90%. `fresh.toml`, `holdout.toml` and `holdout2.toml` were each written
-//! later by someone who saw neither the other sets nor the code. Each showed kinds of gaps the
-//! ranking or `scope.toml` lacked when first run (holdout's not-covered share was 69.6%;
-//! holdout2's first run, 2026-12-01: covered 81.1%, not-covered 80.0%). The fixes name whole
-//! categories (technical how-to by the question's form, real words never "corrected" — "still"
-//! had become "skill" —, a level's own rung, pay in months, employers the guides name, a name
-//! only one passage uses, a duty asked about), not the sets' questions, but a set's figure
-//! after its misses guided a change is no longer blind. Measured 2026-12-01 (/faq, covered
-//! top-1 / honest): tune 98.1% / 100%, check 96.6% / 100%, fresh 94.0% / 100%, holdout 91.0% /
-//! 98.7%, holdout2 93.2% / 95.6% (/ask within a point). The covered bar is not met on the
-//! later sets, so these tests hold the floor reached (a regression fails) rather than the goal:
+//! honest "not covered" ≥ 90%. `fresh.toml`, `holdout.toml`, `holdout2.toml` and `holdout3.toml`
+//! were each written later by someone who saw neither the other sets nor the code. Each showed
+//! kinds of gaps the ranking or `scope.toml` lacked when first run (holdout's not-covered share
+//! was 69.6%; holdout2's first run, 2026-12-01: covered 81.1%, not-covered 80.0%; holdout3's,
+//! the same day: 79.4% / 76.5%). The fixes name whole categories (technical how-to by the
+//! question's form, real words never "corrected" — "still" had become "skill" —, a level's own
+//! rung, pay in months, employers the guides name, a name only one passage uses, a duty asked
+//! about; then plural cues, certifications the guides don't name, shorthand such as "BE dev",
+//! the asking sentence of a long message first, other roles' ways in), not the sets' questions,
+//! but a set's figure after its misses guided a change is no longer blind. Measured 2026-12-01
+//! (/faq, covered top-1 / honest): tune 98.1% / 100%, check 96.6% / 100%, fresh 94.0% / 100%,
+//! holdout 92.2% / 98.7%, holdout2 93.2% / 95.6%, holdout3 86.3% / 93.8% (/ask within a point).
+//! The covered bar is not met on the later sets, so these tests hold the floor reached (a
+//! regression fails) rather than the goal:
 //! `COVERED_FLOOR_*` below, and 90% honesty.
 
 mod guidance_support;
@@ -133,8 +136,9 @@ fn percent(n: usize, of: usize) -> f64 {
 const COVERED_FLOOR_TUNE: f64 = 96.5;
 const COVERED_FLOOR_CHECK: f64 = 95.5;
 const COVERED_FLOOR_FRESH: f64 = 92.0;
-const COVERED_FLOOR_HOLDOUT: f64 = 89.5;
+const COVERED_FLOOR_HOLDOUT: f64 = 91.0;
 const COVERED_FLOOR_HOLDOUT2: f64 = 92.0;
+const COVERED_FLOOR_HOLDOUT3: f64 = 85.0;
 
 fn check_set(name: &str, covered_bar: f64) {
     let app = app();
@@ -331,6 +335,13 @@ fn holdout_set_meets_the_bars() {
 #[test]
 fn holdout2_set_meets_the_bars() {
     check_set("holdout2.toml", COVERED_FLOOR_HOLDOUT2);
+}
+
+/// The sixth set, written a session later again in the same way (blind), leaning on long
+/// context-first messages, multi-part questions, slang and non-native English.
+#[test]
+fn holdout3_set_meets_the_bars() {
+    check_set("holdout3.toml", COVERED_FLOOR_HOLDOUT3);
 }
 
 /// Not a check: for every question of the three sets, how close the nearest passage's text and

@@ -123,7 +123,7 @@ pub fn understand<'a>(lib: &'a Library, text: &str) -> Understood<'a> {
                 ),
             })
         });
-    let mut targets = asked_last_first(&corrected, &roles);
+    let mut targets = asked_last_first(&corrected, roles);
     if salary.is_some() {
         // A pay question's level is answered by its figures, which lead the reply.
         targets.retain(|t| !matches!(t, Target::Rung(_)));
