@@ -242,6 +242,13 @@ pub fn lead_embed(role: &Role, question: &SalaryQuestion) -> Option<Embed> {
         if let Some(headline) = headline(guide) {
             lines.push(headline);
         }
+        // A general pay question gets the guide's own words beside its figures ("… based on
+        // experience and location"): what pay depends on is said there, not in the numbers.
+        if question.levels.is_empty() && question.years.is_none() {
+            if let Some(text) = guide.pay.as_ref().and_then(|p| p.text.as_deref()) {
+                lines.push(format!("“{}”", text.trim()));
+            }
+        }
         if let Some(years) = question.years {
             lines.push(match rung_for_years(guide, years) {
                 Some(step) => format!(
@@ -506,6 +513,35 @@ pub fn salary(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A general pay question shows the guide's own pay sentence beside its figures; one that
+    /// names a level or years shows that rung instead.
+    #[test]
+    fn a_general_pay_question_quotes_the_guides_pay_sentence() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let catalog = crate::content::Catalog::load(&root.join("content")).unwrap();
+        let role = &catalog.roles[0];
+        let sentence = role
+            .guides
+            .iter()
+            .find_map(|g| g.pay.as_ref().and_then(|p| p.text.clone()))
+            .expect("a guide with a pay sentence");
+        let text = |question: SalaryQuestion| {
+            lead_embed(role, &question)
+                .and_then(|e| e.description)
+                .unwrap_or_default()
+        };
+        let general = text(SalaryQuestion {
+            levels: Vec::new(),
+            years: None,
+        });
+        assert!(general.contains(sentence.trim()), "{general}");
+        let senior = text(SalaryQuestion {
+            levels: vec![Level::Senior],
+            years: None,
+        });
+        assert!(!senior.contains(sentence.trim()), "{senior}");
+    }
 
     fn step(levels: &[Level], min: u32, max: Option<u32>) -> LadderStep {
         LadderStep {
