@@ -444,6 +444,17 @@ const INTERVIEW: &[&str] = &[
     "interview questions",
     "system design question",
     "coding question",
+    "system design",
+    "sys design",
+    "candidates",
+    "take-home",
+    "take home",
+    "whiteboard",
+    "coding test",
+    "coding challenge",
+    "technical screen",
+    "phone screen",
+    "onsite",
 ];
 /// What the job is: the overview answers these.
 const ROLE: &[&str] = &[
@@ -625,6 +636,35 @@ pub enum OtherRole<'r> {
     WayIn(&'r str),
 }
 
+/// Words before "engineer" too common to name a role alone ("data", "security").
+const COMMON_HEADS: &[&str] = &[
+    "data",
+    "security",
+    "software",
+    "backend",
+    "back",
+    "end",
+    "senior",
+    "staff",
+    "principal",
+    "platform",
+    "cloud",
+    "frontend",
+    "full",
+    "stack",
+    "lead",
+    "the",
+    "an",
+    "a",
+];
+
+/// What names a role without its "engineer" ("devops" for the DevOps engineer, "site
+/// reliability"), unless that is a common word.
+fn role_head(role: &str) -> Option<&str> {
+    let head = role.strip_suffix(" engineer")?;
+    (!head.split(' ').any(|w| COMMON_HEADS.contains(&w))).then_some(head)
+}
+
 /// Asking into another role: becoming one, its qualifications, its way in.
 const INTO_A_ROLE: &[&str] = &[
     "get into",
@@ -767,8 +807,14 @@ pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
         .iter()
         .filter(|role| Level::parse(role).is_none())
         .any(|role| {
+            let head = role_head(role).map(|head| format!(" {head} "));
             let role = format!(" {role} ");
-            question.contains(&role) || as_roles.contains(&role)
+            question.contains(&role)
+                || as_roles.contains(&role)
+                // "the devops team's problem" names a team, not a move.
+                || head.is_some_and(|head| {
+                    question.contains(&head) && !question.contains(&format!("{head}team"))
+                })
         });
     // Naming a role ("what does a staff engineer do") is not asking to move there; naming it
     // beside backend ("SRE after backend?") is.
@@ -909,6 +955,14 @@ mod tests {
                 &[Target::Section("next")],
             ),
             (
+                "backend to devops switch, is that common?",
+                &[Target::Section("next")],
+            ),
+            (
+                "do backend devs need k8s or is that the devops team's problem",
+                &[Target::Section("tools"), Target::Section("skills")],
+            ),
+            (
                 "is load testing part of the gig?",
                 &[Target::Section("day"), Target::Section("skills")],
             ),
@@ -1029,6 +1083,7 @@ mod tests {
             "site reliability engineer".to_string(),
             "sre".to_string(),
             "data engineer".to_string(),
+            "devops engineer".to_string(),
         ];
         for (question, expected) in cases {
             assert_eq!(targets(question, &next_roles), *expected, "{question}");
