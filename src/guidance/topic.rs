@@ -403,6 +403,8 @@ const SKILLS: &[&str] = &[
     "git",
     "ci/cd",
 ];
+/// The skills list named as such (not only "should I learn").
+const SKILL_NOUNS: &[&str] = &["skills", "skill", "skillset", "competencies", "soft skills"];
 /// Asking for the whole ladder: its first rung leads.
 const LADDER: &[&str] = &[
     "career ladder",
@@ -849,6 +851,10 @@ pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
         targets.push(Target::Section("day"));
     }
     if has(&question, SECURITY) || has(&question, SKILLS) {
+        // "which languages should I learn" asks the languages answer, not the skills list.
+        if has(&question, LANGUAGES) && !has(&question, SKILL_NOUNS) {
+            targets.push(Target::Faq("language"));
+        }
         targets.push(Target::Section("skills"));
     }
     if has(&question, TOOLS) {
@@ -957,6 +963,10 @@ mod tests {
             (
                 "backend to devops switch, is that common?",
                 &[Target::Section("next")],
+            ),
+            (
+                "how many languages should i learn and which ones?",
+                &[Target::Faq("language"), Target::Section("skills")],
             ),
             (
                 "do backend devs need k8s or is that the devops team's problem",
