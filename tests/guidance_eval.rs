@@ -16,7 +16,7 @@
 //! the asking sentence of a long message first, other roles' ways in), not the sets' questions,
 //! but a set's figure after its misses guided a change is no longer blind. Measured 2026-12-01
 //! (/faq, covered top-1 / honest): tune 98.1% / 100%, check 96.6% / 100%, fresh 94.0% / 100%,
-//! holdout 92.2% / 98.7%, holdout2 93.2% / 95.6%, holdout3 86.3% / 93.8% (/ask within a point).
+//! holdout 93.4% / 98.7%, holdout2 93.7% / 95.6%, holdout3 88.6% / 93.8% (/ask within a point).
 //! The covered bar is not met on the later sets, so these tests hold the floor reached (a
 //! regression fails) rather than the goal:
 //! `COVERED_FLOOR_*` below, and 90% honesty.
@@ -136,9 +136,9 @@ fn percent(n: usize, of: usize) -> f64 {
 const COVERED_FLOOR_TUNE: f64 = 96.5;
 const COVERED_FLOOR_CHECK: f64 = 95.5;
 const COVERED_FLOOR_FRESH: f64 = 92.0;
-const COVERED_FLOOR_HOLDOUT: f64 = 91.0;
-const COVERED_FLOOR_HOLDOUT2: f64 = 92.0;
-const COVERED_FLOOR_HOLDOUT3: f64 = 85.0;
+const COVERED_FLOOR_HOLDOUT: f64 = 92.0;
+const COVERED_FLOOR_HOLDOUT2: f64 = 92.5;
+const COVERED_FLOOR_HOLDOUT3: f64 = 87.0;
 
 fn check_set(name: &str, covered_bar: f64) {
     let app = app();
