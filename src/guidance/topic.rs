@@ -5,6 +5,7 @@
 //!
 //! The cue phrases are authored for careerbot, matched as whole words after lowercasing.
 
+use super::vocabulary::CERTIFICATION_WORDS;
 use crate::content::model::Level;
 
 /// Where the answer to a topic lives.
@@ -207,14 +208,9 @@ const PROJECTS: &[&str] = &[
     "side project",
     "side projects",
 ];
+/// Beside the words for a certification (`vocabulary::CERTIFICATION_WORDS`), words of the named
+/// ones that ask about them.
 const CERTIFICATIONS: &[&str] = &[
-    "cert",
-    "certs",
-    "certification",
-    "certifications",
-    "certificate",
-    "certificates",
-    "certified",
     "ckad",
     // The named certifications' own words ("azure dev associate good for backend?").
     "associate",
@@ -838,7 +834,7 @@ pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
         targets.push(Target::Section("entry"));
         targets.push(Target::Faq("hired"));
     }
-    if has(&question, CERTIFICATIONS) {
+    if has(&question, CERTIFICATION_WORDS) || has(&question, CERTIFICATIONS) {
         targets.push(Target::Certifications);
     }
     if has(&question, PROJECTS) {

@@ -42,7 +42,7 @@ pub struct Vocabulary {
 }
 
 /// Words that make a question one about certifications.
-const CERTIFICATION_WORDS: &[&str] = &[
+pub(super) const CERTIFICATION_WORDS: &[&str] = &[
     "cert",
     "certs",
     "certification",
@@ -262,49 +262,15 @@ impl Vocabulary {
         if self.dictionary.is_empty() {
             return None;
         }
-        // The word list holds base forms ("queue", not "queues"), and few words built on them
-        // ("oversaturated"): a word that ends or contains one is a word of the language too.
-        let is_word = |word: &str| {
-            self.dictionary.contains(word)
-                || ["s", "es", "ed", "d", "ing", "ly", "er", "ers"]
-                    .iter()
-                    .filter_map(|end| word.strip_suffix(end))
-                    .any(|stem| self.dictionary.contains(stem))
-                || word
-                    .char_indices()
-                    .skip(1)
-                    .map(|(at, _)| &word[at..])
-                    .any(|tail| tail.chars().count() >= 6 && self.dictionary.contains(tail))
-        };
         words(text)
             .into_iter()
             .filter(|(_, _, word)| {
-                word.chars().count() >= 3 && word.chars().any(char::is_alphabetic) && !is_word(word)
+                word.chars().count() >= 3
+                    && word.chars().any(char::is_alphabetic)
+                    && !self.is_a_word(word)
             })
             .flat_map(|(_, _, word)| analyzer.terms(&word))
             .find_map(|term| self.sole_unit.get(&term).map(String::as_str))
-    }
-
-    /// Names in `text` that neither the guides nor the language know: not a content word (nor a
-    /// synonym's), not in the model's word list or built on one of its words, and not one typo
-    /// away from a word of the list ("comon" is "common" mistyped, not a name). What is left is
-    /// a product, vendor or acronym the guides never mention ("HashiCorp", "CompTIA", "AOF").
-    /// Without the word list, none.
-    pub fn unknown_names(&self, analyzer: &Analyzer, text: &str) -> Vec<String> {
-        if self.dictionary.is_empty() {
-            return Vec::new();
-        }
-        words(text)
-            .into_iter()
-            .map(|(_, _, word)| word)
-            .filter(|word| {
-                word.chars().count() >= 3
-                    && word.chars().all(|c| c.is_ascii_alphabetic())
-                    && !self.knows(analyzer, word)
-                    && !self.is_a_word(word)
-                    && !self.one_typo_from_a_word(word)
-            })
-            .collect()
     }
 
     /// In a question about certifications, a name that none of the guides' certifications
@@ -341,7 +307,9 @@ impl Vocabulary {
         })
     }
 
-    /// In the word list, or built on one of its words ("queues", "oversaturated").
+    /// In the word list, or built on one of its words: the list holds base forms ("queue", not
+    /// "queues") and few words built on them ("oversaturated"), so a word that ends or contains
+    /// one is a word of the language too.
     fn is_a_word(&self, word: &str) -> bool {
         self.dictionary.contains(word)
             || ["s", "es", "ed", "d", "ing", "ly", "er", "ers"]
@@ -355,6 +323,7 @@ impl Vocabulary {
                 .any(|tail| tail.chars().count() >= 6 && self.dictionary.contains(tail))
     }
 
+    /// One typo away from a word of the list ("comon" is "common" mistyped, not a name).
     fn one_typo_from_a_word(&self, word: &str) -> bool {
         let length = word.chars().count();
         self.dictionary.iter().any(|known| {
