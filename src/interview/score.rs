@@ -56,9 +56,11 @@
 //! `red_flags` are also raised by meaning (cosine ≥ `SEMANTIC_RED_FLAG`, in a sentence of at least
 //! `MIN_CLAIM_WORDS` words with no negation or criticism), and so are the authored misconceptions of `interview-references.toml`
 //! (a claim, why it is wrong, and ways to state it): cosine ≥ `SEMANTIC_MISCONCEPTION` with one of
-//! its statements and at least `MISCONCEPTION_MARGIN` closer to it than to any rubric point. Only
-//! affirmative statements are compared (the model barely hears a negation: "needs no retry"
-//! would otherwise be raised by "you must retry"). A behavioral answer that blames others (or negates its own ownership:
+//! its statements and at least `MISCONCEPTION_MARGIN` closer to it than to any rubric point. A
+//! sentence is compared only with statements of its own polarity (the model barely hears a
+//! negation: "needs no retry" would otherwise be raised by "you must retry"), so a negated
+//! misconception ("a separate permission check is not needed") is heard in negated sentences,
+//! and a plain flag only in affirmative ones. A behavioral answer that blames others (or negates its own ownership:
 //! "it was not my mistake") in more sentences than it owns its part raises a red flag of its own,
 //! and its blaming sentences earn no credit. Each flag is shown
 //! "⚠ red flag" with its why and the sentence; each costs 12 points, and the score is capped at
@@ -208,6 +210,10 @@ struct FlagRubric {
     /// What a sentence is compared with by meaning (the flag, and a misconception's phrasings).
     texts: Vec<String>,
     references: Vec<Vec<f32>>,
+    /// Whether each of `texts` is itself negated ("a separate check is not needed"): a
+    /// misconception's phrasing is compared only with sentences of the same polarity, since the
+    /// model barely hears a negation.
+    negated: Vec<bool>,
     /// An authored misconception: raised by meaning at a lower closeness than a plain flag, but
     /// only by a sentence closer to it than to any rubric point.
     misconception: bool,
@@ -377,13 +383,26 @@ fn nearest_point(q: &QuestionScoring, vector: &[f32]) -> f32 {
         .fold(0.0, f32::max)
 }
 
-/// How close a sentence's vector comes to any of the question's authored misconceptions.
-fn nearest_misconception(q: &QuestionScoring, vector: &[f32]) -> f32 {
+/// How close a sentence's vector comes to any of the question's authored misconceptions
+/// phrased with the sentence's own polarity (`negated`).
+fn nearest_misconception(q: &QuestionScoring, vector: &[f32], negated: bool) -> f32 {
     q.flags
         .iter()
         .filter(|f| f.misconception)
-        .map(|f| closest(vector, &f.references))
+        .map(|f| f.closest_phrasing(vector, negated))
         .fold(0.0, f32::max)
+}
+
+impl FlagRubric {
+    /// The best closeness of `vector` to this flag's phrasings of the given polarity.
+    fn closest_phrasing(&self, vector: &[f32], negated: bool) -> f32 {
+        self.references
+            .iter()
+            .zip(&self.negated)
+            .filter(|(_, n)| **n == negated)
+            .map(|(r, _)| cosine(vector, r))
+            .fold(0.0, f32::max)
+    }
 }
 
 fn closest(vector: &[f32], references: &[Vec<f32>]) -> f32 {
@@ -533,6 +552,7 @@ impl ScoringBank {
                         .collect(),
                     texts: vec![check.flag.clone()],
                     references: Vec::new(),
+                    negated: Vec::new(),
                     misconception: false,
                 })
                 .collect();
@@ -569,6 +589,7 @@ impl ScoringBank {
                     denies: Vec::new(),
                     texts: vec![flag.clone()],
                     references: Vec::new(),
+                    negated: Vec::new(),
                     misconception: false,
                 });
             }
@@ -588,17 +609,29 @@ impl ScoringBank {
                     denies: Vec::new(),
                     texts,
                     references: Vec::new(),
+                    negated: Vec::new(),
                     misconception: true,
                 });
             }
-            // Only plainly affirmative phrasings are compared by meaning: the model barely hears
-            // a negation, so "needs no retry" would be raised by "you must retry". Answers with a
-            // negation are never compared with flags either (see `flag_in`).
+            // The model barely hears a negation, so "needs no retry" would be raised by "you
+            // must retry": a plain flag keeps only its affirmative phrasings (and is compared
+            // only with affirmative sentences, see `flag_in`); a misconception keeps its negated
+            // phrasings too, each compared only with sentences of the same polarity.
             for flag in &mut flags {
-                flag.texts.retain(|text| {
-                    let scope = Sentence::new(text, analyzer, &prepared.cues).scope;
-                    !scope.cue.iter().any(|c| *c) && !scope.negated.iter().any(|n| *n)
-                });
+                let negated: Vec<bool> = flag
+                    .texts
+                    .iter()
+                    .map(|text| Sentence::new(text, analyzer, &prepared.cues).negates())
+                    .collect();
+                let keep: Vec<bool> = negated.iter().map(|n| flag.misconception || !n).collect();
+                let mut kept = keep.iter();
+                flag.texts.retain(|_| *kept.next().unwrap_or(&false));
+                flag.negated = negated
+                    .into_iter()
+                    .zip(&keep)
+                    .filter(|(_, k)| **k)
+                    .map(|(n, _)| n)
+                    .collect();
             }
             scorings.push(QuestionScoring {
                 rubric: Rubric {
@@ -670,10 +703,8 @@ impl ScoringBank {
                 text: s.text.clone(),
                 words: s.words.len(),
                 point: nearest_point(q, v),
-                wrong: nearest_misconception(q, v),
-                plain: !s.scope.cue.iter().any(|c| *c)
-                    && !s.scope.negated.iter().any(|n| *n)
-                    && !s.scope.criticised,
+                wrong: nearest_misconception(q, v, s.negates()),
+                plain: !s.negates() && !s.scope.criticised,
             })
             .collect()
     }
@@ -726,15 +757,7 @@ impl ScoringBank {
             Some(vectors) => vectors
                 .iter()
                 .zip(&sentences)
-                .map(|(v, s)| {
-                    let plain =
-                        !s.scope.cue.iter().any(|c| *c) && !s.scope.negated.iter().any(|n| *n);
-                    if plain {
-                        nearest_misconception(q, v)
-                    } else {
-                        0.0
-                    }
-                })
+                .map(|(v, s)| nearest_misconception(q, v, s.negates()))
                 .collect(),
             None => vec![0.0; sentences.len()],
         };
@@ -1054,12 +1077,12 @@ impl ScoringBank {
             }
         }
         if let Some(vector) = vector.filter(|_| !flag.references.is_empty()) {
-            let similarity = closest(vector, &flag.references);
+            let similarity = flag.closest_phrasing(vector, s.negates());
             // A fragment ("What GraphQL costs you:") is near whatever shares its nouns but
-            // states nothing.
+            // states nothing. A negated sentence is compared only with a misconception's
+            // negated phrasings ("no separate permission check is needed").
             let plain = s.words.len() >= MIN_CLAIM_WORDS
-                && !s.scope.cue.iter().any(|c| *c)
-                && !s.scope.negated.iter().any(|n| *n)
+                && (flag.misconception || !s.negates())
                 && !s.scope.criticised;
             let raised = if flag.misconception {
                 similarity >= SEMANTIC_MISCONCEPTION

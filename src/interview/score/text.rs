@@ -314,6 +314,12 @@ pub struct Sentence {
 }
 
 impl Sentence {
+    /// Whether any part of the sentence is negated or is a negation cue: its polarity, for
+    /// comparisons by meaning (the model barely hears the "not").
+    pub fn negates(&self) -> bool {
+        self.scope.cue.iter().any(|c| *c) || self.scope.negated.iter().any(|n| *n)
+    }
+
     pub fn new(text: &str, analyzer: &Analyzer, cues: &NegationCues) -> Sentence {
         let words = words(text);
         let scope = cues.scope(&words);
