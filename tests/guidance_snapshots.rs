@@ -75,4 +75,9 @@ fn faq_replies() {
         "faq_no_fit",
         snapshot_json("/faq question:what does a backend engineer do all day")
     );
+    // Two asks, the second outside the guides: the first is answered, the second told after.
+    insta::assert_json_snapshot!(
+        "faq_second_ask_not_covered",
+        snapshot_json("/faq question:what does a senior make, and how do I negotiate a raise?")
+    );
 }

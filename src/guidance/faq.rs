@@ -61,6 +61,9 @@ pub struct Understood<'a> {
     pub vector: Option<Vec<f32>>,
     /// A topic the question names that the guides do not cover (`content/scope.toml`).
     pub uncovered: Option<Uncovered>,
+    /// Such a topic named only by a later part of a multi-part question ("what does a senior
+    /// make, and how do I negotiate?"): the first part is answered, and this is said after it.
+    pub asked_later: Option<Uncovered>,
     /// Where the question's words say its answer lives (`topic`).
     pub targets: Vec<Target>,
 }
@@ -93,37 +96,30 @@ pub fn understand<'a>(lib: &'a Library, text: &str) -> Understood<'a> {
     // As typed first: spelling correction turns words the guides never use into ones they do
     // ("joke" into "job"), and those words are what names a gap.
     let roles = vocabulary.next_roles();
-    let uncovered = scope::uncovered(&lib.catalog.scope, text, &corrected, salary.is_some())
-        .or_else(|| {
-            let asked = topic::other_role_asked(&corrected, roles, vocabulary.roles_only_listed())?;
-            Some(match asked {
-                topic::OtherRole::Work(role) => Uncovered {
-                    topic: "another role's work".to_string(),
-                    says: format!(
-                        "The guides name the {role} role only as a move from backend; they \
-                         don't describe its own work, pay or way in."
-                    ),
-                },
-                topic::OtherRole::WayIn(role) => Uncovered {
-                    topic: "another role's way in".to_string(),
-                    says: format!(
-                        "The guides describe ways into backend engineering, not into the \
-                         {role} role; they name it only as a move from backend."
-                    ),
-                },
-            })
-        })
-        .or_else(|| {
-            let name = vocabulary.certification_not_named(analyzer, &corrected)?;
-            Some(Uncovered {
-                topic: "certifications the guides don't name".to_string(),
-                says: format!(
-                    "The guides don't name a {} certification; the nearest they have is below.",
-                    as_typed(&corrected, &name)
-                ),
-            })
-        });
-    let mut targets = asked_last_first(&corrected, roles);
+    let about_pay = salary.is_some();
+    let mut uncovered = gap_named(lib, &vocabulary, text, &corrected, about_pay);
+    // A gap named only after the first thing asked ("…, and how do I negotiate?") leaves that
+    // first question to answer.
+    let first = first_question(text).zip(first_question(&corrected));
+    let mut asked_later = None;
+    if let Some((typed_first, corrected_first)) = first.filter(|_| uncovered.is_some()) {
+        if gap_named(lib, &vocabulary, typed_first, corrected_first, about_pay).is_none() {
+            asked_later = uncovered.take();
+        }
+    }
+    let mut targets = match first.filter(|_| asked_later.is_some()) {
+        // The first ask is the one answered: its targets lead.
+        Some((_, corrected_first)) => {
+            let mut targets = topic::targets(corrected_first, roles);
+            for target in asked_last_first(&corrected, roles) {
+                if !targets.contains(&target) {
+                    targets.push(target);
+                }
+            }
+            targets
+        }
+        None => asked_last_first(&corrected, roles),
+    };
     if salary.is_some() {
         // A pay question's level is answered by its figures, which lead the reply.
         targets.retain(|t| !matches!(t, Target::Rung(_)));
@@ -142,6 +138,7 @@ pub fn understand<'a>(lib: &'a Library, text: &str) -> Understood<'a> {
         salary,
         vector,
         uncovered,
+        asked_later,
         corrected,
         query,
         terms,
@@ -152,6 +149,122 @@ pub fn understand<'a>(lib: &'a Library, text: &str) -> Understood<'a> {
 
 /// Where the answer lives, for a message that tells its context first and asks last ("I'm a
 /// sysadmin … What should I be able to do?"): the asking sentence's targets lead, the context's
+
+/// The topic the guides do not cover that the question names, if any: by `content/scope.toml`'s
+/// cues, as another role's work or way in, or as a certification the guides don't name. As
+/// typed first: spelling correction turns words the guides never use into ones they do ("joke"
+/// into "job"), and those words are what names a gap.
+fn gap_named(
+    lib: &Library,
+    vocabulary: &Vocabulary,
+    typed: &str,
+    corrected: &str,
+    about_pay: bool,
+) -> Option<Uncovered> {
+    scope::uncovered(&lib.catalog.scope, typed, corrected, about_pay)
+        .or_else(|| {
+            let asked = topic::other_role_asked(
+                corrected,
+                vocabulary.next_roles(),
+                vocabulary.roles_only_listed(),
+            )?;
+            Some(match asked {
+                topic::OtherRole::Work(role) => Uncovered {
+                    topic: "another role's work".to_string(),
+                    says: format!(
+                        "The guides name the {role} role only as a move from backend; they \
+                         don't describe its own work, pay or way in."
+                    ),
+                },
+                topic::OtherRole::WayIn(role) => Uncovered {
+                    topic: "another role's way in".to_string(),
+                    says: format!(
+                        "The guides describe ways into backend engineering, not into the \
+                         {role} role; they name it only as a move from backend."
+                    ),
+                },
+            })
+        })
+        .or_else(|| {
+            let name = vocabulary.certification_not_named(lib.search.analyzer(), corrected)?;
+            Some(Uncovered {
+                topic: "certifications the guides don't name".to_string(),
+                says: format!(
+                    "The guides don't name a {} certification; the nearest they have is below.",
+                    as_typed(corrected, &name)
+                ),
+            })
+        })
+}
+
+/// The words a question that asks more than one thing uses up to the end of its first ask,
+/// context before it included ("I'm in Berlin. What's the median salary, and …" keeps Berlin):
+/// None when it asks one thing only ("what's a senior's pay? in euros" asks one).
+fn first_question(text: &str) -> Option<&str> {
+    let lower = text.to_lowercase();
+    let ends = ask_ends(&lower);
+    let end = *ends.first()?;
+    (ends.len() >= 2 && lower.len() == text.len() && text.is_char_boundary(end))
+        .then(|| &text[..end])
+}
+
+/// Where each part of a question ends: at a question mark, at a sentence's end, and before a
+/// joint that starts another ask (", and how…", "; also…"). Only parts that ask (a question
+/// mark, or a question word first) are returned.
+fn ask_ends(lower: &str) -> Vec<usize> {
+    const JOINTS: &[&str] = &[", and ", "; ", ", also ", " also ", ", plus ", " and also "];
+    const ASKING: &[&str] = &[
+        "what", "whats", "what's", "how", "which", "is", "are", "do", "does", "did", "can",
+        "could", "should", "would", "will", "where", "when", "who", "why", "any", "whos",
+    ];
+    let mut cuts: Vec<usize> = Vec::new();
+    for (at, c) in lower.char_indices() {
+        let next_is_space = lower[at + c.len_utf8()..]
+            .chars()
+            .next()
+            .is_none_or(char::is_whitespace);
+        if c == '?' || (matches!(c, '.' | '!') && next_is_space) {
+            cuts.push(at + c.len_utf8());
+        }
+    }
+    for joint in JOINTS {
+        for (at, _) in lower.match_indices(joint) {
+            let rest = lower[at + joint.len()..].trim_start();
+            let first_word = rest
+                .split(|c: char| !c.is_alphanumeric() && c != '\'')
+                .next();
+            if first_word.is_some_and(|w| ASKING.contains(&w)) {
+                cuts.push(at);
+            }
+        }
+    }
+    cuts.push(lower.len());
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut start = 0;
+    let mut asking = Vec::new();
+    for cut in cuts {
+        let part = lower[start..cut].trim();
+        if part.is_empty() {
+            continue;
+        }
+        let first_word = part
+            .split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .find(|w| {
+                !w.is_empty()
+                    && !matches!(
+                        *w,
+                        "so" | "ok" | "okay" | "and" | "also" | "hey" | "hi" | "well" | "but"
+                    )
+            });
+        if part.ends_with('?') || first_word.is_some_and(|w| ASKING.contains(&w)) {
+            asking.push(cut);
+        }
+        start = cut;
+    }
+    asking
+}
+
 /// follow. A message of one sentence is read whole.
 fn asked_last_first(text: &str, next_roles: &[String]) -> Vec<Target> {
     let whole = topic::targets(text, next_roles);
@@ -1053,6 +1166,33 @@ pub fn faq(lib: &Library, question: &str) -> Result<Reply> {
 /// `/faq question:<text>`: a server's own entry (`staff`) when one fits, else the guides.
 pub fn answer_faq(lib: &Library, question: &str, staff: &[StaffEntry]) -> Result<Answered> {
     let understood = understand(lib, question);
+    let answered = answer_faq_understood(lib, question, &understood, staff)?;
+    Ok(with_later_gap(answered, &understood))
+}
+
+/// The answer to the first ask, then what the guides don't cover of a later one.
+fn with_later_gap(mut answered: Answered, understood: &Understood) -> Answered {
+    if let (Some(gap), Reply::Message(message)) = (&understood.asked_later, &mut answered.reply) {
+        if !message.embeds.is_empty() {
+            message.embeds.push(
+                Embed {
+                    title: Some("Not in the guides".to_string()),
+                    description: Some(gap.says.clone()),
+                    ..Embed::default()
+                }
+                .color(colors::WARNING),
+            );
+        }
+    }
+    answered
+}
+
+fn answer_faq_understood(
+    lib: &Library,
+    question: &str,
+    understood: &Understood,
+    staff: &[StaffEntry],
+) -> Result<Answered> {
     if understood.terms.is_empty() {
         // Nothing but filler, emoji or punctuation: no meaning to look for.
         return answered(nothing_found(question));
@@ -1118,6 +1258,17 @@ pub fn ask(lib: &Library, query: &str) -> Result<Reply> {
 
 /// `/ask query:<text>`: a server's own entry (`staff`) when one fits, else the guides.
 pub fn answer_ask(lib: &Library, query: &str, staff: &[StaffEntry]) -> Result<Answered> {
+    let understood = understand(lib, query);
+    let answered = answer_ask_understood(lib, query, &understood, staff)?;
+    Ok(with_later_gap(answered, &understood))
+}
+
+fn answer_ask_understood(
+    lib: &Library,
+    query: &str,
+    understood: &Understood,
+    staff: &[StaffEntry],
+) -> Result<Answered> {
     const KINDS: &[DocKind] = &[
         DocKind::Faq,
         DocKind::Section,
@@ -1125,7 +1276,6 @@ pub fn answer_ask(lib: &Library, query: &str, staff: &[StaffEntry]) -> Result<An
         DocKind::Pay,
         DocKind::Certification,
     ];
-    let understood = understand(lib, query);
     if understood.terms.is_empty() {
         return answered(nothing_found(query));
     }
@@ -1182,6 +1332,31 @@ pub fn entry_by_key(lib: &Library, key: &str) -> Result<Reply> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_first_of_several_asks_is_found_with_the_context_before_it() {
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "what does a senior make, and how do I negotiate?",
+                Some("what does a senior make"),
+            ),
+            (
+                "is remote common? also could I do it from Mexico",
+                Some("is remote common?"),
+            ),
+            (
+                "I live in Berlin. What's the median pay? And for seniors?",
+                Some("I live in Berlin. What's the median pay?"),
+            ),
+            ("what's a senior's pay? in euros", None),
+            ("what does a senior backend engineer make?", None),
+            ("I live in Berlin, what's the median pay?", None),
+            ("salary and benefits for juniors?", None),
+        ];
+        for (question, first) in cases {
+            assert_eq!(first_question(question), *first, "{question}");
+        }
+    }
 
     #[test]
     fn a_message_is_split_into_sentences_at_marks_before_spaces() {
