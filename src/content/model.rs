@@ -592,6 +592,10 @@ pub struct Gap {
     pub cues: Vec<String>,
     #[serde(default)]
     pub unless: Vec<String>,
+    /// Named by a choice between two things set side by side around one of `cues` ("MongoDB or
+    /// DynamoDB", "redis vs memcached"), not by a cue alone.
+    #[serde(default)]
+    pub choice: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]

@@ -161,7 +161,10 @@ fn gap_named(
     corrected: &str,
     about_pay: bool,
 ) -> Option<Uncovered> {
-    scope::uncovered(&lib.catalog.scope, typed, corrected, about_pay)
+    let analyzer = lib.search.analyzer();
+    let unknown =
+        |word: &str| !vocabulary.knows(analyzer, word) && vocabulary.closest(word).is_none();
+    scope::uncovered(&lib.catalog.scope, typed, corrected, about_pay, &unknown)
         .or_else(|| {
             let asked = topic::other_role_asked(
                 corrected,

@@ -57,16 +57,143 @@ fn mentions(question: &str, phrase: &str) -> bool {
         .any(|ending| question.contains(&format!("{stem}{ending}")))
 }
 
+/// Words around "or"/"vs" that set no two things side by side ("more or less", "is it worth it
+/// or not", "one or two years").
+const NOT_A_CHOICE: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "it",
+    "is",
+    "are",
+    "be",
+    "do",
+    "does",
+    "or",
+    "and",
+    "not",
+    "no",
+    "yes",
+    "more",
+    "less",
+    "sooner",
+    "later",
+    "either",
+    "neither",
+    "both",
+    "so",
+    "something",
+    "anything",
+    "someone",
+    "somewhere",
+    "else",
+    "other",
+    "others",
+    "one",
+    "two",
+    "three",
+    "me",
+    "i",
+    "you",
+    "we",
+    "they",
+    "them",
+    "that",
+    "this",
+    "there",
+    "what",
+    "which",
+    "who",
+    "how",
+    "should",
+    "would",
+    "can",
+    "could",
+    "will",
+    "to",
+    "for",
+    "in",
+    "on",
+    "of",
+    "with",
+    "at",
+    "by",
+    "my",
+    "your",
+    "our",
+    "their",
+    "its",
+    "now",
+    "then",
+    "just",
+    "only",
+    "also",
+    "too",
+    "well",
+    "better",
+    "worse",
+    "best",
+    "worst",
+    "good",
+    "bad",
+    "right",
+    "wrong",
+    "true",
+    "false",
+    "lol",
+    "nah",
+    "nope",
+    "yeah",
+    "yep",
+    "maybe",
+    "have",
+    "has",
+    "had",
+    "some",
+    "any",
+    "all",
+    "none",
+    "nothing",
+    "stuff",
+    "whatever",
+    "idk",
+    "smth",
+    "sth",
+];
+
+/// The question sets two things side by side around `joint` ("redis or memcached"): both
+/// neighbours are words that name something, not filler or numbers, and one of them is a word
+/// the guides never use (`unknown`): a choice between things the guides list together ("AWS or
+/// Azure?", "SQL or NoSQL?") is one their lists answer.
+fn choice_around(question: &str, joint: &str, unknown: &dyn Fn(&str) -> bool) -> bool {
+    let words: Vec<&str> = question.split_whitespace().collect();
+    let names = |word: &str| {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+        word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !NOT_A_CHOICE.contains(&word)
+    };
+    let bare = |word: &str| {
+        word.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_string()
+    };
+    words.windows(3).any(|w| {
+        w[1] == joint
+            && names(w[0])
+            && names(w[2])
+            && (unknown(&bare(w[0])) || unknown(&bare(w[2])))
+    })
+}
+
 /// The first gap the question names, if any, as typed (`question`) or as spelling correction
 /// read it (`corrected`): a cue in either names the gap (correction turns words the guides never
 /// use, such as "joke", into ones they do), an `unless` phrase in either cancels it ("openigns"
 /// is still about openings). `about_pay` says whether the question asks about pay (some gaps
-/// only apply then).
+/// only apply then); `unknown` whether the guides never use a word (nor one a typo away).
 pub fn uncovered(
     scope: &ScopeFile,
     question: &str,
     corrected: &str,
     about_pay: bool,
+    unknown: &dyn Fn(&str) -> bool,
 ) -> Option<Uncovered> {
     let question = words(question);
     let corrected = words(corrected);
@@ -79,6 +206,16 @@ pub fn uncovered(
         .filter(|gap| gap.when != Some(GapWhen::Pay) || about_pay)
         .filter(|gap| !gap.unless.iter().any(|u| either(u)))
         .find_map(|gap| {
+            if gap.choice {
+                let joint = gap
+                    .cues
+                    .iter()
+                    .find(|c| choice_around(&question, c, unknown))?;
+                return Some(Uncovered {
+                    topic: gap.topic.clone(),
+                    says: says(gap, joint),
+                });
+            }
             let cue = gap
                 .cues
                 .iter()
@@ -207,8 +344,30 @@ mod tests {
             ),
         ];
         for (question, pay, topic) in cases {
-            let got = uncovered(&scope, question, question, *pay).map(|u| u.topic);
+            let got = uncovered(&scope, question, question, *pay, &|_| false).map(|u| u.topic);
             assert_eq!(got.as_deref(), *topic, "{question}");
+        }
+    }
+
+    #[test]
+    fn a_choice_is_a_gap_only_between_named_things_one_of_them_unknown_to_the_guides() {
+        let scope = scope();
+        let unknown = |word: &str| ["memcached", "jenkins", "gpt", "nah"].contains(&word);
+        let choice = Some("choices between tools the guides don't weigh");
+        let cases: &[(&str, Option<&str>)] = &[
+            ("redis vs memcached for caching, which one?", choice),
+            ("Jenkins or GitHub Actions for CI?", choice),
+            ("which LLM writes SQL better, claude or gpt?", choice),
+            // Both listed by the guides: their lists answer it.
+            ("aws or azure?", None),
+            // Filler around "or" sets nothing side by side.
+            ("do backend devs get paged or nah", None),
+            // A career choice: which to learn.
+            ("should I learn jenkins or github actions first?", None),
+        ];
+        for (question, topic) in cases {
+            let got = uncovered(&scope, question, question, false, &unknown);
+            assert_eq!(got.map(|u| u.topic).as_deref(), *topic, "{question}");
         }
     }
 
@@ -220,6 +379,7 @@ mod tests {
             "backend pay in Berlin?",
             "backend pay in Berlin?",
             true,
+            &|_| false,
         )
         .unwrap()
         .says;
@@ -227,7 +387,7 @@ mod tests {
             said,
             "The guides only give US pay, in US dollars; nothing for Berlin."
         );
-        let said = uncovered(&scope, "pay in the uk", "pay in the uk", true)
+        let said = uncovered(&scope, "pay in the uk", "pay in the uk", true, &|_| false)
             .unwrap()
             .says;
         assert!(said.ends_with("nothing for UK."), "{said}");
