@@ -126,8 +126,10 @@ pub fn understand<'a>(lib: &'a Library, text: &str) -> Understood<'a> {
     }
     // A name only one passage uses ("is LeetCode needed for interviews?") names that passage
     // before any topic.
+    // A duty asked about stays the day's to answer ("write the schema migrations themselves").
     if let Some(key) = vocabulary.sole_unit_named(analyzer, &corrected) {
-        targets.insert(0, Target::Unit(key.to_string()));
+        let at = usize::from(targets.first() == Some(&Target::Section("day")));
+        targets.insert(at, Target::Unit(key.to_string()));
     }
     let jobs = Target::Section("positions");
     if names_an_employer(lib, &lower) && !targets.contains(&jobs) {

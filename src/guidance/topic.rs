@@ -337,6 +337,22 @@ const PART_OF_THE_WORK: &[&str] = &[
     "part of the day",
     "in the daily work",
     "in their daily work",
+    // Whose job a duty is: backend's or another team's.
+    "part of the backend role",
+    "part of the role",
+    "part of the job",
+    "part of their job",
+    "part of my job",
+    "handed to",
+    "handed off",
+    "hand it off",
+    "themselves",
+    "ops team",
+    "who deploys",
+    "who writes",
+    "who owns",
+    "who handles",
+    "whose job",
 ];
 
 const TOOLS: &[&str] = &[
