@@ -177,6 +177,8 @@ const ENTRY: &[&str] = &[
     "bootcamp",
     "how do i become",
     "how to become",
+    "becoming a backend",
+    "becoming backend",
     "can i become",
     "could i become",
     "do i become",
@@ -476,6 +478,10 @@ const ROLE: &[&str] = &[
     "front-end",
     "front end",
     "responsibilities",
+    "responsibilites",
+    "responsabilities",
+    "resposibilities",
+    "duties",
     "define",
     "definition",
     "explain it",
@@ -597,6 +603,27 @@ fn level_reached(question: &str) -> Option<Level> {
 /// "from" comes after the others ("from mid to senior" asks about senior). "Lead" counts as a
 /// level beside a role word or an article ("a lead", "lead engineer"), not as the verb ("where
 /// can a career lead"); "entry" only as "entry level".
+/// The levels the question names as people ("a principal engineer", "staff devs"), not as a
+/// quality of something else ("only a senior thing").
+fn levels_as_subject(question: &str) -> Vec<Level> {
+    const PEOPLE: &[&str] = &[
+        "engineer",
+        "engineers",
+        "eng",
+        "dev",
+        "devs",
+        "developer",
+        "developers",
+        "backend",
+    ];
+    let words: Vec<&str> = question.split_whitespace().collect();
+    words
+        .windows(2)
+        .filter(|w| PEOPLE.contains(&w[1]))
+        .filter_map(|w| Level::parse(w[0]))
+        .collect()
+}
+
 fn levels_named(question: &str) -> Vec<Level> {
     const LEAD_BEFORE: &[&str] = &["a", "an", "the", "as", "to", "from", "and", "or", "vs"];
     const LEAD_AFTER: &[&str] = &[
@@ -832,7 +859,9 @@ pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
         });
     // Naming a role ("what does a staff engineer do") is not asking to move there; naming it
     // beside backend ("SRE after backend?") is.
-    let moving_on = has(&question, PIVOT) || (names_next_role && as_backend.contains(" backend "));
+    // "do interviews go into indexing" asks what they cover, not about a move.
+    let pivot = has(&question, PIVOT) && !has(&question, INTERVIEW);
+    let moving_on = pivot || (names_next_role && as_backend.contains(" backend "));
     if !into_backend && moving_on {
         targets.push(Target::Section("next"));
     }
@@ -842,6 +871,11 @@ pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
         targets.push(Target::Faq("interview"));
         targets.push(Target::Section("interview"));
     }
+    // "are certs mandatory to get hired?" asks about the certifications first.
+    let certifications = has(&question, CERTIFICATION_WORDS) || has(&question, CERTIFICATIONS);
+    if certifications {
+        targets.push(Target::Certifications);
+    }
     if has(&as_backend, ENTRY) && level_reached(&question).is_none() {
         // Asking for the steps from nothing is the roadmap answer's to give first.
         if has(&question, ROADMAP) {
@@ -850,9 +884,6 @@ pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
         targets.push(Target::Section("entry"));
         targets.push(Target::Faq("hired"));
     }
-    if has(&question, CERTIFICATION_WORDS) || has(&question, CERTIFICATIONS) {
-        targets.push(Target::Certifications);
-    }
     if has(&question, PROJECTS) {
         targets.push(Target::Section("projects"));
     }
@@ -860,6 +891,8 @@ pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
         targets.push(Target::Section("ai"));
     }
     if has(&question, DAY) {
+        // A level's day ("what does a principal engineer do all day") is that rung's work.
+        targets.extend(levels_as_subject(&question).into_iter().map(Target::Rung));
         targets.push(Target::Section("day"));
     }
     if has(&question, SECURITY) || has(&question, SKILLS) {
