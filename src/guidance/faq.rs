@@ -522,7 +522,9 @@ fn scored_faq(lib: &Library, understood: &Understood) -> Result<Vec<Scored>> {
             let mut fit = combined_fit(understood.fit(lib, entry), meaning);
             // The pay entry answers pay questions only: "can backend engineers work remote"
             // shares its words ("remote backend engineer jobs … push toward the higher end").
-            if is_pay_entry(lib, entry) && understood.salary.is_none() {
+            // And a pay question is not answered by an entry about something else ("wat do
+            // backend engineers get paid" shares words with "what is a backend engineer?").
+            if is_pay_entry(lib, entry) != understood.salary.is_some() {
                 fit = fit.min(NEARBY_FIT);
             }
             Some(Scored { hit, fit, meaning })

@@ -236,10 +236,14 @@ pub fn salary_question(analyzer: &Analyzer, text: &str) -> Option<SalaryQuestion
     let spending = without_paying_for(text);
     let terms = analyzer.terms(&spending);
     let raw: Vec<String> = words(&spending).into_iter().map(|(_, _, w)| w).collect();
-    let pay_terms: Vec<String> = PAY_WORDS.iter().flat_map(|w| analyzer.terms(w)).collect();
+    // A phrase ("total compensation") counts whole: "totally saturated" says nothing of pay.
+    let (phrases, single): (Vec<&str>, Vec<&str>) = PAY_WORDS.iter().partition(|w| w.contains(' '));
+    let pay_terms: Vec<String> = single.iter().flat_map(|w| analyzer.terms(w)).collect();
+    let lower = spending.to_lowercase();
     let says_pay = terms
         .iter()
         .any(|t| pay_terms.iter().any(|p| term_matches(t, p)))
+        || phrases.iter().any(|p| lower.contains(p))
         || text.contains('$')
         // "how much do seniors make": "much" is a stop word, so look at the raw words.
         || (raw.iter().any(|w| w == "much")

@@ -126,6 +126,8 @@ const PIVOT: &[&str] = &[
 ];
 /// Coming into backend from elsewhere: an entry route, not a pivot away.
 const INTO_BACKEND: &[&str] = &[
+    "over to backend",
+    "over to the backend",
     "into backend",
     "to backend",
     "become backend",
@@ -146,6 +148,8 @@ const ROADMAP: &[&str] = &[
 ];
 /// Getting a first backend job.
 const ENTRY: &[&str] = &[
+    "over to backend",
+    "over to the backend",
     "into backend",
     "to backend",
     "become pure backend",

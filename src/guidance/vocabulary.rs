@@ -399,10 +399,20 @@ impl Vocabulary {
         let mut out = String::with_capacity(text.len());
         let mut at = 0;
         for (start, end, word) in words(text) {
-            if self.knows(analyzer, &word) || self.dictionary.contains(&word.to_lowercase()) {
+            let lower = word.to_lowercase();
+            if self.words.contains_key(&lower) || self.dictionary.contains(&lower) {
                 continue;
             }
-            if let Some(fixed) = self.closest(&word) {
+            let fixed = if self.knows(analyzer, &word) {
+                // Known by its stem only ("remot" is how "remote" stems): spelt as the guides
+                // write it, so the words topics listen for match.
+                let terms = analyzer.terms(&lower);
+                self.closest(&word)
+                    .filter(|fixed| !terms.is_empty() && analyzer.terms(fixed) == terms)
+            } else {
+                self.closest(&word)
+            };
+            if let Some(fixed) = fixed {
                 out.push_str(&text[at..start]);
                 out.push_str(fixed);
                 at = end;
