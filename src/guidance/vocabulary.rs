@@ -469,10 +469,11 @@ mod tests {
     fn misspellings_are_corrected_to_content_words() {
         let (v, a) = vocabulary();
         let cases = [
-            // "enginer" stems like "engineer", so it is left alone; "salry" does not.
-            ("backend enginer salry", "backend enginer salary"),
-            // "Kubernets" stems like "Kubernetes" (and so folds to k8s); "dokcer" is corrected.
-            ("Kubernets & dokcer!", "Kubernets & docker!"),
+            // "enginer" stems like "engineer" and is spelt as the content writes it; "salry" is
+            // a typo one edit away.
+            ("backend enginer salry", "backend engineer salary"),
+            // "Kubernets" stems like "Kubernetes" and is spelt out too; "dokcer" is corrected.
+            ("Kubernets & dokcer!", "kubernetes & docker!"),
             ("certifcation", "certification"),
             // Known words, short words and words with no close match stay as typed.
             ("what is the salary", "what is the salary"),
