@@ -407,8 +407,12 @@ impl Vocabulary {
                 // Known by its stem only ("remot" is how "remote" stems): spelt as the guides
                 // write it, so the words topics listen for match.
                 let terms = analyzer.terms(&lower);
-                self.closest(&word)
-                    .filter(|fixed| !terms.is_empty() && analyzer.terms(fixed) == terms)
+                // An inflection of a content word ("engineers" beside "engineer") is no typo.
+                self.closest(&word).filter(|fixed| {
+                    !terms.is_empty()
+                        && !lower.starts_with(&fixed.to_lowercase())
+                        && analyzer.terms(fixed) == terms
+                })
             } else {
                 self.closest(&word)
             };
