@@ -5,18 +5,21 @@
 //!
 //! `tune.toml` is what ranking was tuned on; `check.toml` was kept apart to show how far that
 //! tuning carries to questions nobody tuned on. Issue #11 asks for covered top-1 ≥ 95% and an
-//! honest "not covered" ≥ 90%. `fresh.toml`, `holdout.toml`, `holdout2.toml` and `holdout3.toml`
-//! were each written later by someone who saw neither the other sets nor the code. Each showed
+//! honest "not covered" ≥ 90%. `fresh.toml`, `holdout.toml`, `holdout2.toml`, `holdout3.toml` and
+//! `holdout4.toml` were each written later by someone who saw neither the other sets nor the code. Each showed
 //! kinds of gaps the ranking or `scope.toml` lacked when first run (holdout's not-covered share
 //! was 69.6%; holdout2's first run, 2026-12-01: covered 81.1%, not-covered 80.0%; holdout3's,
-//! the same day: 79.4% / 76.5%). The fixes name whole categories (technical how-to by the
+//! the same day: 79.4% / 76.5%; holdout4's, 2026-12-02: 79.1% / 86.4%). The fixes name whole categories (technical how-to by the
 //! question's form, real words never "corrected" — "still" had become "skill" —, a level's own
 //! rung, pay in months, employers the guides name, a name only one passage uses, a duty asked
 //! about; then plural cues, certifications the guides don't name, shorthand such as "BE dev",
 //! the asking sentence of a long message first, other roles' ways in), not the sets' questions,
-//! but a set's figure after its misses guided a change is no longer blind. Measured 2026-12-01
-//! (/faq, covered top-1 / honest): tune 98.1% / 100%, check 96.6% / 100%, fresh 94.0% / 100%,
-//! holdout 93.4% / 98.7%, holdout2 93.7% / 95.6%, holdout3 88.6% / 93.8% (/ask within a point).
+//! but a set's figure after its misses guided a change is no longer blind. Later fixes: a later
+//! ask's gap told after the answer to the first ask, a choice between tools one of which the
+//! guides never name, whose job a duty is, certifications beside getting hired, a level's day.
+//! Measured 2026-12-02 (/faq, covered top-1 / honest): tune 98.1% / 100%, check 97.4% / 100%,
+//! fresh 95.0% / 100%, holdout 94.0% / 98.7%, holdout2 94.2% / 96.7%, holdout3 89.7% / 95.1%,
+//! holdout4 89.8% / 90.1% (/ask within a point).
 //! The covered bar is not met on the later sets, so these tests hold the floor reached (a
 //! regression fails) rather than the goal:
 //! `COVERED_FLOOR_*` below, and 90% honesty.
@@ -134,12 +137,12 @@ fn percent(n: usize, of: usize) -> f64 {
 
 /// Covered top-1 reached on each set; the goal is 95%.
 const COVERED_FLOOR_TUNE: f64 = 96.5;
-const COVERED_FLOOR_CHECK: f64 = 95.5;
-const COVERED_FLOOR_FRESH: f64 = 92.0;
-const COVERED_FLOOR_HOLDOUT: f64 = 92.0;
-const COVERED_FLOOR_HOLDOUT2: f64 = 92.5;
-const COVERED_FLOOR_HOLDOUT3: f64 = 87.0;
-const COVERED_FLOOR_HOLDOUT4: f64 = 0.0;
+const COVERED_FLOOR_CHECK: f64 = 96.5;
+const COVERED_FLOOR_FRESH: f64 = 93.0;
+const COVERED_FLOOR_HOLDOUT: f64 = 93.0;
+const COVERED_FLOOR_HOLDOUT2: f64 = 93.0;
+const COVERED_FLOOR_HOLDOUT3: f64 = 88.5;
+const COVERED_FLOOR_HOLDOUT4: f64 = 88.5;
 
 fn check_set(name: &str, covered_bar: f64) {
     let app = app();

@@ -245,8 +245,9 @@ fn experts_beat_gamed_and_wrong_answers_on_the_check_set() {
 /// text with some of another language's frequent words is that language, not gibberish). The
 /// 95% goal is not met (fluent answers with a swapped mechanism still score high: the model hears
 /// the topic, not which way round it is), so this holds the floor reached (93.4% since the
-/// negation fixes holdout3 surfaced).
-const HOLDOUT_FLOOR: f64 = 0.93;
+/// negation fixes holdout3 surfaced; 94.2% since a negated misconception is heard in negated
+/// sentences).
+const HOLDOUT_FLOOR: f64 = 0.94;
 
 #[test]
 fn experts_beat_gamed_and_wrong_answers_on_the_holdout_set() {
@@ -275,8 +276,8 @@ fn experts_beat_gamed_and_wrong_answers_on_the_second_holdout_set() {
 /// negation now runs across a list of short items and "isn't"/"aren't" deny what precedes them
 /// too: 89.9% here, holdout 93.4%, holdout2 95.3%, tune and check unchanged. What stops 95%:
 /// fluent answers with a swapped mechanism (16 of the 26 lost comparisons), as on the other
-/// holdouts.
-const HOLDOUT3_FLOOR: f64 = 0.89;
+/// holdouts. A negated misconception heard in negated sentences: 90.3%.
+const HOLDOUT3_FLOOR: f64 = 0.90;
 
 #[test]
 fn experts_beat_gamed_and_wrong_answers_on_the_third_holdout_set() {
@@ -284,7 +285,11 @@ fn experts_beat_gamed_and_wrong_answers_on_the_third_holdout_set() {
 }
 
 /// Never tuned to: written 2026-12-02, blind, on the seven bank questions no other set used.
-const HOLDOUT4_FLOOR: f64 = 0.0;
+/// First run: 90.7% (185/204), no own-words expert under 50, every non-English answer told so.
+/// What stops 95%: fluent-wrong answers scoring 83–100 (the model hears the topic, not which way
+/// round it is), and behavioral stories in one's own words that the model finds far from the
+/// references (0.25–0.45 for sentences a person would call the same point).
+const HOLDOUT4_FLOOR: f64 = 0.90;
 
 #[test]
 fn experts_beat_gamed_and_wrong_answers_on_the_fourth_holdout_set() {

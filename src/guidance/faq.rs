@@ -149,9 +149,6 @@ pub fn understand<'a>(lib: &'a Library, text: &str) -> Understood<'a> {
     }
 }
 
-/// Where the answer lives, for a message that tells its context first and asks last ("I'm a
-/// sysadmin … What should I be able to do?"): the asking sentence's targets lead, the context's
-
 /// The topic the guides do not cover that the question names, if any: by `content/scope.toml`'s
 /// cues, as another role's work or way in, or as a certification the guides don't name. As
 /// typed first: spelling correction turns words the guides never use into ones they do ("joke"
@@ -270,6 +267,8 @@ fn ask_ends(lower: &str) -> Vec<usize> {
     asking
 }
 
+/// Where the answer lives, for a message that tells its context first and asks last ("I'm a
+/// sysadmin … What should I be able to do?"): the asking sentence's targets lead, the context's
 /// follow. A message of one sentence is read whole.
 fn asked_last_first(text: &str, next_roles: &[String]) -> Vec<Target> {
     let whole = topic::targets(text, next_roles);
@@ -1204,44 +1203,44 @@ fn answer_faq_understood(
         // Nothing but filler, emoji or punctuation: no meaning to look for.
         return answered(nothing_found(question));
     }
-    if let Some(reply) = staff_answer(lib, &understood, staff)? {
+    if let Some(reply) = staff_answer(lib, understood, staff)? {
         return answered(reply);
     }
     if let Some(gap) = &understood.uncovered {
         return missed(not_covered(
             lib,
-            &understood,
+            understood,
             gap.says.clone(),
             GUIDE_PASSAGES,
         ));
     }
-    let scored = scored_faq(lib, &understood)?;
+    let scored = scored_faq(lib, understood)?;
     if let Some(best) = answering_entry(&scored, &understood.targets).map(|i| &scored[i]) {
         let mut related: Vec<&Scored> = scored.iter().skip(1).collect();
         related.sort_by(|a, b| b.hit.score.total_cmp(&a.hit.score));
         let related: Vec<&Hit> = related.into_iter().take(RELATED).map(|s| &s.hit).collect();
-        return answered(faq_reply(lib, &understood, &best.hit, &related)?);
+        return answered(faq_reply(lib, understood, &best.hit, &related)?);
     }
-    if !covered(lib, &understood, GUIDE_PASSAGES)? {
+    if !covered(lib, understood, GUIDE_PASSAGES)? {
         return missed(not_covered(
             lib,
-            &understood,
+            understood,
             not_in_the_guides(question),
             GUIDE_PASSAGES,
         ));
     }
     // No entry fits: the guide passage that answers it, and at most two that support it.
-    let hits = without_other_rungs(ranked_hits(lib, &understood, GUIDE_PASSAGES)?, &understood);
+    let hits = without_other_rungs(ranked_hits(lib, understood, GUIDE_PASSAGES)?, understood);
     let passages = passages(lib, &hits, 1 + SUPPORTING, &understood.query);
     // A general pay question the guides answer in words ("do remote roles pay more?") leads
     // with those words; one naming a level or years leads with its figures.
-    let words_lead = !names_level(&understood)
+    let words_lead = !names_level(understood)
         && hits.first().is_some_and(|h| {
             h.doc.kind == DocKind::Faq
                 && faq_entry(lib, &h.doc.key).is_some_and(|(_, e)| is_pay_entry(lib, e))
         });
     let mut embeds: Vec<Embed> = passages_embed(&passages).into_iter().collect();
-    if let Some(figures) = salary_embed(&understood) {
+    if let Some(figures) = salary_embed(understood) {
         if words_lead {
             embeds.push(figures);
         } else {
@@ -1286,23 +1285,23 @@ fn answer_ask_understood(
     if understood.terms.is_empty() {
         return answered(nothing_found(query));
     }
-    if let Some(reply) = staff_answer(lib, &understood, staff)? {
+    if let Some(reply) = staff_answer(lib, understood, staff)? {
         return answered(reply);
     }
     if let Some(gap) = &understood.uncovered {
-        return missed(not_covered(lib, &understood, gap.says.clone(), KINDS));
+        return missed(not_covered(lib, understood, gap.says.clone(), KINDS));
     }
-    let scored = scored_faq(lib, &understood)?;
+    let scored = scored_faq(lib, understood)?;
     let fitting = answering_entry(&scored, &understood.targets).map(|i| scored[i].hit.clone());
-    if fitting.is_none() && !covered(lib, &understood, KINDS)? {
+    if fitting.is_none() && !covered(lib, understood, KINDS)? {
         return missed(not_covered(
             lib,
-            &understood,
+            understood,
             not_in_the_guides(query),
             KINDS,
         ));
     }
-    let mut hits = without_other_rungs(ranked_hits(lib, &understood, KINDS)?, &understood);
+    let mut hits = without_other_rungs(ranked_hits(lib, understood, KINDS)?, understood);
     let faq_leads = fitting.is_some();
     if let Some(best) = fitting {
         hits.retain(|h| h.doc.key != best.doc.key);
@@ -1310,8 +1309,8 @@ fn answer_ask_understood(
     }
     let passages = passages(lib, &hits, 1 + SUPPORTING, &understood.query);
     let mut embeds: Vec<Embed> = passages_embed(&passages).into_iter().collect();
-    if let Some(figures) = salary_embed(&understood) {
-        if names_level(&understood) || !faq_leads {
+    if let Some(figures) = salary_embed(understood) {
+        if names_level(understood) || !faq_leads {
             embeds.insert(0, figures);
         } else {
             embeds.push(figures);
