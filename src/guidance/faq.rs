@@ -87,7 +87,7 @@ pub fn understand<'a>(lib: &'a Library, text: &str) -> Understood<'a> {
         .first_role_named(&lower)
         .and_then(|index| lib.catalog.roles.get(index))
         .or_else(|| lib.catalog.roles.first());
-    let salary = intent::salary_question(analyzer, &corrected);
+    let mut salary = intent::salary_question(analyzer, &corrected);
     let meant = spelled_out(&corrected, &lib.catalog.synonyms);
     let vector = lib.search.embed(&meant).unwrap_or_else(|error| {
         tracing::warn!(%error, "embedding the question failed; ranking by words only");
@@ -103,8 +103,13 @@ pub fn understand<'a>(lib: &'a Library, text: &str) -> Understood<'a> {
     let first = first_question(text).zip(first_question(&corrected));
     let mut asked_later = None;
     if let Some((typed_first, corrected_first)) = first.filter(|_| uncovered.is_some()) {
-        if gap_named(lib, &vocabulary, typed_first, corrected_first, about_pay).is_none() {
+        // The first ask is read for pay on its own ("can I pivot to ML, and what do ML
+        // engineers earn?" asks about pay only later).
+        let first_salary = intent::salary_question(analyzer, corrected_first);
+        let first_pay = first_salary.is_some();
+        if gap_named(lib, &vocabulary, typed_first, corrected_first, first_pay).is_none() {
             asked_later = uncovered.take();
+            salary = first_salary;
         }
     }
     let mut targets = match first.filter(|_| asked_later.is_some()) {
