@@ -19,8 +19,8 @@
 //! guides never name, whose job a duty is, certifications beside getting hired, a level's day,
 //! working conditions and prices.
 //! Measured 2026-12-02 (/faq, covered top-1 / honest): tune 98.1% / 100%, check 97.4% / 100%,
-//! fresh 95.0% / 100%, holdout 94.0% / 98.7%, holdout2 94.2% / 96.7%, holdout3 89.7% / 95.1%,
-//! holdout4 90.4% / 96.3% (/ask within a point).
+//! fresh 95.0% / 100%, holdout 94.0% / 98.7%, holdout2 94.2% / 96.7%, holdout3 90.3% / 95.1%,
+//! holdout4 91.0% / 96.3% (/ask within a point).
 //! The covered bar is not met on the later sets, so these tests hold the floor reached (a
 //! regression fails) rather than the goal:
 //! `COVERED_FLOOR_*` below, and 90% honesty.

@@ -379,6 +379,8 @@ const TOOLS: &[&str] = &[
     "postgresql",
     "mysql",
     "redis",
+    "broker",
+    "brokers",
     "message queue",
     "message queues",
     "queue",
