@@ -443,27 +443,34 @@ fn many_users_at_once_through_the_http_endpoint() {
                 let meddle = |mine: &Value| {
                     published.lock().unwrap().insert(n, mine.clone());
                     barrier.wait();
-                    let theirs = published.lock().unwrap()[&((n + 1) % USERS)].clone();
-                    let skip = button_of(&theirs, "skip");
-                    let (session, owner, _) = parse_id(&skip);
-                    assert_ne!(owner, user);
-                    let forged = format!("iv:skip:{session}:{user}:0");
-                    let form = format!("iv:modal:{session}:{owner}:0");
-                    for step in [
-                        Step::Click(skip.clone()),
-                        Step::Click(button_of(&theirs, "hint")),
-                        Step::Click(button_of(&theirs, "answer")),
-                        Step::Click(forged),
-                        Step::Submit(form, "my answer to your question".into()),
-                    ] {
-                        let refused = send(step);
-                        assert_eq!(refused["data"]["flags"], 64, "{refused}");
-                        assert!(
-                            text_of(&refused).contains("belongs to someone else"),
-                            "user {user}: {refused}"
-                        );
-                    }
+                    // A failed check is raised after the second barrier, so it fails the test
+                    // instead of leaving the other users waiting there.
+                    let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        let theirs = published.lock().unwrap()[&((n + 1) % USERS)].clone();
+                        let skip = button_of(&theirs, "skip");
+                        let (session, owner, _) = parse_id(&skip);
+                        assert_ne!(owner, user);
+                        let forged = format!("iv:skip:{session}:{user}:0");
+                        let form = format!("iv:modal:{session}:{owner}:0");
+                        for step in [
+                            Step::Click(skip.clone()),
+                            Step::Click(button_of(&theirs, "hint")),
+                            Step::Click(button_of(&theirs, "answer")),
+                            Step::Click(forged),
+                            Step::Submit(form, "my answer to your question".into()),
+                        ] {
+                            let refused = send(step);
+                            assert_eq!(refused["data"]["flags"], 64, "{refused}");
+                            assert!(
+                                text_of(&refused).contains("belongs to someone else"),
+                                "user {user}: {refused}"
+                            );
+                        }
+                    }));
                     barrier.wait();
+                    if let Err(failure) = checked {
+                        std::panic::resume_unwind(failure);
+                    }
                 };
                 interview(&user, strong(n), &send, &meddle)
             })

@@ -616,8 +616,10 @@ fn concurrent_users_lose_no_turn(fx: &dyn Fixture) {
             let barrier = &barrier;
             let plan_refs = &plan_refs;
             scope.spawn(move || {
-                let store = fx.open();
+                // Opened after the barrier: the handles open at once too, and a failed open
+                // fails the test instead of leaving the others waiting at the barrier.
                 barrier.wait();
+                let store = fx.open();
                 let session = started(&*store, &new_session(&format!("u{user}"), plan_refs, 100));
                 for position in 0..QUESTIONS {
                     let turn = answer(&session, position, (user * 10 + position) as u8, 200);
@@ -643,6 +645,39 @@ fn concurrent_users_lose_no_turn(fx: &dyn Fixture) {
         assert_eq!(scores, expected, "user {user}");
     }
     assert_eq!(store.count_active_sessions(0).unwrap(), 0, "all finished");
+}
+
+/// Eight processes open a new SQLite file at the same moment (`careerbot exec` run twice at
+/// once), round after round: each opens it, none is told the database is locked or damaged.
+/// SQLite refuses, rather than waits for, the second of two connections switching a file to WAL
+/// or migrating it; one round in about thirty failed that way before the store retried.
+#[test]
+fn sqlite_files_opened_by_many_at_once_all_open() {
+    const OPENERS: usize = 8;
+    for round in 0..60 {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("careerbot.sqlite3");
+        let barrier = Barrier::new(OPENERS);
+        let opened: Vec<Result<u32, String>> = std::thread::scope(|scope| {
+            let threads: Vec<_> = (0..OPENERS)
+                .map(|_| {
+                    let (barrier, path) = (&barrier, &path);
+                    scope.spawn(move || {
+                        barrier.wait();
+                        SqliteStore::open(path)
+                            .and_then(|store| store.schema_version())
+                            .map_err(|e| e.to_string())
+                    })
+                })
+                .collect();
+            threads.into_iter().map(|t| t.join().unwrap()).collect()
+        });
+        let latest = careerbot::store::sqlite::MIGRATIONS.len() as u32;
+        assert!(
+            opened.iter().all(|o| *o == Ok(latest)),
+            "round {round}: {opened:?}"
+        );
+    }
 }
 
 /// The same delivery arrives at two handles at once (a retry racing the original across two
@@ -776,9 +811,10 @@ fn postgres_migrations_race_rerun_and_need_no_superuser() {
                 let barrier = &barrier;
                 let url = &schema.url;
                 scope.spawn(move || {
-                    let store = PostgresStore::connect(url, options).unwrap();
+                    // Unwrapped after the barrier, so a failed connection cannot strand the others.
+                    let store = PostgresStore::connect(url, options);
                     barrier.wait();
-                    store.migrate().unwrap()
+                    store.unwrap().migrate().unwrap()
                 })
             })
             .collect();

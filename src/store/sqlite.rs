@@ -148,10 +148,13 @@ impl SqliteStore {
         }
         create_private_file(path)?;
         let mut connection = Connection::open(path)?;
-        check_whole(&connection, path)?;
         connection.busy_timeout(BUSY_TIMEOUT)?;
+        retry_while_busy(|| check_whole(&connection, path))?;
         let mode: String =
-            connection.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))?;
+            retry_while_busy(|| {
+                Ok(connection
+                    .pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))?)
+            })?;
         if !mode.eq_ignore_ascii_case("wal") {
             return Err(Error::Config(format!(
                 "{} could not be switched to WAL mode (got {mode})",
@@ -161,7 +164,7 @@ impl SqliteStore {
         // WAL with NORMAL sync is durable across application crashes, which is what matters here.
         connection.pragma_update(None, "synchronous", "NORMAL")?;
         connection.pragma_update(None, "foreign_keys", "ON")?;
-        migrate(&mut connection, MIGRATIONS)?;
+        retry_while_busy(|| migrate(&mut connection, MIGRATIONS))?;
         Ok(SqliteStore {
             connection: Mutex::new(connection),
             path: Some(path.to_path_buf()),
@@ -197,6 +200,25 @@ impl SqliteStore {
     /// The journal mode of the open database (`wal` for a file).
     pub fn journal_mode(&self) -> Result<String> {
         self.with(|c| Ok(c.pragma_query_value(None, "journal_mode", |row| row.get(0))?))
+    }
+}
+
+/// Runs one step of opening again while another opener holds the file. The busy timeout does
+/// not cover these steps: when two connections would deadlock (both read the file, both want to
+/// write it, as in the switch to WAL or a first migration), SQLite refuses one at once rather
+/// than wait. So a few processes started together (`careerbot exec` twice) each get through, in
+/// turn, instead of one failing with "database is locked".
+fn retry_while_busy<T>(mut step: impl FnMut() -> Result<T>) -> Result<T> {
+    let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+    let mut pause = Duration::from_millis(2);
+    loop {
+        match step() {
+            Err(error) if error.is_store_unavailable() && std::time::Instant::now() < deadline => {
+                std::thread::sleep(pause);
+                pause = (pause * 2).min(Duration::from_millis(100));
+            }
+            outcome => return outcome,
+        }
     }
 }
 
@@ -239,17 +261,24 @@ fn check_whole(connection: &Connection, path: &Path) -> Result<()> {
             path.display()
         ))
     };
-    let mut statement = match connection.prepare("PRAGMA quick_check") {
-        Ok(statement) => statement,
-        Err(error) => return Err(corrupt(error.to_string())),
+    // A file another opener holds is busy, not damaged: that error is the store's own, and
+    // retried by the caller.
+    let damaged_unless_busy = |error: rusqlite::Error| {
+        let error = Error::from(error);
+        if error.is_store_unavailable() {
+            error
+        } else {
+            corrupt(error.to_string())
+        }
     };
-    let findings: Vec<String> = match statement.query_map([], |row| row.get::<_, String>(0)) {
-        Ok(rows) => match rows.collect::<rusqlite::Result<Vec<_>>>() {
-            Ok(findings) => findings,
-            Err(error) => return Err(corrupt(error.to_string())),
-        },
-        Err(error) => return Err(corrupt(error.to_string())),
-    };
+    let findings: Vec<String> = connection
+        .prepare("PRAGMA quick_check")
+        .and_then(|mut statement| {
+            statement
+                .query_map([], |row| row.get::<_, String>(0))?
+                .collect::<rusqlite::Result<Vec<_>>>()
+        })
+        .map_err(damaged_unless_busy)?;
     if findings.len() == 1 && findings[0] == "ok" {
         return Ok(());
     }
