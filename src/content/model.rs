@@ -596,6 +596,11 @@ pub struct Gap {
     /// DynamoDB", "redis vs memcached"), not by a cue alone.
     #[serde(default)]
     pub choice: bool,
+    /// Named only by the parts of a message that ask: a situation told as context ("I have two
+    /// kids.", "mobile dev (kotlin/swift) here.") leaves a general question about the career
+    /// answerable.
+    #[serde(default)]
+    pub asked: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]

@@ -168,40 +168,50 @@ fn gap_named(
     let analyzer = lib.search.analyzer();
     let unknown =
         |word: &str| !vocabulary.knows(analyzer, word) && vocabulary.closest(word).is_none();
-    scope::uncovered(&lib.catalog.scope, typed, corrected, about_pay, &unknown)
-        .or_else(|| {
-            let asked = topic::other_role_asked(
-                corrected,
-                vocabulary.next_roles(),
-                vocabulary.roles_only_listed(),
-            )?;
-            Some(match asked {
-                topic::OtherRole::Work(role) => Uncovered {
-                    topic: "another role's work".to_string(),
-                    says: format!(
-                        "The guides name the {role} role only as a move from backend; they \
-                         don't describe its own work, pay or way in."
-                    ),
-                },
-                topic::OtherRole::WayIn(role) => Uncovered {
-                    topic: "another role's way in".to_string(),
-                    says: format!(
-                        "The guides describe ways into backend engineering, not into the \
-                         {role} role; they name it only as a move from backend."
-                    ),
-                },
-            })
-        })
-        .or_else(|| {
-            let name = vocabulary.certification_not_named(lib.search.analyzer(), corrected)?;
-            Some(Uncovered {
-                topic: "certifications the guides don't name".to_string(),
+    // Whether an ask points back is read as corrected ("is it posible" is "is it possible").
+    let asked = asked_without_context(typed, false).zip(asked_without_context(corrected, true));
+    let asked = asked.as_ref().map(|(t, c)| (t.as_str(), c.as_str()));
+    scope::uncovered(
+        &lib.catalog.scope,
+        typed,
+        corrected,
+        asked,
+        about_pay,
+        &unknown,
+    )
+    .or_else(|| {
+        let asked = topic::other_role_asked(
+            corrected,
+            vocabulary.next_roles(),
+            vocabulary.roles_only_listed(),
+        )?;
+        Some(match asked {
+            topic::OtherRole::Work(role) => Uncovered {
+                topic: "another role's work".to_string(),
                 says: format!(
-                    "The guides don't name a {} certification; the nearest they have is below.",
-                    as_typed(corrected, &name)
+                    "The guides name the {role} role only as a move from backend; they \
+                         don't describe its own work, pay or way in."
                 ),
-            })
+            },
+            topic::OtherRole::WayIn(role) => Uncovered {
+                topic: "another role's way in".to_string(),
+                says: format!(
+                    "The guides describe ways into backend engineering, not into the \
+                         {role} role; they name it only as a move from backend."
+                ),
+            },
         })
+    })
+    .or_else(|| {
+        let name = vocabulary.certification_not_named(lib.search.analyzer(), corrected)?;
+        Some(Uncovered {
+            topic: "certifications the guides don't name".to_string(),
+            says: format!(
+                "The guides don't name a {} certification; the nearest they have is below.",
+                as_typed(corrected, &name)
+            ),
+        })
+    })
 }
 
 /// The words a question that asks more than one thing uses up to the end of its first ask,
@@ -209,16 +219,106 @@ fn gap_named(
 /// None when it asks one thing only ("what's a senior's pay? in euros" asks one).
 fn first_question(text: &str) -> Option<&str> {
     let lower = text.to_lowercase();
-    let ends = ask_ends(&lower);
-    let end = *ends.first()?;
-    (ends.len() >= 2 && lower.len() == text.len() && text.is_char_boundary(end))
+    let asks = asking_parts(&lower);
+    let end = asks.first()?.1;
+    (asks.len() >= 2 && lower.len() == text.len() && text.is_char_boundary(end))
         .then(|| &text[..end])
 }
 
-/// Where each part of a question ends: at a question mark, at a sentence's end, and before a
-/// joint that starts another ask (", and how…", "; also…"). Only parts that ask (a question
-/// mark, or a question word first) are returned.
-fn ask_ends(lower: &str) -> Vec<usize> {
+/// The parts of a message that ask, without the context it tells around them ("mobile dev
+/// (kotlin/swift) here. what backend skills do i need?" asks only its second part); None when
+/// every part asks, none does, or an asking part points back at the context ("I'm learning
+/// Rust. Is it any good for backend?").
+fn asked_without_context(text: &str, check_back: bool) -> Option<String> {
+    let lower = text.to_lowercase();
+    let asks = asking_parts(&lower);
+    let told = lower[..asks.first()?.0].trim().len()
+        + asks
+            .windows(2)
+            .map(|w| lower[w[0].1..w[1].0].trim().len())
+            .sum::<usize>()
+        + lower[asks.last()?.1..].trim().len();
+    if told == 0 || lower.len() != text.len() {
+        return None;
+    }
+    let asked: Vec<&str> = asks.iter().map(|&(a, b)| text[a..b].trim()).collect();
+    let asked = asked.join(" ");
+    (!check_back || !points_back(&asked.to_lowercase())).then_some(asked)
+}
+
+/// Whether asking words point back at something told before them: "that", "this", "them"…
+/// (not "these days", nor the "that" of "is it true that I…"), or an "it" that stands for a
+/// thing ("is it good for backend?"), not the "it" of "is it possible to…" or "is it worth…".
+fn points_back(asked: &str) -> bool {
+    const BACK: &[&str] = &["that", "this", "these", "those", "them"];
+    const NOT_BACK_BEFORE: &[&str] = &[
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "year",
+        "years",
+        "time",
+        "i",
+        "you",
+        "we",
+        "they",
+        "a",
+        "an",
+        "the",
+        "it",
+        "my",
+        "there",
+        "people",
+        "companies",
+    ];
+    const DUMMY_IT: &[&str] = &[
+        "possible",
+        "worth",
+        "ok",
+        "okay",
+        "too",
+        "hard",
+        "easy",
+        "realistic",
+        "normal",
+        "common",
+        "true",
+        "necessary",
+        "required",
+        "enough",
+        "feasible",
+        "smart",
+        "wise",
+        "late",
+        "like",
+        "better",
+        "best",
+        "fine",
+        "a",
+    ];
+    let words: Vec<&str> = asked
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().enumerate().any(|(i, w)| {
+        (BACK.contains(w)
+            && !words
+                .get(i + 1)
+                .is_some_and(|next| NOT_BACK_BEFORE.contains(next)))
+            || (*w == "it"
+                && !words
+                    .get(i + 1)
+                    .is_some_and(|next| DUMMY_IT.contains(next) || *next == "is"))
+    })
+}
+
+/// Where each part of a question starts and ends: parts end at a question mark, at a
+/// sentence's end, and before a joint that starts another ask (", and how…", "; also…"). Only
+/// parts that ask (a question mark, or a question word first) are returned.
+fn asking_parts(lower: &str) -> Vec<(usize, usize)> {
     const JOINTS: &[&str] = &[", and ", "; ", ", also ", " also ", ", plus ", " and also "];
     const ASKING: &[&str] = &[
         "what", "whats", "what's", "how", "which", "is", "are", "do", "does", "did", "can",
@@ -265,7 +365,7 @@ fn ask_ends(lower: &str) -> Vec<usize> {
                     )
             });
         if part.ends_with('?') || first_word.is_some_and(|w| ASKING.contains(&w)) {
-            asking.push(cut);
+            asking.push((start, cut));
         }
         start = cut;
     }
@@ -1043,6 +1143,16 @@ fn covered(lib: &Library, understood: &Understood, kinds: &[DocKind]) -> Result<
         // Its words name a part of the guides (a level alone does not: "junior pay in Munich").
         return Ok(true);
     }
+    if understood
+        .salary
+        .as_ref()
+        .is_some_and(|s| !s.levels.is_empty() || s.years.is_some())
+    {
+        // Pay at a level or after some years, where no gap (another country, another role)
+        // was named: the ladders answer it, however the rest is worded ("nine years under my
+        // belt, what should comp look like").
+        return Ok(true);
+    }
     let best = lib
         .search
         .nearest(vector, &Filter { kinds, role: None }, 1, Reading::Text)?;
@@ -1384,6 +1494,38 @@ mod tests {
     }
 
     /// Context first, question last: the asking sentence's targets lead.
+    #[test]
+    fn context_told_around_an_ask_is_set_apart_unless_the_ask_points_back() {
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "is it possible to work from home as backend engineer? i have small kids",
+                Some("is it possible to work from home as backend engineer?"),
+            ),
+            (
+                "mobile dev (kotlin/swift) here. what backend skills do i need?",
+                Some("what backend skills do i need?"),
+            ),
+            (
+                "I came back after a break. What are the core skills a backend role expects these days?",
+                Some("What are the core skills a backend role expects these days?"),
+            ),
+            // Nothing told: the whole message is the ask.
+            ("should i quit my job to do a bootcamp with a baby on the way", None),
+            ("what does a senior make?", None),
+            // The ask points back at what was told.
+            ("I'm learning Rust. Is it good for backend?", None),
+            ("I know Kotlin well. Does that count for backend jobs?", None),
+            ("I have two kids. Can I do this part time?", None),
+        ];
+        for (message, expected) in cases {
+            assert_eq!(
+                asked_without_context(message, true).as_deref(),
+                *expected,
+                "{message}"
+            );
+        }
+    }
+
     #[test]
     fn the_asking_sentence_leads_a_long_message() {
         let targets = asked_last_first(

@@ -240,6 +240,7 @@ pub fn salary_question(analyzer: &Analyzer, text: &str) -> Option<SalaryQuestion
     let (phrases, single): (Vec<&str>, Vec<&str>) = PAY_WORDS.iter().partition(|w| w.contains(' '));
     let pay_terms: Vec<String> = single.iter().flat_map(|w| analyzer.terms(w)).collect();
     let lower = spending.to_lowercase();
+    let levels = levels_named(analyzer, &terms, text);
     let says_pay = terms
         .iter()
         .any(|t| pay_terms.iter().any(|p| term_matches(t, p)))
@@ -260,10 +261,22 @@ pub fn salary_question(analyzer: &Analyzer, text: &str) -> Option<SalaryQuestion
                     .get(i + 1)
                     .is_none_or(|next| matches!(next.as_str(), "with" | "at" | "for" | "after" | "by")),
                 _ => false,
-            }));
+            }))
+        // "what would a fresh grad make as their first job": a level that makes or earns, with
+        // nothing made after the verb ("does a senior make decisions" is no pay question).
+        || (!levels.is_empty() && earns_as_a_verb(&raw));
     if !says_pay {
         return None;
     }
+    Some(SalaryQuestion {
+        levels,
+        years: years_mentioned(&raw),
+    })
+}
+
+/// The levels a question names, in ladder order, by word or by phrase ("fresh out of college"
+/// means junior).
+fn levels_named(analyzer: &Analyzer, terms: &[String], text: &str) -> Vec<Level> {
     let mut levels = Vec::new();
     for (level, names) in LEVEL_WORDS {
         let level_terms: Vec<String> = names.iter().flat_map(|w| analyzer.terms(w)).collect();
@@ -274,16 +287,55 @@ pub fn salary_question(analyzer: &Analyzer, text: &str) -> Option<SalaryQuestion
             levels.push(*level);
         }
     }
-    // Phrases no single word carries ("fresh out of college" means junior).
     for level in Level::phrases_in(text) {
         if !levels.contains(&level) {
             levels.push(level);
         }
     }
     levels.sort();
-    Some(SalaryQuestion {
-        levels,
-        years: years_mentioned(&raw),
+    levels
+}
+
+/// "make"/"earn" used of money: last, or followed by a word that starts no object ("make as",
+/// "earn in", "make a year", "make right now").
+fn earns_as_a_verb(raw: &[String]) -> bool {
+    const AFTER: &[&str] = &[
+        "as",
+        "in",
+        "at",
+        "after",
+        "per",
+        "on",
+        "starting",
+        "right",
+        "nowadays",
+        "today",
+        "these",
+        "annually",
+        "yearly",
+        "usually",
+        "typically",
+        "roughly",
+        "when",
+        "if",
+        "and",
+        "compared",
+        "vs",
+        "versus",
+        "there",
+        "here",
+        "now",
+        "with",
+        "out",
+    ];
+    raw.iter().enumerate().any(|(i, w)| {
+        let next = |n: usize| raw.get(i + n).map(String::as_str);
+        matches!(w.as_str(), "make" | "makes" | "earn" | "earns")
+            && match next(1) {
+                None => true,
+                Some("a") => matches!(next(2), Some("year" | "month" | "week")),
+                Some(next) => AFTER.contains(&next),
+            }
     })
 }
 
@@ -443,6 +495,14 @@ mod tests {
                 Some((&[Mid], None)),
             ),
             ("how much do you learn in 3 years", None),
+            (
+                "what would a fresh grad make as their first backend job",
+                Some((&[Junior], None)),
+            ),
+            ("what does a senior make a year", Some((&[Senior], None))),
+            ("what do leads earn", Some((&[Lead], None))),
+            ("does a senior make decisions about architecture", None),
+            ("do juniors make a lot of mistakes", None),
         ];
         for (text, expected) in cases {
             let got = salary_question(&a, text);

@@ -186,18 +186,22 @@ fn choice_around(question: &str, joint: &str, unknown: &dyn Fn(&str) -> bool) ->
 /// The first gap the question names, if any, as typed (`question`) or as spelling correction
 /// read it (`corrected`): a cue in either names the gap (correction turns words the guides never
 /// use, such as "joke", into ones they do), an `unless` phrase in either cancels it ("openigns"
-/// is still about openings). `about_pay` says whether the question asks about pay (some gaps
-/// only apply then); `unknown` whether the guides never use a word (nor one a typo away).
+/// is still about openings). `asked` is the message without the context it tells (as typed and
+/// as corrected), when it tells some: the gaps marked `asked` are looked for there only.
+/// `about_pay` says whether the question asks about pay (some gaps only apply then); `unknown`
+/// whether the guides never use a word (nor one a typo away).
 pub fn uncovered(
     scope: &ScopeFile,
     question: &str,
     corrected: &str,
+    asked: Option<(&str, &str)>,
     about_pay: bool,
     unknown: &dyn Fn(&str) -> bool,
 ) -> Option<Uncovered> {
-    let question = words(question);
-    let corrected = words(corrected);
-    let either = |phrase: &str| mentions(&question, phrase) || mentions(&corrected, phrase);
+    let whole = (words(question), words(corrected));
+    let asked = asked.map(|(typed, corrected)| (words(typed), words(corrected)));
+    let (question, corrected) = &whole;
+    let either = |phrase: &str| mentions(question, phrase) || mentions(corrected, phrase);
     // "LPA", "€80k": words of pay that the pay-question reader does not know.
     let about_pay = about_pay || scope.pay_cues.iter().any(|c| either(c));
     scope
@@ -210,17 +214,21 @@ pub fn uncovered(
                 let joint = gap
                     .cues
                     .iter()
-                    .find(|c| choice_around(&question, c, unknown))?;
+                    .find(|c| choice_around(question, c, unknown))?;
                 return Some(Uncovered {
                     topic: gap.topic.clone(),
                     says: says(gap, joint),
                 });
             }
+            let (question, corrected) = match &asked {
+                Some(asked) if gap.asked => asked,
+                _ => &whole,
+            };
             let cue = gap
                 .cues
                 .iter()
-                .find(|c| mentions(&question, c))
-                .or_else(|| gap.cues.iter().find(|c| mentions(&corrected, c)))?;
+                .find(|c| mentions(question, c))
+                .or_else(|| gap.cues.iter().find(|c| mentions(corrected, c)))?;
             Some(Uncovered {
                 topic: gap.topic.clone(),
                 says: says(gap, cue),
@@ -344,7 +352,8 @@ mod tests {
             ),
         ];
         for (question, pay, topic) in cases {
-            let got = uncovered(&scope, question, question, *pay, &|_| false).map(|u| u.topic);
+            let got =
+                uncovered(&scope, question, question, None, *pay, &|_| false).map(|u| u.topic);
             assert_eq!(got.as_deref(), *topic, "{question}");
         }
     }
@@ -366,7 +375,7 @@ mod tests {
             ("should I learn jenkins or github actions first?", None),
         ];
         for (question, topic) in cases {
-            let got = uncovered(&scope, question, question, false, &unknown);
+            let got = uncovered(&scope, question, question, None, false, &unknown);
             assert_eq!(got.map(|u| u.topic).as_deref(), *topic, "{question}");
         }
     }
@@ -378,6 +387,7 @@ mod tests {
             &scope,
             "backend pay in Berlin?",
             "backend pay in Berlin?",
+            None,
             true,
             &|_| false,
         )
@@ -387,9 +397,16 @@ mod tests {
             said,
             "The guides only give US pay, in US dollars; nothing for Berlin."
         );
-        let said = uncovered(&scope, "pay in the uk", "pay in the uk", true, &|_| false)
-            .unwrap()
-            .says;
+        let said = uncovered(
+            &scope,
+            "pay in the uk",
+            "pay in the uk",
+            None,
+            true,
+            &|_| false,
+        )
+        .unwrap()
+        .says;
         assert!(said.ends_with("nothing for UK."), "{said}");
     }
 }

@@ -364,6 +364,9 @@ const PART_OF_THE_WORK: &[&str] = &[
 const TOOLS: &[&str] = &[
     "tools",
     "tool",
+    "toolbox",
+    "toolkit",
+    "tool belt",
     "tech stack",
     "stack",
     "frameworks",
