@@ -264,7 +264,10 @@ pub fn salary_question(analyzer: &Analyzer, text: &str) -> Option<SalaryQuestion
             }))
         // "what would a fresh grad make as their first job": a level that makes or earns, with
         // nothing made after the verb ("does a senior make decisions" is no pay question).
-        || (!levels.is_empty() && earns_as_a_verb(&raw));
+        || (!levels.is_empty() && earns_as_a_verb(&raw))
+        // "3 yoe backend, is 120k low??", "senior at 150k, fair?": an amount beside a level or
+        // years of experience.
+        || ((!levels.is_empty() || years_mentioned(&raw).is_some()) && names_an_amount(&raw));
     if !says_pay {
         return None;
     }
@@ -294,6 +297,17 @@ fn levels_named(analyzer: &Analyzer, terms: &[String], text: &str) -> Vec<Level>
     }
     levels.sort();
     levels
+}
+
+/// A sum of money written as people write pay: "120k", "95K", "130000".
+fn names_an_amount(raw: &[String]) -> bool {
+    raw.iter().any(|w| {
+        let digits = w.trim_end_matches(['k', 'K']);
+        let thousands = digits.len() < w.len();
+        digits.len() >= 2
+            && digits.chars().all(|c| c.is_ascii_digit())
+            && (thousands || (digits.len() >= 5 && digits.len() <= 7))
+    })
 }
 
 /// "make"/"earn" used of money: last, or followed by a word that starts no object ("make as",
@@ -503,6 +517,9 @@ mod tests {
             ("what do leads earn", Some((&[Lead], None))),
             ("does a senior make decisions about architecture", None),
             ("do juniors make a lot of mistakes", None),
+            ("3 yoe backend, is 120k low??", Some((&[], Some(3)))),
+            ("senior at 150k, is that fair?", Some((&[Senior], None))),
+            ("my bootcamp cost 15k", None),
         ];
         for (text, expected) in cases {
             let got = salary_question(&a, text);

@@ -147,6 +147,19 @@ const ROADMAP: &[&str] = &[
     "where to start",
 ];
 /// Getting a first backend job.
+/// Asking which projects to build or show, whatever the projects are for.
+const WHICH_PROJECTS: &[&str] = &[
+    "which projects",
+    "what projects",
+    "what kind of projects",
+    "which kind of projects",
+    "what sort of projects",
+    "what type of projects",
+    "which project",
+    "what project",
+    "projects should",
+];
+
 const ENTRY: &[&str] = &[
     "over to backend",
     "over to the backend",
@@ -161,6 +174,10 @@ const ENTRY: &[&str] = &[
     "first job",
     "first role",
     "first backend",
+    "make the jump",
+    "make that jump",
+    "make the switch",
+    "make that switch",
     "break into",
     "get into backend",
     "get started",
@@ -885,7 +902,14 @@ pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
     if certifications {
         targets.push(Target::Certifications);
     }
-    if has(&as_backend, ENTRY) && level_reached(&question).is_none() {
+    // "which projects should I put on my CV for internships?" asks which projects first.
+    let projects_asked = has(&question, PROJECTS) && has(&question, WHICH_PROJECTS);
+    if projects_asked {
+        targets.push(Target::Section("projects"));
+    }
+    // "my first backend language" asks which language, not how to get in.
+    let entry_words = as_backend.replace(" first backend language", " backend language");
+    if has(&entry_words, ENTRY) && level_reached(&question).is_none() {
         // Asking for the steps from nothing is the roadmap answer's to give first.
         if has(&question, ROADMAP) {
             targets.push(Target::Faq("hired"));
@@ -893,7 +917,7 @@ pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
         targets.push(Target::Section("entry"));
         targets.push(Target::Faq("hired"));
     }
-    if has(&question, PROJECTS) {
+    if has(&question, PROJECTS) && !projects_asked {
         targets.push(Target::Section("projects"));
     }
     if has(&question, AI) {
@@ -1021,6 +1045,22 @@ mod tests {
             (
                 "how many languages should i learn and which ones?",
                 &[Target::Faq("language"), Target::Section("skills")],
+            ),
+            (
+                "python or go for my first backend language?",
+                &[Target::Faq("language"), Target::Section("skills")],
+            ),
+            (
+                "which projects should i put on my cv for backend internships?",
+                &[
+                    Target::Section("projects"),
+                    Target::Section("entry"),
+                    Target::Faq("hired"),
+                ],
+            ),
+            (
+                "QA engineer to backend, how do people make that jump?",
+                &[Target::Section("entry"), Target::Faq("hired")],
             ),
             (
                 "do backend devs need k8s or is that the devops team's problem",
