@@ -23,7 +23,7 @@
 //! at a level whatever its other words, a level that "makes" something.
 //! Measured 2026-12-02 (/faq, covered top-1 / honest): tune 98.1% / 100%, check 97.4% / 100%,
 //! fresh 96.0% / 100%, holdout 94.0% / 98.7%, holdout2 94.7% / 96.7%, holdout3 90.9% / 95.1%,
-//! holdout4 91.0% / 96.3%, holdout5 92.1% / 91.2% (/ask within a point).
+//! holdout4 91.0% / 96.3%, holdout5 92.1% / 93.8% (/ask within a point).
 //! The covered bar is not met on the later sets, so these tests hold the floor reached (a
 //! regression fails) rather than the goal:
 //! `COVERED_FLOOR_*` below, and 90% honesty.
