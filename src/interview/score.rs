@@ -23,7 +23,9 @@
 //!   the point's authored reference sentences, `interview-references.toml`, with the encoder);
 //! - **partial credit (½)** for a bare mention of a term, for terms of three or more points
 //!   crowded into one sentence (fewer than eight words per point), or for a meaning that is only
-//!   near the point (cosine ≥ `SEMANTIC_PARTIAL`);
+//!   near the point (cosine ≥ `SEMANTIC_PARTIAL`). A behavioral question's points are heard
+//!   from a lower closeness (`SEMANTIC_FULL_STORY`, `SEMANTIC_PARTIAL_STORY`): a story in one's
+//!   own words shares its point's meaning, not a reference story's particulars;
 //! - nothing from a sentence that negates the point's terms, raises a red flag, or is copied from
 //!   what the bot showed, and nothing by meaning from a negated sentence of an answer that
 //!   negates something in at least half its sentences (`DENIAL_SHARE`: "I wouldn't bother with
@@ -136,6 +138,11 @@ pub const PARTIAL: f64 = 0.5;
 pub const SEMANTIC_FULL: f32 = 0.60;
 pub const SEMANTIC_PARTIAL: f32 = 0.48;
 pub const SEMANTIC_RED_FLAG: f32 = 0.80;
+/// The same for a behavioral question's points: a story told in one's own words shares its
+/// point's meaning but little of a reference story's particulars, so the model puts the two
+/// further apart than two statements of one technical fact.
+pub const SEMANTIC_FULL_STORY: f32 = 0.54;
+pub const SEMANTIC_PARTIAL_STORY: f32 = 0.42;
 /// A sentence this close to an authored misconception's phrasing states it…
 pub const SEMANTIC_MISCONCEPTION: f32 = 0.70;
 /// …when it is also at least this much closer to it than to any rubric point.
@@ -1140,6 +1147,11 @@ impl ScoringBank {
             });
         }
         if let Some(vector) = vector.filter(|_| !point.references.is_empty()) {
+            let (full, partial) = if q.rubric.kind == QuestionKind::Behavioral {
+                (SEMANTIC_FULL_STORY, SEMANTIC_PARTIAL_STORY)
+            } else {
+                (SEMANTIC_FULL, SEMANTIC_PARTIAL)
+            };
             if !negates_point && s.words.len() >= 4 {
                 let similarity = closest(vector, &point.references);
                 let credit = if similarity < nearest_wrong {
@@ -1149,9 +1161,9 @@ impl ScoringBank {
                     // An answer that mostly denies: its negated sentences are near the points'
                     // topics, and the model barely hears the "not".
                     0.0
-                } else if similarity >= SEMANTIC_FULL {
+                } else if similarity >= full {
                     1.0
-                } else if similarity >= SEMANTIC_PARTIAL {
+                } else if similarity >= partial {
                     PARTIAL
                 } else {
                     0.0
