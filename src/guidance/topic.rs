@@ -650,6 +650,22 @@ fn levels_as_subject(question: &str) -> Vec<Level> {
         .collect()
 }
 
+/// "where can backend lead?", "what does it lead to": "lead" as the verb of where a career
+/// goes (after "can", "could", "does", "will", "might"), not the level.
+fn leads_on(question: &str) -> bool {
+    const MODALS: &[&str] = &[
+        "can", "could", "does", "do", "will", "might", "would", "may",
+    ];
+    let words: Vec<&str> = question.split_whitespace().collect();
+    words.iter().enumerate().any(|(i, word)| {
+        *word == "lead"
+            && words
+                .get(i + 1)
+                .is_none_or(|next| *next == "to" || *next == "me")
+            && words[..i].iter().rev().take(5).any(|w| MODALS.contains(w))
+    })
+}
+
 fn levels_named(question: &str) -> Vec<Level> {
     const LEAD_BEFORE: &[&str] = &["a", "an", "the", "as", "to", "from", "and", "or", "vs"];
     const LEAD_AFTER: &[&str] = &[
@@ -887,7 +903,8 @@ pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
     // beside backend ("SRE after backend?") is.
     // "do interviews go into indexing" asks what they cover, not about a move.
     let pivot = has(&question, PIVOT) && !has(&question, INTERVIEW);
-    let moving_on = pivot || (names_next_role && as_backend.contains(" backend "));
+    let moving_on =
+        pivot || (names_next_role && as_backend.contains(" backend ")) || leads_on(&question);
     if !into_backend && moving_on {
         targets.push(Target::Section("next"));
     }
@@ -1046,6 +1063,11 @@ mod tests {
                 "how many languages should i learn and which ones?",
                 &[Target::Faq("language"), Target::Section("skills")],
             ),
+            (
+                "where does backend engineering lead",
+                &[Target::Section("next")],
+            ),
+            ("what can backend lead to?", &[Target::Section("next")]),
             (
                 "python or go for my first backend language?",
                 &[Target::Faq("language"), Target::Section("skills")],
