@@ -241,7 +241,12 @@ fn asked_without_context(text: &str, check_back: bool) -> Option<String> {
     if told == 0 || lower.len() != text.len() {
         return None;
     }
-    let asked: Vec<&str> = asks.iter().map(|&(a, b)| text[a..b].trim()).collect();
+    // `get`, not indexing: a character whose lower case is as long but cut differently must
+    // not panic here.
+    let asked: Vec<&str> = asks
+        .iter()
+        .map(|&(a, b)| text.get(a..b).map(str::trim))
+        .collect::<Option<_>>()?;
     let asked = asked.join(" ");
     (!check_back || !points_back(&asked.to_lowercase())).then_some(asked)
 }
