@@ -240,8 +240,8 @@ pub fn salary_question(analyzer: &Analyzer, text: &str) -> Option<SalaryQuestion
     let (phrases, single): (Vec<&str>, Vec<&str>) = PAY_WORDS.iter().partition(|w| w.contains(' '));
     let pay_terms: Vec<String> = single.iter().flat_map(|w| analyzer.terms(w)).collect();
     let lower = spending.to_lowercase();
-    let levels = levels_named(analyzer, &terms, text);
-    let says_pay = terms
+    let years = years_mentioned(&raw);
+    let says_pay_in_words = terms
         .iter()
         .any(|t| pay_terms.iter().any(|p| term_matches(t, p)))
         || phrases.iter().any(|p| lower.contains(p))
@@ -251,7 +251,7 @@ pub fn salary_question(analyzer: &Analyzer, text: &str) -> Option<SalaryQuestion
             && raw.iter().any(|w| matches!(w.as_str(), "make" | "makes" | "making" | "earn")))
         // "how much with 15 years?", "3 years in, what should I be making": the amount asked
         // beside years of experience.
-        || (years_mentioned(&raw).is_some()
+        || (years.is_some()
             && raw.iter().enumerate().any(|(i, w)| match w.as_str() {
                 "make" | "making" | "earn" | "earning" | "earnings" | "worth" | "pulling" => {
                     true
@@ -261,20 +261,20 @@ pub fn salary_question(analyzer: &Analyzer, text: &str) -> Option<SalaryQuestion
                     .get(i + 1)
                     .is_none_or(|next| matches!(next.as_str(), "with" | "at" | "for" | "after" | "by")),
                 _ => false,
-            }))
-        // "what would a fresh grad make as their first job": a level that makes or earns, with
-        // nothing made after the verb ("does a senior make decisions" is no pay question).
-        || (!levels.is_empty() && earns_as_a_verb(&raw))
-        // "3 yoe backend, is 120k low??", "senior at 150k, fair?": an amount beside a level or
-        // years of experience.
-        || ((!levels.is_empty() || years_mentioned(&raw).is_some()) && names_an_amount(&raw));
-    if !says_pay {
+            }));
+    // "what would a fresh grad make as their first job" (a level that makes or earns, with
+    // nothing made after the verb: "does a senior make decisions" is no pay question), and "3
+    // yoe backend, is 120k low??" (an amount beside a level or years) are pay questions too.
+    // The levels are read only when the words leave one of these open.
+    let (earns, amount) = (earns_as_a_verb(&raw), names_an_amount(&raw));
+    if !says_pay_in_words && !earns && !amount {
         return None;
     }
-    Some(SalaryQuestion {
-        levels,
-        years: years_mentioned(&raw),
-    })
+    let levels = levels_named(analyzer, &terms, text);
+    let says_pay = says_pay_in_words
+        || (!levels.is_empty() && earns)
+        || ((!levels.is_empty() || years.is_some()) && amount);
+    says_pay.then_some(SalaryQuestion { levels, years })
 }
 
 /// The levels a question names, in ladder order, by word or by phrase ("fresh out of college"
