@@ -300,6 +300,16 @@ fn experts_beat_gamed_and_wrong_answers_on_the_fourth_holdout_set() {
     meets_the_bars("holdout4.toml", 204, HOLDOUT4_FLOOR);
 }
 
+/// Never tuned to: written 2026-12-02, blind, with new answers to eight questions of `holdout`
+/// and `holdout2` (the bank has no unused question left), leaning on fluent answers whose
+/// mechanism is subtly wrong and on non-English answers in eight languages.
+const HOLDOUT5_FLOOR: f64 = 0.0;
+
+#[test]
+fn experts_beat_gamed_and_wrong_answers_on_the_fifth_holdout_set() {
+    meets_the_bars("holdout5.toml", 210, HOLDOUT5_FLOOR);
+}
+
 /// `Q=<question id> T=<answer type> cargo test --test interview_eval show_one -- --ignored
 /// --nocapture`: the full assessment of one tuning answer, to see why it scored what it did.
 #[test]
@@ -317,6 +327,7 @@ fn show_one() {
         "holdout2.toml",
         "holdout3.toml",
         "holdout4.toml",
+        "holdout5.toml",
     ] {
         let path = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/data/interview_eval")
