@@ -161,7 +161,7 @@ fn evaluate(file: &str, bank: &ScoringBank) -> Outcome {
     }
     let share = passed as f64 / pairs.max(1) as f64;
     println!(
-        "{passed}/{pairs} comparisons with a margin of {MARGIN} ({:.1}%); own words under {OWN_WORDS_MIN}: {low_own_words:?}",
+        "{file}: {passed}/{pairs} comparisons with a margin of {MARGIN} ({:.1}%); own words under {OWN_WORDS_MIN}: {low_own_words:?}",
         share * 100.0
     );
     for failure in &failures {
@@ -310,8 +310,9 @@ fn experts_beat_gamed_and_wrong_answers_on_the_fifth_holdout_set() {
     meets_the_bars("holdout5.toml", 210, HOLDOUT5_FLOOR);
 }
 
-/// `Q=<question id> T=<answer type> cargo test --test interview_eval show_one -- --ignored
-/// --nocapture`: the full assessment of one tuning answer, to see why it scored what it did.
+/// `Q=<question id> T=<answer type> [F=<file, e.g. holdout5>] cargo test --test interview_eval
+/// show_one -- --ignored --nocapture`: the full assessment of one answer, to see why it scored
+/// what it did.
 #[test]
 #[ignore = "a debugging aid: prints one answer's assessment"]
 fn show_one() {
@@ -329,6 +330,9 @@ fn show_one() {
         "holdout4.toml",
         "holdout5.toml",
     ] {
+        if std::env::var("F").is_ok_and(|only| !file.starts_with(&only)) {
+            continue;
+        }
         let path = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/data/interview_eval")
             .join(file);
