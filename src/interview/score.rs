@@ -27,9 +27,11 @@
 //!   from a lower closeness (`SEMANTIC_FULL_STORY`, `SEMANTIC_PARTIAL_STORY`): a story in one's
 //!   own words shares its point's meaning, not a reference story's particulars;
 //! - nothing from a sentence that negates the point's terms, raises a red flag, or is copied from
-//!   what the bot showed, and nothing by meaning from a negated sentence of an answer that
-//!   negates something in at least half its sentences (`DENIAL_SHARE`: "I wouldn't bother with
+//!   what the bot showed, and nothing by meaning from a denying sentence of an answer that
+//!   denies something in at least half its sentences (`DENIAL_SHARE`: "I wouldn't bother with
 //!   a relational database" is near the point's topic, and the model barely hears the "not").
+//!   A sentence denies when a quarter of its words are negated (`SENTENCE_DENIAL_SHARE`); a
+//!   qualifier ("… without ever seeing their password") does not make it a denial.
 //!   In behavioral answers a sentence told only as "we" earns half.
 //!
 //! Lexical and semantic evidence are two routes to the same credit: a point takes the better of
@@ -150,6 +152,14 @@ pub const MISCONCEPTION_MARGIN: f32 = 0.05;
 
 /// An answer with at least this share of sentences negating something is an answer of denials.
 const DENIAL_SHARE: f64 = 0.5;
+/// A sentence denies when at least this share of its words is negated (or a negation cue): a
+/// qualifier such as "without ever seeing the password" does not make a sentence a denial.
+const SENTENCE_DENIAL_SHARE: f64 = 0.25;
+
+/// Whether a sentence states a denial rather than carrying a negated qualifier.
+fn is_a_denial(s: &Sentence) -> bool {
+    s.negated_share() >= SENTENCE_DENIAL_SHARE
+}
 /// A sentence of fewer words states no claim a red flag could be raised by meaning from.
 const MIN_CLAIM_WORDS: usize = 6;
 /// Below this share of recognisable words an answer is gibberish (or in another language).
@@ -827,10 +837,7 @@ impl ScoringBank {
         // Most sentences negate something: an answer of denials ("I wouldn't bother with a
         // relational database. Joins aren't needed…"), whose negated sentences earn nothing by
         // meaning.
-        let negated_sentences = sentences
-            .iter()
-            .filter(|s| s.scope.negated.iter().any(|n| *n))
-            .count();
+        let negated_sentences = sentences.iter().filter(|s| is_a_denial(s)).count();
         let denial = sentences.len() >= 2
             && negated_sentences as f64 >= DENIAL_SHARE * sentences.len() as f64;
         let mut results = Vec::with_capacity(q.points.len());
@@ -1157,7 +1164,7 @@ impl ScoringBank {
                 let credit = if similarity < nearest_wrong {
                     // Nearer a misconception than this point: the topic, stated wrongly.
                     0.0
-                } else if denial && s.scope.negated.iter().any(|n| *n) {
+                } else if denial && is_a_denial(s) {
                     // An answer that mostly denies: its negated sentences are near the points'
                     // topics, and the model barely hears the "not".
                     0.0

@@ -320,6 +320,16 @@ impl Sentence {
         self.scope.cue.iter().any(|c| *c) || self.scope.negated.iter().any(|n| *n)
     }
 
+    /// The share of its words that are negated or negation cues: a denial ("a queue is not
+    /// needed") covers much of its sentence, a qualifier ("… without ever seeing the password")
+    /// little.
+    pub fn negated_share(&self) -> f64 {
+        let denied = (0..self.words.len())
+            .filter(|&w| self.scope.negated[w] || self.scope.cue[w])
+            .count();
+        denied as f64 / self.words.len().max(1) as f64
+    }
+
     pub fn new(text: &str, analyzer: &Analyzer, cues: &NegationCues) -> Sentence {
         let words = words(text);
         let scope = cues.scope(&words);
@@ -391,6 +401,28 @@ mod tests {
             .filter(|(_, n)| **n)
             .map(|(w, _)| w.text.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_denial_covers_much_of_its_sentence_and_a_qualifier_little() {
+        let cues = NegationCues::new(lexicon());
+        let analyzer = crate::search::Analyzer::new(&crate::interview::testing::catalog().synonyms);
+        let share = |text: &str| Sentence::new(text, &analyzer, &cues).negated_share();
+        for denial in [
+            "a message queue is not needed",
+            "I would never use Kafka for this",
+            "we don't need a cache because reads are rare",
+            "store passwords without a salt",
+        ] {
+            assert!(share(denial) >= 0.25, "{denial}: {}", share(denial));
+        }
+        for qualified in [
+            "OAuth is a set of rules for how an app gets permission to call an API on someone's \
+             behalf without ever seeing their password: a login service hands the app a pass",
+            "the index is built once and rebuilt in the background when content changes, never in a request",
+        ] {
+            assert!(share(qualified) < 0.25, "{qualified}: {}", share(qualified));
+        }
     }
 
     #[test]
