@@ -462,6 +462,30 @@ const LADDER: &[&str] = &[
     "the levels",
     "career levels",
 ];
+/// The top of the ladder asked for by position rather than by title.
+const TOP_OF_LADDER: &[&str] = &[
+    "top of the ladder",
+    "top of the career ladder",
+    "highest level",
+    "highest rung",
+    "top rung",
+    "highest position",
+    "highest title",
+    "most senior level",
+    "most senior role",
+    "how high can",
+    "how far up",
+];
+/// Words that set what follows them aside ("not into certs, what else shows skill?").
+const SET_ASIDE: &[&str] = &[
+    "not into",
+    "besides",
+    "other than",
+    "apart from",
+    "aside from",
+    "instead of",
+    "except",
+];
 const OUTLOOK: &[&str] = &[
     "future-proof",
     "future proof",
@@ -596,6 +620,17 @@ fn words(text: &str) -> String {
 fn has(question: &str, cues: &[&str]) -> bool {
     cues.iter()
         .any(|cue| question.contains(&format!(" {cue} ")))
+}
+
+/// Whether the question sets one of `things` aside ("not into certs", "certs aside", "besides
+/// certifications") rather than asking about it.
+fn sets_aside(question: &str, things: &[&str]) -> bool {
+    things.iter().any(|thing| {
+        question.contains(&format!(" {thing} aside "))
+            || SET_ASIDE
+                .iter()
+                .any(|cue| question.contains(&format!(" {cue} {thing} ")))
+    })
 }
 
 /// The level a question asks to go beyond: "after senior", "promotion from mid".
@@ -885,7 +920,9 @@ pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
         targets.push(Target::RungAbove(Level::Lead));
         targets.push(Target::Section("next"));
     }
-    if has(&question, LADDER) && !has(&question, NEXT_STEP) {
+    if has(&question, TOP_OF_LADDER) {
+        targets.push(Target::Rung(Level::Principal));
+    } else if has(&question, LADDER) && !has(&question, NEXT_STEP) {
         targets.push(Target::Rung(Level::Junior));
     }
     // "data engineering" names the data engineer's move as well.
@@ -920,9 +957,12 @@ pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
         targets.push(Target::Faq("interview"));
         targets.push(Target::Section("interview"));
     }
-    // "are certs mandatory to get hired?" asks about the certifications first.
+    // "are certs mandatory to get hired?" asks about the certifications first; "certs aside,
+    // what shows skill?" asks for the guides' other proof, the projects.
     let certifications = has(&question, CERTIFICATION_WORDS) || has(&question, CERTIFICATIONS);
-    if certifications {
+    if certifications && sets_aside(&question, CERTIFICATION_WORDS) {
+        targets.push(Target::Section("projects"));
+    } else if certifications {
         targets.push(Target::Certifications);
     }
     // "which projects should I put on my CV for internships?" asks which projects first.
@@ -1108,6 +1148,22 @@ mod tests {
                 &[Target::Section("entry"), Target::Faq("hired")],
             ),
             ("which certs should i get", &[Target::Certifications]),
+            (
+                "certs aside, what else proves i can do the job?",
+                &[Target::Section("projects")],
+            ),
+            (
+                "can i get hired without certs?",
+                &[
+                    Target::Certifications,
+                    Target::Section("entry"),
+                    Target::Faq("hired"),
+                ],
+            ),
+            (
+                "12+ years in, what's the top of the ladder called",
+                &[Target::Rung(Level::Principal)],
+            ),
             (
                 "no experience, how do I land a first backend role",
                 &[Target::Section("entry"), Target::Faq("hired")],
