@@ -5,14 +5,13 @@
 //!
 //! `tune.toml` is what ranking was tuned on; `check.toml` was kept apart to show how far that
 //! tuning carries to questions nobody tuned on. Issue #11 asks for covered top-1 ≥ 95% and an
-//! honest "not covered" ≥ 90%. `fresh.toml`, `holdout.toml`, `holdout2.toml`, `holdout3.toml` and
-//! `holdout4.toml` and `holdout5.toml` were each written later by someone who saw neither the
-//! other sets nor the code. Each showed
-//! kinds of gaps the ranking or `scope.toml` lacked when first run (holdout's not-covered share
-//! was 69.6%; holdout2's first run, 2026-12-01: covered 81.1%, not-covered 80.0%; holdout3's,
-//! the same day: 79.4% / 76.5%; holdout4's, 2026-12-02: 79.1% / 86.4%; holdout5's, the same
-//! day: 84.8% / 85.0%). The fixes name whole categories (technical how-to by the
-//! question's form, real words never "corrected" — "still" had become "skill" —, a level's own
+//! honest "not covered" ≥ 90%. `fresh.toml` and `holdout.toml` to `holdout6.toml` were each
+//! written later by someone who saw neither the other sets nor the code. Each showed kinds of
+//! gaps the ranking or `scope.toml` lacked when first run (holdout's not-covered share was
+//! 69.6%; holdout2's first run, 2026-12-01: covered 81.1%, not-covered 80.0%; holdout3's, the
+//! same day: 79.4% / 76.5%; holdout4's, 2026-12-02: 79.1% / 86.4%; holdout5's, the same day:
+//! 84.8% / 85.0%; holdout6's, the same day: 88.4% / 88.7%). The fixes name whole categories
+//! (technical how-to by the question's form, real words never "corrected" — "still" had become "skill" —, a level's own
 //! rung, pay in months, employers the guides name, a name only one passage uses, a duty asked
 //! about; then plural cues, certifications the guides don't name, shorthand such as "BE dev",
 //! the asking sentence of a long message first, other roles' ways in), not the sets' questions,
@@ -20,10 +19,12 @@
 //! ask's gap told after the answer to the first ask, a choice between tools one of which the
 //! guides never name, whose job a duty is, certifications beside getting hired, a level's day,
 //! working conditions and prices; a situation told as context around a general question, pay
-//! at a level whatever its other words, a level that "makes" something.
+//! at a level whatever its other words, a level that "makes" something; trouble reports, pay in
+//! past years, the top of the ladder by position, certifications set aside.
 //! Measured 2026-12-02 (/faq, covered top-1 / honest): tune 98.1% / 100%, check 97.4% / 100%,
 //! fresh 96.0% / 100%, holdout 94.0% / 98.7%, holdout2 94.7% / 96.7%, holdout3 90.9% / 95.1%,
-//! holdout4 91.0% / 96.3%, holdout5 92.1% / 93.8% (/ask within a point).
+//! holdout4 91.0% / 96.3%, holdout5 92.1% / 93.8%, holdout6 90.2% / 96.8% (/ask within a
+//! point).
 //! The covered bar is not met on the later sets, so these tests hold the floor reached (a
 //! regression fails) rather than the goal:
 //! `COVERED_FLOOR_*` below, and 90% honesty.
@@ -148,7 +149,7 @@ const COVERED_FLOOR_HOLDOUT2: f64 = 93.0;
 const COVERED_FLOOR_HOLDOUT3: f64 = 88.5;
 const COVERED_FLOOR_HOLDOUT4: f64 = 88.5;
 const COVERED_FLOOR_HOLDOUT5: f64 = 90.5;
-const COVERED_FLOOR_HOLDOUT6: f64 = 0.0;
+const COVERED_FLOOR_HOLDOUT6: f64 = 88.0;
 
 fn check_set(name: &str, covered_bar: f64) {
     let app = app();
