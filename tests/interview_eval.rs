@@ -417,3 +417,37 @@ fn misconception_closeness() {
         }
     }
 }
+
+/// Not a check: for every answer of every set, its words, hedges, whether it gives a number and
+/// its score (`-- --ignored --nocapture hedges_by_answer`), to calibrate the vagueness rule.
+#[test]
+#[ignore = "a calibration aid: prints hedges per answer"]
+fn hedges_by_answer() {
+    let (bank, _) = scoring();
+    for file in [
+        "tune.toml",
+        "check.toml",
+        "holdout.toml",
+        "holdout2.toml",
+        "holdout3.toml",
+        "holdout4.toml",
+        "holdout5.toml",
+    ] {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data/interview_eval")
+            .join(file);
+        let eval: EvalFile = toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        for a in &eval.answer {
+            let assessment = bank.assess(&a.question, &a.text).unwrap();
+            println!(
+                "HEDGES {file} {} {} words={} hedges={} digit={} score={}",
+                a.question,
+                a.kind,
+                a.text.split_whitespace().count(),
+                assessment.hedges,
+                a.text.chars().any(|c| c.is_ascii_digit()),
+                assessment.score
+            );
+        }
+    }
+}

@@ -363,6 +363,9 @@ fn cap_line(cap: Cap) -> String {
         Cap::WeOnly => format!(
             "The story only says what “we” did, so it is capped at {limit}/100: interviewers need to hear what *you* did."
         ),
+        Cap::Vague => format!(
+            "The answer hedges (“maybe”, “it depends”, “best practices”) without committing to specifics, so it is capped at {limit}/100: say what you would do and why, with a number or an example."
+        ),
     }
 }
 
@@ -430,7 +433,10 @@ pub fn feedback_embed(
             super::score::RED_FLAG_PENALTY
         ));
     }
-    if assessment.hedges >= 2 && assessment.credit() * 2.0 < points as f64 {
+    if assessment.hedges >= 2
+        && assessment.credit() * 2.0 < points as f64
+        && !assessment.caps.contains(&Cap::Vague)
+    {
         description.push_str(
             "\nThe answer hedges a lot (“maybe”, “it depends”, “best practices”) without committing to a design: say what you would do and why.",
         );

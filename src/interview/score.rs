@@ -81,7 +81,9 @@
 //!   of the answer's trigrams shown caps it at 10;
 //! - boilerplate: three or more sentences (and half of them) built on the same frame of non-term
 //!   words ("I would use X because Y matters"): each point at most ½, no structure credit, at most 25;
-//! - a behavioral story with no personal action and "we" actions: at most 40.
+//! - a behavioral story with no personal action and "we" actions: at most 40;
+//! - hedging without specifics: two or more hedges ("maybe", "it depends", "best practices") in
+//!   an answer that is short (under 120 words) or gives no number: at most 35.
 //!
 //! **Honesty caps** (the verdict), applied last:
 //! - empty (no words at all): 0;
@@ -127,6 +129,12 @@ pub const LIST_CAP: u8 = 25;
 pub const COPIED_SHOWN_CAP: u8 = 10;
 pub const TEMPLATE_CAP: u8 = 25;
 pub const WE_ONLY_CAP: u8 = 40;
+pub const VAGUE_CAP: u8 = 35;
+/// An answer with this many hedges ("maybe", "it depends", "best practices") commits to nothing
+/// unless it is long and gives a number (`VAGUE_UNLESS_WORDS`): in the evaluation sets 40 of 65
+/// vague answers have two or more, and 3 of the 800 others, all over 200 words.
+const VAGUE_HEDGES: usize = 2;
+const VAGUE_UNLESS_WORDS: usize = 120;
 /// Points lost per red flag, and the cap with one, two, three or more flags.
 pub const RED_FLAG_PENALTY: u8 = 12;
 pub const RED_FLAG_CAPS: [u8; 3] = [45, 30, 20];
@@ -961,6 +969,12 @@ impl ScoringBank {
                 caps.push(Cap::WeOnly);
             }
         }
+        let hedges = sentences.iter().map(|s| p.hedges.count_in(&s.words)).sum();
+        let specific =
+            word_count >= VAGUE_UNLESS_WORDS && answer.chars().any(|c| c.is_ascii_digit());
+        if hedges >= VAGUE_HEDGES && !specific {
+            caps.push(Cap::Vague);
+        }
         let penalty = (red_flags.len() as u32 * u32::from(RED_FLAG_PENALTY)).min(100) as u8;
         let mut score = raw.saturating_sub(penalty);
         // A lone flag heard by meaning alone is capped more gently (see the header).
@@ -983,7 +997,6 @@ impl ScoringBank {
             Verdict::OffTopic { .. } => score.min(OFF_TOPIC_CAP),
             Verdict::NothingCovered | Verdict::Answer => score,
         };
-        let hedges = sentences.iter().map(|s| p.hedges.count_in(&s.words)).sum();
         Assessment {
             score,
             uncapped: raw,
@@ -1667,6 +1680,8 @@ pub enum Cap {
     Template,
     /// A behavioral story with only "we" actions.
     WeOnly,
+    /// Hedges without specifics ("it depends", "best practices", no number).
+    Vague,
 }
 
 impl Cap {
@@ -1676,6 +1691,7 @@ impl Cap {
             Cap::CopiedShown { .. } => COPIED_SHOWN_CAP,
             Cap::Template => TEMPLATE_CAP,
             Cap::WeOnly => WE_ONLY_CAP,
+            Cap::Vague => VAGUE_CAP,
         }
     }
 }

@@ -476,6 +476,30 @@ fn template_boilerplate_earns_partial_credit_at_most() {
 }
 
 #[test]
+fn hedging_without_specifics_is_capped_and_a_specific_answer_is_not() {
+    let id = "sd-rate-limiter";
+    let vague = "Rate limiting is really about finding the right balance. It depends on the \
+        traffic, so I'd probably follow industry best practices, pick an appropriate algorithm \
+        and make sure it is robust and scalable enough for the users.";
+    let a = assess(id, vague);
+    assert!(a.caps.contains(&Cap::Vague), "{a:#?}");
+    assert!(a.score <= VAGUE_CAP, "{}", a.score);
+    let specific = "I'd use a token bucket per API key in Redis: each key holds tokens and a \
+        last-refill timestamp, refilled at 10 tokens per second up to a burst of 50, and a Lua \
+        script does the refill and the take atomically so two gateway nodes can't both spend the \
+        last token. Maybe a sliding window log instead if bursts must be exact, but it depends on \
+        memory: a log stores every timestamp. Rejected requests get 429 with Retry-After and the \
+        X-RateLimit-Remaining header so well-behaved clients back off. If Redis is down the \
+        gateway fails open with a small local bucket per node, because blocking every customer \
+        is worse than letting a few extra requests through for a minute, and we alert on it. \
+        Limits live in config per plan, and I'd watch the rejection rate per key to catch a \
+        client stuck in a retry loop.";
+    let a = assess(id, specific);
+    assert!(a.hedges >= 2, "{}", a.hedges);
+    assert!(!a.caps.contains(&Cap::Vague), "{a:#?}");
+}
+
+#[test]
 fn a_non_english_answer_is_told_the_scorer_reads_english() {
     let a = assess(
         "sd-high-write-throughput",
