@@ -352,6 +352,7 @@ impl App {
     /// replay): `delivery_id` names it. The first delivery is handled; its change and the id are
     /// recorded together, and a repeat gets the stored reply instead of a second change.
     pub fn handle_delivery(&self, delivery_id: &str, caller: &Caller, command: Command) -> Reply {
+        crate::fault::before_reply();
         // Guidance changes nothing, so a repeat can only answer the same again: it needs no
         // record, and must not wait on the session database (which may be down: guidance keeps
         // answering while interviews ask to try again).

@@ -776,9 +776,12 @@ async fn sigterm_delivers_deferred_replies_within_the_grace_period() {
             ..Options::default()
         })
         .await;
+        // Replies take 300 ms longer (`src/fault.rs`), so each is certainly deferred: a reply
+        // ready in a millisecond could beat the 1 ms timer on a loaded machine.
         let settings = [
             ("CAREERBOT_DISCORD_DEFER_AFTER_MS", "1"),
             ("CAREERBOT_DISCORD_SHUTDOWN_GRACE_SECONDS", grace),
+            (careerbot::fault::ENV, careerbot::fault::SLOW_REPLIES),
         ];
         let mut ids = Vec::new();
         let bot = match transport {
