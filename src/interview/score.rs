@@ -132,7 +132,7 @@ pub const WE_ONLY_CAP: u8 = 40;
 pub const VAGUE_CAP: u8 = 35;
 /// An answer with this many hedges ("maybe", "it depends", "best practices") commits to nothing
 /// unless it is long and gives a number (`VAGUE_UNLESS_WORDS`): in the evaluation sets 40 of 65
-/// vague answers have two or more, and 3 of the 800 others, all over 200 words.
+/// vague answers have two or more, and 3 of the 1,005 others, all over 200 words.
 const VAGUE_HEDGES: usize = 2;
 const VAGUE_UNLESS_WORDS: usize = 120;
 /// Points lost per red flag, and the cap with one, two, three or more flags.
