@@ -20,10 +20,11 @@
 //! guides never name, whose job a duty is, certifications beside getting hired, a level's day,
 //! working conditions and prices; a situation told as context around a general question, pay
 //! at a level whatever its other words, a level that "makes" something; trouble reports, pay in
-//! past years, the top of the ladder by position, certifications set aside.
+//! past years, the top of the ladder by position, certifications set aside, leaving backend
+//! for a role named ("bored of APIs … instead"), a question of stop words that names a topic.
 //! Measured 2026-12-02 (/faq, covered top-1 / honest): tune 98.1% / 100%, check 97.4% / 100%,
 //! fresh 96.0% / 100%, holdout 94.0% / 98.7%, holdout2 94.7% / 96.7%, holdout3 90.9% / 95.1%,
-//! holdout4 91.0% / 96.3%, holdout5 92.1% / 93.8%, holdout6 90.2% / 96.8% (/ask within a
+//! holdout4 91.0% / 96.3%, holdout5 92.1% / 93.8%, holdout6 92.1% / 96.8% (/ask within a
 //! point).
 //! The covered bar is not met on the later sets, so these tests hold the floor reached (a
 //! regression fails) rather than the goal:

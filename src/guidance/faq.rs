@@ -1319,8 +1319,9 @@ fn answer_faq_understood(
     understood: &Understood,
     staff: &[StaffEntry],
 ) -> Result<Answered> {
-    if understood.terms.is_empty() {
-        // Nothing but filler, emoji or punctuation: no meaning to look for.
+    if understood.terms.is_empty() && understood.targets.is_empty() {
+        // Nothing but filler, emoji or punctuation: no meaning to look for. ("how to get in?"
+        // is all stop words, but its words name where the answer lives.)
         return answered(nothing_found(question));
     }
     if let Some(reply) = staff_answer(lib, understood, staff)? {
@@ -1402,7 +1403,7 @@ fn answer_ask_understood(
         DocKind::Pay,
         DocKind::Certification,
     ];
-    if understood.terms.is_empty() {
+    if understood.terms.is_empty() && understood.targets.is_empty() {
         return answered(nothing_found(query));
     }
     if let Some(reply) = staff_answer(lib, understood, staff)? {

@@ -241,6 +241,8 @@ const PROJECTS: &[&str] = &[
 /// ones that ask about them.
 const CERTIFICATIONS: &[&str] = &[
     "ckad",
+    "exam",
+    "exams",
     // The named certifications' own words ("azure dev associate good for backend?").
     "associate",
     "developer associate",
@@ -789,6 +791,22 @@ fn role_head(role: &str) -> Option<&str> {
     (!head.split(' ').any(|w| COMMON_HEADS.contains(&w))).then_some(head)
 }
 
+/// Words of leaving the present work for another ("if I get bored of APIs, can I become a data
+/// engineer instead?"): a role named with them is a move from backend, not a way in from nothing.
+const MOVING_AWAY: &[&str] = &[
+    "instead",
+    "bored of",
+    "bored with",
+    "tired of",
+    "sick of",
+    "get bored",
+    "got bored",
+    "move away from",
+    "later on",
+    "down the line",
+    "down the road",
+];
+
 /// Asking into another role: becoming one, its qualifications, its way in.
 const INTO_A_ROLE: &[&str] = &[
     "get into",
@@ -822,7 +840,11 @@ pub fn other_role_asked<'r>(
     ]
     .iter()
     .any(|name| question.contains(name));
-    if about_backend || has(&question, PIVOT) || has(&question, NEXT_STEP) {
+    if about_backend
+        || has(&question, PIVOT)
+        || has(&question, NEXT_STEP)
+        || has(&question, MOVING_AWAY)
+    {
         return None;
     }
     let as_roles = question.replace(" engineering ", " engineer ");
@@ -946,8 +968,9 @@ pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
     // beside backend ("SRE after backend?") is.
     // "do interviews go into indexing" asks what they cover, not about a move.
     let pivot = has(&question, PIVOT) && !has(&question, INTERVIEW);
-    let moving_on =
-        pivot || (names_next_role && as_backend.contains(" backend ")) || leads_on(&question);
+    let moving_on = pivot
+        || (names_next_role && (as_backend.contains(" backend ") || has(&question, MOVING_AWAY)))
+        || leads_on(&question);
     if !into_backend && moving_on {
         targets.push(Target::Section("next"));
     }
@@ -1074,6 +1097,10 @@ mod tests {
             ),
             ("what does a data engineer do all day?", None),
             ("im a data engineer, how do I get into backend?", None),
+            (
+                "if i get bored of APIs can i become a data engineer instead",
+                None,
+            ),
             ("could I pivot to security engineering later on?", None),
         ];
         for (question, expected) in cases {
