@@ -305,9 +305,10 @@ fn experts_beat_gamed_and_wrong_answers_on_the_fourth_holdout_set() {
 /// mechanism is subtly wrong and on non-English answers in eight languages. First run: 91.9%
 /// (193/210), sec-oauth-jwt's own words 42, two expert-rubric-words answers capped at 45 by a
 /// red flag. Then: a sentence listing "pitfalls"/"traps" criticises (92.9%); a negated qualifier
-/// does not make a sentence a denial (93.8%). Still lost: fluent answers with a swapped mechanism
-/// (write-through called asynchronous, HS256 called asymmetric), and "add jitter so hot keys
-/// don't expire together" read as denying expiry.
+/// does not make a sentence a denial (93.8%); hedging without specifics is capped (94.8%); a
+/// negation inside a clause of purpose ("so hot keys don't expire together") is not a denial
+/// (96.2%). Still lost: fluent answers with a swapped mechanism (write-through called
+/// asynchronous, HS256 called asymmetric).
 const HOLDOUT5_FLOOR: f64 = 0.92;
 
 #[test]

@@ -56,7 +56,9 @@
 //! **Red flags.** The question's `red_flag_checks` are raised by pattern: a sentence that affirms
 //! one of `affirms` (not negated, no criticism such as "broken" or "too fast" in the sentence,
 //! no negation later in its clause) or negates one of `denies` (unless its clause or the next
-//! explains a consequence: "without idempotent consumers, retries would write twice" is right). With the encoder, the question's
+//! explains a consequence: "without idempotent consumers, retries would write twice" is right; nor
+//! when the term is the verb a clause of purpose denies: "jitter the TTLs so hot keys don't
+//! expire together" names what the design prevents). With the encoder, the question's
 //! `red_flags` are also raised by meaning (cosine ≥ `SEMANTIC_RED_FLAG`, in a sentence of at least
 //! `MIN_CLAIM_WORDS` words with no negation or criticism), and so are the authored misconceptions of `interview-references.toml`
 //! (a claim, why it is wrong, and ways to state it): cosine ≥ `SEMANTIC_MISCONCEPTION` with one of
@@ -1095,10 +1097,11 @@ impl ScoringBank {
             }
         }
         for term in &flag.denies {
-            let denied = self
-                .occurrences(term, s)
-                .iter()
-                .any(|o| o.negated && !s.consequence_near(o.first_word));
+            let denied = self.occurrences(term, s).iter().any(|o| {
+                o.negated
+                    && !s.consequence_near(o.first_word)
+                    && !s.prevented_by_design(o.first_word)
+            });
             if denied {
                 return Some(FlagEvidence::Pattern);
             }

@@ -43,6 +43,7 @@ pub struct Negation {
 pub struct Stance {
     pub criticism: Vec<String>,
     pub consequence: Vec<String>,
+    pub purpose: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -95,6 +96,7 @@ impl Lexicon {
             ("negation.boundaries".into(), &self.negation.boundaries),
             ("stance.criticism".into(), &self.stance.criticism),
             ("stance.consequence".into(), &self.stance.consequence),
+            ("stance.purpose".into(), &self.stance.purpose),
             ("markers.situation".into(), &self.markers.situation),
             ("markers.task".into(), &self.markers.task),
             ("markers.action".into(), &self.markers.action),

@@ -476,6 +476,28 @@ fn template_boilerplate_earns_partial_credit_at_most() {
 }
 
 #[test]
+fn a_negation_in_a_clause_of_purpose_names_what_is_prevented_not_a_lack() {
+    let id = "sd-caching-layer";
+    let flags = |text: &str| {
+        assess(id, text)
+            .red_flags
+            .iter()
+            .map(|f| f.flag.clone())
+            .collect::<Vec<_>>()
+    };
+    let prevented = "Cache-aside with Redis in front of the database, and I'd add random jitter \
+        to the TTLs so hot keys don't expire together.";
+    assert!(flags(prevented).is_empty(), "{:?}", flags(prevented));
+    let lacking = "Cache-aside with Redis in front of the database. Products rarely change, so \
+        the entries don't need a TTL or any invalidation at all.";
+    assert!(
+        flags(lacking).iter().any(|f| f.contains("expiry")),
+        "{:?}",
+        flags(lacking)
+    );
+}
+
+#[test]
 fn hedging_without_specifics_is_capped_and_a_specific_answer_is_not() {
     let id = "sd-rate-limiter";
     let vague = "Rate limiting is really about finding the right balance. It depends on the \

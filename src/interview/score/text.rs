@@ -166,6 +166,7 @@ pub struct NegationCues {
     pub boundaries: Phrases,
     pub criticism: Phrases,
     pub consequence: Phrases,
+    pub purpose: Phrases,
 }
 
 /// Most words a `before` cue reaches forward, and an `after` cue reaches back.
@@ -184,6 +185,7 @@ impl NegationCues {
             boundaries: Phrases::new(&lexicon.negation.boundaries),
             criticism: Phrases::new(&lexicon.stance.criticism),
             consequence: Phrases::new(&lexicon.stance.consequence),
+            purpose: Phrases::new(&lexicon.stance.purpose),
         }
     }
 
@@ -275,6 +277,13 @@ impl NegationCues {
             }
             at += 1;
         }
+        // A purpose phrase counts only where it opens its clause.
+        let purpose = (0..n)
+            .map(|at| {
+                (at == 0 || clause[at - 1] != clause[at])
+                    && self.purpose.longest_at(words, at).is_some()
+            })
+            .collect();
         Scope {
             negated,
             cue,
@@ -283,6 +292,7 @@ impl NegationCues {
             consequence: (0..n)
                 .map(|at| self.consequence.longest_at(words, at).is_some())
                 .collect(),
+            purpose,
         }
     }
 }
@@ -300,6 +310,8 @@ pub struct Scope {
     pub criticised: bool,
     /// Per word: it starts a consequence phrase ("would", "otherwise", "lose").
     pub consequence: Vec<bool>,
+    /// Per word: it opens a clause of purpose ("so that", "so").
+    pub purpose: Vec<bool>,
 }
 
 /// One sentence of an answer.
@@ -374,6 +386,17 @@ impl Sentence {
             self.scope.consequence[w]
                 && (self.scope.clause[w] == clause || self.scope.clause[w] == clause + 1)
         })
+    }
+
+    /// Whether word `at` is the verb a negation denies inside a clause of purpose ("… so hot
+    /// keys don't expire together"): what the design prevents, not a practice it lacks.
+    pub fn prevented_by_design(&self, at: usize) -> bool {
+        let Some(&clause) = self.scope.clause.get(at) else {
+            return false;
+        };
+        at > 0
+            && self.scope.cue[at - 1]
+            && (0..at).any(|w| self.scope.purpose[w] && self.scope.clause[w] == clause)
     }
 
     /// Whether a negation cue stands after word `at` in its clause ("a single primary can't keep
