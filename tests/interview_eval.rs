@@ -246,7 +246,7 @@ fn experts_beat_gamed_and_wrong_answers_on_the_check_set() {
 /// 95% goal is not met (fluent answers with a swapped mechanism still score high: the model hears
 /// the topic, not which way round it is), so this holds the floor reached (93.4% since the
 /// negation fixes holdout3 surfaced; 94.2% since a negated misconception is heard in negated
-/// sentences).
+/// sentences; 94.6% since hedging without specifics is capped).
 const HOLDOUT_FLOOR: f64 = 0.94;
 
 #[test]
@@ -261,8 +261,10 @@ fn experts_beat_gamed_and_wrong_answers_on_the_holdout_set() {
 /// 45: still 91.9% here, tune 98.5% → 99.1%, check and holdout unchanged, no expert under 50.
 /// Then an answer that negates in at least half its sentences earns nothing by meaning from
 /// its negated sentences: 93.8% here, tune 99.4%, check 99.1%, holdout 93.0%; and "PM" is a
-/// product manager (content/synonyms.toml): 95.0% here, the others unchanged.
-/// What stops 95%: fluent answers with a swapped mechanism, as on the first holdout.
+/// product manager (content/synonyms.toml): 95.0% here, the others unchanged. 2026-12-02: a
+/// negated qualifier no longer makes a sentence a denial (94.6%: a fluent-wrong deadlock answer
+/// lost the denial rule that had hidden it); hedging without specifics is capped (95.7%).
+/// What stops more: fluent answers with a swapped mechanism, as on the first holdout.
 const HOLDOUT2_FLOOR: f64 = 0.94;
 
 #[test]
@@ -309,7 +311,7 @@ fn experts_beat_gamed_and_wrong_answers_on_the_fourth_holdout_set() {
 /// negation inside a clause of purpose ("so hot keys don't expire together") is not a denial
 /// (96.2%). Still lost: fluent answers with a swapped mechanism (write-through called
 /// asynchronous, HS256 called asymmetric).
-const HOLDOUT5_FLOOR: f64 = 0.92;
+const HOLDOUT5_FLOOR: f64 = 0.94;
 
 #[test]
 fn experts_beat_gamed_and_wrong_answers_on_the_fifth_holdout_set() {
