@@ -86,12 +86,28 @@ fn scoring() -> (ScoringBank, Catalog) {
     (bank, catalog)
 }
 
-fn evaluate(file: &str, bank: &ScoringBank) -> Outcome {
+/// Every evaluation set, for the debugging and calibration aids.
+const SETS: &[&str] = &[
+    "tune.toml",
+    "check.toml",
+    "holdout.toml",
+    "holdout2.toml",
+    "holdout3.toml",
+    "holdout4.toml",
+    "holdout5.toml",
+];
+
+/// One set of `tests/data/interview_eval`, parsed.
+fn eval_file(file: &str) -> EvalFile {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/data/interview_eval")
         .join(file);
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path:?}: {e}"));
-    let eval: EvalFile = toml::from_str(&text).unwrap_or_else(|e| panic!("{path:?}: {e}"));
+    toml::from_str(&text).unwrap_or_else(|e| panic!("{path:?}: {e}"))
+}
+
+fn evaluate(file: &str, bank: &ScoringBank) -> Outcome {
+    let eval = eval_file(file);
     // question → type → score
     let mut scores: BTreeMap<&str, BTreeMap<&str, u8>> = BTreeMap::new();
     let mut not_english_missed = Vec::new();
@@ -329,22 +345,11 @@ fn show_one() {
         println!("set Q=<question id> and T=<answer type>");
         return;
     };
-    for file in [
-        "tune.toml",
-        "check.toml",
-        "holdout.toml",
-        "holdout2.toml",
-        "holdout3.toml",
-        "holdout4.toml",
-        "holdout5.toml",
-    ] {
+    for file in SETS {
         if std::env::var("F").is_ok_and(|only| !file.starts_with(&only)) {
             continue;
         }
-        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/data/interview_eval")
-            .join(file);
-        let eval: EvalFile = toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let eval = eval_file(file);
         for a in eval
             .answer
             .iter()
@@ -372,8 +377,7 @@ fn show_one() {
 fn meaning_evidence_by_answer_type() {
     use careerbot::interview::score::EvidenceKind;
     let (bank, _) = scoring();
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/interview_eval/tune.toml");
-    let eval: EvalFile = toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let eval = eval_file("tune.toml");
     let mut by_type: BTreeMap<&str, Vec<f32>> = BTreeMap::new();
     for answer in &eval.answer {
         let assessment = bank.assess(&answer.question, &answer.text).unwrap();
@@ -400,10 +404,7 @@ fn meaning_evidence_by_answer_type() {
 fn misconception_closeness() {
     let (bank, _) = scoring();
     for file in ["tune.toml", "check.toml", "holdout.toml"] {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/data/interview_eval")
-            .join(file);
-        let eval: EvalFile = toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let eval = eval_file(file);
         for answer in &eval.answer {
             for s in bank.sentence_closeness(&answer.question, &answer.text) {
                 println!(
@@ -427,19 +428,8 @@ fn misconception_closeness() {
 #[ignore = "a calibration aid: prints hedges per answer"]
 fn hedges_by_answer() {
     let (bank, _) = scoring();
-    for file in [
-        "tune.toml",
-        "check.toml",
-        "holdout.toml",
-        "holdout2.toml",
-        "holdout3.toml",
-        "holdout4.toml",
-        "holdout5.toml",
-    ] {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/data/interview_eval")
-            .join(file);
-        let eval: EvalFile = toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    for file in SETS {
+        let eval = eval_file(file);
         for a in &eval.answer {
             let assessment = bank.assess(&a.question, &a.text).unwrap();
             println!(
