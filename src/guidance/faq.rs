@@ -68,6 +68,14 @@ pub struct Understood<'a> {
     pub targets: Vec<Target>,
 }
 
+impl Understood<'_> {
+    /// Nothing but filler, emoji or punctuation: no meaning to look for. ("how to get in?" is
+    /// all stop words, but its words name where the answer lives.)
+    fn names_nothing(&self) -> bool {
+        self.terms.is_empty() && self.targets.is_empty()
+    }
+}
+
 /// Reads a question: corrects spelling, analyzes it, and recognises pay questions and roles.
 pub fn understand<'a>(lib: &'a Library, text: &str) -> Understood<'a> {
     let analyzer = lib.search.analyzer();
@@ -1319,9 +1327,7 @@ fn answer_faq_understood(
     understood: &Understood,
     staff: &[StaffEntry],
 ) -> Result<Answered> {
-    if understood.terms.is_empty() && understood.targets.is_empty() {
-        // Nothing but filler, emoji or punctuation: no meaning to look for. ("how to get in?"
-        // is all stop words, but its words name where the answer lives.)
+    if understood.names_nothing() {
         return answered(nothing_found(question));
     }
     if let Some(reply) = staff_answer(lib, understood, staff)? {
@@ -1403,7 +1409,7 @@ fn answer_ask_understood(
         DocKind::Pay,
         DocKind::Certification,
     ];
-    if understood.terms.is_empty() && understood.targets.is_empty() {
+    if understood.names_nothing() {
         return answered(nothing_found(query));
     }
     if let Some(reply) = staff_answer(lib, understood, staff)? {
