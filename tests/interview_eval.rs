@@ -95,6 +95,7 @@ const SETS: &[&str] = &[
     "holdout3.toml",
     "holdout4.toml",
     "holdout5.toml",
+    "holdout6.toml",
 ];
 
 /// One set of `tests/data/interview_eval`, parsed.
