@@ -83,6 +83,12 @@ fn faq(app: &App, question: &str) -> careerbot::Reply {
 }
 
 fn main() {
+    // As `careerbot` does at start (src/main.rs): candle reads /proc/cpuinfo on every product
+    // without it.
+    if std::env::var_os("RAYON_NUM_THREADS").is_none() {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        std::env::set_var("RAYON_NUM_THREADS", threads.to_string());
+    }
     let mut criterion = Criterion::default()
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(3))

@@ -42,6 +42,26 @@ fn a_texts_vector_is_the_same_alone_and_in_a_batch_of_other_lengths() {
     assert!(cosine(&together[0], &together[1]) < 0.9);
 }
 
+/// A few rows are multiplied by half-precision weights, many by candle's f32 product: a
+/// question alone (8 rows) and the same question in a batch of 32 (256+ rows) take one each,
+/// and must agree.
+#[test]
+fn a_question_alone_and_in_a_large_batch_agree() {
+    let model = model();
+    let question = "is a computer science degree required for backend jobs?";
+    let alone = model.encode(&[question]).expect("encodes").pop().unwrap();
+    let many = vec![question; 32];
+    let batched = model.encode(&many).expect("encodes");
+    assert!(
+        model.padded_positions(&many).iter().all(|&p| p * 32 > 256),
+        "the batch must be large enough for candle's product"
+    );
+    for vector in &batched {
+        let same = cosine(vector, &alone);
+        assert!(same > 0.9999, "{same} alone against batched");
+    }
+}
+
 /// The model file asks for every text padded to 128 tokens; a short question must not pay for
 /// that. Counted in forward-pass positions, not timed: a batch holds no position beyond its
 /// longest text.

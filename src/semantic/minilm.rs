@@ -5,9 +5,10 @@ use std::path::Path;
 
 use candle_core::{DType, Device, Tensor};
 use candle_nn::VarBuilder;
-use candle_transformers::models::bert::{BertModel, Config};
+use candle_transformers::models::bert::Config;
 use tokenizers::{Encoding, Tokenizer, TruncationParams};
 
+use super::bert::Bert;
 use super::Encoder;
 use crate::error::{Error, Result};
 
@@ -25,7 +26,7 @@ const BATCH_TOKENS: usize = 2048;
 pub const MODEL_FILES: [&str; 3] = ["config.json", "tokenizer.json", "model.safetensors"];
 
 pub struct MiniLm {
-    model: BertModel,
+    model: Bert,
     tokenizer: Tokenizer,
     /// Names these exact weights, so vectors made by other weights are never mixed in.
     id: String,
@@ -68,7 +69,7 @@ impl MiniLm {
             VarBuilder::from_mmaped_safetensors(&[&weights], DType::F32, &Device::Cpu)
                 .map_err(|e| model_error(dir, e))?
         };
-        let model = BertModel::load(vars, &config).map_err(|e| model_error(dir, e))?;
+        let model = Bert::load(vars, &config).map_err(|e| model_error(dir, e))?;
         let size = std::fs::metadata(&weights)
             .map_err(|e| Error::io(format!("reading {}", weights.display()), e))?
             .len();
@@ -130,8 +131,7 @@ impl MiniLm {
         };
         let ids = padded(&|e| e.get_ids())?;
         let mask = padded(&|e| e.get_attention_mask())?;
-        let types = ids.zeros_like()?;
-        let hidden = self.model.forward(&ids, &types, Some(&mask))?;
+        let hidden = self.model.forward(&ids, &mask)?;
         // Mean over the real tokens only: padding must not pull short texts toward each other.
         let mask = mask.to_dtype(DType::F32)?.unsqueeze(2)?;
         let summed = hidden.broadcast_mul(&mask)?.sum(1)?;

@@ -4,7 +4,9 @@
 //! [`EmbeddingCache`] keeps the vectors of content text on disk beside the index, keyed by the
 //! model and the text itself, so a rebuild embeds only text that changed.
 
+mod bert;
 mod cache;
+mod few_rows;
 mod minilm;
 
 pub use cache::{CachedEncoder, EmbeddingCache};
