@@ -596,6 +596,10 @@ pub struct Gap {
     /// DynamoDB", "redis vs memcached"), not by a cue alone.
     #[serde(default)]
     pub choice: bool,
+    /// Words that weigh the two sides of such a choice for a use ("better for", "cheaper"): a
+    /// weighed choice is a gap even between things the guides list (they list, never weigh).
+    #[serde(default)]
+    pub weighing: Vec<String>,
     /// Named only by the parts of a message that ask: a situation told as context ("I have two
     /// kids.", "mobile dev (kotlin/swift) here.") leaves a general question about the career
     /// answerable.

@@ -163,9 +163,15 @@ const NOT_A_CHOICE: &[&str] = &[
 
 /// The question sets two things side by side around `joint` ("redis or memcached"): both
 /// neighbours are words that name something, not filler or numbers, and one of them is a word
-/// the guides never use (`unknown`): a choice between things the guides list together ("AWS or
-/// Azure?", "SQL or NoSQL?") is one their lists answer.
-fn choice_around(question: &str, joint: &str, unknown: &dyn Fn(&str) -> bool) -> bool {
+/// the guides never use (`unknown`), or the question weighs them for a use (`weighed`: "GraphQL
+/// or REST, which is better for a new API?"). A plain choice between things the guides list
+/// together ("AWS or Azure?", "SQL or NoSQL?") is one their lists answer.
+fn choice_around(
+    question: &str,
+    joint: &str,
+    weighed: bool,
+    unknown: &dyn Fn(&str) -> bool,
+) -> bool {
     let words: Vec<&str> = question.split_whitespace().collect();
     let names = |word: &str| {
         let word = word.trim_matches(|c: char| !c.is_alphanumeric());
@@ -179,7 +185,7 @@ fn choice_around(question: &str, joint: &str, unknown: &dyn Fn(&str) -> bool) ->
         w[1] == joint
             && names(w[0])
             && names(w[2])
-            && (unknown(&bare(w[0])) || unknown(&bare(w[2])))
+            && (weighed || unknown(&bare(w[0])) || unknown(&bare(w[2])))
     })
 }
 
@@ -211,10 +217,11 @@ pub fn uncovered(
         .filter(|gap| !gap.unless.iter().any(|u| either(u)))
         .find_map(|gap| {
             if gap.choice {
+                let weighed = gap.weighing.iter().any(|w| either(w));
                 let joint = gap
                     .cues
                     .iter()
-                    .find(|c| choice_around(question, c, unknown))?;
+                    .find(|c| choice_around(question, c, weighed, unknown))?;
                 return Some(Uncovered {
                     topic: gap.topic.clone(),
                     says: says(gap, joint),
@@ -359,7 +366,7 @@ mod tests {
     }
 
     #[test]
-    fn a_choice_is_a_gap_only_between_named_things_one_of_them_unknown_to_the_guides() {
+    fn a_choice_is_a_gap_between_named_things_one_unknown_to_the_guides_or_weighed() {
         let scope = scope();
         let unknown = |word: &str| ["memcached", "jenkins", "gpt", "nah"].contains(&word);
         let choice = Some("choices between tools the guides don't weigh");
@@ -367,6 +374,12 @@ mod tests {
             ("redis vs memcached for caching, which one?", choice),
             ("Jenkins or GitHub Actions for CI?", choice),
             ("which LLM writes SQL better, claude or gpt?", choice),
+            // Both listed, but weighed for a use: the guides list, never weigh.
+            (
+                "GraphQL or REST, which is better for a brand new API?",
+                choice,
+            ),
+            ("MongoDB vs DynamoDB, which one is cheaper to run?", choice),
             // Both listed by the guides: their lists answer it.
             ("aws or azure?", None),
             // Filler around "or" sets nothing side by side.
