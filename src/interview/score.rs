@@ -90,8 +90,9 @@
 //! **Honesty caps** (the verdict), applied last:
 //! - empty (no words at all): 0;
 //! - not English: few English words and many of another language's frequent words (or mostly
-//!   non-Latin letters; or too few recognisable words for English and half as many of another
-//!   language's frequent words): at most 5, and the candidate is told the scorer reads English only;
+//!   non-Latin letters; or a fifth of the words holding letters English does not use; or too few
+//!   recognisable words for English and half as many of another language's frequent words): at
+//!   most 5, and the candidate is told the scorer reads English only;
 //! - gibberish: fewer than 35% recognisable words (common English words, words from the question
 //!   bank, numbers), or fewer than 30% distinct terms in 8 or more: at most 5;
 //! - the question copied back: at least 70% of the answer's terms come from the prompt and at
@@ -176,6 +177,9 @@ const MIN_CLAIM_WORDS: usize = 6;
 const MIN_KNOWN_SHARE: f64 = 0.35;
 /// Another language: at least this share of the words are that language's frequent words.
 const MIN_OTHER_LANGUAGE_SHARE: f64 = 0.25;
+/// Another language, whatever its frequent words: at least this share of the words hold a
+/// letter outside English's alphabet (English answers hold one in a name or "café" at most).
+const MIN_ACCENTED_SHARE: f64 = 0.2;
 /// The share above, scaled, for an answer whose words are mostly not English anyway (keyboard
 /// mash has next to none of any language's frequent words).
 const OTHER_LANGUAGE_IF_NOT_WORDS: f64 = 0.5;
@@ -1400,7 +1404,17 @@ impl ScoringBank {
             // Ties go to the first language listed, for determinism.
             .max_by(|a, b| a.1.cmp(&b.1).then(std::cmp::Ordering::Greater))?;
         let share = hits as f64 / words.len() as f64;
-        (share >= min_share && hits > english).then(|| Some(name.clone()))
+        if share >= min_share && hits > english {
+            return Some(Some(name.clone()));
+        }
+        // Letters English does not use, in a good share of the words: another language mixed
+        // with English technical terms (a Vietnamese answer full of "job id" and "webhook").
+        let accented = words
+            .iter()
+            .filter(|w| w.text.chars().any(|c| c.is_alphabetic() && !c.is_ascii()))
+            .count();
+        (accented as f64 >= MIN_ACCENTED_SHARE * words.len() as f64)
+            .then(|| (hits >= 3).then(|| name.clone()))
     }
 
     fn gibberish(&self, tokens: &[String], words: &[text::Word]) -> Option<GibberishReason> {

@@ -536,6 +536,30 @@ fn a_non_english_answer_is_told_the_scorer_reads_english() {
     assert!(a.score <= NOT_ENGLISH_CAP);
 }
 
+/// Another language mixed with English technical terms is still another language; English
+/// with an accented name or two is English.
+#[test]
+fn an_answer_mixing_another_language_with_english_terms_is_told_so() {
+    let mixed = assess(
+        "api-idempotency-keys",
+        "Client gửi một idempotency key trong header của mỗi request POST. Server lưu key và response trong Redis với TTL, nếu request lặp lại thì trả về response cũ, không xử lý lại. Khi hai request cùng key đến đồng thời thì dùng lock để chỉ một request được xử lý.",
+    );
+    assert!(
+        matches!(mixed.verdict, Verdict::NotEnglish { .. }),
+        "{:?}",
+        mixed.verdict
+    );
+    let english = assess(
+        "api-idempotency-keys",
+        "At the café ordering service José and I built, the client sends an idempotency key with every POST. The server stores the key with the response, so a retried request gets the stored response instead of charging twice, and a unique constraint stops two concurrent requests with the same key.",
+    );
+    assert!(
+        !matches!(english.verdict, Verdict::NotEnglish { .. }),
+        "{:?}",
+        english.verdict
+    );
+}
+
 #[test]
 fn star_check_reads_ownership_and_measurable_results() {
     let id = "bh-conflict-teammate";
