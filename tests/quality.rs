@@ -112,6 +112,9 @@ const CASES: &[(&str, &str)] = &[
     ),
     ("mongodb or postgres", "MongoDB"),
     ("java cert", "Oracle Java SE 17 Developer"),
+    // The ladder itself, though the guides never say "ladder"; a big employer's level code.
+    ("show me the ladder", "Junior Backend Engineer"),
+    ("what would an SDE-2 make", "130,000 to 170,000"),
     (
         "whats a day like for backend devs",
         "stand-up|Design and ship APIs",

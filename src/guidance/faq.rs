@@ -1156,6 +1156,10 @@ fn covered(lib: &Library, understood: &Understood, kinds: &[DocKind]) -> Result<
         // Its words name a part of the guides (a level alone does not: "junior pay in Munich").
         return Ok(true);
     }
+    if topic::asks_for_the_ladder(&understood.corrected) {
+        // "show me the ladder": the ladders are the answer, though the guides never say "ladder".
+        return Ok(true);
+    }
     if understood
         .salary
         .as_ref()

@@ -123,6 +123,13 @@ const PIVOT: &[&str] = &[
     "other paths",
     "career move",
     "where else can",
+    "jump to",
+    "jump into",
+    "jump from backend",
+    "make the jump",
+    "move from backend",
+    "switch from backend",
+    "down the line",
 ];
 /// Coming into backend from elsewhere: an entry route, not a pivot away.
 const INTO_BACKEND: &[&str] = &[
@@ -563,6 +570,16 @@ const LANGUAGES: &[&str] = &[
     "java",
     "golang",
     "go vs",
+    // Go as the language, not the verb.
+    "go used",
+    "learn go",
+    "use go",
+    "using go",
+    "go developer",
+    "go developers",
+    "go devs",
+    "go lang",
+    "written in go",
     "node",
     "nodejs",
     "node.js",
@@ -891,6 +908,14 @@ fn asks_about_a_duty(question: &str) -> bool {
     })
 }
 
+/// Whether the question asks for the ladder itself ("show me the ladder", "top of the ladder"),
+/// which the guides cover whatever else it says; a level named alone does not ("junior pay in
+/// Munich").
+pub fn asks_for_the_ladder(question: &str) -> bool {
+    let question = words(question);
+    has(&question, LADDER) || has(&question, TOP_OF_LADDER)
+}
+
 pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
     let question = words(question);
     // Getting in is asked with backend's other names too ("move over to server-side work").
@@ -1124,6 +1149,14 @@ mod tests {
                 &[Target::RungAbove(Level::Mid), Target::Section("next")],
             ),
             ("could I pivot to SRE later on?", &[Target::Section("next")]),
+            (
+                "could i jump from backend to security down the line?",
+                &[Target::Section("next"), Target::Section("skills")],
+            ),
+            (
+                "is Go used for backend?",
+                &[Target::Faq("language"), Target::Section("skills")],
+            ),
             (
                 "which neighbouring careers are open to a backend person?",
                 &[Target::Section("next")],
