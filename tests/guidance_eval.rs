@@ -22,11 +22,13 @@
 //! working conditions and prices; a situation told as context around a general question, pay
 //! at a level whatever its other words, a level that "makes" something; trouble reports, pay in
 //! past years, the top of the ladder by position, certifications set aside, leaving backend
-//! for a role named ("bored of APIs … instead"), a question of stop words that names a topic.
+//! for a role named ("bored of APIs … instead"), a question of stop words that names a topic;
+//! a choice weighed for a use, the ladder asked for by name, big employers' level codes, a pivot
+//! asked as a jump, Go the language.
 //! Measured 2026-12-02 (/faq, covered top-1 / honest): tune 98.1% / 100%, check 97.4% / 100%,
-//! fresh 96.0% / 100%, holdout 94.0% / 98.7%, holdout2 94.7% / 96.7%, holdout3 90.9% / 95.1%,
-//! holdout4 91.0% / 96.3%, holdout5 92.1% / 93.8%, holdout6 92.1% / 96.8% (/ask within a
-//! point).
+//! fresh 96.0% / 100%, holdout 94.0% / 98.7%, holdout2 94.7% / 97.8%, holdout3 90.9% / 96.3%,
+//! holdout4 91.0% / 96.3%, holdout5 92.1% / 93.8%, holdout6 92.1% / 96.8%, holdout7 85.3% /
+//! 96.9% (/ask within a point).
 //! The covered bar is not met on the later sets, so these tests hold the floor reached (a
 //! regression fails) rather than the goal:
 //! `COVERED_FLOOR_*` below, and 90% honesty.
@@ -152,7 +154,7 @@ const COVERED_FLOOR_HOLDOUT3: f64 = 88.5;
 const COVERED_FLOOR_HOLDOUT4: f64 = 88.5;
 const COVERED_FLOOR_HOLDOUT5: f64 = 90.5;
 const COVERED_FLOOR_HOLDOUT6: f64 = 88.0;
-const COVERED_FLOOR_HOLDOUT7: f64 = 82.5;
+const COVERED_FLOOR_HOLDOUT7: f64 = 85.0;
 
 fn check_set(name: &str, covered_bar: f64) {
     let app = app();

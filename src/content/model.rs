@@ -124,6 +124,7 @@ impl Level {
         let padded = format!(" {} ", level_words(text).join(" "));
         LEVEL_NAMES
             .iter()
+            .chain(LEVEL_CODES)
             .filter(|(_, names)| {
                 names
                     .iter()
@@ -166,55 +167,42 @@ pub const LEVEL_NAMES: &[(Level, &[&str])] = &[
             "out of university",
             "first job",
             "first backend job",
-            // Big employers' level codes, as people quote them ("SDE-1", "L3 at Google").
-            "sde 1",
-            "sde i",
-            "sde1",
-            "swe 1",
-            "swe i",
-            "swe1",
-            "l3",
-            "e3",
+        ],
+    ),
+    (
+        Level::Mid,
+        &["mid", "mid level", "midlevel", "intermediate", "middle"],
+    ),
+    (Level::Senior, &["senior", "sr", "snr"]),
+    (Level::Lead, &["lead", "tech lead", "team lead"]),
+    (
+        Level::Principal,
+        &["principal", "staff", "engineering manager"],
+    ),
+];
+
+/// Big employers' level codes, as people quote them ("SDE-2", "L5 at Google"): read as levels,
+/// never offered as suggestions (the guides' own names are what the ladder shows).
+const LEVEL_CODES: &[(Level, &[&str])] = &[
+    (
+        Level::Junior,
+        &[
+            "sde 1", "sde i", "sde1", "swe 1", "swe i", "swe1", "l3", "e3",
         ],
     ),
     (
         Level::Mid,
         &[
-            "mid",
-            "mid level",
-            "midlevel",
-            "intermediate",
-            "middle",
-            "sde 2",
-            "sde ii",
-            "sde2",
-            "swe 2",
-            "swe ii",
-            "swe2",
-            "l4",
-            "e4",
+            "sde 2", "sde ii", "sde2", "swe 2", "swe ii", "swe2", "l4", "e4",
         ],
     ),
     (
         Level::Senior,
         &[
-            "senior", "sr", "snr", "sde 3", "sde iii", "sde3", "swe 3", "swe iii", "swe3", "l5",
-            "e5",
+            "sde 3", "sde iii", "sde3", "swe 3", "swe iii", "swe3", "l5", "e5",
         ],
     ),
-    (Level::Lead, &["lead", "tech lead", "team lead"]),
-    (
-        Level::Principal,
-        &[
-            "principal",
-            "staff",
-            "engineering manager",
-            "l6",
-            "e6",
-            "l7",
-            "e7",
-        ],
-    ),
+    (Level::Principal, &["l6", "e6", "l7", "e7"]),
 ];
 
 /// Words a level's name may carry that name no level: the role ("Senior Back End Engineer")
@@ -253,6 +241,7 @@ fn level_words(text: &str) -> Vec<String> {
 fn level_of_name(name: &str) -> Option<Level> {
     LEVEL_NAMES
         .iter()
+        .chain(LEVEL_CODES)
         .find(|(_, names)| names.contains(&name))
         .map(|(level, _)| *level)
 }
