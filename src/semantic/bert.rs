@@ -1,8 +1,10 @@
 //! all-MiniLM-L6-v2's BERT encoder: the computation of `candle_transformers::models::bert`, op
-//! for op, with one change: a dense layer given only a few rows (one short question's tokens)
-//! multiplies by a half-precision copy of its weights ([`few_rows`](super::few_rows)), which is
-//! several times faster there; batches of many rows use candle's product on the f32 weights, as
-//! before, so content and answer vectors are exactly what the published model computes.
+//! for op, with one change: a dense layer given at most [`FEW_ROWS`] rows (a question's tokens,
+//! or a batch of a few short sentences) multiplies by a half-precision copy of its weights
+//! ([`few_rows`](super::few_rows)); larger batches use candle's product on the f32 weights, as
+//! before. The two agree to a cosine above 0.9999 (`tests/embedding_model.rs`), and every
+//! evaluation set gave the same figures with either; a question's embedding went from 17.6 to
+//! 8.0 ms at p50 (BENCHMARKS.md).
 //!
 //! Per layer: self-attention (query, key and value in one product), output projection, residual
 //! and layer norm, a GELU feed-forward, residual and layer norm.
