@@ -96,6 +96,7 @@ const SETS: &[&str] = &[
     "holdout4.toml",
     "holdout5.toml",
     "holdout6.toml",
+    "holdout7.toml",
 ];
 
 /// One set of `tests/data/interview_eval`, parsed.
@@ -360,6 +361,23 @@ fn experts_beat_gamed_and_wrong_answers_on_the_sixth_holdout_set() {
         210,
         HOLDOUT6_FLOOR,
         &["bh-ambiguous-requirements: 31"],
+    );
+}
+
+/// Never tuned to: written 2026-12-02, blind, with new answers to eight questions of `tune` and
+/// `check`, leaning on own-words experts written as candidates write (concise, rambling,
+/// bulleted, with numbers or a code snippet), fluent answers with a swapped mechanism, red flags
+/// in everyday words, and non-English answers in Greek, Japanese, Korean, Ukrainian, Arabic,
+/// Hindi, Spanish and Catalan.
+const HOLDOUT7_FLOOR: f64 = 0.90;
+
+#[test]
+fn experts_beat_gamed_and_wrong_answers_on_the_seventh_holdout_set() {
+    meets_the_bars_but(
+        "holdout7.toml",
+        210,
+        HOLDOUT7_FLOOR,
+        &["sec-sql-injection: 35"],
     );
 }
 
