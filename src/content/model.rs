@@ -31,6 +31,11 @@ pub struct Source {
     pub captured: Option<String>,
     /// The seed file the guide was converted from.
     pub origin: String,
+    /// What people call the guide in a question ("the path guide"), lowercase phrases: authored
+    /// for careerbot, not the guide's words. A question naming one is answered from that guide
+    /// first.
+    #[serde(default)]
+    pub called: Vec<String>,
 }
 
 /// A heading and its prose, verbatim from the guide.
@@ -631,6 +636,10 @@ pub struct Gap {
     /// answerable.
     #[serde(default)]
     pub asked: bool,
+    /// Its cues are things the guides never name: in a choice ("Kafka vs RabbitMQ") each counts
+    /// as a word the guides don't use, whatever else of careerbot's (the interview bank) uses it.
+    #[serde(default)]
+    pub unnamed: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]

@@ -23,6 +23,7 @@ use crate::reply::{
 use crate::search::{Analyzer, DocKind, Filter, Hit, Reading};
 use crate::store::StaffEntry;
 
+use super::guide_named::{self, GuideNamed};
 use super::intent::{self, SalaryQuestion};
 use super::scope::{self, Uncovered};
 use super::topic::{self, Target};
@@ -66,6 +67,8 @@ pub struct Understood<'a> {
     pub asked_later: Option<Uncovered>,
     /// Where the question's words say its answer lives (`topic`).
     pub targets: Vec<Target>,
+    /// The guide (or the FAQ) the question names: its answer comes first.
+    pub guide: GuideNamed,
 }
 
 impl Understood<'_> {
@@ -81,7 +84,8 @@ pub fn understand<'a>(lib: &'a Library, text: &str) -> Understood<'a> {
     let analyzer = lib.search.analyzer();
     let vocabulary = lib.vocabulary();
     let spelt_out = intent::read_shorthand(text);
-    let text = spelt_out.as_str();
+    let (guide, unnamed) = guide_named::read(&lib.catalog, &spelt_out);
+    let text = unnamed.as_str();
     let corrected = vocabulary.correct(analyzer, text);
     let query = intent::without_filler(&corrected);
     let mut seen = HashSet::new();
@@ -150,6 +154,7 @@ pub fn understand<'a>(lib: &'a Library, text: &str) -> Understood<'a> {
     }
     Understood {
         targets,
+        guide,
         salary,
         vector,
         uncovered,
@@ -605,8 +610,13 @@ fn is_pay_entry(lib: &Library, entry: &FaqEntry) -> bool {
 /// The entry that answers the question, if one fits. An entry that fits by its words but is not
 /// very close in meaning yields to a topic the question names elsewhere ("what does a backend
 /// engineer do all day" shares words with "What is a backend engineer?" but asks about the day).
-fn answering_entry(scored: &[Scored], targets: &[Target]) -> Option<usize> {
-    let best = scored.first().filter(|s| s.fit >= FIT_THRESHOLD)?;
+/// A question naming a guide without an FAQ ("what does the path guide say …") is answered from
+/// that guide, not by an entry.
+fn answering_entry(scored: &[Scored], understood: &Understood) -> Option<usize> {
+    let targets = &understood.targets;
+    let best = scored
+        .first()
+        .filter(|s| s.fit >= FIT_THRESHOLD && from_named(&s.hit, &understood.guide))?;
     let close = best.meaning.is_some_and(|m| m >= FAQ_MEANING_OVER_TOPIC);
     let on_topic = targets.is_empty() || targets.iter().any(|t| answers(&best.hit, t));
     (close || on_topic).then_some(0)
@@ -968,7 +978,41 @@ fn ranked_hits(lib: &Library, understood: &Understood, kinds: &[DocKind]) -> Res
         }
         hits.sort_by(|a, b| b.score.total_cmp(&a.score));
     }
-    Ok(topic_first(hits, &targets))
+    Ok(named_guide_first(
+        topic_first(hits, &targets),
+        &understood.guide,
+        &targets,
+    ))
+}
+
+/// How near the top a passage of the guide the question names must be to lead, without a topic.
+const NAMED_GUIDE_WITHIN: usize = 5;
+
+/// Whether a hit comes from where the question asked the answer to come from.
+fn from_named(hit: &Hit, named: &GuideNamed) -> bool {
+    named.source.as_ref().is_none_or(|s| *s == hit.doc.source)
+        && (!named.faq || hit.doc.kind == DocKind::Faq)
+}
+
+/// The best passage of the guide (or the FAQ) the question names first ("what's above senior
+/// in the path guide?"): among the passages on the question's topic when it names one, else
+/// among the first few, so a guide with nothing on the question does not answer it.
+fn named_guide_first(mut hits: Vec<Hit>, named: &GuideNamed, targets: &[Target]) -> Vec<Hit> {
+    if !named.is_some() {
+        return hits;
+    }
+    let candidates = if targets.is_empty() {
+        NAMED_GUIDE_WITHIN.min(hits.len())
+    } else {
+        hits.iter()
+            .take_while(|h| targets.iter().any(|t| answers(h, t)))
+            .count()
+    };
+    if let Some(at) = hits[..candidates].iter().position(|h| from_named(h, named)) {
+        let hit = hits.remove(at);
+        hits.insert(0, hit);
+    }
+    hits
 }
 
 /// How near the top of the ranking a passage named by a name only it uses must be to lead.
@@ -1291,8 +1335,7 @@ fn staff_answer(
         return Ok(None);
     };
     let scored = scored_faq(lib, understood)?;
-    let guide_better =
-        answering_entry(&scored, &understood.targets).is_some_and(|i| scored[i].fit > fit);
+    let guide_better = answering_entry(&scored, understood).is_some_and(|i| scored[i].fit > fit);
     Ok((!guide_better).then(|| super::staff::reply(entry)))
 }
 
@@ -1346,7 +1389,7 @@ fn answer_faq_understood(
         ));
     }
     let scored = scored_faq(lib, understood)?;
-    if let Some(best) = answering_entry(&scored, &understood.targets).map(|i| &scored[i]) {
+    if let Some(best) = answering_entry(&scored, understood).map(|i| &scored[i]) {
         let mut related: Vec<&Scored> = scored.iter().skip(1).collect();
         related.sort_by(|a, b| b.hit.score.total_cmp(&a.hit.score));
         let related: Vec<&Hit> = related.into_iter().take(RELATED).map(|s| &s.hit).collect();
@@ -1423,7 +1466,7 @@ fn answer_ask_understood(
         return missed(not_covered(lib, understood, gap.says.clone(), KINDS));
     }
     let scored = scored_faq(lib, understood)?;
-    let fitting = answering_entry(&scored, &understood.targets).map(|i| scored[i].hit.clone());
+    let fitting = answering_entry(&scored, understood).map(|i| scored[i].hit.clone());
     if fitting.is_none() && !covered(lib, understood, KINDS)? {
         return missed(not_covered(
             lib,
@@ -1814,7 +1857,7 @@ mod calibration {
             for (truth, q) in rows {
                 let u = understand(&lib, &q.question);
                 let scored = scored_faq(&lib, &u).unwrap();
-                let entry = answering_entry(&scored, &u.targets).is_some();
+                let entry = answering_entry(&scored, &u).is_some();
                 let best = lib
                     .search
                     .nearest(

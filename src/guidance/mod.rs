@@ -4,6 +4,7 @@
 //! comes from, and nothing is said that a guide does not say.
 //!
 //! - `faq`: `/faq` and `/ask` (best FAQ entry or passages, salary questions lead with figures)
+//! - `guide_named`: which guide (or the FAQ) a question names
 //! - `intent`: what a free-text question asks for (pay, which level, how many years)
 //! - `salary` and `chart`: `/salary` and its PNG
 //! - `role`, `matching`, `sources`: `/role`, `/match`, `/sources`
@@ -12,6 +13,7 @@
 
 pub mod chart;
 pub mod faq;
+pub mod guide_named;
 pub mod intent;
 pub mod matching;
 pub mod message;

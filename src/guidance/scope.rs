@@ -44,6 +44,17 @@ fn mentions(question: &str, phrase: &str) -> bool {
     if question.contains(&phrase) {
         return true;
     }
+    // A name written as a slug ("devops-engineer", as the path guide lists pivots) names what
+    // its words do.
+    // Two words or more: "amazon-made" does not name Amazon.
+    let several_words = phrase.trim().contains(' ');
+    if several_words
+        && !phrase.contains('-')
+        && question.contains('-')
+        && question.replace('-', " ").contains(&phrase)
+    {
+        return true;
+    }
     // One word only: "my endpoint" is a how-to cue, "my endpoints" in "AI writes my endpoints"
     // is not.
     // Letters only ("c#" is read as "c", whose plural would be "cs"), three or more.
@@ -162,16 +173,21 @@ const NOT_A_CHOICE: &[&str] = &[
 ];
 
 /// The question sets two things side by side around `joint` ("redis or memcached"): both
-/// neighbours are words that name something, not filler or numbers, and one of them is a word
-/// the guides never use (`unknown`), or the question weighs them for a use (`weighed`: "GraphQL
-/// or REST, which is better for a new API?"). A plain choice between things the guides list
-/// together ("AWS or Azure?", "SQL or NoSQL?") is one their lists answer.
+/// neighbours are words that name something, not filler or numbers, and not examples of
+/// something named before them ("a message queue like kafka or rabbitmq"). Returns, for the pair
+/// with most, how many of the two are words the guides never use (`unknown`) and how many are
+/// technologies the guides never name (`unnamed`). A choice is a gap when one is unknown or the
+/// question weighs them for a use ("GraphQL or REST, which is better for a new API?"), and even
+/// as a career choice ("Kafka vs RabbitMQ, which should I learn first?") when both are unnamed
+/// technologies. A plain choice between things the guides list together ("AWS or Azure?", "SQL
+/// or NoSQL?") is one their lists answer.
 fn choice_around(
     question: &str,
     joint: &str,
-    weighed: bool,
     unknown: &dyn Fn(&str) -> bool,
-) -> bool {
+    unnamed: &dyn Fn(&str) -> bool,
+) -> Option<(usize, usize)> {
+    const EXAMPLES: &[&str] = &["like", "as", "e.g.", "eg", "including", "incl"];
     let words: Vec<&str> = question.split_whitespace().collect();
     let names = |word: &str| {
         let word = word.trim_matches(|c: char| !c.is_alphanumeric());
@@ -181,12 +197,17 @@ fn choice_around(
         word.trim_matches(|c: char| !c.is_alphanumeric())
             .to_string()
     };
-    words.windows(3).any(|w| {
-        w[1] == joint
-            && names(w[0])
-            && names(w[2])
-            && (weighed || unknown(&bare(w[0])) || unknown(&bare(w[2])))
-    })
+    let count = |test: &dyn Fn(&str) -> bool, a: &str, b: &str| {
+        usize::from(test(&bare(a))) + usize::from(test(&bare(b)))
+    };
+    (1..words.len().saturating_sub(1))
+        .filter(|&i| words[i] == joint && names(words[i - 1]) && names(words[i + 1]))
+        .filter(|&i| i < 2 || !EXAMPLES.contains(&words[i - 2]))
+        .map(|i| {
+            let (a, b) = (words[i - 1], words[i + 1]);
+            (count(unknown, a, b), count(unnamed, a, b))
+        })
+        .max()
 }
 
 /// The first gap the question names, if any, as typed (`question`) or as spelling correction
@@ -210,18 +231,30 @@ pub fn uncovered(
     let either = |phrase: &str| mentions(question, phrase) || mentions(corrected, phrase);
     // "LPA", "€80k": words of pay that the pay-question reader does not know.
     let about_pay = about_pay || scope.pay_cues.iter().any(|c| either(c));
+    let unnamed = |word: &str| {
+        scope
+            .gaps
+            .iter()
+            .filter(|g| g.unnamed)
+            .any(|g| g.cues.iter().any(|c| c == word))
+    };
     scope
         .gaps
         .iter()
         .filter(|gap| gap.when != Some(GapWhen::Pay) || about_pay)
-        .filter(|gap| !gap.unless.iter().any(|u| either(u)))
+        .filter(|gap| gap.choice || !gap.unless.iter().any(|u| either(u)))
         .find_map(|gap| {
             if gap.choice {
+                let unless = gap.unless.iter().any(|u| either(u));
                 let weighed = gap.weighing.iter().any(|w| either(w));
-                let joint = gap
-                    .cues
-                    .iter()
-                    .find(|c| choice_around(question, c, weighed, unknown))?;
+                let joint = gap.cues.iter().find(|c| {
+                    match choice_around(question, c, unknown, &unnamed) {
+                        Some((_, 2)) => true,
+                        Some(_) if unless => false,
+                        Some((unknown, _)) => unknown > 0 || weighed,
+                        None => false,
+                    }
+                })?;
                 return Some(Uncovered {
                     topic: gap.topic.clone(),
                     says: says(gap, joint),
@@ -386,6 +419,14 @@ mod tests {
             ("do backend devs get paged or nah", None),
             // A career choice: which to learn.
             ("should I learn jenkins or github actions first?", None),
+            // ... unless the guides name neither (Kafka and RabbitMQ are `unnamed` cues).
+            (
+                "Kafka vs RabbitMQ, which message queue should I learn first?",
+                choice,
+            ),
+            // Examples of a thing named before them are not a choice.
+            ("do i need a message queue like rabbitmq or kafka", None),
+            ("a database such as memcached or jenkins?", None),
         ];
         for (question, topic) in cases {
             let got = uncovered(&scope, question, question, None, false, &unknown);
