@@ -1218,8 +1218,12 @@ fn covered(lib: &Library, understood: &Understood, kinds: &[DocKind]) -> Result<
         .search
         .nearest(vector, &Filter { kinds, role: None }, 1, Reading::Text)?;
     let closeness = best.first().map_or(0.0, |h| h.score);
+    // A pay question is answered by the figures when it is near them at all: its other words
+    // ("comp", "overall") are often ones the guides never use.
+    let about_pay = understood.salary.is_some();
     Ok(closeness >= COVERED_SIMILARITY
-        || (closeness >= COVERED_WITH_WORDS && known_share(understood) >= KNOWN_SHARE))
+        || (closeness >= COVERED_WITH_WORDS
+            && (about_pay || known_share(understood) >= KNOWN_SHARE)))
 }
 
 /// A passage this close in meaning covers a question whose words the guides use.

@@ -306,6 +306,10 @@ const DAY: &[&str] = &[
     "pair programming",
     "pair-program",
     "pair-programming",
+    // Where code goes: the day's "deploy to Kubernetes via CI/CD".
+    "deployed",
+    "deploys",
+    "deploy code",
 ];
 /// Who a duty question asks about ("do backend devs write migrations?").
 const DUTY_SUBJECTS: &[&str] = &[
@@ -459,7 +463,36 @@ const SKILLS: &[&str] = &[
     "ci/cd",
 ];
 /// The skills list named as such (not only "should I learn").
-const SKILL_NOUNS: &[&str] = &["skills", "skill", "skillset", "competencies", "soft skills"];
+const SKILL_NOUNS: &[&str] = &[
+    "skills",
+    "skill",
+    "skillset",
+    "competencies",
+    "soft skills",
+    "must-haves",
+    "must haves",
+];
+/// Asking whether something is needed ("do I need cloud experience to land a job?"): with a
+/// skill or tool named, that is what is asked, before any way in.
+const NEEDED: &[&str] = &[
+    "do i need",
+    "do you need",
+    "does one need",
+    "is it necessary",
+    "necessary",
+    "required",
+    "requirement",
+    "requirements",
+    "must i",
+    "must-haves",
+    "must haves",
+    "essential",
+    "essentials",
+    "do i have to",
+    "expected of me",
+];
+/// Generic "what should I know" cues of `SKILLS`, which name no skill.
+const SKILLS_GENERIC: &[&str] = &["need to know", "need to learn", "should i learn", "good at"];
 /// Asking for the whole ladder: its first rung leads.
 const LADDER: &[&str] = &[
     "career ladder",
@@ -594,6 +627,9 @@ const REMOTE: &[&str] = &[
     "home office",
     "from home",
     "remote-friendly",
+    "remote-first",
+    "remote-only",
+    "remote-based",
 ];
 const JOBS: &[&str] = &[
     "companies",
@@ -1017,6 +1053,18 @@ pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
     let projects_asked = has(&question, PROJECTS) && has(&question, WHICH_PROJECTS);
     if projects_asked {
         targets.push(Target::Section("projects"));
+    }
+    // "do I need testing skills to get hired?" asks about the skill, before the ways in.
+    let names_a_skill = SKILLS
+        .iter()
+        .filter(|cue| !SKILLS_GENERIC.contains(cue))
+        .chain(SKILL_NOUNS)
+        .any(|cue| question.contains(&format!(" {cue} ")));
+    if has(&question, NEEDED) && (names_a_skill || has(&question, TOOLS)) {
+        if has(&question, TOOLS) {
+            targets.push(Target::Section("tools"));
+        }
+        targets.push(Target::Section("skills"));
     }
     // "my first backend language" asks which language, not how to get in.
     let entry_words = as_backend.replace(" first backend language", " backend language");
