@@ -231,6 +231,10 @@ const SECURITY: &[&str] = &[
     "appsec",
     "vulnerabilities",
     "encryption",
+    "hackers",
+    "hacking",
+    "pentesting",
+    "hardening",
 ];
 const PROJECTS: &[&str] = &[
     "project",
@@ -569,6 +573,16 @@ const INTERVIEW: &[&str] = &[
     "technical screen",
     "phone screen",
     "onsite",
+    "coding round",
+    "coding rounds",
+    "technical round",
+    "technical rounds",
+    "design round",
+    "interview round",
+    "interview rounds",
+    "interview loop",
+    "tech test",
+    "technical test",
 ];
 /// What the job is: the overview answers these.
 const ROLE: &[&str] = &[
@@ -593,6 +607,13 @@ const ROLE: &[&str] = &[
     "what is a backend",
     "wat is a back",
     "what does backend mean",
+    // What the role is for, in the overviews' words ("keeps data safe").
+    "data safe",
+    "data secure",
+    "keep the data safe",
+    "keeping user data",
+    "protect user data",
+    "protecting user data",
 ];
 const LANGUAGES: &[&str] = &[
     "language",
