@@ -365,7 +365,13 @@ pub fn years_mentioned(words: &[String]) -> Option<u32> {
             .filter(|_| fraction)
             .and_then(|j| words[j].parse::<u32>().ok());
         let number: u32 = whole.or_else(|| number(&pair[0]))?;
-        match pair[1].as_str() {
+        // "six and a half years", "5+ years": the unit after a half or a plus.
+        const BETWEEN: &[&str] = &["and", "a", "an", "half", "plus"];
+        let unit = words[i + 1..]
+            .iter()
+            .take(4)
+            .find(|w| !BETWEEN.contains(&w.as_str()))?;
+        match unit.as_str() {
             "year" | "years" | "yr" | "yrs" | "yoe" | "y" => (number <= 60).then_some(number),
             "month" | "months" | "mo" | "mos" => (number <= 720).then_some(number / 12),
             _ => None,
@@ -548,6 +554,11 @@ mod tests {
         assert_eq!(years_mentioned(&w("10 yoe")), Some(10));
         assert_eq!(years_mentioned(&w("with nine years of backend")), Some(9));
         assert_eq!(years_mentioned(&w("one of the years")), None);
+        assert_eq!(
+            years_mentioned(&w("for six and a half years at an agency")),
+            Some(6)
+        );
+        assert_eq!(years_mentioned(&w("3 and a half yrs")), Some(3));
         assert_eq!(years_mentioned(&w("salary in 2026")), None);
         assert_eq!(years_mentioned(&w("100 years")), None);
         assert_eq!(years_mentioned(&w("just started, 6 months in")), Some(0));
