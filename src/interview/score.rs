@@ -134,10 +134,13 @@ pub const TEMPLATE_CAP: u8 = 25;
 pub const WE_ONLY_CAP: u8 = 40;
 pub const VAGUE_CAP: u8 = 35;
 /// An answer with this many hedges ("maybe", "it depends", "best practices") commits to nothing
-/// unless it is long and gives a number (`VAGUE_UNLESS_WORDS`): in the evaluation sets 40 of 65
-/// vague answers have two or more, and 3 of the 1,005 others, all over 200 words.
+/// unless it is long and gives a number or hedges rarely (`VAGUE_UNLESS_WORDS`,
+/// `WORDS_PER_RARE_HEDGE`): in the evaluation sets 40 of 65 vague answers have two or more, and
+/// 3 of the 1,005 others, all over 200 words; a later set's 243-word expert answer had two
+/// ("for things like the sort column", "whatever characters they contain").
 const VAGUE_HEDGES: usize = 2;
 const VAGUE_UNLESS_WORDS: usize = 120;
+const WORDS_PER_RARE_HEDGE: usize = 100;
 /// Points lost per red flag, and the cap with one, two, three or more flags.
 pub const RED_FLAG_PENALTY: u8 = 12;
 pub const RED_FLAG_CAPS: [u8; 3] = [45, 30, 20];
@@ -976,8 +979,9 @@ impl ScoringBank {
             }
         }
         let hedges = sentences.iter().map(|s| p.hedges.count_in(&s.words)).sum();
-        let specific =
-            word_count >= VAGUE_UNLESS_WORDS && answer.chars().any(|c| c.is_ascii_digit());
+        let rare = hedges * WORDS_PER_RARE_HEDGE <= word_count;
+        let specific = word_count >= VAGUE_UNLESS_WORDS
+            && (rare || answer.chars().any(|c| c.is_ascii_digit()));
         if hedges >= VAGUE_HEDGES && !specific {
             caps.push(Cap::Vague);
         }
