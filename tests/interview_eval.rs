@@ -371,8 +371,11 @@ fn experts_beat_gamed_and_wrong_answers_on_the_sixth_holdout_set() {
 /// Hindi, Spanish and Catalan.
 /// First run: 90.0% (189/210), sec-sql-injection's own words 35: a 243-word expert answer capped
 /// as vague for two hedges used plainly ("things like the sort column", "whatever characters").
-/// Then a long answer that hedges rarely (one per 100 words) is not vague: 92.4%.
-const HOLDOUT7_FLOOR: f64 = 0.92;
+/// Then a long answer that hedges rarely (one per 100 words) is not vague: 92.4%; a flag's words
+/// told as the consequence of lacking the practice ("without a timeout … callers wait forever")
+/// and a sentence saying the opposite of a flag's phrasing ("shorter" against "longer") raise
+/// no flag: 94.3%.
+const HOLDOUT7_FLOOR: f64 = 0.94;
 
 #[test]
 fn experts_beat_gamed_and_wrong_answers_on_the_seventh_holdout_set() {

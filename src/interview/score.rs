@@ -302,6 +302,7 @@ struct Prepared {
     common_words: HashSet<String>,
     languages: Vec<(String, HashSet<String>)>,
     markers: Markers,
+    opposites: Vec<[String; 2]>,
 }
 
 #[derive(Debug, Clone)]
@@ -371,6 +372,7 @@ impl Prepared {
             ownership: Phrases::new(&b.ownership),
             blame: Phrases::new(&b.blame),
             common_words: set(&lexicon.common_words),
+            opposites: lexicon.stance.opposites.clone(),
             languages: lexicon
                 .languages
                 .iter()
@@ -423,18 +425,25 @@ fn nearest_misconception(q: &QuestionScoring, vector: &[f32], negated: bool) -> 
     q.flags
         .iter()
         .filter(|f| f.misconception)
-        .map(|f| f.closest_phrasing(vector, negated))
+        .map(|f| f.closest_phrasing(vector, negated, |_| false))
         .fold(0.0, f32::max)
 }
 
 impl FlagRubric {
     /// The best closeness of `vector` to this flag's phrasings of the given polarity.
-    fn closest_phrasing(&self, vector: &[f32], negated: bool) -> f32 {
+    /// `contradicted` leaves out phrasings the sentence says the opposite of.
+    fn closest_phrasing(
+        &self,
+        vector: &[f32],
+        negated: bool,
+        contradicted: impl Fn(&str) -> bool,
+    ) -> f32 {
         self.references
             .iter()
             .zip(&self.negated)
-            .filter(|(_, n)| **n == negated)
-            .map(|(r, _)| cosine(vector, r))
+            .zip(&self.texts)
+            .filter(|((_, n), text)| **n == negated && !contradicted(text))
+            .map(|((r, _), _)| cosine(vector, r))
             .fold(0.0, f32::max)
     }
 }
@@ -1094,7 +1103,14 @@ impl ScoringBank {
         vector: Option<&[f32]>,
         nearest_point: f32,
     ) -> Option<FlagEvidence> {
-        for group in &flag.affirms {
+        // "Without a timeout, … callers wait forever" tells what goes wrong without the
+        // practice: the flag's words are its consequence, not the answer's advice.
+        let lack_explained = flag.denies.iter().any(|term| {
+            self.occurrences(term, s)
+                .iter()
+                .any(|o| o.negated && s.consequence_after(o.first_word))
+        });
+        for group in flag.affirms.iter().filter(|_| !lack_explained) {
             let all_affirmed = group.iter().all(|term| {
                 self.occurrences(term, s)
                     .iter()
@@ -1115,7 +1131,8 @@ impl ScoringBank {
             }
         }
         if let Some(vector) = vector.filter(|_| !flag.references.is_empty()) {
-            let similarity = flag.closest_phrasing(vector, s.negates());
+            let similarity =
+                flag.closest_phrasing(vector, s.negates(), |text| self.says_the_opposite(text, s));
             // A fragment ("What GraphQL costs you:") is near whatever shares its nouns but
             // states nothing. A negated sentence is compared only with a misconception's
             // negated phrasings ("no separate permission check is needed").
@@ -1133,6 +1150,24 @@ impl ScoringBank {
             }
         }
         None
+    }
+
+    /// Whether the sentence says one of a pair of opposites ("shorter") where a flag's phrasing
+    /// says the other ("longer") and not it: the model barely hears the difference.
+    fn says_the_opposite(&self, flag_text: &str, s: &Sentence) -> bool {
+        let has = |text: &str, word: &str| {
+            text.split(|c: char| !c.is_alphanumeric())
+                .any(|w| w.eq_ignore_ascii_case(word))
+        };
+        let said = |word: &str| s.words.iter().any(|w| w.text == word);
+        self.prepared.opposites.iter().any(|pair| {
+            [(0, 1), (1, 0)].iter().any(|&(mine, theirs)| {
+                said(&pair[mine])
+                    && !said(&pair[theirs])
+                    && has(flag_text, &pair[theirs])
+                    && !has(flag_text, &pair[mine])
+            })
+        })
     }
 
     /// The credit one sentence earns for one point, with its evidence.

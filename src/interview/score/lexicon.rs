@@ -44,6 +44,9 @@ pub struct Stance {
     pub criticism: Vec<String>,
     pub consequence: Vec<String>,
     pub purpose: Vec<String>,
+    /// Pairs of words that say opposite things ("longer", "shorter").
+    #[serde(default)]
+    pub opposites: Vec<[String; 2]>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -822,3 +822,59 @@ fn an_answer_of_denials_earns_nothing_by_meaning_from_its_negations() {
         among_affirmations.points[5]
     );
 }
+
+/// "Without a timeout, … callers wait forever" explains what goes wrong without the practice:
+/// the flag's words ("wait forever") are a consequence there, not advice. Advice to wait forever
+/// still raises it.
+#[test]
+fn a_flag_told_as_the_consequence_of_lacking_the_practice_is_not_raised() {
+    let id = "rel-timeouts";
+    let flagged = |answer: &str| -> Vec<String> {
+        assess(id, answer)
+            .red_flags
+            .into_iter()
+            .map(|f| f.flag)
+            .collect()
+    };
+    let explained = "Without a timeout, a hung dependency (connection open, no response) makes \
+        callers wait forever, holding threads until the pool is exhausted.";
+    assert!(
+        !flagged(explained).iter().any(|f| f.contains("infinite")),
+        "{:?}",
+        flagged(explained)
+    );
+    let advised = "Honestly I let every call wait forever, the library defaults are fine.";
+    assert!(
+        flagged(advised).iter().any(|f| f.contains("infinite")),
+        "{:?}",
+        flagged(advised)
+    );
+}
+
+/// The model hears "shorter" and "longer" as alike: a sentence saying the opposite of a flag's
+/// phrasing ("inner timeouts shorter than the outer ones" against "inner timeouts longer than
+/// the caller's") does not raise it by meaning; the same closeness with the flag's own direction
+/// does.
+#[test]
+fn a_sentence_saying_the_opposite_of_a_flag_does_not_raise_it_by_meaning() {
+    let analyzer = Analyzer::new(&catalog().synonyms);
+    let id = "rel-timeouts";
+    let encoder: std::sync::Arc<dyn crate::semantic::Encoder> =
+        std::sync::Arc::new(Keyed(&[("inner timeouts", 3)]));
+    let semantic = ScoringBank::with_encoder(&analyzer, bank(), Some(encoder)).unwrap();
+    let flag = "Sets inner timeouts longer than the caller's own timeout";
+    let raised = |answer: &str| {
+        semantic
+            .assess(id, answer)
+            .unwrap()
+            .red_flags
+            .iter()
+            .any(|f| f.flag == flag)
+    };
+    assert!(!raised(
+        "Inner timeouts must always be shorter than the caller's own timeout, by a margin."
+    ));
+    assert!(raised(
+        "Inner timeouts can be a bit longer than the caller's own timeout, that is fine."
+    ));
+}

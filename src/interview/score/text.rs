@@ -388,6 +388,12 @@ impl Sentence {
         })
     }
 
+    /// Whether a consequence phrase follows word `at` anywhere in the sentence ("without a
+    /// timeout, a hung dependency (connection open) makes callers wait forever").
+    pub fn consequence_after(&self, at: usize) -> bool {
+        (at + 1..self.words.len()).any(|w| self.scope.consequence[w])
+    }
+
     /// Whether word `at` is the verb a negation denies inside a clause of purpose ("… so hot
     /// keys don't expire together"): what the design prevents, not a practice it lacks.
     pub fn prevented_by_design(&self, at: usize) -> bool {
