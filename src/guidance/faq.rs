@@ -1220,10 +1220,13 @@ fn covered(lib: &Library, understood: &Understood, kinds: &[DocKind]) -> Result<
     let closeness = best.first().map_or(0.0, |h| h.score);
     // A pay question is answered by the figures when it is near them at all: its other words
     // ("comp", "overall") are often ones the guides never use.
+    // So is a question that names the guide it expects the answer in ("the duty in the path
+    // guide about agreeing interfaces with the UI folks").
     let about_pay = understood.salary.is_some();
+    let guide_named = understood.guide.is_some();
     Ok(closeness >= COVERED_SIMILARITY
         || (closeness >= COVERED_WITH_WORDS
-            && (about_pay || known_share(understood) >= KNOWN_SHARE)))
+            && (about_pay || guide_named || known_share(understood) >= KNOWN_SHARE)))
 }
 
 /// A passage this close in meaning covers a question whose words the guides use.

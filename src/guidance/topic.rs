@@ -165,6 +165,13 @@ const WHICH_PROJECTS: &[&str] = &[
     "which project",
     "what project",
     "projects should",
+    "project ideas",
+    "ideas for projects",
+    "ideas for a project",
+    "projects to build",
+    "what to build",
+    "what should i build",
+    "on my github",
 ];
 
 const ENTRY: &[&str] = &[
@@ -247,6 +254,9 @@ const PROJECTS: &[&str] = &[
     "build to show",
     "side project",
     "side projects",
+    "personal website",
+    "portfolio site",
+    "github",
 ];
 /// Beside the words for a certification (`vocabulary::CERTIFICATION_WORDS`), words of the named
 /// ones that ask about them.
