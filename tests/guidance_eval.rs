@@ -5,13 +5,13 @@
 //!
 //! `tune.toml` is what ranking was tuned on; `check.toml` was kept apart to show how far that
 //! tuning carries to questions nobody tuned on. Issue #11 asks for covered top-1 ≥ 95% and an
-//! honest "not covered" ≥ 90%. `fresh.toml` and `holdout.toml` to `holdout7.toml` were each
+//! honest "not covered" ≥ 90%. `fresh.toml` and `holdout.toml` to `holdout8.toml` were each
 //! written later by someone who saw neither the other sets nor the code. Each showed kinds of
 //! gaps the ranking or `scope.toml` lacked when first run (holdout's not-covered share was
 //! 69.6%; holdout2's first run, 2026-12-01: covered 81.1%, not-covered 80.0%; holdout3's, the
 //! same day: 79.4% / 76.5%; holdout4's, 2026-12-02: 79.1% / 86.4%; holdout5's, the same day:
 //! 84.8% / 85.0%; holdout6's, the same day: 88.4% / 88.7%; holdout7's, the same day: 82.9% /
-//! 92.2%). The fixes name whole categories
+//! 92.2%; holdout8's, the same day: 76.0% / 88.2%). The fixes name whole categories
 //! (technical how-to by the question's form, real words never "corrected" — "still" had become "skill" —, a level's own
 //! rung, pay in months, employers the guides name, a name only one passage uses, a duty asked
 //! about; then plural cues, certifications the guides don't name, shorthand such as "BE dev",
@@ -24,11 +24,13 @@
 //! past years, the top of the ladder by position, certifications set aside, leaving backend
 //! for a role named ("bored of APIs … instead"), a question of stop words that names a topic;
 //! a choice weighed for a use, the ladder asked for by name, big employers' level codes, a pivot
-//! asked as a jump, Go the language.
+//! asked as a jump, Go the language; a guide named by the question, a choice between two
+//! technologies the guides never name, whether a skill is needed before the ways in, a place or a
+//! layoff told as context, years "and a half".
 //! Measured 2026-12-02 (/faq, covered top-1 / honest): tune 98.1% / 100%, check 97.4% / 100%,
-//! fresh 96.0% / 100%, holdout 94.0% / 98.7%, holdout2 94.7% / 97.8%, holdout3 90.9% / 96.3%,
-//! holdout4 91.0% / 96.3%, holdout5 92.1% / 93.8%, holdout6 92.1% / 96.8%, holdout7 85.3% /
-//! 96.9% (/ask within a point).
+//! fresh 97.0% / 100%, holdout 96.4% / 98.7%, holdout2 95.1% / 97.8%, holdout3 91.4% / 96.3%,
+//! holdout4 92.7% / 96.3%, holdout5 93.3% / 95.0%, holdout6 93.3% / 96.8%, holdout7 88.2% /
+//! 96.9%, holdout8 85.2% / 97.4% (/ask within a point).
 //! The covered bar is not met on the later sets, so these tests hold the floor reached (a
 //! regression fails) rather than the goal:
 //! `COVERED_FLOOR_*` below, and 90% honesty.
@@ -147,15 +149,15 @@ fn percent(n: usize, of: usize) -> f64 {
 /// Covered top-1 reached on each set; the goal is 95%.
 const COVERED_FLOOR_TUNE: f64 = 96.5;
 const COVERED_FLOOR_CHECK: f64 = 96.5;
-const COVERED_FLOOR_FRESH: f64 = 93.0;
-const COVERED_FLOOR_HOLDOUT: f64 = 93.0;
-const COVERED_FLOOR_HOLDOUT2: f64 = 93.0;
-const COVERED_FLOOR_HOLDOUT3: f64 = 88.5;
-const COVERED_FLOOR_HOLDOUT4: f64 = 88.5;
-const COVERED_FLOOR_HOLDOUT5: f64 = 90.5;
-const COVERED_FLOOR_HOLDOUT6: f64 = 88.0;
-const COVERED_FLOOR_HOLDOUT7: f64 = 85.0;
-const COVERED_FLOOR_HOLDOUT8: f64 = 75.5;
+const COVERED_FLOOR_FRESH: f64 = 95.0;
+const COVERED_FLOOR_HOLDOUT: f64 = 95.0;
+const COVERED_FLOOR_HOLDOUT2: f64 = 94.0;
+const COVERED_FLOOR_HOLDOUT3: f64 = 90.0;
+const COVERED_FLOOR_HOLDOUT4: f64 = 91.5;
+const COVERED_FLOOR_HOLDOUT5: f64 = 92.0;
+const COVERED_FLOOR_HOLDOUT6: f64 = 92.0;
+const COVERED_FLOOR_HOLDOUT7: f64 = 87.0;
+const COVERED_FLOOR_HOLDOUT8: f64 = 84.0;
 
 fn check_set(name: &str, covered_bar: f64) {
     let app = app();

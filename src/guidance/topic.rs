@@ -320,6 +320,18 @@ const DAY: &[&str] = &[
     "pair programming",
     "pair-program",
     "pair-programming",
+    // The day's hours, as the career guide walks through them (9 AM, noon, afternoons, 5 PM).
+    "end of the day",
+    "end of their day",
+    "logging off",
+    "log off",
+    "wrapping up",
+    "afternoon",
+    "afternoons",
+    "morning",
+    "mornings",
+    "lunch",
+    "lunchtime",
     // Where code goes: the day's "deploy to Kubernetes via CI/CD".
     "deployed",
     "deploys",
