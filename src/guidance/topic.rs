@@ -1103,8 +1103,9 @@ pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
         .filter(|cue| !SKILLS_GENERIC.contains(cue))
         .chain(SKILL_NOUNS)
         .any(|cue| question.contains(&format!(" {cue} ")));
-    if has(&question, NEEDED) && (names_a_skill || has(&question, TOOLS)) {
-        if has(&question, TOOLS) {
+    let names_a_tool = has(&question, TOOLS);
+    if has(&question, NEEDED) && (names_a_skill || names_a_tool) {
+        if names_a_tool {
             targets.push(Target::Section("tools"));
         }
         targets.push(Target::Section("skills"));

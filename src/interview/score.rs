@@ -248,6 +248,9 @@ struct FlagRubric {
     /// misconception's phrasing is compared only with sentences of the same polarity, since the
     /// model barely hears a negation.
     negated: Vec<bool>,
+    /// The words of each of `texts` that belong to a pair of opposites ("longer"), found once
+    /// when the texts are encoded: compared with every sentence's words by meaning.
+    directions: Vec<HashSet<String>>,
     /// An authored misconception: raised by meaning at a lower closeness than a plain flag, but
     /// only by a sentence closer to it than to any rubric point.
     misconception: bool,
@@ -431,21 +434,30 @@ fn nearest_misconception(q: &QuestionScoring, vector: &[f32], negated: bool) -> 
 
 impl FlagRubric {
     /// The best closeness of `vector` to this flag's phrasings of the given polarity.
-    /// `contradicted` leaves out phrasings the sentence says the opposite of.
+    /// `contradicted` leaves out phrasings the sentence says the opposite of (given their
+    /// `directions`).
     fn closest_phrasing(
         &self,
         vector: &[f32],
         negated: bool,
-        contradicted: impl Fn(&str) -> bool,
+        contradicted: impl Fn(&HashSet<String>) -> bool,
     ) -> f32 {
         self.references
             .iter()
             .zip(&self.negated)
-            .zip(&self.texts)
-            .filter(|((_, n), text)| **n == negated && !contradicted(text))
+            .zip(&self.directions)
+            .filter(|((_, n), direction)| **n == negated && !contradicted(direction))
             .map(|((r, _), _)| cosine(vector, r))
             .fold(0.0, f32::max)
     }
+}
+
+/// The words of `text` (lowercased) that belong to one of the `opposites` pairs.
+fn directions(opposites: &[[String; 2]], text: &str) -> HashSet<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .map(str::to_lowercase)
+        .filter(|w| opposites.iter().any(|pair| pair.contains(w)))
+        .collect()
 }
 
 fn closest(vector: &[f32], references: &[Vec<f32>]) -> f32 {
@@ -510,6 +522,11 @@ impl ScoringBank {
             }
             for flag in &mut scoring.flags {
                 flag.references = vectors.by_ref().take(flag.texts.len()).collect();
+                flag.directions = flag
+                    .texts
+                    .iter()
+                    .map(|text| directions(&bank.prepared.opposites, text))
+                    .collect();
             }
         }
         bank.encoder = Some(encoder);
@@ -596,6 +613,7 @@ impl ScoringBank {
                     texts: vec![check.flag.clone()],
                     references: Vec::new(),
                     negated: Vec::new(),
+                    directions: Vec::new(),
                     misconception: false,
                 })
                 .collect();
@@ -633,6 +651,7 @@ impl ScoringBank {
                     texts: vec![flag.clone()],
                     references: Vec::new(),
                     negated: Vec::new(),
+                    directions: Vec::new(),
                     misconception: false,
                 });
             }
@@ -653,6 +672,7 @@ impl ScoringBank {
                     texts,
                     references: Vec::new(),
                     negated: Vec::new(),
+                    directions: Vec::new(),
                     misconception: true,
                 });
             }
@@ -1131,8 +1151,9 @@ impl ScoringBank {
             }
         }
         if let Some(vector) = vector.filter(|_| !flag.references.is_empty()) {
-            let similarity =
-                flag.closest_phrasing(vector, s.negates(), |text| self.says_the_opposite(text, s));
+            let similarity = flag.closest_phrasing(vector, s.negates(), |phrasing| {
+                self.says_the_opposite(phrasing, s)
+            });
             // A fragment ("What GraphQL costs you:") is near whatever shares its nouns but
             // states nothing. A negated sentence is compared only with a misconception's
             // negated phrasings ("no separate permission check is needed").
@@ -1153,19 +1174,16 @@ impl ScoringBank {
     }
 
     /// Whether the sentence says one of a pair of opposites ("shorter") where a flag's phrasing
-    /// says the other ("longer") and not it: the model barely hears the difference.
-    fn says_the_opposite(&self, flag_text: &str, s: &Sentence) -> bool {
-        let has = |text: &str, word: &str| {
-            text.split(|c: char| !c.is_alphanumeric())
-                .any(|w| w.eq_ignore_ascii_case(word))
-        };
+    /// says the other ("longer") and not it (`phrasing`: its words of such pairs): the model
+    /// barely hears the difference.
+    fn says_the_opposite(&self, phrasing: &HashSet<String>, s: &Sentence) -> bool {
         let said = |word: &str| s.words.iter().any(|w| w.text == word);
         self.prepared.opposites.iter().any(|pair| {
             [(0, 1), (1, 0)].iter().any(|&(mine, theirs)| {
-                said(&pair[mine])
+                phrasing.contains(&pair[theirs])
+                    && !phrasing.contains(&pair[mine])
+                    && said(&pair[mine])
                     && !said(&pair[theirs])
-                    && has(flag_text, &pair[theirs])
-                    && !has(flag_text, &pair[mine])
             })
         })
     }

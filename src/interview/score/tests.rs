@@ -21,6 +21,15 @@ fn assess(id: &str, answer: &str) -> Assessment {
         .unwrap_or_else(|| panic!("no question {id}"))
 }
 
+/// The red flags an answer raises, by name.
+fn flags_raised(id: &str, answer: &str) -> Vec<String> {
+    assess(id, answer)
+        .red_flags
+        .into_iter()
+        .map(|f| f.flag)
+        .collect()
+}
+
 fn prompt(id: &str) -> &'static str {
     &bank().iter().find(|q| q.id == id).unwrap().prompt
 }
@@ -477,14 +486,7 @@ fn template_boilerplate_earns_partial_credit_at_most() {
 
 #[test]
 fn a_negation_in_a_clause_of_purpose_names_what_is_prevented_not_a_lack() {
-    let id = "sd-caching-layer";
-    let flags = |text: &str| {
-        assess(id, text)
-            .red_flags
-            .iter()
-            .map(|f| f.flag.clone())
-            .collect::<Vec<_>>()
-    };
+    let flags = |text: &str| flags_raised("sd-caching-layer", text);
     let prevented = "Cache-aside with Redis in front of the database, and I'd add random jitter \
         to the TTLs so hot keys don't expire together.";
     assert!(flags(prevented).is_empty(), "{:?}", flags(prevented));
@@ -828,14 +830,7 @@ fn an_answer_of_denials_earns_nothing_by_meaning_from_its_negations() {
 /// still raises it.
 #[test]
 fn a_flag_told_as_the_consequence_of_lacking_the_practice_is_not_raised() {
-    let id = "rel-timeouts";
-    let flagged = |answer: &str| -> Vec<String> {
-        assess(id, answer)
-            .red_flags
-            .into_iter()
-            .map(|f| f.flag)
-            .collect()
-    };
+    let flagged = |answer: &str| flags_raised("rel-timeouts", answer);
     let explained = "Without a timeout, a hung dependency (connection open, no response) makes \
         callers wait forever, holding threads until the pool is exhausted.";
     assert!(
