@@ -76,3 +76,30 @@ fn a_short_text_is_not_padded_to_the_files_fixed_length() {
     let positions = model.padded_positions(&["a b", "what comes after senior?"]);
     assert!(positions.iter().all(|&p| p <= 8), "{positions:?}");
 }
+
+/// A question waiting for its answer is embedded in compact arithmetic (8-bit products where
+/// the CPU has VNNI, f16 weights elsewhere); everything else in f32. The two must stay close
+/// enough that ranking cannot tell: a cosine above 0.99 for questions short, long and odd.
+#[test]
+fn a_questions_fast_vector_stays_close_to_its_exact_one() {
+    let model = model();
+    let ramble = "so I have been doing PHP at an agency for about six and a half years and \
+                  honestly I am kind of bored of it, my friend says backend pays better if you \
+                  go to a product company, what would the guides say I should earn and what \
+                  should I learn first before applying?";
+    for question in [
+        "what comes after senior?",
+        "backend pay in Berlin?",
+        "k8s",
+        "could I pivot to SRE later on? 🤔",
+        "WHAT CERTS SHOULD I GET",
+        ramble,
+    ] {
+        let fast = model.encode_question(question).expect("encodes");
+        let exact = model.encode(&[question]).expect("encodes").pop().unwrap();
+        let norm: f32 = fast.iter().map(|x| x * x).sum::<f32>().sqrt();
+        assert!((norm - 1.0).abs() < 1e-4, "{question:?}: norm {norm}");
+        let same = cosine(&fast, &exact);
+        assert!(same > 0.99, "{question:?}: {same} fast against exact");
+    }
+}

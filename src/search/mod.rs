@@ -583,8 +583,8 @@ impl SearchIndex {
         let Some(semantic) = &self.semantic else {
             return Ok(None);
         };
-        let vector = semantic.encoder.encode(&[text])?.pop();
-        Ok(vector.map(|v| centred(&v, &semantic.mean)))
+        let vector = semantic.encoder.encode_question(text)?;
+        Ok(Some(centred(&vector, &semantic.mean)))
     }
 
     /// The units closest in meaning to `query`, best first, scored by cosine similarity.

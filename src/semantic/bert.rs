@@ -1,10 +1,13 @@
 //! all-MiniLM-L6-v2's BERT encoder: the computation of `candle_transformers::models::bert`, op
-//! for op, with one change: a dense layer given at most [`FEW_ROWS`] rows (a question's tokens,
-//! or a batch of a few short sentences) multiplies by a half-precision copy of its weights
-//! ([`few_rows`](super::few_rows)); larger batches use candle's product on the f32 weights, as
-//! before. The two agree to a cosine above 0.9999 (`tests/embedding_model.rs`), and every
-//! evaluation set gave the same figures with either; a question's embedding went from 17.6 to
-//! 8.0 ms at p50 (BENCHMARKS.md).
+//! for op, with two changes, both for speed:
+//!
+//! - A question's forward pass ([`Arithmetic::Question`]) multiplies by a compact copy of each
+//!   dense layer's weights: 8-bit integers ([`int8_rows`](super::int8_rows)) where the CPU has
+//!   AVX-512 VNNI, f16 ([`few_rows`](super::few_rows)) elsewhere. Everything else (content,
+//!   rubric references, answers being scored) keeps candle's f32 product, which every
+//!   threshold was calibrated on. A question's vector stays within a cosine of 0.99 of the f32
+//!   one (`tests/embedding_model.rs`); its embedding went from 8.0 ms (f16) to 2.1 ms at p50.
+//! - GELU is [`gelu`](super::gelu)'s vectorized erf, not a library call per value.
 //!
 //! Per layer: self-attention (query, key and value in one product), output projection, residual
 //! and layer norm, a GELU feed-forward, residual and layer norm.
@@ -14,12 +17,52 @@ use candle_nn::{Embedding, LayerNorm, VarBuilder};
 use candle_transformers::models::bert::Config;
 
 use super::few_rows::{HalfWeights, FEW_ROWS};
+use super::gelu::gelu_in_place;
+use super::int8_rows::Int8Weights;
 
-/// A dense layer: its f32 weight for batches, an f16 copy for a few rows.
+/// How a forward pass multiplies.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) enum Arithmetic {
+    /// One question waiting for its answer: the compact copy of the weights (8-bit where the
+    /// CPU has VNNI, f16 elsewhere), for speed. Its vector keeps a cosine above 0.99 with the
+    /// exact one.
+    Question,
+    /// Everything else (content, rubric references, answers being scored): candle's f32
+    /// product, the arithmetic the scorer's and the ranking's thresholds were calibrated on,
+    /// and the one the on-disk vector cache holds.
+    Exact,
+}
+
+/// The copy of a dense layer's weights that multiplies a question's rows.
+enum FewRowsWeights {
+    /// 8-bit, where the CPU has AVX-512 VNNI.
+    Int8(Int8Weights),
+    /// Half precision elsewhere.
+    Half(HalfWeights),
+}
+
+impl FewRowsWeights {
+    fn new(values: &[f32], inputs: usize, outputs: usize) -> FewRowsWeights {
+        if Int8Weights::supported() && Int8Weights::fits(inputs, outputs) {
+            FewRowsWeights::Int8(Int8Weights::new(values, inputs, outputs))
+        } else {
+            FewRowsWeights::Half(HalfWeights::new(values, inputs, outputs))
+        }
+    }
+
+    fn product(&self, x: &[f32], bias: &[f32]) -> Vec<f32> {
+        match self {
+            FewRowsWeights::Int8(weights) => weights.product(x, bias),
+            FewRowsWeights::Half(weights) => weights.product(x, bias),
+        }
+    }
+}
+
+/// A dense layer: its f32 weight for batches, a compact copy for a few rows.
 struct Dense {
     /// (outputs, inputs), as stored.
     weight: Tensor,
-    half: HalfWeights,
+    few_rows: FewRowsWeights,
     bias: Tensor,
     bias_values: Vec<f32>,
 }
@@ -27,11 +70,12 @@ struct Dense {
 impl Dense {
     fn new(weight: Tensor, bias: Tensor) -> Result<Dense> {
         let (outputs, inputs) = weight.dims2()?;
-        let half = HalfWeights::new(&weight.flatten_all()?.to_vec1::<f32>()?, inputs, outputs);
+        let values = weight.flatten_all()?.to_vec1::<f32>()?;
+        let few_rows = FewRowsWeights::new(&values, inputs, outputs);
         let bias_values = bias.to_vec1::<f32>()?;
         Ok(Dense {
             weight,
-            half,
+            few_rows,
             bias,
             bias_values,
         })
@@ -45,20 +89,40 @@ impl Dense {
     }
 
     /// `xs` is (batch, sequence, inputs).
-    fn forward(&self, xs: &Tensor) -> Result<Tensor> {
+    fn forward(&self, xs: &Tensor, arithmetic: Arithmetic) -> Result<Tensor> {
+        self.forward_then(xs, arithmetic, |_| {})
+    }
+
+    /// The layer, then GELU (the feed-forward's widening layer).
+    fn forward_gelu(&self, xs: &Tensor, arithmetic: Arithmetic) -> Result<Tensor> {
+        self.forward_then(xs, arithmetic, gelu_in_place)
+    }
+
+    /// The layer, then `activation` over its outputs in place (before they become a tensor
+    /// again, so the values are touched once more, not copied twice).
+    fn forward_then(
+        &self,
+        xs: &Tensor,
+        arithmetic: Arithmetic,
+        activation: fn(&mut [f32]),
+    ) -> Result<Tensor> {
         let (batch, sequence, inputs) = xs.dims3()?;
         let rows = batch * sequence;
-        if rows <= FEW_ROWS {
+        let mut out = if arithmetic == Arithmetic::Question && rows <= FEW_ROWS {
             let values = xs.flatten_all()?.to_vec1::<f32>()?;
-            let out = self.half.product(&values, &self.bias_values);
-            return Tensor::from_vec(out, (batch, sequence, self.half.outputs()), &Device::Cpu);
-        }
-        // As candle_nn::Linear does for a contiguous input.
-        xs.contiguous()?
-            .reshape((rows, inputs))?
-            .matmul(&self.weight.t()?)?
-            .reshape((batch, sequence, ()))?
-            .broadcast_add(&self.bias)
+            self.few_rows.product(&values, &self.bias_values)
+        } else {
+            // As candle_nn::Linear does for a contiguous input.
+            xs.contiguous()?
+                .reshape((rows, inputs))?
+                .matmul(&self.weight.t()?)?
+                .broadcast_add(&self.bias)?
+                .flatten_all()?
+                .to_vec1::<f32>()?
+        };
+        activation(&mut out);
+        let outputs = self.bias_values.len();
+        Tensor::from_vec(out, (batch, sequence, outputs), &Device::Cpu)
     }
 }
 
@@ -112,7 +176,7 @@ impl Layer {
 
     /// `xs` is (batch, sequence, hidden); `mask` adds 0 to real tokens' scores and a large
     /// negative number to padding's, shaped (batch, 1, 1, sequence).
-    fn forward(&self, xs: &Tensor, mask: &Tensor) -> Result<Tensor> {
+    fn forward(&self, xs: &Tensor, mask: &Tensor, arithmetic: Arithmetic) -> Result<Tensor> {
         let (batch, sequence, hidden) = xs.dims3()?;
         let head_size = hidden / self.heads;
         let split = |t: Tensor| -> Result<Tensor> {
@@ -120,7 +184,7 @@ impl Layer {
                 .transpose(1, 2)?
                 .contiguous()
         };
-        let qkv = self.qkv.forward(xs)?;
+        let qkv = self.qkv.forward(xs, arithmetic)?;
         let query = split(qkv.narrow(D::Minus1, 0, hidden)?)?;
         let key = split(qkv.narrow(D::Minus1, hidden, hidden)?)?;
         let value = split(qkv.narrow(D::Minus1, 2 * hidden, hidden)?)?;
@@ -133,10 +197,10 @@ impl Layer {
             .flatten_from(D::Minus2)?;
         let attended = self
             .attention_norm
-            .forward(&(self.attention_out.forward(&context)? + xs)?)?;
-        let widened = self.intermediate.forward(&attended)?.gelu_erf()?;
+            .forward(&(self.attention_out.forward(&context, arithmetic)? + xs)?)?;
+        let widened = self.intermediate.forward_gelu(&attended, arithmetic)?;
         self.output_norm
-            .forward(&(self.output.forward(&widened)? + attended)?)
+            .forward(&(self.output.forward(&widened, arithmetic)? + attended)?)
     }
 }
 
@@ -177,7 +241,12 @@ impl Bert {
     }
 
     /// `ids` and `mask` are (batch, sequence) u32; every text's token type is 0.
-    pub(super) fn forward(&self, ids: &Tensor, mask: &Tensor) -> Result<Tensor> {
+    pub(super) fn forward(
+        &self,
+        ids: &Tensor,
+        mask: &Tensor,
+        arithmetic: Arithmetic,
+    ) -> Result<Tensor> {
         let (_, sequence) = ids.dims2()?;
         let positions = Tensor::arange(0u32, sequence as u32, ids.device())?;
         let embedded = (self.words.forward(ids)?
@@ -189,7 +258,7 @@ impl Bert {
         let mask =
             (mask.ones_like()? - &mask)?.broadcast_mul(&Tensor::new(f32::MIN, ids.device())?)?;
         for layer in &self.layers {
-            hidden = layer.forward(&hidden, &mask)?;
+            hidden = layer.forward(&hidden, &mask, arithmetic)?;
         }
         Ok(hidden)
     }

@@ -1,5 +1,6 @@
-//! The matrix product of a dense layer for a few rows (one short question's tokens), with the
-//! weights held in half precision.
+//! The matrix product of a dense layer for a few rows (one question's tokens), with the
+//! weights held in half precision: a question's arithmetic on CPUs without AVX-512 VNNI (with
+//! it, [`int8_rows`](super::int8_rows) is used).
 //!
 //! Why not candle's product: for a handful of rows `gemm` copies every weight matrix into its
 //! own layout on each call (43% of a question's forward pass in `perf record`), then reads that
@@ -11,8 +12,8 @@
 
 use half::f16;
 
-/// Up to this many rows (tokens of all texts in one pass) use this product: one question of
-/// up to the model's 256 tokens, or a batch of a few short sentences.
+/// A question's pass uses the compact product up to this many rows: every question, since the
+/// model reads at most 256 tokens.
 pub const FEW_ROWS: usize = 256;
 
 /// A weight matrix of `outputs` rows of `inputs` values, in f16, row-major as stored.
@@ -35,10 +36,6 @@ impl HalfWeights {
             inputs,
             outputs,
         }
-    }
-
-    pub fn outputs(&self) -> usize {
-        self.outputs
     }
 
     /// `out` (rows × outputs) = `x` (rows × inputs) · weightsᵀ + `bias`.

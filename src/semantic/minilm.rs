@@ -8,7 +8,7 @@ use candle_nn::VarBuilder;
 use candle_transformers::models::bert::Config;
 use tokenizers::{Encoding, Tokenizer, TruncationParams};
 
-use super::bert::Bert;
+use super::bert::{Arithmetic, Bert};
 use super::Encoder;
 use crate::error::{Error, Result};
 
@@ -118,7 +118,11 @@ impl MiniLm {
     }
 
     /// One forward pass over `encodings`, each padded to the longest of them.
-    fn forward(&self, encodings: &[&Encoding]) -> candle_core::Result<Vec<Vec<f32>>> {
+    fn forward(
+        &self,
+        encodings: &[&Encoding],
+        arithmetic: Arithmetic,
+    ) -> candle_core::Result<Vec<Vec<f32>>> {
         let longest = encodings.iter().map(|e| e.len()).max().unwrap_or(0);
         let padded = |f: &dyn Fn(&Encoding) -> &[u32]| -> candle_core::Result<Tensor> {
             let mut flat = Vec::with_capacity(encodings.len() * longest);
@@ -131,7 +135,7 @@ impl MiniLm {
         };
         let ids = padded(&|e| e.get_ids())?;
         let mask = padded(&|e| e.get_attention_mask())?;
-        let hidden = self.model.forward(&ids, &mask)?;
+        let hidden = self.model.forward(&ids, &mask, arithmetic)?;
         // Mean over the real tokens only: padding must not pull short texts toward each other.
         let mask = mask.to_dtype(DType::F32)?.unsqueeze(2)?;
         let summed = hidden.broadcast_mul(&mask)?.sum(1)?;
@@ -168,14 +172,21 @@ impl Encoder for MiniLm {
         let mut vectors: Vec<Vec<f32>> = vec![Vec::new(); texts.len()];
         for batch in batches(&lengths) {
             let rows: Vec<&Encoding> = batch.iter().map(|&i| &encodings[i]).collect();
-            let out = self
-                .forward(&rows)
-                .map_err(|e| Error::Config(format!("embedding model failed: {e}")))?;
+            let out = self.forward(&rows, Arithmetic::Exact).map_err(failed)?;
             for (i, vector) in batch.into_iter().zip(out) {
                 vectors[i] = vector;
             }
         }
         Ok(vectors)
+    }
+
+    /// One question, in the compact arithmetic: this is what a user waits for.
+    fn encode_question(&self, text: &str) -> Result<Vec<f32>> {
+        let encodings = self.tokenize(&[text])?;
+        let mut out = self
+            .forward(&[&encodings[0]], Arithmetic::Question)
+            .map_err(failed)?;
+        Ok(out.pop().unwrap_or_default())
     }
 
     fn id(&self) -> &str {
@@ -191,6 +202,10 @@ impl Encoder for MiniLm {
             .filter(|w| w.chars().count() >= 2 && w.chars().all(|c| c.is_ascii_lowercase()))
             .collect()
     }
+}
+
+fn failed(error: candle_core::Error) -> Error {
+    Error::Config(format!("embedding model failed: {error}"))
 }
 
 /// A stable 64-bit FNV-1a hash (std's hasher is not stable across releases, and these ids name

@@ -7,6 +7,8 @@
 mod bert;
 mod cache;
 mod few_rows;
+mod gelu;
+mod int8_rows;
 mod minilm;
 
 pub use cache::{CachedEncoder, EmbeddingCache};
@@ -16,6 +18,12 @@ pub use minilm::{MiniLm, MODEL_FILES};
 pub trait Encoder: Send + Sync {
     /// One vector per text, all of the same dimension, each of unit length.
     fn encode(&self, texts: &[&str]) -> crate::error::Result<Vec<Vec<f32>>>;
+
+    /// One question's vector, as fast as the encoder can make it: may differ from
+    /// `encode(&[text])` by rounding (a cosine above 0.99), never by more.
+    fn encode_question(&self, text: &str) -> crate::error::Result<Vec<f32>> {
+        Ok(self.encode(&[text])?.pop().unwrap_or_default())
+    }
 
     /// Names the model and its exact weights: vectors of different encoders never mix.
     fn id(&self) -> &str;
