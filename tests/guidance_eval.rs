@@ -5,15 +5,15 @@
 //!
 //! `tune.toml` is what ranking was tuned on; `check.toml` was kept apart to show how far that
 //! tuning carries to questions nobody tuned on. Issue #11 asks for covered top-1 ≥ 95% and an
-//! honest "not covered" ≥ 90%. `fresh.toml` and `holdout.toml` to `holdout8.toml` were each
+//! honest "not covered" ≥ 90%. `fresh.toml` and `holdout.toml` to `holdout9.toml` were each
 //! written later by someone who saw neither the other sets nor the code. Each showed kinds of
 //! gaps the ranking or `scope.toml` lacked when first run (holdout's not-covered share was
 //! 69.6%; holdout2's first run, 2026-12-01: covered 81.1%, not-covered 80.0%; holdout3's, the
 //! same day: 79.4% / 76.5%; holdout4's, 2026-12-02: 79.1% / 86.4%; holdout5's, the same day:
 //! 84.8% / 85.0%; holdout6's, the same day: 88.4% / 88.7%; holdout7's, the same day: 82.9% /
-//! 92.2%; holdout8's, the same day: 76.0% / 88.2%). The fixes name whole categories
-//! (technical how-to by the question's form, real words never "corrected" — "still" had become "skill" —, a level's own
-//! rung, pay in months, employers the guides name, a name only one passage uses, a duty asked
+//! 92.2%; holdout8's, the same day: 76.0% / 88.2%; holdout9's, 2026-12-03: 84.7% / 86.9%).
+//! The fixes name whole categories (technical how-to by the question's form, real words never
+//! "corrected" — "still" had become "skill" —, a level's own rung, pay in months, employers the guides name, a name only one passage uses, a duty asked
 //! about; then plural cues, certifications the guides don't name, shorthand such as "BE dev",
 //! the asking sentence of a long message first, other roles' ways in), not the sets' questions,
 //! but a set's figure after its misses guided a change is no longer blind. Later fixes: a later
@@ -26,11 +26,13 @@
 //! a choice weighed for a use, the ladder asked for by name, big employers' level codes, a pivot
 //! asked as a jump, Go the language; a guide named by the question, a choice between two
 //! technologies the guides never name, whether a skill is needed before the ways in, a place or a
-//! layoff told as context, years "and a half".
-//! Measured 2026-12-02 (/faq, covered top-1 / honest): tune 98.1% / 100%, check 97.4% / 100%,
+//! layoff told as context, years "and a half"; whether a task one was handed is normal backend
+//! work, "project" as the forecaster's verb, other roles besides the ladder, everyday words for
+//! authentication, learning resources by medium, forecasts for a narrower occupation.
+//! Measured 2026-12-03 (/faq, covered top-1 / honest): tune 98.1% / 100%, check 97.4% / 100%,
 //! fresh 97.0% / 100%, holdout 96.4% / 98.7%, holdout2 95.1% / 97.8%, holdout3 91.4% / 96.3%,
-//! holdout4 92.7% / 96.3%, holdout5 93.3% / 95.0%, holdout6 93.3% / 96.8%, holdout7 88.2% /
-//! 96.9%, holdout8 85.2% / 97.4% (/ask within a point).
+//! holdout4 92.1% / 96.3%, holdout5 93.3% / 95.0%, holdout6 93.3% / 98.4%, holdout7 88.2% /
+//! 96.9%, holdout8 85.2% / 97.4%, holdout9 88.9% / 90.5% (/ask within a point).
 //! The covered bar is not met on the later sets, so these tests hold the floor reached (a
 //! regression fails) rather than the goal:
 //! `COVERED_FLOOR_*` below, and 90% honesty.
@@ -158,6 +160,7 @@ const COVERED_FLOOR_HOLDOUT5: f64 = 92.0;
 const COVERED_FLOOR_HOLDOUT6: f64 = 92.0;
 const COVERED_FLOOR_HOLDOUT7: f64 = 87.0;
 const COVERED_FLOOR_HOLDOUT8: f64 = 84.0;
+const COVERED_FLOOR_HOLDOUT9: f64 = 88.0;
 
 fn check_set(name: &str, covered_bar: f64) {
     let app = app();
@@ -402,6 +405,15 @@ fn holdout7_set_meets_the_bars() {
 #[test]
 fn holdout8_set_meets_the_bars() {
     check_set("holdout8.toml", COVERED_FLOOR_HOLDOUT8);
+}
+
+/// The twelfth set, written 2026-12-02 in the same way (blind), leaning on "I heard that ..."
+/// claims, chit-chat before the question, day-to-day scenarios, comparisons of two things the
+/// guides hold, how-long questions, year counts with plus signs, terse fragments, non-native
+/// English, and 84 near-miss uncovered rows.
+#[test]
+fn holdout9_set_meets_the_bars() {
+    check_set("holdout9.toml", COVERED_FLOOR_HOLDOUT9);
 }
 
 /// Not a check: for every question of the three sets, how close the nearest passage's text and

@@ -1791,7 +1791,10 @@ mod tests {
                 embed.title.clone().unwrap_or_default(),
                 embed.description.clone().unwrap_or_default()
             );
-            assert!(text.contains(shown), "{question}: {text}");
+            assert!(
+                text.to_lowercase().contains(&shown.to_lowercase()),
+                "{question}: {text}"
+            );
         }
     }
 

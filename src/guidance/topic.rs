@@ -102,6 +102,9 @@ const PIVOT: &[&str] = &[
     "moving into",
     "other roles",
     "other jobs",
+    "lead into",
+    "leads into",
+    "besides going up",
     "career change",
     "change careers",
     "career switch",
@@ -242,6 +245,14 @@ const SECURITY: &[&str] = &[
     "hacking",
     "pentesting",
     "hardening",
+    // Everyday words for authentication and authorisation.
+    "login",
+    "logins",
+    "log-in",
+    "sign-in",
+    "permissions",
+    "access control",
+    "user roles",
 ];
 const PROJECTS: &[&str] = &[
     "project",
@@ -421,6 +432,35 @@ const PART_OF_THE_WORK: &[&str] = &[
     "who owns",
     "who handles",
     "whose job",
+];
+/// Whether a task one was handed is usual for the role ("my lead asked me to deploy through the
+/// pipeline, is that a normal backend task?"): a duty question, unless a move is asked ("is it
+/// normal to move from backend to SRE?").
+const NORMAL_TASK: &[&str] = &[
+    "normal backend task",
+    "normal backend work",
+    "typical backend task",
+    "typical backend work",
+    "normal for backend",
+    "typical for backend",
+    "usual for backend",
+    "normal for a backend",
+    "typical for a backend",
+    "normal work",
+    "normal task",
+    "normal tasks",
+    "typical work",
+    "typical task",
+    "typical tasks",
+    "is that normal",
+    "is this normal",
+    "is it normal",
+    "is that typical",
+    "is this typical",
+    "something backend engineers do",
+    "something backend devs do",
+    "something backend developers do",
+    "something backend people do",
 ];
 
 const TOOLS: &[&str] = &[
@@ -715,6 +755,21 @@ fn words(text: &str) -> String {
     )
 }
 
+/// Whether the question asks about projects to build. "Project" is also the forecaster's verb
+/// ("what does the BLS project for developer jobs?"): beside words of the outlook, only a
+/// projects word other than "project(s)" itself counts.
+fn names_projects(question: &str) -> bool {
+    if !has(question, PROJECTS) {
+        return false;
+    }
+    let bare = |cue: &&&str| matches!(**cue, "project" | "projects");
+    !has(question, OUTLOOK)
+        || PROJECTS
+            .iter()
+            .filter(|c| !bare(c))
+            .any(|c| has(question, &[c]))
+}
+
 fn has(question: &str, cues: &[&str]) -> bool {
     cues.iter()
         .any(|cue| question.contains(&format!(" {cue} ")))
@@ -968,6 +1023,11 @@ fn asks_about_a_duty(question: &str) -> bool {
     if has(question, PART_OF_THE_WORK) {
         return true;
     }
+    if has(question, NORMAL_TASK) {
+        return !has(question, PIVOT)
+            && !has(question, MOVING_AWAY)
+            && !question.contains(" move ");
+    }
     DUTY_SUBJECTS.iter().any(|subject| {
         question
             .split(&format!(" {subject} "))
@@ -1048,7 +1108,8 @@ pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
     }
     if has(&question, TOP_OF_LADDER) {
         targets.push(Target::Rung(Level::Principal));
-    } else if has(&question, LADDER) && !has(&question, NEXT_STEP) {
+    } else if has(&question, LADDER) && !has(&question, NEXT_STEP) && !has(&question, PIVOT) {
+        // (Beside a move elsewhere, "besides going up the ladder", the ladder is the contrast.)
         targets.push(Target::Rung(Level::Junior));
     }
     // "data engineering" names the data engineer's move as well.
@@ -1093,7 +1154,8 @@ pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
         targets.push(Target::Certifications);
     }
     // "which projects should I put on my CV for internships?" asks which projects first.
-    let projects_asked = has(&question, PROJECTS) && has(&question, WHICH_PROJECTS);
+    let projects_named = names_projects(&question);
+    let projects_asked = projects_named && has(&question, WHICH_PROJECTS);
     if projects_asked {
         targets.push(Target::Section("projects"));
     }
@@ -1120,7 +1182,7 @@ pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
         targets.push(Target::Section("entry"));
         targets.push(Target::Faq("hired"));
     }
-    if has(&question, PROJECTS) && !projects_asked {
+    if projects_named && !projects_asked {
         targets.push(Target::Section("projects"));
     }
     if has(&question, AI) {
@@ -1427,6 +1489,49 @@ mod tests {
         ];
         for (question, expected) in cases {
             assert_eq!(targets(question, &next_roles), *expected, "{question}");
+        }
+    }
+
+    /// Where the first target is what matters: the rest follows from other cues.
+    #[test]
+    fn questions_lead_with_the_part_that_answers_them() {
+        let cases: &[(&str, Option<Target>)] = &[
+            // A task one was handed, asked whether it is usual: the day's duties.
+            (
+                "my lead asked me to deploy to k8s through the pipeline, is that a normal backend task?",
+                Some(Target::Section("day")),
+            ),
+            (
+                "they want me writing migrations every day, is that typical backend work?",
+                Some(Target::Section("day")),
+            ),
+            // ... but "normal" beside a move asks about the move.
+            (
+                "is it normal to move from backend to devops later?",
+                Some(Target::Section("next")),
+            ),
+            // "Which of the usual backend tools" is a tools question.
+            (
+                "which of the usual backend tools am I missing?",
+                Some(Target::Section("tools")),
+            ),
+            // "Project" as the forecaster's verb is not the projects section.
+            (
+                "what does the BLS project for software developer employment?",
+                Some(Target::Section("outlook")),
+            ),
+            ("which portfolio projects show growth?", Some(Target::Section("projects"))),
+            // Other roles besides the ladder: the moves, not the ladder's first rung.
+            (
+                "which other roles can backend lead into besides going up the ladder?",
+                Some(Target::Section("next")),
+            ),
+            ("login and permissions, do I need them?", Some(Target::Section("skills"))),
+        ];
+        let next_roles = vec!["devops engineer".to_string()];
+        for (question, expected) in cases {
+            let found = targets(question, &next_roles);
+            assert_eq!(found.first(), expected.as_ref(), "{question}: {found:?}");
         }
     }
 }
