@@ -60,7 +60,10 @@
 //! when the term is the verb a clause of purpose denies: "jitter the TTLs so hot keys don't
 //! expire together" names what the design prevents). With the encoder, the question's
 //! `red_flags` are also raised by meaning (cosine ≥ `SEMANTIC_RED_FLAG`, in a sentence of at least
-//! `MIN_CLAIM_WORDS` words with no negation or criticism), and so are the authored misconceptions of `interview-references.toml`
+//! `MIN_CLAIM_WORDS` words with no negation or criticism), and by pattern when a plain sentence
+//! restates one nearly word for word (a flag of at least `ECHO_MIN_TERMS` terms, `ECHO_SHARE` of
+//! them within `ECHO_SLACK` tokens more than that, no word of `stance.reported_claim` such as
+//! "think" or "but"); and so are the authored misconceptions of `interview-references.toml`
 //! (a claim, why it is wrong, and ways to state it): cosine ≥ `SEMANTIC_MISCONCEPTION` with one of
 //! its statements and at least `MISCONCEPTION_MARGIN` closer to it than to any rubric point. A
 //! sentence is compared only with statements of its own polarity (the model barely hears a
@@ -164,6 +167,13 @@ pub const SEMANTIC_MISCONCEPTION: f32 = 0.70;
 /// …when it is also at least this much closer to it than to any rubric point.
 pub const MISCONCEPTION_MARGIN: f32 = 0.05;
 
+/// A bank red flag of at least this many distinct terms is raised by a plain sentence holding
+/// at least this share of them (`ScoringBank::echoes`).
+const ECHO_MIN_TERMS: usize = 6;
+const ECHO_SHARE: f64 = 0.75;
+/// …within this many analyzed tokens beyond the terms needed.
+const ECHO_SLACK: usize = 3;
+
 /// An answer with at least this share of sentences negating something is an answer of denials.
 const DENIAL_SHARE: f64 = 0.5;
 /// A sentence denies when at least this share of its words is negated (or a negation cue): a
@@ -254,6 +264,9 @@ struct FlagRubric {
     /// An authored misconception: raised by meaning at a lower closeness than a plain flag, but
     /// only by a sentence closer to it than to any rubric point.
     misconception: bool,
+    /// The bank flag's own terms (analyzed, distinct), when it has at least `ECHO_MIN_TERMS`: a
+    /// plain sentence holding most of them restates the flag (see `flag_in`).
+    echo: Vec<String>,
 }
 
 /// What the answer as a whole says about one of its sentences, for [`ScoringBank::point_in`].
@@ -306,6 +319,7 @@ struct Prepared {
     languages: Vec<(String, HashSet<String>)>,
     markers: Markers,
     opposites: Vec<[String; 2]>,
+    reported_claim: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -376,6 +390,7 @@ impl Prepared {
             blame: Phrases::new(&b.blame),
             common_words: set(&lexicon.common_words),
             opposites: lexicon.stance.opposites.clone(),
+            reported_claim: lexicon.stance.reported_claim.clone(),
             languages: lexicon
                 .languages
                 .iter()
@@ -449,6 +464,19 @@ impl FlagRubric {
             .filter(|((_, n), direction)| **n == negated && !contradicted(direction))
             .map(|((r, _), _)| cosine(vector, r))
             .fold(0.0, f32::max)
+    }
+}
+
+/// A red flag's distinct analyzed terms, or none when it has too few to be told apart from
+/// a sentence that merely shares its topic ("Confuses a circuit breaker with retries").
+fn echo_terms(analyzer: &Analyzer, flag: &str) -> Vec<String> {
+    let mut terms = analyzer.terms(flag);
+    terms.sort();
+    terms.dedup();
+    if terms.len() >= ECHO_MIN_TERMS {
+        terms
+    } else {
+        Vec::new()
     }
 }
 
@@ -615,6 +643,7 @@ impl ScoringBank {
                     negated: Vec::new(),
                     directions: Vec::new(),
                     misconception: false,
+                    echo: echo_terms(analyzer, &check.flag),
                 })
                 .collect();
             // The plain red flags are raised by meaning only; their why is the rubric point they
@@ -653,6 +682,7 @@ impl ScoringBank {
                     negated: Vec::new(),
                     directions: Vec::new(),
                     misconception: false,
+                    echo: echo_terms(analyzer, flag),
                 });
             }
             for wrong in &question.misconceptions {
@@ -674,6 +704,7 @@ impl ScoringBank {
                     negated: Vec::new(),
                     directions: Vec::new(),
                     misconception: true,
+                    echo: Vec::new(),
                 });
             }
             // The model barely hears a negation, so "needs no retry" would be raised by "you
@@ -1150,6 +1181,9 @@ impl ScoringBank {
                 return Some(FlagEvidence::Pattern);
             }
         }
+        if self.echoes(flag, s) {
+            return Some(FlagEvidence::Pattern);
+        }
         if let Some(vector) = vector.filter(|_| !flag.references.is_empty()) {
             let similarity = flag.closest_phrasing(vector, s.negates(), |phrasing| {
                 self.says_the_opposite(phrasing, s)
@@ -1171,6 +1205,42 @@ impl ScoringBank {
             }
         }
         None
+    }
+
+    /// Whether a plain sentence restates the flag nearly word for word: most of its terms
+    /// (`ECHO_SHARE`) in a stretch of the sentence hardly longer than they are
+    /// (`ECHO_SLACK`), with no negation, criticism or attribution anywhere in it ("some people
+    /// think offset pages stay consistent…" reports the claim, it doesn't make it). The model
+    /// alone misses such a clause in a long sentence, whose other clauses dilute its vector;
+    /// the stretch keeps a sentence weighing two designs ("chaining, a linked list per bucket,
+    /// or open addressing") from being read as confusing them.
+    fn echoes(&self, flag: &FlagRubric, s: &Sentence) -> bool {
+        if flag.echo.is_empty() || s.negates() || s.scope.criticised {
+            return false;
+        }
+        let needed = (ECHO_SHARE * flag.echo.len() as f64).ceil() as usize;
+        let at: Vec<Option<usize>> = s
+            .tokens
+            .iter()
+            .map(|t| flag.echo.iter().position(|e| e == t))
+            .collect();
+        let stated = (0..at.len()).any(|start| {
+            let mut seen = HashSet::new();
+            at[start..]
+                .iter()
+                .take(needed + ECHO_SLACK)
+                .flatten()
+                .any(|term| seen.insert(*term) && seen.len() >= needed)
+        });
+        let reported = || {
+            s.words.iter().any(|w| {
+                self.prepared
+                    .reported_claim
+                    .iter()
+                    .any(|cue| w.text.eq_ignore_ascii_case(cue))
+            })
+        };
+        stated && !reported()
     }
 
     /// Whether the sentence says one of a pair of opposites ("shorter") where a flag's phrasing

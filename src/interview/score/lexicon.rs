@@ -47,6 +47,10 @@ pub struct Stance {
     /// Pairs of words that say opposite things ("longer", "shorter").
     #[serde(default)]
     pub opposites: Vec<[String; 2]>,
+    /// Words that report a claim rather than make it, or turn against it ("some people think",
+    /// "but"): a sentence with one does not restate a red flag word for word.
+    #[serde(default)]
+    pub reported_claim: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -873,3 +873,59 @@ fn a_sentence_saying_the_opposite_of_a_flag_does_not_raise_it_by_meaning() {
         "Inner timeouts can be a bit longer than the caller's own timeout, that is fine."
     ));
 }
+
+/// A sentence restating a red flag nearly word for word raises it, however long the sentence
+/// (the model alone hears the other clauses too); the same words denied, reported as someone
+/// else's belief, criticised, or spread over a sentence weighing two designs do not.
+#[test]
+fn a_red_flag_restated_word_for_word_is_raised_by_pattern() {
+    let offset = "Offset pagination stays consistent when rows are inserted between page requests";
+    let cursor = "Cursor pagination lets clients jump directly to any page number cheaply";
+    let cases: &[(&str, &str, Option<&str>)] = &[
+        (
+            "api-pagination",
+            "I'd default to offset/limit: it's simple, gives random access, and it stays \
+             consistent when rows are inserted between page requests, because each request \
+             re-runs the query against the same ORDER BY.",
+            Some(offset),
+        ),
+        (
+            "api-pagination",
+            "The cursor encodes the row's position, so clients can also jump directly to any page \
+             number cheaply by computing the cursor for page N.",
+            Some(cursor),
+        ),
+        (
+            "api-pagination",
+            "Offset pagination does not stay consistent when rows are inserted between page \
+             requests: a new row shifts every later page by one.",
+            None,
+        ),
+        (
+            "api-pagination",
+            "Many people think offset pagination stays consistent when rows are inserted between \
+             page requests, because the ORDER BY is the same each time.",
+            None,
+        ),
+        (
+            "cd-hash-map-internals",
+            "Different keys can land in the same bucket, so collisions are handled either by \
+             chaining - a linked list per bucket, which Java's HashMap turns into a red-black \
+             tree past 8 entries - or by open addressing: linear probing, quadratic probing, \
+             Robin Hood hashing, where the entry goes in the next free slot.",
+            None,
+        ),
+    ];
+    for (id, answer, flag) in cases {
+        let raised = flags_raised(id, answer);
+        match flag {
+            Some(flag) => assert!(raised.iter().any(|f| f == flag), "{answer}: {raised:?}"),
+            None => {
+                let restated = raised
+                    .iter()
+                    .any(|f| f == offset || f.starts_with("Open addressing"));
+                assert!(!restated, "{answer}: {raised:?}")
+            }
+        }
+    }
+}
