@@ -111,7 +111,8 @@ impl HalfRows<'_> {
     }
 }
 
-fn add_bias(out: &mut [f32], bias: &[f32]) {
+/// Adds `bias` to every row of `out` (rows of `bias.len()` values).
+pub(super) fn add_bias(out: &mut [f32], bias: &[f32]) {
     for row in out.chunks_exact_mut(bias.len()) {
         for (value, b) in row.iter_mut().zip(bias) {
             *value += b;

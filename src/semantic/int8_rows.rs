@@ -16,6 +16,8 @@
 //! An input row's four bytes are broadcast and multiplied with that vector, so 16 outputs grow
 //! at once with no horizontal sums.
 
+use super::few_rows::add_bias;
+
 /// Outputs per packed block: one 512-bit vector of i32 sums.
 const BLOCK: usize = 16;
 
@@ -109,11 +111,7 @@ impl Int8Weights {
                 || self.part_fast(&input, split..blocks, target),
             );
         }
-        for row in out.chunks_exact_mut(self.outputs) {
-            for (value, b) in row.iter_mut().zip(bias) {
-                *value += b;
-            }
-        }
+        add_bias(&mut out, bias);
         out
     }
 

@@ -1,6 +1,8 @@
 //! all-MiniLM-L6-v2 run in-process by candle: tokenize with the model's own tokenizer, run BERT,
 //! mean-pool over the real tokens, normalise. Loaded from files on disk; no network, ever.
 
+use std::collections::HashMap;
+use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
 
 use candle_core::{DType, Device, Tensor};
@@ -63,12 +65,8 @@ impl MiniLm {
             }))
             .map_err(|e| model_error(dir, e))?;
         let weights = dir.join("model.safetensors");
-        // SAFETY: the weights file is memory-mapped read-only; careerbot never writes it, and
-        // scripts/fetch-model replaces the folder by rename, never in place.
-        let vars = unsafe {
-            VarBuilder::from_mmaped_safetensors(&[&weights], DType::F32, &Device::Cpu)
-                .map_err(|e| model_error(dir, e))?
-        };
+        let tensors = read_weights(&weights).map_err(|e| model_error(dir, e))?;
+        let vars = VarBuilder::from_tensors(tensors, DType::F32, &Device::Cpu);
         let model = Bert::load(vars, &config).map_err(|e| model_error(dir, e))?;
         let size = std::fs::metadata(&weights)
             .map_err(|e| Error::io(format!("reading {}", weights.display()), e))?
@@ -144,6 +142,67 @@ impl MiniLm {
         let norms = mean.sqr()?.sum_keepdim(1)?.sqrt()?;
         mean.broadcast_div(&norms)?.to_vec2::<f32>()
     }
+}
+
+/// The f32 tensors of a safetensors file, each read straight into the vector that becomes its
+/// tensor. candle's own loader maps the file and copies every tensor out of the mapping, so for
+/// a moment both are resident: 218 MB at the peak of a start against 143 MB after it
+/// (BENCHMARKS.md). Other dtypes (the file's I64 `position_ids`, which BERT recomputes) are
+/// skipped.
+fn read_weights(path: &Path) -> std::result::Result<HashMap<String, Tensor>, String> {
+    #[derive(serde::Deserialize)]
+    struct Entry {
+        dtype: String,
+        shape: Vec<usize>,
+        data_offsets: [u64; 2],
+    }
+    let mut file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    let mut length = [0u8; 8];
+    file.read_exact(&mut length).map_err(|e| e.to_string())?;
+    let header_length = u64::from_le_bytes(length);
+    if header_length > 100_000_000 {
+        return Err(format!("a {header_length}-byte header is not safetensors"));
+    }
+    let mut header = vec![0u8; header_length as usize];
+    file.read_exact(&mut header).map_err(|e| e.to_string())?;
+    let entries: HashMap<String, serde_json::Value> =
+        serde_json::from_slice(&header).map_err(|e| e.to_string())?;
+    let data_start = 8 + header_length;
+    let mut tensors = HashMap::new();
+    for (name, value) in entries {
+        if name == "__metadata__" {
+            continue;
+        }
+        let entry: Entry = serde_json::from_value(value).map_err(|e| format!("{name}: {e}"))?;
+        if entry.dtype != "F32" {
+            continue;
+        }
+        let [start, end] = entry.data_offsets;
+        let count: usize = entry.shape.iter().product();
+        if end < start || (end - start) as usize != count * 4 {
+            return Err(format!("{name}: offsets do not match its shape"));
+        }
+        // Read straight into the tensor's own vector, so no second copy of a 47 MB embedding
+        // table is ever held.
+        let mut values = vec![0f32; count];
+        // SAFETY: the slice covers exactly the vector's initialised values, and every bit
+        // pattern is a valid f32.
+        let bytes =
+            unsafe { std::slice::from_raw_parts_mut(values.as_mut_ptr().cast::<u8>(), count * 4) };
+        file.seek(SeekFrom::Start(data_start + start))
+            .and_then(|_| file.read_exact(bytes))
+            .map_err(|e| format!("{name}: {e}"))?;
+        // safetensors stores little-endian values.
+        if cfg!(target_endian = "big") {
+            for value in &mut values {
+                *value = f32::from_bits(value.to_bits().swap_bytes());
+            }
+        }
+        let tensor = Tensor::from_vec(values, entry.shape, &Device::Cpu)
+            .map_err(|e| format!("{name}: {e}"))?;
+        tensors.insert(name, tensor);
+    }
+    Ok(tensors)
 }
 
 /// The texts' positions grouped into forward passes: shortest first, each pass at most
@@ -226,6 +285,54 @@ pub(crate) fn identity(parts: &[&[u8]]) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn safetensors(header: &str, data: &[u8]) -> std::path::PathBuf {
+        let path = std::env::temp_dir().join(format!(
+            "careerbot-weights-{}-{:x}.safetensors",
+            std::process::id(),
+            identity(&[header.as_bytes(), data])
+        ));
+        let mut bytes = (header.len() as u64).to_le_bytes().to_vec();
+        bytes.extend_from_slice(header.as_bytes());
+        bytes.extend_from_slice(data);
+        std::fs::write(&path, bytes).unwrap();
+        path
+    }
+
+    /// The weights reader keeps f32 tensors with their shapes and values, skips other dtypes,
+    /// and turns a malformed file into an error, never a panic.
+    #[test]
+    fn weights_are_read_tensor_by_tensor() {
+        let values: Vec<u8> = [1.5f32, -2.0, 0.25, 8.0, 3.0, 4.0]
+            .iter()
+            .flat_map(|v| v.to_le_bytes())
+            .collect();
+        let mut data = values.clone();
+        data.extend_from_slice(&7i64.to_le_bytes());
+        let good = safetensors(
+            r#"{"__metadata__":{"format":"pt"},"w":{"dtype":"F32","shape":[2,3],"data_offsets":[0,24]},"ids":{"dtype":"I64","shape":[1],"data_offsets":[24,32]}}"#,
+            &data,
+        );
+        let tensors = read_weights(&good).expect("reads");
+        assert_eq!(tensors.len(), 1, "the I64 tensor is skipped");
+        let w = tensors["w"].to_vec2::<f32>().unwrap();
+        assert_eq!(w, vec![vec![1.5, -2.0, 0.25], vec![8.0, 3.0, 4.0]]);
+        let bad_offsets = safetensors(
+            r#"{"w":{"dtype":"F32","shape":[2,3],"data_offsets":[0,20]}}"#,
+            &values,
+        );
+        assert!(read_weights(&bad_offsets).is_err());
+        let short = safetensors(
+            r#"{"w":{"dtype":"F32","shape":[4,3],"data_offsets":[0,48]}}"#,
+            &values,
+        );
+        assert!(read_weights(&short).is_err());
+        let not_json = safetensors("not json at all", &values);
+        assert!(read_weights(&not_json).is_err());
+        for path in [good, bad_offsets, short, not_json] {
+            let _ = std::fs::remove_file(path);
+        }
+    }
 
     #[test]
     fn batches_hold_every_text_once_by_length_within_bounds() {
