@@ -319,7 +319,7 @@ struct Prepared {
     languages: Vec<(String, HashSet<String>)>,
     markers: Markers,
     opposites: Vec<[String; 2]>,
-    reported_claim: Vec<String>,
+    reported_claim: HashSet<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -390,7 +390,7 @@ impl Prepared {
             blame: Phrases::new(&b.blame),
             common_words: set(&lexicon.common_words),
             opposites: lexicon.stance.opposites.clone(),
-            reported_claim: lexicon.stance.reported_claim.clone(),
+            reported_claim: set(&lexicon.stance.reported_claim),
             languages: lexicon
                 .languages
                 .iter()
@@ -1232,13 +1232,11 @@ impl ScoringBank {
                 .flatten()
                 .any(|term| seen.insert(*term) && seen.len() >= needed)
         });
+        // Words are lowercase, as the data file's are.
         let reported = || {
-            s.words.iter().any(|w| {
-                self.prepared
-                    .reported_claim
-                    .iter()
-                    .any(|cue| w.text.eq_ignore_ascii_case(cue))
-            })
+            s.words
+                .iter()
+                .any(|w| self.prepared.reported_claim.contains(&w.text))
         };
         stated && !reported()
     }

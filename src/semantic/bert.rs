@@ -90,39 +90,47 @@ impl Dense {
 
     /// `xs` is (batch, sequence, inputs).
     fn forward(&self, xs: &Tensor, arithmetic: Arithmetic) -> Result<Tensor> {
-        self.forward_then(xs, arithmetic, |_| {})
+        if arithmetic == Arithmetic::Question {
+            return self.few_rows_then(xs, |_| {});
+        }
+        self.exact(xs)
     }
 
     /// The layer, then GELU (the feed-forward's widening layer).
     fn forward_gelu(&self, xs: &Tensor, arithmetic: Arithmetic) -> Result<Tensor> {
-        self.forward_then(xs, arithmetic, gelu_in_place)
+        if arithmetic == Arithmetic::Question {
+            return self.few_rows_then(xs, gelu_in_place);
+        }
+        // GELU over the values once, outside candle (whose erf is a library call per value).
+        let (batch, sequence, _) = xs.dims3()?;
+        let mut out = self.exact(xs)?.flatten_all()?.to_vec1::<f32>()?;
+        gelu_in_place(&mut out);
+        Tensor::from_vec(out, (batch, sequence, self.bias_values.len()), &Device::Cpu)
     }
 
-    /// The layer, then `activation` over its outputs in place (before they become a tensor
-    /// again, so the values are touched once more, not copied twice).
-    fn forward_then(
-        &self,
-        xs: &Tensor,
-        arithmetic: Arithmetic,
-        activation: fn(&mut [f32]),
-    ) -> Result<Tensor> {
+    /// candle's f32 product, as candle_nn::Linear does for a contiguous input.
+    fn exact(&self, xs: &Tensor) -> Result<Tensor> {
         let (batch, sequence, inputs) = xs.dims3()?;
-        let rows = batch * sequence;
-        let mut out = if arithmetic == Arithmetic::Question && rows <= FEW_ROWS {
+        xs.contiguous()?
+            .reshape((batch * sequence, inputs))?
+            .matmul(&self.weight.t()?)?
+            .reshape((batch, sequence, ()))?
+            .broadcast_add(&self.bias)
+    }
+
+    /// The compact product of a question's rows, then `activation` over its outputs in place,
+    /// before they become a tensor. A pass longer than the compact product takes (never: the
+    /// model reads at most 256 tokens) falls back to the exact one.
+    fn few_rows_then(&self, xs: &Tensor, activation: fn(&mut [f32])) -> Result<Tensor> {
+        let (batch, sequence, _) = xs.dims3()?;
+        let mut out = if batch * sequence <= FEW_ROWS {
             let values = xs.flatten_all()?.to_vec1::<f32>()?;
             self.few_rows.product(&values, &self.bias_values)
         } else {
-            // As candle_nn::Linear does for a contiguous input.
-            xs.contiguous()?
-                .reshape((rows, inputs))?
-                .matmul(&self.weight.t()?)?
-                .broadcast_add(&self.bias)?
-                .flatten_all()?
-                .to_vec1::<f32>()?
+            self.exact(xs)?.flatten_all()?.to_vec1::<f32>()?
         };
         activation(&mut out);
-        let outputs = self.bias_values.len();
-        Tensor::from_vec(out, (batch, sequence, outputs), &Device::Cpu)
+        Tensor::from_vec(out, (batch, sequence, self.bias_values.len()), &Device::Cpu)
     }
 }
 
