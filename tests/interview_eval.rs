@@ -98,6 +98,7 @@ const SETS: &[&str] = &[
     "holdout6.toml",
     "holdout7.toml",
     "holdout8.toml",
+    "holdout9.toml",
 ];
 
 /// One set of `tests/data/interview_eval`, parsed.
@@ -397,6 +398,22 @@ const HOLDOUT8_FLOOR: f64 = 0.96;
 #[test]
 fn experts_beat_gamed_and_wrong_answers_on_the_eighth_holdout_set() {
     meets_the_bars_but("holdout8.toml", 228, HOLDOUT8_FLOOR, &[]);
+}
+
+/// Never tuned to: written 2026-12-03, blind (its author read only this folder's README and the
+/// bank), with new answers to the eight questions of `holdout2` (sd-async-order-processing,
+/// api-error-responses, db-replication-lag, db-sql-vs-nosql, cd-deadlock,
+/// rel-cascading-failures, sec-leaked-secret, bh-prioritisation), non-English answers in French,
+/// Japanese, Russian, Spanish, Hungarian, Hebrew, Thai and Italian.
+/// First run: 94.3% (198/210), no own-words answer under 50. Then 285 more authored
+/// misconceptions (five per question, written blind to every set) were tried and not kept: by
+/// meaning they were raised on correct sentences as often as on wrong ones (a swapped definition
+/// is as close to the right one as a paraphrase is): this set 91.9%, tune 97.5%, check 96.9%.
+const HOLDOUT9_FLOOR: f64 = 0.94;
+
+#[test]
+fn experts_beat_gamed_and_wrong_answers_on_the_ninth_holdout_set() {
+    meets_the_bars_but("holdout9.toml", 210, HOLDOUT9_FLOOR, &[]);
 }
 
 /// `Q=<question id> T=<answer type> [F=<file, e.g. holdout5>] cargo test --test interview_eval
