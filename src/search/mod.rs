@@ -30,11 +30,12 @@ use analyzer::{edit_distance, typo_budget, TOKENIZER_NAME};
 /// derived from content need no bump: the fingerprint covers the documents themselves.)
 const SCHEMA_VERSION: u32 = 3;
 
-/// One indexing thread, so a small index is one segment and a query visits one; more threads
-/// would split even the real content into several.
-const INDEX_WRITER_THREADS: usize = 1;
-/// The writer's memory budget (50 MB): the real content and the 1,000-guide benchmark corpus fit
-/// one flush, the 10,000-guide corpus takes two (see BENCHMARKS.md).
+/// Below this many documents one indexing thread builds the index, so a small index is one
+/// segment and a query visits one; more threads would split even the real content into several.
+/// Above it, two threads share the analysis (the 10,000-guide corpus holds 225,000 documents).
+const TWO_WRITER_THREADS_FROM: usize = 50_000;
+/// The writer's memory budget per thread (50 MB): the real content and the 1,000-guide benchmark
+/// corpus fit one flush (see BENCHMARKS.md).
 const INDEX_WRITER_MEMORY_BYTES: usize = 50_000_000;
 
 /// How much an FAQ entry's score is raised against other passages.
@@ -1028,10 +1029,13 @@ fn write_documents(index: &Index, analyzer: &Analyzer, docs: Vec<SearchDoc>) -> 
         .tokenizers()
         .register(TOKENIZER_NAME, analyzer.clone());
     let (_, fields) = schema();
-    let mut writer = index.writer_with_num_threads::<TantivyDocument>(
-        INDEX_WRITER_THREADS,
-        INDEX_WRITER_MEMORY_BYTES,
-    )?;
+    let threads = if docs.len() >= TWO_WRITER_THREADS_FROM {
+        2
+    } else {
+        1
+    };
+    let mut writer = index
+        .writer_with_num_threads::<TantivyDocument>(threads, threads * INDEX_WRITER_MEMORY_BYTES)?;
     for doc in docs {
         let mut stored = TantivyDocument::default();
         stored.add_text(fields.key, &doc.key);
