@@ -90,22 +90,17 @@ impl Dense {
 
     /// `xs` is (batch, sequence, inputs).
     fn forward(&self, xs: &Tensor, arithmetic: Arithmetic) -> Result<Tensor> {
-        if arithmetic == Arithmetic::Question {
-            return self.few_rows_then(xs, |_| {});
+        match arithmetic {
+            // candle's tensor as it comes: no round trip through a vector.
+            Arithmetic::Exact => self.exact(xs),
+            Arithmetic::Question => self.forward_then(xs, arithmetic, |_| {}),
         }
-        self.exact(xs)
     }
 
-    /// The layer, then GELU (the feed-forward's widening layer).
+    /// The layer, then GELU (the feed-forward's widening layer), over the values once outside
+    /// candle (whose erf is a library call per value).
     fn forward_gelu(&self, xs: &Tensor, arithmetic: Arithmetic) -> Result<Tensor> {
-        if arithmetic == Arithmetic::Question {
-            return self.few_rows_then(xs, gelu_in_place);
-        }
-        // GELU over the values once, outside candle (whose erf is a library call per value).
-        let (batch, sequence, _) = xs.dims3()?;
-        let mut out = self.exact(xs)?.flatten_all()?.to_vec1::<f32>()?;
-        gelu_in_place(&mut out);
-        Tensor::from_vec(out, (batch, sequence, self.bias_values.len()), &Device::Cpu)
+        self.forward_then(xs, arithmetic, gelu_in_place)
     }
 
     /// candle's f32 product, as candle_nn::Linear does for a contiguous input.
@@ -118,12 +113,17 @@ impl Dense {
             .broadcast_add(&self.bias)
     }
 
-    /// The compact product of a question's rows, then `activation` over its outputs in place,
-    /// before they become a tensor. A pass longer than the compact product takes (never: the
-    /// model reads at most 256 tokens) falls back to the exact one.
-    fn few_rows_then(&self, xs: &Tensor, activation: fn(&mut [f32])) -> Result<Tensor> {
+    /// The layer, then `activation` over its outputs in place, before they become a tensor. A
+    /// question's rows take the compact product; other passes, and a question longer than the
+    /// compact product takes (never: the model reads at most 256 tokens), the exact one.
+    fn forward_then(
+        &self,
+        xs: &Tensor,
+        arithmetic: Arithmetic,
+        activation: fn(&mut [f32]),
+    ) -> Result<Tensor> {
         let (batch, sequence, _) = xs.dims3()?;
-        let mut out = if batch * sequence <= FEW_ROWS {
+        let mut out = if arithmetic == Arithmetic::Question && batch * sequence <= FEW_ROWS {
             let values = xs.flatten_all()?.to_vec1::<f32>()?;
             self.few_rows.product(&values, &self.bias_values)
         } else {
