@@ -188,6 +188,45 @@ pub struct App {
     pub replies: ReplyCache,
     /// Guidance deliveries seen lately, so a transport's retry is not counted as a second miss.
     guidance_deliveries: Mutex<lru::LruCache<String, ()>>,
+    /// Each server's own entries as last read from the store (see [`App::answer_at_once`]).
+    entries_seen: EntriesSeen,
+}
+
+/// How long a server's entries read from the store are trusted without reading them again, for
+/// answering a repeated question at once: an entry added or removed in this process is seen at
+/// once (the admin command forgets the server's digest); one changed by another process sharing
+/// the database, within this long.
+const ENTRIES_TRUSTED_FOR: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// Per server, a digest of its own entries and when they were read. Bounded: servers not asked
+/// lately are forgotten first, and a forgotten server is read again.
+struct EntriesSeen(Mutex<lru::LruCache<String, (std::time::Instant, u64)>>);
+
+impl EntriesSeen {
+    fn new() -> EntriesSeen {
+        EntriesSeen(Mutex::new(lru::LruCache::new(RECENT_DELIVERIES)))
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, lru::LruCache<String, (std::time::Instant, u64)>> {
+        self.0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn saw(&self, guild: &str, digest: u64) {
+        self.lock()
+            .put(guild.to_string(), (std::time::Instant::now(), digest));
+    }
+
+    /// The digest of `guild`'s entries when they were read less than `trusted_for` ago.
+    fn recent(&self, guild: &str, trusted_for: std::time::Duration) -> Option<u64> {
+        let (read_at, digest) = *self.lock().get(guild)?;
+        (read_at.elapsed() < trusted_for).then_some(digest)
+    }
+
+    fn forget(&self, guild: &str) {
+        self.lock().pop(guild);
+    }
 }
 
 impl std::fmt::Debug for App {
@@ -279,6 +318,7 @@ impl App {
             metrics: Arc::new(Metrics::new()),
             replies: ReplyCache::default(),
             guidance_deliveries: Mutex::new(lru::LruCache::new(RECENT_DELIVERIES)),
+            entries_seen: EntriesSeen::new(),
         }
     }
 
@@ -346,6 +386,42 @@ impl App {
         self.metrics
             .record_command(name, counted, started.elapsed());
         reply
+    }
+
+    /// The reply to a guidance command when it needs neither work nor the store: the same
+    /// command answered before, for this content and this server's entries as read within
+    /// [`ENTRIES_TRUSTED_FOR`], and not a question nothing answered (that is counted in the
+    /// store). None otherwise: then `handle_delivery` answers it, on a thread that may block.
+    /// FAQ traffic repeats itself, so transports try this first and most questions are answered
+    /// without handing them to another thread.
+    pub fn answer_at_once(
+        &self,
+        delivery_id: &str,
+        caller: &Caller,
+        command: &Command,
+    ) -> Option<Reply> {
+        if App::may_change_state(command) || crate::fault::slows_replies() {
+            return None;
+        }
+        let started = std::time::Instant::now();
+        let asks_a_question = matches!(
+            command,
+            Command::Faq { .. } | Command::Ask { .. } | Command::AnswerMessage { .. }
+        );
+        let entries = match (&caller.guild_id, asks_a_question) {
+            (Some(guild), true) => self.entries_seen.recent(guild, ENTRIES_TRUSTED_FOR)?,
+            _ => entries_digest(&[]),
+        };
+        let key = Key::new(self.library().catalog.fingerprint, entries, command);
+        let cached = self.replies.get(&key).filter(|cached| !cached.missed)?;
+        self.metrics.reply_cache_lookup(true);
+        self.guidance_deliveries
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .put(delivery_id.to_string(), ());
+        self.metrics
+            .record_command(command.metric_name(), Outcome::Ok, started.elapsed());
+        Some(Reply::clone(&cached.reply))
     }
 
     /// Answers one delivery of a command that may arrive more than once (a transport's retry or
@@ -519,6 +595,10 @@ impl App {
             Command::Interview(command) => interview::handle(self, caller, command),
             Command::Admin(command) => {
                 admin::authorize(caller)?;
+                // Its entries may change: the next question reads them again.
+                if let Some(guild) = &caller.guild_id {
+                    self.entries_seen.forget(guild);
+                }
                 admin::handle(self, caller, command)
             }
             Command::Component { custom_id } => match custom_id
@@ -547,7 +627,11 @@ impl App {
     /// The caller's server's own FAQ entries (none outside a server).
     fn staff_entries(&self, caller: &Caller) -> Result<Vec<crate::store::StaffEntry>> {
         match &caller.guild_id {
-            Some(guild) => self.store.staff_entries(guild),
+            Some(guild) => {
+                let entries = self.store.staff_entries(guild)?;
+                self.entries_seen.saw(guild, entries_digest(&entries));
+                Ok(entries)
+            }
             None => Ok(Vec::new()),
         }
     }
@@ -670,6 +754,78 @@ mod tests {
             "DMs apart"
         );
         assert_eq!(app.metrics.unanswered_count("faq"), 3);
+    }
+
+    #[test]
+    fn a_repeated_question_is_answered_at_once_and_a_new_server_entry_is_seen_at_once() {
+        let app = app();
+        let member = Caller::user("42").in_guild("100", 0);
+        let staff = Caller::user("1").in_guild("100", MANAGE_GUILD);
+        let faq = || Command::Faq {
+            question: "what is a backend engineer".into(),
+        };
+        assert_eq!(
+            app.answer_at_once("1", &member, &faq()),
+            None,
+            "not answered yet"
+        );
+        let first = app.handle_delivery("1", &member, faq());
+        assert_eq!(
+            app.answer_at_once("2", &member, &faq()),
+            Some(first.clone())
+        );
+        // Another server's entries were never read here: its members take the slow path.
+        let elsewhere = Caller::user("42").in_guild("200", 0);
+        assert_eq!(app.answer_at_once("3", &elsewhere, &faq()), None);
+        // Commands that change state never are.
+        let start = Command::parse("/interview start").unwrap();
+        assert_eq!(app.answer_at_once("4", &member, &start), None);
+
+        let added = Command::Admin(crate::commands::AdminCommand::FaqAdd {
+            question: "what is a backend engineer".into(),
+            answer: "Our server's own answer: see the pinned post in #careers.".into(),
+        });
+        app.handle(&staff, added);
+        assert_eq!(
+            app.answer_at_once("5", &member, &faq()),
+            None,
+            "the entry added in this process is read before the next answer"
+        );
+        let with_entry = app.handle_delivery("5", &member, faq());
+        assert_ne!(with_entry, first);
+        assert!(
+            format!("{with_entry:?}").contains("pinned post"),
+            "{with_entry:?}"
+        );
+        assert_eq!(app.answer_at_once("6", &member, &faq()), Some(with_entry));
+    }
+
+    #[test]
+    fn a_question_nothing_answered_is_never_answered_at_once_so_it_is_counted() {
+        let app = app();
+        let member = Caller::user("42").in_guild("100", 0);
+        let ask = || Command::Faq {
+            question: "What is the best Kafka client library?".into(),
+        };
+        app.handle_delivery("1", &member, ask());
+        assert_eq!(app.answer_at_once("2", &member, &ask()), None);
+        app.handle_delivery("2", &member, ask());
+        assert_eq!(app.store.gaps(Some("100"), 10).unwrap()[0].count, 2);
+    }
+
+    #[test]
+    fn entries_read_are_trusted_for_a_while_then_read_again() {
+        let seen = EntriesSeen::new();
+        assert_eq!(seen.recent("100", ENTRIES_TRUSTED_FOR), None);
+        seen.saw("100", 7);
+        assert_eq!(seen.recent("100", ENTRIES_TRUSTED_FOR), Some(7));
+        assert_eq!(
+            seen.recent("100", std::time::Duration::ZERO),
+            None,
+            "expired"
+        );
+        seen.forget("100");
+        assert_eq!(seen.recent("100", ENTRIES_TRUSTED_FOR), None);
     }
 
     #[test]

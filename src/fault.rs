@@ -57,3 +57,9 @@ pub fn before_reply() {
         std::thread::sleep(SLOW_REPLY);
     }
 }
+
+/// Whether `slow-replies` is armed: replies must then take the slow path (see `before_reply`),
+/// none is answered at once from the reply cache.
+pub fn slows_replies() -> bool {
+    armed() == Some(SLOW_REPLIES)
+}

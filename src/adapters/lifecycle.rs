@@ -342,6 +342,16 @@ pub async fn answer<R: Responder>(
             let name = command.metric_name();
             let private = App::replies_privately(&command);
             tracing::debug!(user = %caller.user_id, command = name, private, "interaction");
+            if let Some(reply) = app.answer_at_once(&envelope.id, &caller, &command) {
+                let delivered = exchange
+                    .deliver(std::future::ready(reply), private, timing)
+                    .await?;
+                return Ok(Answered {
+                    kind: "command",
+                    command: Some(name),
+                    delivered: Some(delivered),
+                });
+            }
             let id = envelope.id.clone();
             let metrics = app.metrics.clone();
             let work =
