@@ -99,6 +99,7 @@ const SETS: &[&str] = &[
     "holdout7.toml",
     "holdout8.toml",
     "holdout9.toml",
+    "holdout10.toml",
 ];
 
 /// One set of `tests/data/interview_eval`, parsed.
@@ -414,6 +415,35 @@ const HOLDOUT9_FLOOR: f64 = 0.94;
 #[test]
 fn experts_beat_gamed_and_wrong_answers_on_the_ninth_holdout_set() {
     meets_the_bars_but("holdout9.toml", 210, HOLDOUT9_FLOOR, &[]);
+}
+
+/// Never tuned to: written 2026-12-03, blind (its author read only this folder's README and the
+/// bank), with new answers to api-rest-vs-graphql, sd-notification-service, rel-health-checks,
+/// db-zero-downtime-migration, api-http-methods-status, sec-authn-vs-authz, rel-safe-deploys
+/// and bh-learn-fast: own-words experts as different candidates write them (bullet fragments, a
+/// past system with numbers, an analogy first, a snippet), fluent answers with subtle swaps in
+/// the right vocabulary (401 for 403, liveness for readiness), red flags in everyday words,
+/// partly reworded pastes, off-topic answers that are good answers to other bank questions, and
+/// non-English answers in German, Brazilian Portuguese, Korean, Polish, Arabic, Swahili,
+/// Ukrainian and Hindi.
+/// First run: 89.5% (188/210), rel-safe-deploys' own words 47 (terse bullet fragments, each
+/// too short for the model to place: "Prod in steps: 1% of requests, then 10%, 50%, all." is
+/// 0.46 from its point), the Swahili answer called gibberish. Then frequent words of 24 more
+/// languages; a negation after a long subject reaches twelve words back, not eight; dismissals
+/// ("are a waste of time", "slow you down") negate what they follow; and a phrase that analysis
+/// reduces to one word ("on time") must occur as written: 90.5%, every non-English answer told
+/// so. Still: fluent answers swapping 401 and 403, or liveness and readiness, score 100 (the
+/// model does not hear which is which), and the terse own-words answer stays at 47.
+const HOLDOUT10_FLOOR: f64 = 0.90;
+
+#[test]
+fn experts_beat_gamed_and_wrong_answers_on_the_tenth_holdout_set() {
+    meets_the_bars_but(
+        "holdout10.toml",
+        210,
+        HOLDOUT10_FLOOR,
+        &["rel-safe-deploys: 47"],
+    );
 }
 
 /// `Q=<question id> T=<answer type> [F=<file, e.g. holdout5>] cargo test --test interview_eval

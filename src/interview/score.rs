@@ -8,7 +8,8 @@
 //! own words, lowercased with every word kept (negation, pronouns, "my mistake"), and through the
 //! shared analyzer (stemming, synonym folding), so "sharding" and "partitioned by key" are one
 //! rubric term. A rubric term must occur as consecutive analyzed tokens; a term with a pronoun
-//! ("my mistake", "I caused") must also occur with that pronoun, because stop words never erase it.
+//! ("my mistake", "I caused") must also occur with that pronoun, because stop words never erase it,
+//! and a phrase that analysis reduces to one word ("on time", "order by") must occur as written.
 //!
 //! **Stance.** A term inside the scope of a negation ("never Kafka", "a queue is not needed",
 //! "MD5 rather than bcrypt", "skip the salt", "backpressure is unnecessary") does not cover its
@@ -214,12 +215,13 @@ const LIST_TERM_DENSITY: f64 = 0.6;
 /// Two sentences share a frame when this share of their non-term words is common.
 const SAME_FRAME: f64 = 0.6;
 
-/// A rubric term, analyzed, with the pronouns it must keep.
+/// A rubric term, analyzed, with the words it must keep.
 #[derive(Debug, Clone)]
 struct Term {
     text: String,
     tokens: Vec<String>,
-    /// The term's own words when it holds a pronoun ("my mistake"): they must occur as written.
+    /// The term's own words when it holds a pronoun ("my mistake") or analysis leaves one of its
+    /// words ("on time"): they must occur as written.
     raw_guard: Option<Vec<String>>,
     /// The term holds a negation cue itself ("never plaintext"): matched as written.
     has_cue: bool,
@@ -419,10 +421,19 @@ impl Prepared {
                 || cues.after.longest_at(&words, at).is_some()
                 || cues.contrast.longest_at(&words, at).is_some()
         });
+        let tokens = analyzer.terms(text);
+        // A phrase the analyzer reduces to one word ("on time" to "time", "order by" to
+        // "order") would be found in any sentence with that word ("a waste of time", "in order
+        // to"): it must occur as written, like a phrase holding a pronoun.
+        // (Not a synonym phrase folded to one term, "message queue": every word of it counts.)
+        let collapses = tokens.len() == 1
+            && words.len() > 1
+            && words.iter().any(|w| analyzer.terms(&w.text).is_empty());
         Term {
             text: text.to_string(),
-            tokens: analyzer.terms(text),
-            raw_guard: keeps_pronoun.then(|| words.into_iter().map(|w| w.text).collect()),
+            tokens,
+            raw_guard: (keeps_pronoun || collapses)
+                .then(|| words.into_iter().map(|w| w.text).collect()),
             has_cue,
         }
     }

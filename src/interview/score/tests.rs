@@ -349,6 +349,9 @@ fn negated_terms_do_not_cover_their_point() {
         "Skip Kafka entirely and let the service insert rows one by one.",
         "Kafka is unnecessary for this, rows go straight to the database.",
         "We don't need Kafka or any other buffer in front of the database here.",
+        "Kafka and a message queue for buffering writes are a waste of time at this size.",
+        // A long subject still lies inside the scope of the negation after it.
+        "Putting a durable message queue in front of the database for all of these writes isn't something I would do.",
     ] {
         let a = assess(id, answer);
         assert_eq!(
@@ -521,6 +524,28 @@ fn hedging_without_specifics_is_capped_and_a_specific_answer_is_not() {
     let a = assess(id, specific);
     assert!(a.hedges >= 2, "{}", a.hedges);
     assert!(!a.caps.contains(&Cap::Vague), "{a:#?}");
+}
+
+/// "on time" is "time" once its stop word is gone, and "order by" is "order": such a phrase is
+/// found as written, not in "a waste of time" or "in order to".
+#[test]
+fn a_phrase_that_analysis_reduces_to_one_word_must_occur_as_written() {
+    let by_term = |a: &Assessment, wanted: &str| {
+        a.points.iter().any(|p| {
+            matches!(&p.evidence, Some(Evidence { by: EvidenceKind::Term { term }, .. }) if term == wanted)
+        })
+    };
+    let id = "bh-cross-team-delivery";
+    let wasted = assess(
+        id,
+        "The weekly sync with the other team felt like a waste of time, so after the second one I stopped going and did my part alone.",
+    );
+    assert!(!by_term(&wasted, "on time"), "{wasted:#?}");
+    let delivered = assess(
+        id,
+        "I set up a weekly check-in with both teams, and the migration landed on time, two days before the freeze.",
+    );
+    assert!(by_term(&delivered, "on time"), "{delivered:#?}");
 }
 
 #[test]

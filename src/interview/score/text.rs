@@ -171,7 +171,7 @@ pub struct NegationCues {
 
 /// Most words a `before` cue reaches forward, and an `after` cue reaches back.
 const SCOPE_FORWARD: usize = 8;
-const SCOPE_BACK: usize = 8;
+const SCOPE_BACK: usize = 12;
 /// At most this many words make a list item that a negation runs on across ("400, 401").
 const LIST_ITEM: usize = 3;
 
