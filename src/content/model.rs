@@ -122,22 +122,27 @@ impl Level {
         found
     }
 
-    /// Levels named by the multi-word phrases of [`LEVEL_NAMES`] in free text ("fresh out of
-    /// college", "new grad"), in ladder order. Single words are left to the caller, which may
-    /// allow typos in them.
+    /// Levels named in free text by the multi-word phrases of [`LEVEL_NAMES`] ("fresh out of
+    /// college", "new grad") and by big employers' level codes ("L3", "E5", "SDE-2"), in ladder
+    /// order. Single words are left to the caller, which may allow typos in them (a code has no
+    /// typos: "l4" misspelt is another code).
     pub fn phrases_in(text: &str) -> Vec<Level> {
         let padded = format!(" {} ", level_words(text).join(" "));
-        LEVEL_NAMES
+        let named = |names: &[&str], words_too: bool| {
+            names
+                .iter()
+                .filter(|name| words_too || name.contains(' '))
+                .any(|name| padded.contains(&format!(" {name} ")))
+        };
+        let mut levels: Vec<Level> = LEVEL_NAMES
             .iter()
-            .chain(LEVEL_CODES)
-            .filter(|(_, names)| {
-                names
-                    .iter()
-                    .filter(|name| name.contains(' '))
-                    .any(|name| padded.contains(&format!(" {name} ")))
-            })
+            .filter(|(_, names)| named(names, false))
+            .chain(LEVEL_CODES.iter().filter(|(_, names)| named(names, true)))
             .map(|(level, _)| *level)
-            .collect()
+            .collect();
+        levels.sort();
+        levels.dedup();
+        levels
     }
 }
 
@@ -716,6 +721,10 @@ mod tests {
             ("pay for a tech lead vs entry-level", &[Junior, Lead]),
             ("staff pay", &[]),
             ("a newer graduate", &[]),
+            ("L3 backend pay?", &[Junior]),
+            ("E5 backend pay, US?", &[Senior]),
+            ("sde-2 comp vs l5", &[Mid, Senior]),
+            ("is l33t speak ok", &[]),
         ];
         for (text, expected) in cases {
             assert_eq!(Level::phrases_in(text), *expected, "{text:?}");

@@ -1200,6 +1200,10 @@ fn covered(lib: &Library, understood: &Understood, kinds: &[DocKind]) -> Result<
         // Its words name a part of the guides (a level alone does not: "junior pay in Munich").
         return Ok(true);
     }
+    if lib.vocabulary().quotes_a_figure(&understood.corrected) {
+        // "the 133,080 number, what is it?": the passage that gives it is the answer.
+        return Ok(true);
+    }
     if topic::asks_for_the_ladder(&understood.corrected) {
         // "show me the ladder": the ladders are the answer, though the guides never say "ladder".
         return Ok(true);

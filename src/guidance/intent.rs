@@ -25,6 +25,10 @@ const PAY_WORDS: &[&str] = &[
     "wage",
     "wages",
     "pay",
+    "six figures",
+    "six figure",
+    "6 figures",
+    "6 figure",
 ];
 
 /// Words naming each level, as people say them. Checked after analysis, so plurals and the
@@ -356,6 +360,26 @@ fn earns_as_a_verb(raw: &[String]) -> bool {
 /// "3 years", "5 yrs", "10 yoe", "2y": the number before a years word. Months count in
 /// whole years ("6 months" is 0, "eighteen months" 1), as the ladders' year bands do.
 pub fn years_mentioned(words: &[String]) -> Option<u32> {
+    years_before_a_unit(words).or_else(|| decades_mentioned(words))
+}
+
+/// "a decade" is 10 years, "two decades" 20, "half a decade" 5.
+fn decades_mentioned(words: &[String]) -> Option<u32> {
+    // Analyzed terms arrive stemmed ("decad").
+    let at = words
+        .iter()
+        .position(|w| matches!(w.as_str(), "decade" | "decades" | "decad"))?;
+    let before = |n: usize| at.checked_sub(n).map(|j| words[j].as_str());
+    if before(2) == Some("half") {
+        return Some(5);
+    }
+    let count = before(1)
+        .and_then(|w| w.parse().ok().or_else(|| number_word(w)))
+        .unwrap_or(1);
+    (count <= 6).then_some(count * 10)
+}
+
+fn years_before_a_unit(words: &[String]) -> Option<u32> {
     let number = |word: &String| -> Option<u32> { word.parse().ok().or_else(|| number_word(word)) };
     words.windows(2).enumerate().find_map(|(i, pair)| {
         // "3.5 yrs" arrives as "3", "5", "yrs": the whole number before the fraction counts.
@@ -560,6 +584,14 @@ mod tests {
         );
         assert_eq!(years_mentioned(&w("3 and a half yrs")), Some(3));
         assert_eq!(years_mentioned(&w("salary in 2026")), None);
+        assert_eq!(
+            years_mentioned(&w("a decade of backend experience")),
+            Some(10)
+        );
+        assert_eq!(years_mentioned(&w("two decades in the industry")), Some(20));
+        assert_eq!(years_mentioned(&w("half a decade in")), Some(5));
+        assert_eq!(years_mentioned(&w("3 years in the last decade")), Some(3));
+        assert_eq!(years_mentioned(&w("decadent pay")), None);
         assert_eq!(years_mentioned(&w("100 years")), None);
         assert_eq!(years_mentioned(&w("just started, 6 months in")), Some(0));
         assert_eq!(years_mentioned(&w("eighteen months of backend")), Some(1));

@@ -133,6 +133,9 @@ const PIVOT: &[&str] = &[
     "move from backend",
     "switch from backend",
     "down the line",
+    "exit opps",
+    "exit opportunities",
+    "exit options",
 ];
 /// Coming into backend from elsewhere: an entry route, not a pivot away.
 const INTO_BACKEND: &[&str] = &[
@@ -292,6 +295,8 @@ const AI: &[&str] = &[
     "replace",
     "replaced",
     "stay human",
+    "redundant",
+    "obsolete",
 ];
 const DAY: &[&str] = &[
     "daily",
@@ -312,6 +317,11 @@ const DAY: &[&str] = &[
     "day start",
     "start the day",
     "normal day",
+    "9-to-5",
+    "9 to 5",
+    "nine to five",
+    "normal week",
+    "typical week",
     // The duties the day section names, asked about one by one.
     "standups",
     "stand-ups",
@@ -713,6 +723,13 @@ const REMOTE: &[&str] = &[
     "remote-first",
     "remote-only",
     "remote-based",
+    "work from anywhere",
+    "work-from-anywhere",
+    "fully distributed",
+    "distributed team",
+    "distributed teams",
+    "location independent",
+    "location-independent",
 ];
 const JOBS: &[&str] = &[
     "companies",

@@ -30,6 +30,8 @@ pub struct Vocabulary {
     role_names: RoleNames,
     /// Real words of the language (the model's word list): never taken for typos.
     dictionary: HashSet<String>,
+    /// The figures the guides quote ("133080", "151083", "15%"), as [`figures_in`] reads them.
+    figures: HashSet<String>,
     /// The analyzed terms of the guides' certifications (names, issuers, descriptions).
     certification_terms: HashSet<String>,
     /// The roles the guides say backend leads to, as words ("site reliability engineer"), with
@@ -78,6 +80,50 @@ impl RoleNames {
             role_of,
         }
     }
+}
+
+/// The figures in a text that identify a passage: numbers of three digits or more ("133,080"
+/// as "133080", "22k" as "22000") and percentages ("15%"). Years are left out (every passage
+/// about pay says 2026).
+pub fn figures_in(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut figures = Vec::new();
+    let mut at = 0;
+    while at < chars.len() {
+        let starts = chars[at].is_ascii_digit()
+            && (at == 0 || !(chars[at - 1].is_alphanumeric() || chars[at - 1] == '.'));
+        if !starts {
+            at += 1;
+            continue;
+        }
+        let mut digits = String::new();
+        let mut end = at;
+        while end < chars.len()
+            && (chars[end].is_ascii_digit()
+                || (chars[end] == ',' && chars.get(end + 1).is_some_and(char::is_ascii_digit)))
+        {
+            if chars[end].is_ascii_digit() {
+                digits.push(chars[end]);
+            }
+            end += 1;
+        }
+        let next = chars.get(end).copied();
+        let after_next = chars.get(end + 1).copied();
+        let word_ends = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+        if next == Some('%') {
+            figures.push(format!("{digits}%"));
+        } else if matches!(next, Some('k' | 'K')) && word_ends(after_next) {
+            figures.push(format!("{digits}000"));
+        } else if digits.len() >= 3 && word_ends(next) && !is_a_year(&digits) {
+            figures.push(digits);
+        }
+        at = end.max(at + 1);
+    }
+    figures
+}
+
+fn is_a_year(digits: &str) -> bool {
+    digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20"))
 }
 
 fn idf(units: u32, count: u32) -> f32 {
@@ -179,6 +225,8 @@ impl Vocabulary {
             }
             add(&doc.title);
             add(&doc.body);
+            vocabulary.figures.extend(figures_in(&doc.title));
+            vocabulary.figures.extend(figures_in(&doc.body));
             if doc.kind == DocKind::Question {
                 continue;
             }
@@ -235,6 +283,11 @@ impl Vocabulary {
         vocabulary.units = units;
         vocabulary.role_names = RoleNames::of_catalog(catalog);
         vocabulary
+    }
+
+    /// Whether `text` quotes a figure the guides give ("the 133,080 number", "the 3% thing").
+    pub fn quotes_a_figure(&self, text: &str) -> bool {
+        figures_in(text).iter().any(|f| self.figures.contains(f))
     }
 
     /// The roles the guides say backend leads to, as words, with their synonyms.
@@ -429,6 +482,21 @@ impl Vocabulary {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn figures_are_read_as_the_guides_and_people_write_them() {
+        let cases: &[(&str, &[&str])] = &[
+            ("median USD 133,080 a year", &["133080"]),
+            ("the 133080 number?", &["133080"]),
+            ("grow 15% (2024-34), above the 3% average", &["15%", "3%"]),
+            ("the 22k open jobs", &["22000"]),
+            ("$105,000-$130,000", &["105000", "130000"]),
+            ("salary in 2026, 2 yrs, a 10x engineer, v1.2.3", &[]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(figures_in(text), *expected, "{text:?}");
+        }
+    }
     use super::*;
 
     /// A role is found by any of its names inside the question, case aside; the first named role
