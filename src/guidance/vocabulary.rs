@@ -225,11 +225,13 @@ impl Vocabulary {
             }
             add(&doc.title);
             add(&doc.body);
-            vocabulary.figures.extend(figures_in(&doc.title));
-            vocabulary.figures.extend(figures_in(&doc.body));
             if doc.kind == DocKind::Question {
+                // Interview prompts are not guidance ("invoice 123" is not a figure anyone
+                // asks the guides about).
                 continue;
             }
+            vocabulary.figures.extend(figures_in(&doc.title));
+            vocabulary.figures.extend(figures_in(&doc.body));
             units += 1;
             let mut unit_terms: HashSet<String> = analyzer.terms(&doc.title).into_iter().collect();
             unit_terms.extend(analyzer.terms(&doc.body));
@@ -482,6 +484,25 @@ impl Vocabulary {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn only_figures_the_guides_give_are_quoted_figures() {
+        let content = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+        let catalog = Catalog::load(&content).unwrap();
+        let analyzer = Analyzer::new(&catalog.synonyms);
+        let vocabulary = Vocabulary::of_catalog(&catalog, &analyzer, &[]);
+        for quoted in [
+            "the 133,080 number?",
+            "what's the 3% about",
+            "is 151083 the median",
+        ] {
+            assert!(vocabulary.quotes_a_figure(quoted), "{quoted:?}");
+        }
+        // 123 is an interview prompt's invoice id, not a figure of the guides.
+        for not_quoted in ["<@123>", "123", "is 140,000 good", "in 2026"] {
+            assert!(!vocabulary.quotes_a_figure(not_quoted), "{not_quoted:?}");
+        }
+    }
 
     #[test]
     fn figures_are_read_as_the_guides_and_people_write_them() {
