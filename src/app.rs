@@ -64,6 +64,17 @@ fn stateful_component(custom_id: &str) -> bool {
     })
 }
 
+/// A question put to the guides, which a server's own entries may answer: its command's name
+/// (for the gap report) and its text. None for every other command.
+fn question_asked(command: &Command) -> Option<(&'static str, &String)> {
+    match command {
+        Command::Faq { question } => Some(("faq", question)),
+        Command::Ask { query } => Some(("ask", query)),
+        Command::AnswerMessage { text } => Some(("message", text)),
+        _ => None,
+    }
+}
+
 /// The reply of a pure guidance command (see `App::guidance`).
 fn answer_guidance(
     lib: &Library,
@@ -404,24 +415,27 @@ impl App {
             return None;
         }
         let started = std::time::Instant::now();
-        let asks_a_question = matches!(
-            command,
-            Command::Faq { .. } | Command::Ask { .. } | Command::AnswerMessage { .. }
-        );
-        let entries = match (&caller.guild_id, asks_a_question) {
-            (Some(guild), true) => self.entries_seen.recent(guild, ENTRIES_TRUSTED_FOR)?,
+        let entries = match (&caller.guild_id, question_asked(command)) {
+            (Some(guild), Some(_)) => self.entries_seen.recent(guild, ENTRIES_TRUSTED_FOR)?,
             _ => entries_digest(&[]),
         };
         let key = Key::new(self.library().catalog.fingerprint, entries, command);
         let cached = self.replies.get(&key).filter(|cached| !cached.missed)?;
         self.metrics.reply_cache_lookup(true);
-        self.guidance_deliveries
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .put(delivery_id.to_string(), ());
+        self.first_guidance_delivery(delivery_id);
         self.metrics
             .record_command(command.metric_name(), Outcome::Ok, started.elapsed());
         Some(Reply::clone(&cached.reply))
+    }
+
+    /// Remembers a guidance delivery; true when it was not seen before (a transport's retry
+    /// is not counted as a second unanswered question).
+    fn first_guidance_delivery(&self, delivery_id: &str) -> bool {
+        self.guidance_deliveries
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .put(delivery_id.to_string(), ())
+            .is_none()
     }
 
     /// Answers one delivery of a command that may arrive more than once (a transport's retry or
@@ -434,13 +448,7 @@ impl App {
         // answering while interviews ask to try again).
         if !App::may_change_state(&command) {
             // A repeat reaching this process again is not counted again as unanswered.
-            let first = self
-                .guidance_deliveries
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .put(delivery_id.to_string(), ())
-                .is_none();
-            let counting = if first {
+            let counting = if self.first_guidance_delivery(delivery_id) {
                 Counting::Misses
             } else {
                 Counting::Nothing
@@ -539,13 +547,10 @@ impl App {
         command: &Command,
         counting: Counting,
     ) -> Result<Option<Reply>> {
-        let asked = match command {
-            Command::Faq { question } => Some(("faq", question)),
-            Command::Ask { query } => Some(("ask", query)),
-            Command::AnswerMessage { text } => Some(("message", text)),
-            other if is_guidance(other) => None,
-            _ => return Ok(None),
-        };
+        if !is_guidance(command) {
+            return Ok(None);
+        }
+        let asked = question_asked(command);
         // Only questions can be answered by a server's own entries. Without the store (a
         // database restart) the guides still answer.
         let staff = match asked {
