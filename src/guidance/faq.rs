@@ -89,7 +89,7 @@ pub fn understand<'a>(lib: &'a Library, text: &str) -> Understood<'a> {
     let corrected = vocabulary.correct(analyzer, text);
     let query = intent::without_filler(&corrected);
     let mut seen = HashSet::new();
-    let terms = analyzer
+    let terms: Vec<String> = analyzer
         .terms(&query)
         .into_iter()
         .filter(|t| seen.insert(t.clone()))
@@ -137,6 +137,27 @@ pub fn understand<'a>(lib: &'a Library, text: &str) -> Understood<'a> {
         }
         None => asked_last_first(&corrected, roles),
     };
+    if let Some(question) = salary
+        .as_mut()
+        .filter(|q| q.levels.is_empty() && q.years.is_none())
+    {
+        // "I'm on 115k, which level is that?": the rung whose band holds the amount.
+        if let Some(amount) =
+            intent::amount_named(&corrected).filter(|_| intent::asks_which_level(&corrected))
+        {
+            question.levels = role.map(|r| levels_paying(r, amount)).unwrap_or_default();
+        }
+    }
+    let length = corrected.split_whitespace().count();
+    // "which rung's focus is setting technical standards?": the rung that says so. A reverse
+    // lookup is a short question; a long message shares words with every rung by chance.
+    if salary.is_none() && length <= 20 && intent::asks_which_level(&corrected) {
+        let needed = if length <= 12 { 1 } else { 2 };
+        if let Some(level) = role.and_then(|r| rung_described(r, analyzer, &terms, needed)) {
+            targets.retain(|t| *t != Target::Rung(level));
+            targets.insert(0, Target::Rung(level));
+        }
+    }
     if salary.is_some() {
         // A pay question's level is answered by its figures, which lead the reply.
         targets.retain(|t| !matches!(t, Target::Rung(_)));
@@ -165,6 +186,54 @@ pub fn understand<'a>(lib: &'a Library, text: &str) -> Understood<'a> {
         role,
         vocabulary,
     }
+}
+
+/// The level of the one rung whose focus and pay line share the most of the question's terms
+/// (at least `needed`), when one rung alone does: "which level gets involved in hiring?".
+fn rung_described(
+    role: &crate::guidance::Role,
+    analyzer: &crate::search::Analyzer,
+    terms: &[String],
+    needed: usize,
+) -> Option<crate::content::model::Level> {
+    let mut best: Option<(usize, crate::content::model::Level)> = None;
+    let mut tied = false;
+    for step in role.guides.iter().flat_map(|g| &g.ladder) {
+        let said: HashSet<String> = analyzer
+            .terms(&format!("{} {}", step.focus, step.salary))
+            .into_iter()
+            .collect();
+        let shared = terms.iter().filter(|t| said.contains(*t)).count();
+        let level = *step.levels.first()?;
+        match best {
+            Some((most, _)) if shared < most => {}
+            Some((most, found)) if shared == most => tied |= found != level,
+            _ if shared > 0 => {
+                best = Some((shared, level));
+                tied = false;
+            }
+            _ => {}
+        }
+    }
+    best.filter(|(shared, _)| !tied && *shared >= needed)
+        .map(|(_, level)| level)
+}
+
+/// The levels of the rungs whose pay band holds `amount` (a band with no top holds every amount
+/// from its bottom), across the role's guides that give numbers.
+fn levels_paying(role: &crate::guidance::Role, amount: u32) -> Vec<crate::content::model::Level> {
+    let mut levels = Vec::new();
+    for step in role.guides.iter().flat_map(|g| &g.ladder) {
+        let Some(min) = step.salary_min else { continue };
+        if amount >= min && step.salary_max.is_none_or(|max| amount <= max) {
+            for level in &step.levels {
+                if !levels.contains(level) {
+                    levels.push(*level);
+                }
+            }
+        }
+    }
+    levels
 }
 
 /// The topic the guides do not cover that the question names, if any: by `content/scope.toml`'s
@@ -201,10 +270,17 @@ fn gap_named(
         Some(match asked {
             topic::OtherRole::Work(role) => Uncovered {
                 topic: "another role's work".to_string(),
-                says: format!(
-                    "The guides name the {role} role only as a move from backend; they \
+                says: if vocabulary.roles_only_listed().iter().any(|r| r == role) {
+                    format!(
+                        "The guides name the {role} role only as a move from backend; they \
                          don't describe its own work, pay or way in."
-                ),
+                    )
+                } else {
+                    format!(
+                        "The guides name the {role} role only in passing; they don't describe \
+                         its own work or pay."
+                    )
+                },
             },
             topic::OtherRole::WayIn(role) => Uncovered {
                 topic: "another role's way in".to_string(),

@@ -225,6 +225,14 @@ pub fn read_shorthand(text: &str) -> String {
                 Some("backend")
             }
             "principle" if next.starts_with("engineer") => Some("principal"),
+            // An engineering manager, written in capitals only: "em" is also "them".
+            "em" | "ems"
+                if word
+                    .trim_matches(|c: char| !c.is_alphanumeric())
+                    .starts_with("EM") =>
+            {
+                Some("engineering manager")
+            }
             _ => None,
         };
         match spelt {
@@ -250,6 +258,7 @@ pub fn salary_question(analyzer: &Analyzer, text: &str) -> Option<SalaryQuestion
         .any(|t| pay_terms.iter().any(|p| term_matches(t, p)))
         || phrases.iter().any(|p| lower.contains(p))
         || text.contains('$')
+        || paid_by_the_hour(&raw)
         // "how much do seniors make": "much" is a stop word, so look at the raw words.
         || (raw.iter().any(|w| w == "much")
             && raw.iter().any(|w| matches!(w.as_str(), "make" | "makes" | "making" | "earn")))
@@ -270,12 +279,20 @@ pub fn salary_question(analyzer: &Analyzer, text: &str) -> Option<SalaryQuestion
     // nothing made after the verb: "does a senior make decisions" is no pay question), and "3
     // yoe backend, is 120k low??" (an amount beside a level or years) are pay questions too.
     // The levels are read only when the words leave one of these open.
-    let (earns, amount) = (earns_as_a_verb(&raw), names_an_amount(&raw));
+    let (earns, amount) = (
+        earns_as_a_verb(&raw),
+        names_an_amount(&raw) || amount_named(text).is_some(),
+    );
     if !says_pay_in_words && !earns && !amount {
         return None;
     }
     let levels = levels_named(analyzer, &terms, text);
+    // "115k, which level is that?", "a hundred and five grand, is that the bottom of the
+    // range?": an amount of money weighed against the ladder.
+    let weighed = amount_named(text).is_some()
+        && (asks_which_level(text) || raw.iter().any(|w| AMOUNT_WEIGHED.contains(&w.as_str())));
     let says_pay = says_pay_in_words
+        || weighed
         || (!levels.is_empty() && earns)
         || ((!levels.is_empty() || years.is_some()) && amount);
     says_pay.then_some(SalaryQuestion { levels, years })
@@ -304,6 +321,216 @@ fn levels_named(analyzer: &Analyzer, terms: &[String], text: &str) -> Vec<Level>
 }
 
 /// A sum of money written as people write pay: "120k", "95K", "130000".
+/// Number words people write amounts with ("a hundred and five grand", "one-fifty k").
+const NUMBER_WORDS: &[(&str, u32)] = &[
+    ("a", 1),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("fifteen", 15),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+];
+
+/// Words after a number that make it thousands of dollars ("115k", "230 thousand", "a hundred
+/// grand").
+const THOUSANDS: &[&str] = &["k", "grand", "thousand"];
+
+/// The yearly amount of money a question names, in dollars, when it names one with a money
+/// word: "115k", "$150K/yr", "$115,000", "150 000 a year", "230 thousand", "a hundred and five
+/// grand", "one-fifty k", "quarter mil". A bare count ("22,000 jobs", "3 years") is no amount.
+pub fn amount_named(text: &str) -> Option<u32> {
+    let lower = text
+        .to_lowercase()
+        .replace(['$', ','], " $ ")
+        .replace('-', " ");
+    let tokens: Vec<String> = lower
+        .split(|c: char| c.is_whitespace() || matches!(c, '/' | '?' | '!' | '(' | ')' | ':'))
+        .map(|t| t.trim_matches(|c: char| c == '.' || c == '\'').to_string())
+        .filter(|t| !t.is_empty())
+        .collect();
+    let word_value = |w: &str| NUMBER_WORDS.iter().find(|(n, _)| *n == w).map(|(_, v)| *v);
+    for (i, token) in tokens.iter().enumerate() {
+        let next = tokens.get(i + 1).map(String::as_str).unwrap_or("");
+        let after = tokens.get(i + 2).map(String::as_str).unwrap_or("");
+        if matches!(token.as_str(), "quarter" | "half")
+            && (matches!(next, "mil" | "million")
+                || (next == "a" && matches!(after, "mil" | "million")))
+        {
+            return Some(if token == "quarter" { 250_000 } else { 500_000 });
+        }
+        // Digits: "115k", "115" + "k", "115" "000" (a comma or a space between thousands).
+        let (digits, k_attached) = match token.strip_suffix('k') {
+            Some(d) => (d, true),
+            None => (token.as_str(), false),
+        };
+        if !digits.is_empty() && digits.len() <= 3 && digits.chars().all(|c| c.is_ascii_digit()) {
+            let value: u32 = digits.parse().ok()?;
+            let dollar_before = i > 0 && tokens[i - 1] == "$";
+            if (k_attached || THOUSANDS.contains(&next)) && value >= 20 {
+                return Some(value * 1000);
+            }
+            let rest = if next == "$" { after } else { next };
+            if rest.len() == 3 && rest.chars().all(|c| c.is_ascii_digit()) && value >= 20 {
+                let full = value * 1000 + rest.parse::<u32>().ok()?;
+                let yearly = tokens.iter().skip(i).take(6).any(|t| {
+                    matches!(
+                        t.as_str(),
+                        "year" | "yr" | "annually" | "salary" | "usd" | "dollars"
+                    )
+                });
+                if dollar_before || yearly {
+                    return Some(full);
+                }
+            }
+            continue;
+        }
+        if digits.len() >= 5
+            && digits.chars().all(|c| c.is_ascii_digit())
+            && i > 0
+            && tokens[i - 1] == "$"
+        {
+            return digits.parse().ok();
+        }
+        // Words: "a hundred and five grand", "one fifty k", "two hundred k".
+        if let Some(first) = word_value(token) {
+            let mut value = first;
+            let mut at = i + 1;
+            if tokens.get(at).map(String::as_str) == Some("hundred") {
+                value *= 100;
+                at += 1;
+                if tokens.get(at).map(String::as_str) == Some("and") {
+                    at += 1;
+                }
+            } else if first < 10
+                && tokens
+                    .get(at)
+                    .and_then(|w| word_value(w))
+                    .is_some_and(|v| v >= 20)
+            {
+                // "one fifty": one hundred and fifty.
+                value *= 100;
+            } else {
+                continue;
+            }
+            if let Some(more) = tokens
+                .get(at)
+                .and_then(|w| word_value(w))
+                .filter(|v| *v < 100)
+            {
+                value += more;
+                at += 1;
+                if let Some(unit) = tokens
+                    .get(at)
+                    .and_then(|w| word_value(w))
+                    .filter(|v| *v < 10)
+                {
+                    value += unit;
+                    at += 1;
+                }
+            }
+            if tokens
+                .get(at)
+                .is_some_and(|w| THOUSANDS.contains(&w.as_str()))
+                && value >= 20
+            {
+                return Some(value * 1000);
+            }
+        }
+    }
+    None
+}
+
+/// "30 dollars an hour", "25 bucks per hour", "$40/hr" (the sign is read elsewhere): a number
+/// with a money word or an hourly rate. "Hour by hour" alone is no pay.
+fn paid_by_the_hour(raw: &[String]) -> bool {
+    raw.windows(2).any(|pair| {
+        pair[0].chars().all(|c| c.is_ascii_digit())
+            && matches!(
+                pair[1].as_str(),
+                "dollars" | "bucks" | "usd" | "hr" | "hourly"
+            )
+    }) || raw.windows(3).any(|w| {
+        w[0].chars().all(|c| c.is_ascii_digit())
+            && matches!(w[1].as_str(), "an" | "per" | "a")
+            && w[2] == "hour"
+    })
+}
+
+/// Words that weigh an amount against the guides' figures ("is 115k a lowball?").
+const AMOUNT_WEIGHED: &[&str] = &[
+    "range",
+    "band",
+    "bottom",
+    "top",
+    "median",
+    "average",
+    "fair",
+    "lowball",
+    "lowballed",
+    "low",
+    "high",
+    "good",
+    "decent",
+    "normal",
+    "typical",
+    "offer",
+    "offered",
+    "underpaid",
+    "overpaid",
+];
+
+/// Whether a question asks which level or rung something belongs to ("which level does that put
+/// me at?", "230 thousand = what level?", "is that junior or mid?").
+pub fn asks_which_level(text: &str) -> bool {
+    let raw: Vec<String> = words(text).into_iter().map(|(_, _, w)| w).collect();
+    const NOUNS: &[&str] = &[
+        "level",
+        "levels",
+        "rung",
+        "rungs",
+        "title",
+        "band",
+        "bands",
+        "seniority",
+        "tier",
+        "grade",
+    ];
+    let which_noun = raw.windows(2).any(|pair| {
+        matches!(pair[0].as_str(), "which" | "what" | "whats" | "what's")
+            && NOUNS.contains(&pair[1].as_str())
+    }) || raw
+        .windows(3)
+        .any(|w| matches!(w[0].as_str(), "which" | "what") && NOUNS.contains(&w[2].as_str()));
+    let lower = format!(" {} ", raw.join(" "));
+    which_noun
+        || [
+            " put me ",
+            " puts me ",
+            " place me ",
+            " places me ",
+            " where does that ",
+            " where would that ",
+        ]
+        .iter()
+        .any(|p| lower.contains(p))
+}
+
 fn names_an_amount(raw: &[String]) -> bool {
     raw.iter().any(|w| {
         let digits = w.trim_end_matches(['k', 'K']);
@@ -433,6 +660,51 @@ fn number_word(word: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn amounts_of_money_are_read_in_digits_and_in_words() {
+        let cases: &[(&str, Option<u32>)] = &[
+            ("I'm on 115k. which level?", Some(115_000)),
+            ("$150K/yr as a mid?", Some(150_000)),
+            ("offered $115,000, fair?", Some(115_000)),
+            ("150 000 a year for a senior", Some(150_000)),
+            ("230 thousand = what level?", Some(230_000)),
+            ("a hundred grand for a junior", Some(100_000)),
+            (
+                "a hundred and five grand, is that the bottom?",
+                Some(105_000),
+            ),
+            ("one-fifty k with 4 years", Some(150_000)),
+            ("two hundred k in big tech", Some(200_000)),
+            ("quarter mil plus, what level", Some(250_000)),
+            // Counts, not money.
+            ("with over 22,000 backend developer jobs", None),
+            ("3 years in, 1k users on my side project", None),
+            ("one of the certs", None),
+            ("Java 17 records", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(amount_named(text), *expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn which_level_an_amount_is_asks_for_a_rung() {
+        for text in [
+            "I'm on 115k. which level does that put me at?",
+            "230 thousand = what level?",
+            "200k a year, which rung is that?",
+            "what pay band is 140k",
+        ] {
+            assert!(asks_which_level(text), "{text}");
+        }
+        for text in ["what does a senior do?", "is 120k good for a junior?"] {
+            assert!(!asks_which_level(text), "{text}");
+        }
+        // "EM" in capitals is an engineering manager; "em" is "them".
+        assert_eq!(read_shorthand("EM salary?"), "engineering manager salary?");
+        assert_eq!(read_shorthand("pay em well"), "pay em well");
+    }
 
     #[test]
     fn shorthand_is_spelt_out_and_verbs_are_left_alone() {

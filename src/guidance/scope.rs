@@ -225,6 +225,7 @@ pub fn uncovered(
     about_pay: bool,
     unknown: &dyn Fn(&str) -> bool,
 ) -> Option<Uncovered> {
+    let as_typed = question;
     let whole = (words(question), words(corrected));
     let asked = asked.map(|(typed, corrected)| (words(typed), words(corrected)));
     let (question, corrected) = &whole;
@@ -257,7 +258,7 @@ pub fn uncovered(
                 })?;
                 return Some(Uncovered {
                     topic: gap.topic.clone(),
-                    says: says(gap, joint),
+                    says: says(gap, joint, as_typed),
                 });
             }
             let (question, corrected) = match &asked {
@@ -271,13 +272,23 @@ pub fn uncovered(
                 .or_else(|| gap.cues.iter().find(|c| mentions(corrected, c)))?;
             Some(Uncovered {
                 topic: gap.topic.clone(),
-                says: says(gap, cue),
+                says: says(gap, cue, as_typed),
             })
         })
 }
 
-fn says(gap: &Gap, cue: &str) -> String {
-    let shown = if cue.chars().count() <= 3 && cue.chars().all(|c| c.is_ascii_alphabetic()) {
+/// The gap's first line with `{cue}` as the question wrote it when it used capitals ("QA
+/// automation engineer"); otherwise capitalised ("Berlin"), or in capitals when short ("UK").
+fn says(gap: &Gap, cue: &str, question: &str) -> String {
+    let lower = question.to_lowercase();
+    let typed = lower
+        .find(cue)
+        .filter(|&at| lower.len() == question.len() && question.is_char_boundary(at + cue.len()))
+        .map(|at| &question[at..at + cue.len()])
+        .filter(|typed| typed.chars().any(char::is_uppercase));
+    let shown = if let Some(typed) = typed {
+        typed.to_string()
+    } else if cue.chars().count() <= 3 && cue.chars().all(|c| c.is_ascii_alphabetic()) {
         cue.to_uppercase()
     } else {
         let mut chars = cue.chars();

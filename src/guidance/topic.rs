@@ -990,6 +990,24 @@ const INTO_A_ROLE: &[&str] = &[
     "start in",
 ];
 
+/// What asks about a role's own work.
+const WORK_OF_A_ROLE: &[&str] = &[
+    "what does a",
+    "what does an",
+    "what do",
+    "day to day",
+    "day-to-day",
+    "typical day",
+    "daily work",
+    "all day",
+    "responsibilities",
+    "duties",
+    "job description",
+    "what is a",
+    "what's a",
+    "whats a",
+];
+
 /// A role the guides name only as a move from backend (`only_listed`) asked about for itself, or
 /// the way into any of `next_roles`, asked without backend and without a word of moving there
 /// from it.
@@ -1026,6 +1044,30 @@ pub fn other_role_asked<'r>(
     if has(&question, INTO_A_ROLE) {
         if let Some(role) = named(next_roles) {
             return Some(OtherRole::WayIn(role));
+        }
+    }
+    // "what does a data engineer do day to day?": the work of a role the guides name (even as
+    // a way into backend) but never describe.
+    // "data engineer here, what do I need for the switch?" tells who asks: a way in the guides
+    // may give.
+    let asker_is = has(
+        &question,
+        &[
+            "i'm a",
+            "im a",
+            "i am a",
+            "i'm an",
+            "i am an",
+            "as a",
+            "as an",
+            "here",
+            "currently",
+            "work as",
+        ],
+    );
+    if has(&question, WORK_OF_A_ROLE) && !asker_is {
+        if let Some(role) = named(next_roles) {
+            return Some(OtherRole::Work(role));
         }
     }
     named(only_listed).map(OtherRole::Work)
@@ -1291,8 +1333,13 @@ mod tests {
                 "what does a site reliability engineer do all day?",
                 Some(OtherRole::Work("site reliability engineer")),
             ),
-            ("what does a data engineer do all day?", None),
+            // Named as a way into backend, but its own work is not described.
+            (
+                "what does a data engineer do all day?",
+                Some(OtherRole::Work("data engineer")),
+            ),
             ("im a data engineer, how do I get into backend?", None),
+            ("data engineer here, what do I need for the switch?", None),
             (
                 "if i get bored of APIs can i become a data engineer instead",
                 None,
