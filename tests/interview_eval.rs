@@ -100,6 +100,7 @@ const SETS: &[&str] = &[
     "holdout8.toml",
     "holdout9.toml",
     "holdout10.toml",
+    "holdout11.toml",
 ];
 
 /// One set of `tests/data/interview_eval`, parsed.
@@ -443,6 +444,26 @@ fn experts_beat_gamed_and_wrong_answers_on_the_tenth_holdout_set() {
         210,
         HOLDOUT10_FLOOR,
         &["rel-safe-deploys: 47"],
+    );
+}
+
+/// The fourteenth set, written 2026-12-03 in the same way (blind: its author read only the README
+/// and the bank), leaning on own-words experts that hedge, reject a wrong alternative or are told
+/// as past incidents, fluent answers with one central fact swapped in the right vocabulary,
+/// gaming lines addressed to the grader, and non-English answers in Finnish, Norwegian, Danish,
+/// Malay, Tagalog, Bengali, Persian and Serbian. First run: 88.1% (185/210), every fluent-wrong
+/// answer 85 to 100, sd-url-shortener's own words 30 and bh-disagree-decision's 40. Then the
+/// which-is-which checks (authored blind to every set, 46 of them over 32 questions): 88.6%, the
+/// fluent 301/302 swap 100 -> 45; the two own-words answers stay under 50.
+const HOLDOUT11_FLOOR: f64 = 0.88;
+
+#[test]
+fn experts_beat_gamed_and_wrong_answers_on_the_eleventh_holdout_set() {
+    meets_the_bars_but(
+        "holdout11.toml",
+        210,
+        HOLDOUT11_FLOOR,
+        &["bh-disagree-decision: 40", "sd-url-shortener: 30"],
     );
 }
 

@@ -652,7 +652,27 @@ impl Loader {
             for (point, references) in question.points.iter_mut().zip(entry.point) {
                 point.says = references.says;
             }
+            for swap in &entry.swap {
+                let blank =
+                    |list: &[String]| list.is_empty() || list.iter().any(|t| t.trim().is_empty());
+                if swap.side.len() < 2
+                    || swap
+                        .side
+                        .iter()
+                        .any(|side| blank(&side.names) || blank(&side.means))
+                {
+                    self.problem(
+                        path,
+                        line,
+                        format!(
+                            "`{}`: swap `{}` needs two or more sides, each with names and meanings",
+                            entry.id, swap.claim
+                        ),
+                    );
+                }
+            }
             question.misconceptions = entry.wrong;
+            question.swaps = entry.swap;
         }
     }
 

@@ -526,6 +526,10 @@ pub struct QuestionFile {
     /// `interview-references.toml`, filled in at load).
     #[serde(skip)]
     pub misconceptions: Vec<Misconception>,
+    /// Authored which-is-which checks, raised as red flags by pattern (from
+    /// `interview-references.toml`, filled in at load).
+    #[serde(skip)]
+    pub swaps: Vec<SwapCheck>,
 }
 
 /// `content/<role>/interview-references.toml`: authored reference sentences for the scorer.
@@ -546,6 +550,8 @@ pub struct QuestionReferences {
     pub point: Vec<PointReferences>,
     #[serde(default)]
     pub wrong: Vec<Misconception>,
+    #[serde(default)]
+    pub swap: Vec<SwapCheck>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -564,6 +570,26 @@ pub struct Misconception {
     pub why: String,
     /// Ways a candidate states it.
     pub says: Vec<String>,
+}
+
+/// Two or more things a candidate must not mix up (401 and 403, liveness and readiness): each
+/// side's names and what each means. A clause that names one side and says only what another
+/// side means raises `claim` as a red flag (see `interview::score::swaps`).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SwapCheck {
+    pub claim: String,
+    pub why: String,
+    pub side: Vec<SwapSide>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SwapSide {
+    /// How an answer names it ("401", "liveness probe").
+    pub names: Vec<String>,
+    /// Words and phrases that say what it is or does ("not logged in", "restart").
+    pub means: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

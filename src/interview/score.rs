@@ -54,7 +54,11 @@
 //! score     = raw − 12 × red flags, then the caps below
 //! ```
 //!
-//! **Red flags.** The question's `red_flag_checks` are raised by pattern: a sentence that affirms
+//! **Red flags.** The question's authored which-is-which checks (`swap` in
+//! `interview-references.toml`: 401 and 403, liveness and readiness, access and refresh tokens)
+//! are raised by pattern when a name is given only another side's meaning (see `swaps`): the
+//! model hears the right words in a fluent swap and cannot tell which goes with which.
+//! The question's `red_flag_checks` are raised by pattern: a sentence that affirms
 //! one of `affirms` (not negated, no criticism such as "broken" or "too fast" in the sentence,
 //! no negation later in its clause) or negates one of `denies` (unless its clause or the next
 //! explains a consequence: "without idempotent consumers, retries would write twice" is right; nor
@@ -111,6 +115,7 @@
 //! always gets the same score.
 
 pub mod lexicon;
+pub mod swaps;
 pub mod text;
 
 use std::collections::{HashMap, HashSet};
@@ -122,6 +127,7 @@ use crate::search::Analyzer;
 use crate::semantic::{cosine, Encoder};
 
 use lexicon::{lexicon, Lexicon};
+use swaps::Swap;
 use text::{find_phrase, NegationCues, Phrases, Sentence};
 
 /// Highest score of the rubric part.
@@ -269,6 +275,8 @@ struct FlagRubric {
     /// The bank flag's own terms (analyzed, distinct), when it has at least `ECHO_MIN_TERMS`: a
     /// plain sentence holding most of them restates the flag (see `flag_in`).
     echo: Vec<String>,
+    /// Which-is-which checks raising this flag (`swaps`).
+    swaps: Vec<Swap>,
 }
 
 /// What the answer as a whole says about one of its sentences, for [`ScoringBank::point_in`].
@@ -322,6 +330,7 @@ struct Prepared {
     markers: Markers,
     opposites: Vec<[String; 2]>,
     reported_claim: HashSet<String>,
+    reported_confusion: Phrases,
 }
 
 #[derive(Debug, Clone)]
@@ -393,6 +402,7 @@ impl Prepared {
             common_words: set(&lexicon.common_words),
             opposites: lexicon.stance.opposites.clone(),
             reported_claim: set(&lexicon.stance.reported_claim),
+            reported_confusion: Phrases::new(&lexicon.stance.reported_confusion),
             languages: lexicon
                 .languages
                 .iter()
@@ -655,6 +665,7 @@ impl ScoringBank {
                     directions: Vec::new(),
                     misconception: false,
                     echo: echo_terms(analyzer, &check.flag),
+                    swaps: Vec::new(),
                 })
                 .collect();
             // The plain red flags are raised by meaning only; their why is the rubric point they
@@ -694,6 +705,7 @@ impl ScoringBank {
                     directions: Vec::new(),
                     misconception: false,
                     echo: echo_terms(analyzer, flag),
+                    swaps: Vec::new(),
                 });
             }
             for wrong in &question.misconceptions {
@@ -716,7 +728,29 @@ impl ScoringBank {
                     directions: Vec::new(),
                     misconception: true,
                     echo: Vec::new(),
+                    swaps: Vec::new(),
                 });
+            }
+            for check in &question.swaps {
+                let swap = Swap::new(check);
+                match flags.iter_mut().find(|f| f.flag == check.claim) {
+                    // The same mix-up as a bank flag or a misconception: raised once, either way.
+                    Some(same) => same.swaps.push(swap),
+                    None => flags.push(FlagRubric {
+                        flag: check.claim.clone(),
+                        why: check.why.clone(),
+                        affirms: Vec::new(),
+                        denies: Vec::new(),
+                        // Raised by pattern only: nothing to compare by meaning.
+                        texts: Vec::new(),
+                        references: Vec::new(),
+                        negated: Vec::new(),
+                        directions: Vec::new(),
+                        misconception: false,
+                        echo: Vec::new(),
+                        swaps: vec![swap],
+                    }),
+                }
             }
             // The model barely hears a negation, so "needs no retry" would be raised by "you
             // must retry": a plain flag keeps only its affirmative phrasings (and is compared
@@ -1193,6 +1227,10 @@ impl ScoringBank {
             }
         }
         if self.echoes(flag, s) {
+            return Some(FlagEvidence::Pattern);
+        }
+        let confusion = &self.prepared.reported_confusion;
+        if flag.swaps.iter().any(|swap| swap.mixed_up_in(s, confusion)) {
             return Some(FlagEvidence::Pattern);
         }
         if let Some(vector) = vector.filter(|_| !flag.references.is_empty()) {

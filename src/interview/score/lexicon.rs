@@ -51,6 +51,10 @@ pub struct Stance {
     /// "but"): a sentence with one does not restate a red flag word for word.
     #[serde(default)]
     pub reported_claim: Vec<String>,
+    /// Words that report a mix-up rather than make it ("people often confuse 401 with …"): a
+    /// sentence with one raises no swap check (`score::swaps`).
+    #[serde(default)]
+    pub reported_confusion: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]

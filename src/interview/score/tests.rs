@@ -954,3 +954,37 @@ fn a_red_flag_restated_word_for_word_is_raised_by_pattern() {
         }
     }
 }
+
+/// A fluent answer that gives each name the other's meaning uses every right word; the authored
+/// which-is-which checks (`swap` in interview-references.toml) raise it as a red flag, and the
+/// same facts the right way round raise nothing.
+#[test]
+fn a_fluent_answer_that_swaps_which_is_which_raises_a_red_flag() {
+    let cases = [
+        (
+            "api-http-methods-status",
+            "Confuses 401 and 403",
+            "A 401 means the caller is logged in but lacks permission for this resource. A 403 is what you send when the token is missing or expired.",
+            "A 401 means the caller is not authenticated, for example the token is missing or expired. A 403 means the caller is logged in but lacks permission for this resource.",
+        ),
+        (
+            "rel-health-checks",
+            "Thinks liveness and readiness are the same thing",
+            "When the liveness probe fails the pod is taken out of rotation and stops receiving traffic. When the readiness probe fails the container is restarted by the kubelet.",
+            "When the liveness probe fails the container is restarted by the kubelet. When the readiness probe fails the pod is taken out of rotation and stops receiving traffic.",
+        ),
+    ];
+    for (id, claim, swapped, right) in cases {
+        assert!(
+            flags_raised(id, swapped).iter().any(|f| f == claim),
+            "{id}: {:?}",
+            flags_raised(id, swapped)
+        );
+        assert!(
+            !flags_raised(id, right).iter().any(|f| f == claim),
+            "{id}: {:?}",
+            flags_raised(id, right)
+        );
+        assert!(assess(id, swapped).score <= 45, "{id}");
+    }
+}
