@@ -101,6 +101,7 @@ const SETS: &[&str] = &[
     "holdout9.toml",
     "holdout10.toml",
     "holdout11.toml",
+    "holdout12.toml",
 ];
 
 /// One set of `tests/data/interview_eval`, parsed.
@@ -465,6 +466,22 @@ fn experts_beat_gamed_and_wrong_answers_on_the_eleventh_holdout_set() {
         HOLDOUT11_FLOOR,
         &["bh-disagree-decision: 40", "sd-url-shortener: 30"],
     );
+}
+
+/// The fifteenth set, written 2026-12-03 in the same way (blind: its author read only the README
+/// and the bank), leaning on own-words experts by different candidates (hedging, terse bullets, a
+/// past system with numbers, a wrong approach explained away first, a snippet, the point reached
+/// late), fluent answers with one or two central facts wrong that are not swaps of two names,
+/// rejections in varied words, senior-sounding vague answers, and non-English answers in Slovak,
+/// Afrikaans, Croatian, Estonian, Lithuanian, Urdu, Icelandic and Slovenian. First run 86.2%
+/// (181/210), no own-words answer under 50, every non-English answer told so; templates in varied
+/// frames scored 90 and 100. Then stock reasons capped as boilerplate, and harm words
+/// ("thread pool exhaustion") read as criticism: 91.9%.
+const HOLDOUT12_FLOOR: f64 = 0.91;
+
+#[test]
+fn experts_beat_gamed_and_wrong_answers_on_the_twelfth_holdout_set() {
+    meets_the_bars_but("holdout12.toml", 210, HOLDOUT12_FLOOR, &[]);
 }
 
 /// `Q=<question id> T=<answer type> [F=<file, e.g. holdout5>] cargo test --test interview_eval

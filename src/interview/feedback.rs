@@ -360,6 +360,9 @@ fn cap_line(cap: Cap) -> String {
         Cap::Template => format!(
             "Several sentences follow the same template with a term swapped in, so each point earns half credit at most and the answer is capped at {limit}/100. Explain the mechanism behind each idea instead."
         ),
+        Cap::StockReasons => format!(
+            "Each point is named with a stock reason (“because it's important”, “keeps things clean”) and no mechanism, so each earns half credit at most and the answer is capped at {limit}/100. Say how each piece works and why it fits this problem."
+        ),
         Cap::WeOnly => format!(
             "The story only says what “we” did, so it is capped at {limit}/100: interviewers need to hear what *you* did."
         ),

@@ -468,6 +468,37 @@ fn copying_what_the_bot_showed_is_capped_and_told() {
     }
 }
 
+/// Stock reasons in varied frames (authored for this test): no two sentences share a frame, so
+/// only their thinness gives them away; a concise answer with a mechanism in every sentence is
+/// not capped.
+#[test]
+fn stock_reasons_earn_partial_credit_at_most_and_mechanisms_do_not() {
+    let id = "sd-high-write-throughput";
+    let stock = "For intake I'd put Kafka in front, since durability is important. \
+        Partition key by user, because that's the standard approach. \
+        Batching keeps things efficient. Idempotent consumers are good practice. \
+        Backpressure is essential too. And a capacity estimate first, which is key.";
+    let a = assess(id, stock);
+    assert!(a.caps.contains(&Cap::StockReasons), "{a:#?}");
+    assert!(
+        a.points.iter().all(|p| p.credit <= PARTIAL),
+        "{:?}",
+        a.points
+    );
+    assert!(a.score <= TEMPLATE_CAP, "{}", a.score);
+
+    let concise = "I'd start with a capacity estimate: 50k writes per second at 1 KB is 50 MB/s, \
+        which one node's disk can't absorb with an fsync per write. Writes land in Kafka first, \
+        partitioned by user id so one user's events stay ordered on one partition. Consumers \
+        batch 500 rows per insert, cutting round trips by two orders of magnitude. They are \
+        idempotent consumers keyed on an event id, so a redelivery after a crash writes nothing \
+        twice. When lag grows past a threshold the API sheds load with 429s, which is \
+        backpressure the clients can see.";
+    let a = assess(id, concise);
+    assert!(!a.caps.contains(&Cap::StockReasons), "{a:#?}");
+    assert!(a.score >= 60, "{}", a.score);
+}
+
 #[test]
 fn template_boilerplate_earns_partial_credit_at_most() {
     let id = "sd-high-write-throughput";
