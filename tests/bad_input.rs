@@ -189,7 +189,7 @@ fn table() -> Vec<Row> {
         row(
             "100 kB of one letter",
             format!("/ask query:{hundred_kb}"),
-            Notice("too long (100000 characters; at most 300)"),
+            Notice("too long (100000 characters; at most 1000)"),
         ),
         row(
             "100 kB of words",
@@ -308,8 +308,9 @@ fn table() -> Vec<Row> {
         ),
         row(
             "user mention",
+            // A mention is no word of a question: nothing is left to look for.
             "/faq question:<@123>",
-            Notice("The guides don't cover"),
+            Notice("I found nothing in the guides about"),
         ),
         // Markdown and code fences stay text.
         row(

@@ -482,7 +482,10 @@ mod tests {
                 parse_line(line)
             );
         }
-        let long = format!("/ask query:{}", "x".repeat(301));
+        let long = format!(
+            "/ask query:{}",
+            "x".repeat(usize::from(spec::QUERY_MAX) + 1)
+        );
         assert!(matches!(parse_line(&long), Err(Error::Usage(m)) if m.contains("too long")));
     }
 

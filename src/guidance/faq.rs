@@ -83,11 +83,20 @@ impl Understood<'_> {
 pub fn understand<'a>(lib: &'a Library, text: &str) -> Understood<'a> {
     let analyzer = lib.search.analyzer();
     let vocabulary = lib.vocabulary();
+    let guide_names: Vec<String> = (lib.catalog.roles.iter().flat_map(|r| &r.guides))
+        .flat_map(|g| g.source.called.iter().map(|c| c.replace(' ', "")))
+        .collect();
+    let text = &without_links_or_markup(text, |site| guide_names.iter().any(|n| n == site));
     let spelt_out = intent::read_shorthand(text);
     let (guide, unnamed) = guide_named::read(&lib.catalog, &spelt_out);
     let text = unnamed.as_str();
     let corrected = vocabulary.correct(analyzer, text);
-    let query = intent::without_filler(&corrected);
+    // A long message's meaning is its ask, not its story ("I teach maths …, I can't afford to
+    // stop earning … Which routes into backend do the guides describe?").
+    let focus = quote_asked_about(&corrected)
+        .map(str::to_string)
+        .or_else(|| asked_in_a_long_message(&corrected));
+    let query = intent::without_filler(focus.as_deref().unwrap_or(&corrected));
     let mut seen = HashSet::new();
     let terms: Vec<String> = analyzer
         .terms(&query)
@@ -99,8 +108,17 @@ pub fn understand<'a>(lib: &'a Library, text: &str) -> Understood<'a> {
         .first_role_named(&lower)
         .and_then(|index| lib.catalog.roles.get(index))
         .or_else(|| lib.catalog.roles.first());
-    let mut salary = intent::salary_question(analyzer, &corrected);
-    let meant = spelled_out(&corrected, &lib.catalog.synonyms);
+    // A long message's story may mention money ("I can't afford to stop earning"); its ask
+    // says whether pay is the question.
+    let long_ask = asked_in_a_long_message(&corrected);
+    let mut salary = match &long_ask {
+        Some(ask) if ask.split_whitespace().count() >= 6 => intent::salary_question(analyzer, ask),
+        _ => intent::salary_question(analyzer, &corrected),
+    };
+    let meant = spelled_out(
+        focus.as_deref().unwrap_or(&corrected),
+        &lib.catalog.synonyms,
+    );
     let vector = lib.search.embed(&meant).unwrap_or_else(|error| {
         tracing::warn!(%error, "embedding the question failed; ranking by words only");
         None
@@ -338,6 +356,124 @@ fn asked_without_context(text: &str, check_back: bool) -> Option<String> {
         .collect::<Option<_>>()?;
     let asked = asked.join(" ");
     (!check_back || !points_back(&asked.to_lowercase())).then_some(asked)
+}
+
+/// A message as words: links, Discord mentions and code markup carry no question ("saw this on
+/// https://www.reddit.com/r/… - do your guides agree?"), except a link to a guide's site, which
+/// names the guide; a code fence's language tag is not a language asked about.
+fn without_links_or_markup(text: &str, names_a_guide: impl Fn(&str) -> bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut after_fence = false;
+    for piece in text.split_inclusive(char::is_whitespace) {
+        let word = piece.trim_end();
+        let space = &piece[word.len()..];
+        let bare = word.trim_matches(|c: char| "()[]<>\"'.,!?;:".contains(c));
+        let lower = bare.to_lowercase();
+        let link = lower.starts_with("http://")
+            || lower.starts_with("https://")
+            || lower.starts_with("www.")
+            || (lower.contains('/')
+                && [".com", ".org", ".io", ".sh", ".dev", ".net"]
+                    .iter()
+                    .any(|tld| lower.contains(&format!("{tld}/"))));
+        let mention = (bare.starts_with("<@") || bare.starts_with("<#") || bare.starts_with('@'))
+            && bare.len() > 1;
+        // "```python" opens a fence; "```zzqx```" is a word in code markup.
+        let fenced_tag = word.starts_with("```") && word.len() > 3 && !word[3..].contains('`');
+        if link && names_a_guide(site_name(&lower)) {
+            // "skillexchange.com/careers/…" names a guide.
+            out.push_str(site_name(&lower));
+        } else if link || mention || fenced_tag {
+            out.push(' ');
+        } else if !(after_fence && word.is_empty()) {
+            out.push_str(&word.replace('`', " "));
+        }
+        after_fence = fenced_tag;
+        out.push_str(space);
+    }
+    out.trim().to_string()
+}
+
+/// The name of a link's site: "https://www.reddit.com/r/…" is "reddit".
+fn site_name(link: &str) -> &str {
+    let host = link
+        .trim_start_matches("http://")
+        .trim_start_matches("https://")
+        .trim_start_matches("www.");
+    let host = host.split('/').next().unwrap_or_default();
+    let labels: Vec<&str> = host.split('.').collect();
+    labels.len().checked_sub(2).map_or(host, |at| labels[at])
+}
+
+/// The quoted words of a message that asks about its quote: the rest of it is short and points
+/// at the quote ("… - which guide says that?", "is that a real one?"), so the quote is what is
+/// looked for; a quote told in passing ("my manager said we'd 'own the cloud side'. Is cloud
+/// part of the job?") is not.
+fn quote_asked_about(text: &str) -> Option<&str> {
+    const POINTERS: &[&str] = &[
+        "that", "this", "it", "line", "quote", "quoted", "wording", "says", "say", "said", "mean",
+        "means", "true", "real", "legit", "context", "agree", "where", "which",
+    ];
+    let quote = quoted(text)?;
+    let rest = text.replacen(quote, " ", 1).to_lowercase();
+    let words: Vec<&str> = rest
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .collect();
+    (words.len() <= 16 && words.iter().any(|w| POINTERS.contains(w))).then_some(quote)
+}
+
+/// Words someone quotes (three or more, in straight or curly quotes): the passage they quote is
+/// what they ask about ("someone quoted 'AI writes the code but judgement is your edge' at me,
+/// which guide says that?"). An apostrophe inside a word ("don't", "seniors'") is no quote.
+fn quoted(text: &str) -> Option<&str> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let is_word = |i: usize| chars.get(i).is_some_and(|(_, c)| c.is_alphanumeric());
+    for (k, &(open_at, open)) in chars.iter().enumerate() {
+        let close = match open {
+            '"' => '"',
+            '“' => '”',
+            '\'' | '‘' => {
+                // An opening quote starts a word and follows no letter.
+                if k > 0 && is_word(k - 1) {
+                    continue;
+                }
+                if open == '\'' {
+                    '\''
+                } else {
+                    '’'
+                }
+            }
+            _ => continue,
+        };
+        if !is_word(k + 1) {
+            continue;
+        }
+        let end = chars[k + 1..].iter().enumerate().find(|&(j, &(_, c))| {
+            let at = k + 1 + j;
+            c == close && (close == '"' || close == '”' || !is_word(at + 1))
+        });
+        if let Some((j, &(close_at, _))) = end {
+            let inner = text[open_at + open.len_utf8()..close_at].trim();
+            if inner.split_whitespace().count() >= 3 && k + 1 + j > k + 1 {
+                return Some(inner);
+            }
+        }
+    }
+    None
+}
+
+/// Words from which a message is long: its story outweighs its ask in every word-based or
+/// meaning-based reading.
+const LONG_MESSAGE_WORDS: usize = 40;
+
+/// The asking parts of a long message that tells a story around them, when they stand on their
+/// own (four words or more, not pointing back at the story): what is searched for.
+fn asked_in_a_long_message(text: &str) -> Option<String> {
+    if text.split_whitespace().count() < LONG_MESSAGE_WORDS {
+        return None;
+    }
+    asked_without_context(text, true).filter(|asked| asked.split_whitespace().count() >= 4)
 }
 
 /// Whether asking words point back at something told before them: "that", "this", "them"…
@@ -1599,6 +1735,84 @@ pub fn entry_by_key(lib: &Library, key: &str) -> Result<Reply> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn links_mentions_and_code_markup_are_not_words_of_the_question() {
+        let guide = |site: &str| site == "skillexchange";
+        let cases: &[(&str, &str)] = &[
+            (
+                "saw this on https://www.reddit.com/r/cscareerquestions/ - is backend dead?",
+                "saw this on   - is backend dead?",
+            ),
+            ("linkedin.com/jobs shows 300 roles", "  shows 300 roles"),
+            (
+                "saw skillexchange.com/careers/back-end-engineer, which five?",
+                "saw skillexchange which five?",
+            ),
+            ("<@123456> @careerbot what pays best", "    what pays best"),
+            ("```python\nyears = 9\n```\npay?", "years = 9\n   \npay?"),
+            ("is `Node.js` enough?", "is  Node.js  enough?"),
+            ("```zzqx```", "zzqx"),
+            ("what's next after senior?", "what's next after senior?"),
+        ];
+        for (typed, read) in cases {
+            assert_eq!(
+                without_links_or_markup(typed, guide),
+                read.trim(),
+                "{typed}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_quote_asked_about_is_what_is_looked_for() {
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "someone quoted 'AI writes the code but judgement is your edge' at me - which guide says that?",
+                Some("AI writes the code but judgement is your edge"),
+            ),
+            (
+                "they'll ask me to “tell them about a time I refactored infra”? is that real?",
+                Some("tell them about a time I refactored infra"),
+            ),
+            // A quote in passing, in a long ask of its own.
+            (
+                "my manager said we'd be 'expected to own the cloud side' after the migration to AWS next year, and I wonder whether that is normal. Is cloud knowledge genuinely part of the backend job?",
+                None,
+            ),
+            // An ask of its own about the quote's subject, not pointing at the quote.
+            ("'well above the average for all jobs' - what's the actual average?", None),
+            // Apostrophes and two-word quotes are no quotes.
+            ("don't seniors' salaries go up? isn't 'staff' above", None),
+        ];
+        for (typed, quote) in cases {
+            assert_eq!(quote_asked_about(typed), *quote, "{typed}");
+        }
+    }
+
+    #[test]
+    fn a_long_message_is_searched_by_its_ask() {
+        let story = "I teach maths and have built a small Flask app that the other teachers use \
+            every week for homework. I can't afford to stop earning for a year, and I have no CS \
+            degree, only maths and a teaching qualification that took me two years.";
+        assert_eq!(
+            asked_in_a_long_message(&format!(
+                "{story} Which routes into backend do the guides describe?"
+            ))
+            .as_deref(),
+            Some("Which routes into backend do the guides describe?")
+        );
+        // An ask pointing back at the story keeps the story.
+        assert_eq!(
+            asked_in_a_long_message(&format!("{story} Is that realistic?")),
+            None
+        );
+        // A short message is read whole.
+        assert_eq!(
+            asked_in_a_long_message("I'm a teacher. Which routes into backend exist?"),
+            None
+        );
+    }
 
     #[test]
     fn the_first_of_several_asks_is_found_with_the_context_before_it() {
