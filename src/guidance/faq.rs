@@ -93,9 +93,10 @@ pub fn understand<'a>(lib: &'a Library, text: &str) -> Understood<'a> {
     let corrected = vocabulary.correct(analyzer, text);
     // A long message's meaning is its ask, not its story ("I teach maths …, I can't afford to
     // stop earning … Which routes into backend do the guides describe?").
+    let long_ask = asked_in_a_long_message(&corrected);
     let focus = quote_asked_about(&corrected)
         .map(str::to_string)
-        .or_else(|| asked_in_a_long_message(&corrected));
+        .or_else(|| long_ask.clone());
     let query = intent::without_filler(focus.as_deref().unwrap_or(&corrected));
     let mut seen = HashSet::new();
     let terms: Vec<String> = analyzer
@@ -110,7 +111,6 @@ pub fn understand<'a>(lib: &'a Library, text: &str) -> Understood<'a> {
         .or_else(|| lib.catalog.roles.first());
     // A long message's story may mention money ("I can't afford to stop earning"); its ask
     // says whether pay is the question.
-    let long_ask = asked_in_a_long_message(&corrected);
     let mut salary = match &long_ask {
         Some(ask) if ask.split_whitespace().count() >= 6 => intent::salary_question(analyzer, ask),
         _ => intent::salary_question(analyzer, &corrected),

@@ -969,7 +969,8 @@ impl ScoringBank {
             .collect();
         let frames = self.frames(q, &sentences);
         let stock_reasons = word_count < THIN_ANSWER_WORDS && self.stock_reasons(q, &sentences);
-        let template = is_template(&frames) || stock_reasons;
+        let framed = is_template(&frames);
+        let template = framed || stock_reasons;
         // Most sentences negate something: an answer of denials ("I wouldn't bother with a
         // relational database. Joins aren't needed…"), whose negated sentences earn nothing by
         // meaning.
@@ -1089,7 +1090,7 @@ impl ScoringBank {
                 share: percent(copied_share),
             });
         }
-        if is_template(&frames) {
+        if framed {
             caps.push(Cap::Template);
         } else if stock_reasons {
             caps.push(Cap::StockReasons);
