@@ -164,8 +164,11 @@ const COVERED_FLOOR_HOLDOUT9: f64 = 88.0;
 const COVERED_FLOOR_HOLDOUT10: f64 = 87.0;
 const COVERED_FLOOR_HOLDOUT11: f64 = 84.0;
 const COVERED_FLOOR_HOLDOUT12: f64 = 78.5;
-/// holdout12's uncovered rows have not been worked on yet: 73.2% on the first run.
-const HONEST_FLOOR_HOLDOUT12: f64 = 73.0;
+/// holdout12's uncovered rows: 73.2% on the first run, 88.7% with the gaps named by a
+/// question's form (how often, how long should, is it rude) and the new topics.
+const HONEST_FLOOR_HOLDOUT12: f64 = 88.5;
+const COVERED_FLOOR_HOLDOUT13: f64 = 84.5;
+const HONEST_FLOOR_HOLDOUT13: f64 = 84.5;
 
 fn check_set(name: &str, covered_bar: f64) {
     check_set_honest(name, covered_bar, HONEST_GOAL);
@@ -467,15 +470,33 @@ fn holdout11_set_meets_the_bars() {
 /// LeetCode counts, language versions, the guides' authors, named bootcamps). First run (/faq)
 /// 77.4% / 73.2% (/ask 76.8% / 73.2%). Then a long message searched by its ask, a quote asked
 /// about searched for itself, links, mentions and code markup dropped: 79.3% / 73.2% (/ask
-/// 78.7%); its uncovered rows (interview-day logistics, stand-up length, on-call frequency,
-/// finding a mentor, take-homes, income-share agreements, demographics, maths) are the next
-/// work, below the 90% goal until then.
+/// 78.7%). Then gaps named by the question's form (how often, how long should, is it rude, what
+/// to wear) and new topics (demographics, maths, paying for training, conversations with a
+/// manager, mentors and meetups): 79.3% / 88.7%, still below the 90% goal.
 #[test]
 fn holdout12_set_meets_the_bars() {
     check_set_honest(
         "holdout12.toml",
         COVERED_FLOOR_HOLDOUT12,
         HONEST_FLOOR_HOLDOUT12,
+    );
+}
+
+/// The sixteenth set, written 2026-12-03 in the same way (blind), leaning on voice-to-text
+/// messages and homophones, "ELI5" and "tl;dr" requests, what the asker does not want first,
+/// wrong figures credited to the guides, differences between two levels or items, future and
+/// past years, role-play addressed to the bot, covered questions after an unrelated aside, and
+/// near-miss uncovered rows over new topics. First run (/faq) 76.7% / 65.4% (/ask 76.1% /
+/// 65.4%). Then what a message sets aside is not searched (a dismissed aside, "not the salary,
+/// the skills", a part to play), and pay split another way than the guides split it (a US city,
+/// an industry, a language against another, years past and to come) is a gap: 85.3% / 85.2%,
+/// below the 90% goal.
+#[test]
+fn holdout13_set_meets_the_bars() {
+    check_set_honest(
+        "holdout13.toml",
+        COVERED_FLOOR_HOLDOUT13,
+        HONEST_FLOOR_HOLDOUT13,
     );
 }
 

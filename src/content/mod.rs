@@ -371,7 +371,7 @@ impl Loader {
             if gap.cues.is_empty() {
                 self.problem(path, line, format!("gap \"{}\" has no cues", gap.topic));
             }
-            for cue in gap.cues.iter().chain(&gap.unless) {
+            for cue in gap.cues.iter().chain(&gap.unless).chain(&gap.also) {
                 if cue.trim().is_empty() || *cue != cue.to_lowercase() {
                     self.problem(
                         path,

@@ -671,6 +671,10 @@ pub struct Gap {
     /// as a word the guides don't use, whatever else of careerbot's (the interview bank) uses it.
     #[serde(default)]
     pub unnamed: bool,
+    /// Named only when the question also holds one of these ("Go devs paid more than Java
+    /// devs?" weighs pay by language; "a senior Go developer's pay" does not).
+    #[serde(default)]
+    pub also: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]

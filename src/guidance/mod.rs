@@ -6,6 +6,7 @@
 //! - `faq`: `/faq` and `/ask` (best FAQ entry or passages, salary questions lead with figures)
 //! - `guide_named`: which guide (or the FAQ) a question names
 //! - `intent`: what a free-text question asks for (pay, which level, how many years)
+//! - `set_aside`: what a message puts aside before it asks (asides, what it doesn't want)
 //! - `salary` and `chart`: `/salary` and its PNG
 //! - `role`, `matching`, `sources`: `/role`, `/match`, `/sources`
 //! - `suggest`: autocomplete
@@ -20,6 +21,7 @@ pub mod message;
 pub mod role;
 pub mod salary;
 pub mod scope;
+pub mod set_aside;
 pub mod sources;
 pub mod staff;
 pub mod suggest;

@@ -244,6 +244,7 @@ pub fn uncovered(
         .iter()
         .filter(|gap| gap.when != Some(GapWhen::Pay) || about_pay)
         .filter(|gap| gap.choice || !gap.unless.iter().any(|u| either(u)))
+        .filter(|gap| gap.also.is_empty() || gap.also.iter().any(|a| either(a)))
         .find_map(|gap| {
             if gap.choice {
                 let unless = gap.unless.iter().any(|u| either(u));

@@ -1,0 +1,309 @@
+//! What a message sets aside before it asks: an aside it dismisses ("my cat knocked my coffee
+//! over lol. anyway, what do mids earn?", "I know the guides don't cover Europe, but …"), what
+//! it says it does not want ("not the salary, the skills"), and the part it asks the bot to play
+//! ("pretend you're my mentor and tell me what to learn first"). None of these is the question:
+//! searched, they pull the answer towards pay, the ladder or a gap the asker has already put
+//! aside. [`what_is_asked`] keeps the rest.
+//!
+//! Matching is on ASCII-lowercased text, so byte offsets are the same as in the message.
+
+/// Words after which the message turns to its real question; what comes before is an aside.
+const TURNS: &[&str] = &[
+    "anyway",
+    "anyways",
+    "anyhow",
+    "more importantly",
+    "moving on",
+    "back to the question",
+    "back to backend",
+    "different problem)",
+    "different question)",
+    "on a serious note",
+    "but seriously",
+    "my real question",
+    "my actual question",
+    "real question:",
+    "that aside",
+];
+
+/// Openings that concede or wave away what follows up to "but" ("I know you can't say much
+/// about Rust, but which languages do you recommend?").
+const CONCEDING: &[&str] = &[
+    "i know the guides",
+    "i know the guide",
+    "i know you",
+    "i know this",
+    "i know that",
+    "i know it's",
+    "i know its",
+    "i realise",
+    "i realize",
+    "i get that",
+    "i understand that",
+    "i understand the guides",
+    "i'm aware",
+    "im aware",
+    "idk if",
+    "random but",
+    "random question",
+    "unrelated but",
+    "off topic but",
+    "off-topic but",
+    "not related but",
+];
+
+/// Clause openings that say what the asker does not want.
+const NOT_WANTED: &[&str] = &[
+    "not the ",
+    "not about ",
+    "not asking about ",
+    "not talking about ",
+    "not interested in ",
+    "not looking for ",
+    "don't tell me",
+    "dont tell me",
+    "don't give me",
+    "dont give me",
+    "don't need",
+    "dont need",
+    "i don't need",
+    "i dont need",
+    "i don't want",
+    "i dont want",
+    "i don't care about",
+    "i dont care about",
+    "don't care about",
+    "skip the ",
+    "skip all the ",
+    "forget the ",
+    "forget about ",
+    "never mind the ",
+    "nevermind the ",
+    "leave out ",
+    "without the ",
+];
+
+/// Clause openings that cast the bot in a part.
+const ROLE_PLAY: &[&str] = &[
+    "pretend",
+    "act as ",
+    "act like ",
+    "roleplay",
+    "role-play",
+    "role play",
+    "imagine you're",
+    "imagine you are",
+    "imagine ur",
+    "talk to me like",
+    "talk to me as",
+    "speak to me like",
+    "speak as ",
+    "be my ",
+    "you are my ",
+    "you're my ",
+    "youre my ",
+    "you're a ",
+    "youre a ",
+    "you are a ",
+    "that's your character",
+    "thats your character",
+    "stay in character",
+];
+
+/// Filler that may open a clause before what matters ("ok so you're a senior now").
+const OPENERS: &[&str] = &[
+    "ok so ", "okay so ", "ok ", "okay ", "so ", "alright ", "right, ", "hey ",
+];
+
+/// The message without what it sets aside, or as written when nothing is (or when nothing
+/// would be left).
+pub fn what_is_asked(text: &str) -> String {
+    let after_turn = after_the_turn(text);
+    let kept = without_set_aside_clauses(after_turn);
+    if kept.split_whitespace().count() >= 2 {
+        kept
+    } else {
+        text.to_string()
+    }
+}
+
+/// Whether `at` in `lower` starts a word.
+fn starts_word(lower: &str, at: usize) -> bool {
+    lower[..at]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// The message from its last turn to the real question on, when at least three words follow.
+fn after_the_turn(text: &str) -> &str {
+    let lower = text.to_ascii_lowercase();
+    let mut cut = None;
+    for turn in TURNS {
+        for (at, _) in lower.match_indices(turn) {
+            let end = at + turn.len();
+            let whole = starts_word(&lower, at)
+                && lower[end..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric());
+            if whole && cut.is_none_or(|c| end > c) {
+                cut = Some(end);
+            }
+        }
+    }
+    if let Some(aside) = lower.find(" aside") {
+        // "setting the visa question aside for now, which routes …"
+        if let Some(comma) = lower[aside..].find([',', '.', ':']) {
+            let end = aside + comma + 1;
+            if cut.is_none_or(|c| end > c) {
+                cut = Some(end);
+            }
+        }
+    }
+    if CONCEDING.iter().any(|c| lower.starts_with(c)) {
+        if let Some(but) = lower.find(" but ") {
+            let end = but + " but".len();
+            if cut.is_none_or(|c| end > c) {
+                cut = Some(end);
+            }
+        }
+    }
+    let Some(cut) = cut else {
+        return text;
+    };
+    let rest = text[cut..].trim_start_matches(|c: char| !c.is_alphanumeric());
+    let rest = rest
+        .strip_prefix("but ")
+        .or_else(|| rest.strip_prefix("But "))
+        .unwrap_or(rest);
+    if rest.split_whitespace().count() >= 3 {
+        rest
+    } else {
+        text
+    }
+}
+
+/// The clauses of `text` (split at , ; . ! ? and new lines), each with its byte range.
+fn clauses(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (at, c) in text.char_indices() {
+        let ends = matches!(c, ',' | ';' | '!' | '?' | '\n')
+            || (c == '.' && text[at + 1..].starts_with(char::is_whitespace))
+            || (c == '.' && at + 1 == text.len());
+        if ends {
+            out.push((start, at + c.len_utf8()));
+            start = at + c.len_utf8();
+        }
+    }
+    if start < text.len() {
+        out.push((start, text.len()));
+    }
+    out
+}
+
+/// `text` without the clauses that say what is not wanted or cast the bot in a part, when a
+/// clause of two words or more remains; a role-play clause joined by "and" keeps what follows
+/// ("pretend you're my mentor and tell me what to learn first").
+fn without_set_aside_clauses(text: &str) -> String {
+    let lower = text.to_ascii_lowercase();
+    let parts = clauses(text);
+    let mut kept = String::new();
+    let mut dropped = false;
+    for &(start, end) in &parts {
+        let clause = lower[start..end].trim_start();
+        let offset = start + (lower[start..end].len() - clause.len());
+        let (clause, offset) = OPENERS
+            .iter()
+            .find_map(|o| clause.strip_prefix(o).map(|rest| (rest, offset + o.len())))
+            .unwrap_or((clause, offset));
+        if NOT_WANTED.iter().any(|n| clause.starts_with(n)) {
+            dropped = true;
+            continue;
+        }
+        if ROLE_PLAY.iter().any(|r| clause.starts_with(r)) {
+            dropped = true;
+            if let Some(and) = clause.find(" and ") {
+                kept.push_str(&text[offset + and + " and ".len()..end]);
+                kept.push(' ');
+            }
+            continue;
+        }
+        kept.push_str(&text[start..end]);
+    }
+    let kept = kept.trim().to_string();
+    if dropped && kept.split_whitespace().count() >= 2 {
+        kept
+    } else {
+        text.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::what_is_asked;
+
+    #[test]
+    fn what_a_message_sets_aside_is_not_asked() {
+        let cases = [
+            // Dismissed asides.
+            (
+                "my cat just knocked my coffee over lol. anyway what do mid level backend devs earn",
+                "what do mid level backend devs earn",
+            ),
+            (
+                "I know the guides don't cover Europe, but what's the US median for backend?",
+                "what's the US median for backend?",
+            ),
+            (
+                "my refund is stuck (ugh) but more importantly, which projects should I build?",
+                "which projects should I build?",
+            ),
+            (
+                "setting the visa question aside for now, which entry routes do the guides list?",
+                "which entry routes do the guides list?",
+            ),
+            // What is not wanted.
+            (
+                "not the salary, the skills. what do i actually need to know",
+                "the skills. what do i actually need to know",
+            ),
+            (
+                "don't tell me about pay, what's the actual day like",
+                "what's the actual day like",
+            ),
+            (
+                "I don't need the pay bands, I need the interview prep bit",
+                "I need the interview prep bit",
+            ),
+            // A part to play.
+            (
+                "pretend you're my mentor and tell me what to learn first",
+                "tell me what to learn first",
+            ),
+            (
+                "roleplay as my career coach. where can backend take me long term?",
+                "where can backend take me long term?",
+            ),
+            // Nothing set aside: as written.
+            (
+                "no experience, how do I land a first backend role",
+                "no experience, how do I land a first backend role",
+            ),
+            (
+                "not sure if I should learn Go or Java first?",
+                "not sure if I should learn Go or Java first?",
+            ),
+            (
+                "I know Python but not Java, can I get a backend job?",
+                "I know Python but not Java, can I get a backend job?",
+            ),
+            ("not the salary", "not the salary"),
+            ("anyway", "anyway"),
+        ];
+        for (message, asked) in cases {
+            assert_eq!(what_is_asked(message), asked, "{message}");
+        }
+    }
+}
