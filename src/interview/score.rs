@@ -60,7 +60,8 @@
 //! model hears the right words in a fluent swap and cannot tell which goes with which.
 //! The question's `red_flag_checks` are raised by pattern: a sentence that affirms
 //! one of `affirms` (not negated, no criticism such as "broken" or "too fast" in the sentence,
-//! no negation later in its clause) or negates one of `denies` (unless its clause or the next
+//! no negation later in its clause, not the end of a hyphenated name such as
+//! "PBKDF2-HMAC-SHA256", not left behind as "legacy MD5 rows") or negates one of `denies` (unless its clause or the next
 //! explains a consequence: "without idempotent consumers, retries would write twice" is right; nor
 //! when the term is the verb a clause of purpose denies: "jitter the TTLs so hot keys don't
 //! expire together" names what the design prevents). With the encoder, the question's
@@ -1225,9 +1226,12 @@ impl ScoringBank {
         });
         for group in flag.affirms.iter().filter(|_| !lack_explained) {
             let all_affirmed = group.iter().all(|term| {
-                self.occurrences(term, s)
-                    .iter()
-                    .any(|o| !o.negated && !s.cue_later_in_clause(o.first_word))
+                self.occurrences(term, s).iter().any(|o| {
+                    !o.negated
+                        && !s.cue_later_in_clause(o.first_word)
+                        && !s.ends_a_compound(o.first_word)
+                        && !s.named_as_left_behind(o.first_word)
+                })
             });
             if all_affirmed && !s.scope.criticised {
                 return Some(FlagEvidence::Pattern);

@@ -444,6 +444,37 @@ fn password_checks_catch_fast_hashes_and_missing_salts() {
 }
 
 #[test]
+fn a_hash_inside_another_construction_or_left_behind_is_not_affirmed() {
+    let id = "sec-password-storage";
+    for sentence in [
+        // "SHA256" names a part of PBKDF2's construction, not the bare hash.
+        "Use a slow function: Argon2id, bcrypt, or PBKDF2-HMAC-SHA256 with 600k iterations.",
+        // Legacy hashes being migrated away from.
+        "Legacy MD5 rows: wrap them in Argon2 now, and switch each to plain Argon2 at the next login.",
+    ] {
+        let a = assess(id, sentence);
+        assert!(
+            !a.red_flags.iter().any(|f| f.flag.contains("fast or broken hash")),
+            "{sentence}: {:#?}",
+            a.red_flags
+        );
+    }
+    // Affirmed as the answer's own choice, it is still the flag.
+    let wrong = assess(
+        id,
+        "We hash every password with SHA-256 because it is quick.",
+    );
+    assert!(
+        wrong
+            .red_flags
+            .iter()
+            .any(|f| f.flag.contains("fast or broken hash")),
+        "{:#?}",
+        wrong.red_flags
+    );
+}
+
+#[test]
 fn copying_what_the_bot_showed_is_capped_and_told() {
     let id = "sd-high-write-throughput";
     let question = bank().iter().find(|q| q.id == id).unwrap();

@@ -369,6 +369,21 @@ impl Sentence {
         }
     }
 
+    /// Whether word `at` ends a hyphenated name begun by other words ("sha256" in
+    /// "PBKDF2-HMAC-SHA256" names a part of another construction, not the bare hash).
+    pub fn ends_a_compound(&self, at: usize) -> bool {
+        at > 0
+            && at < self.words.len()
+            && self.text.get(self.words[at - 1].end..self.words[at].start) == Some("-")
+    }
+
+    /// Whether word `at` is named as what is being left behind ("legacy MD5 rows", "the old
+    /// SHA-1 hashes"): an answer migrating away from a practice does not affirm it.
+    pub fn named_as_left_behind(&self, at: usize) -> bool {
+        const LEFT_BEHIND: &[&str] = &["legacy", "old", "existing", "outdated", "deprecated"];
+        at > 0 && LEFT_BEHIND.contains(&self.words[at - 1].text.as_str())
+    }
+
     /// Whether the tokens `from..to` touch a negated word.
     pub fn tokens_negated(&self, from: usize, to: usize) -> bool {
         self.token_words[from..to]
