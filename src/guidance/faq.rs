@@ -1444,9 +1444,15 @@ fn covered(lib: &Library, understood: &Understood, kinds: &[DocKind]) -> Result<
     // guide about agreeing interfaces with the UI folks").
     let about_pay = understood.salary.is_some();
     let guide_named = understood.guide.is_some();
+    // A level named ("what does a principal IC do?", "SDE2 to SDE3, what changes?") is a
+    // question about its rung when anything of the guides is near it.
+    let rung_named = understood
+        .targets
+        .iter()
+        .any(|t| matches!(t, Target::Rung(_)));
     Ok(closeness >= COVERED_SIMILARITY
         || (closeness >= COVERED_WITH_WORDS
-            && (about_pay || guide_named || known_share(understood) >= KNOWN_SHARE)))
+            && (about_pay || guide_named || rung_named || known_share(understood) >= KNOWN_SHARE)))
 }
 
 /// A passage this close in meaning covers a question whose words the guides use.

@@ -29,6 +29,8 @@ const PAY_WORDS: &[&str] = &[
     "six figure",
     "6 figures",
     "6 figure",
+    "going rate",
+    "starting pay",
 ];
 
 /// Words naming each level, as people say them. Checked after analysis, so plurals and the
@@ -617,7 +619,10 @@ fn years_before_a_unit(words: &[String]) -> Option<u32> {
             .and_then(|j| words[j].parse::<u32>().ok());
         let number: u32 = whole.or_else(|| number(&pair[0]))?;
         // "six and a half years", "5+ years": the unit after a half or a plus.
-        const BETWEEN: &[&str] = &["and", "a", "an", "half", "plus"];
+        // "three and a bit years", "four odd years", "two full years".
+        const BETWEEN: &[&str] = &[
+            "and", "a", "an", "half", "plus", "bit", "odd", "full", "solid", "good",
+        ];
         let unit = words[i + 1..]
             .iter()
             .take(4)
@@ -654,6 +659,10 @@ fn number_word(word: &str) -> Option<u32> {
         "nineteen",
         "twenty",
     ];
+    if matches!(word, "zero" | "no") {
+        // "zero years experience", "no years in yet": the start of the junior rung.
+        return Some(0);
+    }
     WORDS.iter().position(|w| *w == word).map(|i| i as u32 + 1)
 }
 
@@ -855,6 +864,9 @@ mod tests {
             Some(6)
         );
         assert_eq!(years_mentioned(&w("3 and a half yrs")), Some(3));
+        assert_eq!(years_mentioned(&w("three and a bit years in")), Some(3));
+        assert_eq!(years_mentioned(&w("zero years experience")), Some(0));
+        assert_eq!(years_mentioned(&w("no degree, 4 odd years")), Some(4));
         assert_eq!(years_mentioned(&w("salary in 2026")), None);
         assert_eq!(
             years_mentioned(&w("a decade of backend experience")),

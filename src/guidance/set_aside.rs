@@ -218,7 +218,14 @@ fn without_set_aside_clauses(text: &str) -> String {
             .iter()
             .find_map(|o| clause.strip_prefix(o).map(|rest| (rest, offset + o.len())))
             .unwrap_or((clause, offset));
-        if NOT_WANTED.iter().any(|n| clause.starts_with(n)) {
+        // "no ladder please, just the median": a "no" asked politely declines something.
+        let declined = clause.starts_with("no ")
+            && ["please", "pls", "plz", "thanks", "thx"].iter().any(|p| {
+                clause
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w == *p)
+            });
+        if declined || NOT_WANTED.iter().any(|n| clause.starts_with(n)) {
             dropped = true;
             continue;
         }
@@ -276,6 +283,10 @@ mod tests {
             (
                 "I don't need the pay bands, I need the interview prep bit",
                 "I need the interview prep bit",
+            ),
+            (
+                "no ladder please, just the single median number",
+                "just the single median number",
             ),
             // A part to play.
             (
