@@ -163,11 +163,11 @@ const COVERED_FLOOR_HOLDOUT8: f64 = 84.0;
 const COVERED_FLOOR_HOLDOUT9: f64 = 88.0;
 const COVERED_FLOOR_HOLDOUT10: f64 = 87.0;
 const COVERED_FLOOR_HOLDOUT11: f64 = 84.0;
-const COVERED_FLOOR_HOLDOUT12: f64 = 78.5;
+const COVERED_FLOOR_HOLDOUT12: f64 = 79.0;
 /// holdout12's uncovered rows: 73.2% on the first run, 88.7% with the gaps named by a
 /// question's form (how often, how long should, is it rude) and the new topics.
 const HONEST_FLOOR_HOLDOUT12: f64 = 88.5;
-const COVERED_FLOOR_HOLDOUT13: f64 = 84.5;
+const COVERED_FLOOR_HOLDOUT13: f64 = 87.5;
 const HONEST_FLOOR_HOLDOUT13: f64 = 84.5;
 
 fn check_set(name: &str, covered_bar: f64) {
@@ -489,8 +489,8 @@ fn holdout12_set_meets_the_bars() {
 /// near-miss uncovered rows over new topics. First run (/faq) 76.7% / 65.4% (/ask 76.1% /
 /// 65.4%). Then what a message sets aside is not searched (a dismissed aside, "not the salary,
 /// the skills", a part to play), and pay split another way than the guides split it (a US city,
-/// an industry, a language against another, years past and to come) is a gap: 85.3% / 85.2%,
-/// below the 90% goal.
+/// an industry, a language against another, years past and to come) is a gap: 85.3% / 85.2%;
+/// with a level named read as a question about its rung: 88.3% / 85.2%, below the 90% goal.
 #[test]
 fn holdout13_set_meets_the_bars() {
     check_set_honest(
