@@ -675,6 +675,10 @@ pub struct Gap {
     /// devs?" weighs pay by language; "a senior Go developer's pay" does not).
     #[serde(default)]
     pub also: Vec<String>,
+    /// Named by one of `cues` followed by a version ("Java 21", "Python 3.13", "Node 20"),
+    /// unless that name and version is one of `unless` (a version the guides do name: "java 17").
+    #[serde(default)]
+    pub versions: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]

@@ -243,7 +243,7 @@ pub fn uncovered(
         .gaps
         .iter()
         .filter(|gap| gap.when != Some(GapWhen::Pay) || about_pay)
-        .filter(|gap| gap.choice || !gap.unless.iter().any(|u| either(u)))
+        .filter(|gap| gap.choice || gap.versions || !gap.unless.iter().any(|u| either(u)))
         .filter(|gap| gap.also.is_empty() || gap.also.iter().any(|a| either(a)))
         .find_map(|gap| {
             if gap.choice {
@@ -262,6 +262,13 @@ pub fn uncovered(
                     says: says(gap, joint, as_typed),
                 });
             }
+            if gap.versions {
+                let named = version_named(question, gap)?;
+                return Some(Uncovered {
+                    topic: gap.topic.clone(),
+                    says: gap.says.replace("{cue}", &named),
+                });
+            }
             let (question, corrected) = match &asked {
                 Some(asked) if gap.asked => asked,
                 _ => &whole,
@@ -276,6 +283,67 @@ pub fn uncovered(
                 says: says(gap, cue, as_typed),
             })
         })
+}
+
+/// A version of one of the gap's names that its `unless` list does not hold, as "Name 1.2":
+/// a number right after the name with a dot in it, or of two digits or more, or after a "v",
+/// and not a count of something ("python 10 years").
+fn version_named(question: &str, gap: &Gap) -> Option<String> {
+    const COUNTED: &[&str] = &[
+        "year",
+        "years",
+        "yrs",
+        "yr",
+        "yoe",
+        "month",
+        "months",
+        "k",
+        "hours",
+        "hrs",
+        "days",
+        "weeks",
+        "minutes",
+        "mins",
+        "percent",
+        "%",
+        "projects",
+        "jobs",
+        "people",
+        "devs",
+        "engineers",
+        "times",
+        "lines",
+        "users",
+        "requests",
+    ];
+    let is_version = |word: &str| {
+        let number = word.strip_prefix('v').unwrap_or(word);
+        let digits = number.chars().filter(char::is_ascii_digit).count();
+        number.starts_with(|c: char| c.is_ascii_digit())
+            && number
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == 'x')
+            && (number.contains('.') || digits >= 2 || word.starts_with('v'))
+            && digits <= 6
+    };
+    let words: Vec<&str> = question.split_whitespace().collect();
+    gap.cues.iter().find_map(|cue| {
+        let name: Vec<&str> = cue.split_whitespace().collect();
+        (0..words.len().saturating_sub(name.len())).find_map(|at| {
+            let version = words[at + name.len()].trim_end_matches('.');
+            let after = words.get(at + name.len() + 1).copied().unwrap_or("");
+            let named = words[at..at + name.len()] == name[..]
+                && is_version(version)
+                && !COUNTED.contains(&after);
+            let phrase = format!("{cue} {version}");
+            (named && !gap.unless.contains(&phrase)).then(|| {
+                let mut shown = phrase.chars();
+                shown
+                    .next()
+                    .map_or(String::new(), |c| c.to_uppercase().chain(shown).collect())
+            })
+        })
+    })
 }
 
 /// The gap's first line with `{cue}` as the question wrote it when it used capitals ("QA
@@ -444,6 +512,61 @@ mod tests {
             let got = uncovered(&scope, question, question, None, false, &unknown);
             assert_eq!(got.map(|u| u.topic).as_deref(), *topic, "{question}");
         }
+    }
+
+    #[test]
+    fn versions_and_moves_the_guides_do_not_name_are_gaps() {
+        let scope = scope();
+        let topic = |question: &str, about_pay: bool| {
+            uncovered(&scope, question, question, None, about_pay, &|_| false).map(|u| u.topic)
+        };
+        let versions = Some("versions the guides don't name".to_string());
+        assert_eq!(topic("Java 21 or stick with Java 17?", false), versions);
+        assert_eq!(
+            topic("is Python 3.13 a big deal for backend?", false),
+            versions
+        );
+        assert_eq!(topic("is node v20 fine?", false), versions);
+        // The version the guides name, a major version alone, a count of years.
+        assert_eq!(topic("is the oracle java 17 cert worth it?", false), None);
+        assert_eq!(topic("I know python 3, is that enough?", false), None);
+        assert_eq!(topic("python 10 years, which level?", false), None);
+
+        let moves = Some("moves the guides don't list".to_string());
+        assert_eq!(topic("backend to PM possible?", false), moves);
+        assert_eq!(
+            topic("is data science a realistic pivot from backend?", false),
+            moves
+        );
+        assert_eq!(topic("I'm a PM, can I pivot into backend?", false), None);
+
+        // Kinds of answer the guides never give, by the question's form.
+        let form = [
+            (
+                "how often are backend engineers on call?",
+                "how often things happen at work",
+            ),
+            (
+                "how long should a stand-up last?",
+                "how long things should take",
+            ),
+            (
+                "is it rude to keep my camera off?",
+                "etiquette and interview-day logistics",
+            ),
+        ];
+        for (question, gap) in form {
+            assert_eq!(topic(question, false).as_deref(), Some(gap), "{question}");
+        }
+        assert_eq!(topic("how often are there stand-ups?", false), None);
+        assert_eq!(
+            topic("how long should I expect to stay junior?", false),
+            None
+        );
+
+        let language = Some("pay by language or stack".to_string());
+        assert_eq!(topic("Go devs paid more than Java devs?", true), language);
+        assert_eq!(topic("what does a senior Go developer earn?", true), None);
     }
 
     #[test]
