@@ -163,7 +163,7 @@ const COVERED_FLOOR_HOLDOUT8: f64 = 84.0;
 const COVERED_FLOOR_HOLDOUT9: f64 = 88.0;
 const COVERED_FLOOR_HOLDOUT10: f64 = 87.0;
 const COVERED_FLOOR_HOLDOUT11: f64 = 84.0;
-const COVERED_FLOOR_HOLDOUT12: f64 = 79.0;
+const COVERED_FLOOR_HOLDOUT12: f64 = 80.0;
 const COVERED_FLOOR_HOLDOUT13: f64 = 87.5;
 
 fn check_set(name: &str, covered_bar: f64) {
@@ -469,7 +469,9 @@ fn holdout11_set_meets_the_bars() {
 /// 78.7%). Then gaps named by the question's form (how often, how long should, is it rude, what
 /// to wear) and new topics (demographics, maths, paying for training, conversations with a
 /// manager, mentors and meetups): 79.3% / 88.7%; then versions the guides don't name ("Java
-/// 21", "Python 3.13") and a named level read as a question about its rung: 79.9% / 91.5%.
+/// 21", "Python 3.13") and a named level read as a question about its rung: 79.9% / 91.5%;
+/// then who asks told before a comma is context ("I'm a React frontend dev, is switching to
+/// backend a recognised route?") and "what else can I become" asks for the moves: 81.1%.
 #[test]
 fn holdout12_set_meets_the_bars() {
     check_set("holdout12.toml", COVERED_FLOOR_HOLDOUT12);

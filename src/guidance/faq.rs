@@ -579,6 +579,40 @@ fn asking_parts(lower: &str) -> Vec<(usize, usize)> {
             }
         }
     }
+    // "I'm a React frontend dev, is switching to backend a recognised route?": who asks, told
+    // in the first clause, is context to a question about backend after the comma ("I'm burned
+    // out from on-call, what should I do?" asks about what it tells).
+    const ASKER: &[&str] = &[
+        "i'm ",
+        "im ",
+        "i am ",
+        "i work ",
+        "i've been ",
+        "ive been ",
+        "as a ",
+    ];
+    for (at, _) in lower.match_indices(", ") {
+        let sentence_start = cuts.iter().copied().filter(|&c| c <= at).max().unwrap_or(0);
+        let told = lower[sentence_start..at].trim_start();
+        let first_word = lower[at + 2..]
+            .split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .next();
+        let sentence_end = cuts
+            .iter()
+            .copied()
+            .filter(|&c| c > at)
+            .min()
+            .unwrap_or(lower.len());
+        let about_backend = ["backend", "back end", "back-end"]
+            .iter()
+            .any(|b| lower[at..sentence_end].contains(b));
+        if about_backend
+            && ASKER.iter().any(|a| told.starts_with(a))
+            && first_word.is_some_and(|w| ASKING.contains(&w))
+        {
+            cuts.push(at + 1);
+        }
+    }
     cuts.push(lower.len());
     cuts.sort_unstable();
     cuts.dedup();
@@ -1879,6 +1913,12 @@ mod tests {
                 "I came back after a break. What are the core skills a backend role expects these days?",
                 Some("What are the core skills a backend role expects these days?"),
             ),
+            (
+                "I'm a React frontend dev, is switching over to backend a recognised route?",
+                Some("is switching over to backend a recognised route?"),
+            ),
+            // Who asks, then a question about what they told.
+            ("I'm burned out from on-call, what should I do?", None),
             // Nothing told: the whole message is the ask.
             ("should i quit my job to do a bootcamp with a baby on the way", None),
             ("what does a senior make?", None),
