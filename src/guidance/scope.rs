@@ -266,7 +266,7 @@ pub fn uncovered(
                 let named = version_named(question, gap)?;
                 return Some(Uncovered {
                     topic: gap.topic.clone(),
-                    says: gap.says.replace("{cue}", &named),
+                    says: says(gap, &named, as_typed),
                 });
             }
             let (question, corrected) = match &asked {
@@ -285,7 +285,7 @@ pub fn uncovered(
         })
 }
 
-/// A version of one of the gap's names that its `unless` list does not hold, as "Name 1.2":
+/// A version of one of the gap's names that its `unless` list does not hold, as "name 1.2":
 /// a number right after the name with a dot in it, or of two digits or more, or after a "v",
 /// and not a count of something ("python 10 years").
 fn version_named(question: &str, gap: &Gap) -> Option<String> {
@@ -336,12 +336,7 @@ fn version_named(question: &str, gap: &Gap) -> Option<String> {
                 && is_version(version)
                 && !COUNTED.contains(&after);
             let phrase = format!("{cue} {version}");
-            (named && !gap.unless.contains(&phrase)).then(|| {
-                let mut shown = phrase.chars();
-                shown
-                    .next()
-                    .map_or(String::new(), |c| c.to_uppercase().chain(shown).collect())
-            })
+            (named && !gap.unless.contains(&phrase)).then_some(phrase)
         })
     })
 }

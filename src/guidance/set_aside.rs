@@ -118,13 +118,8 @@ const OPENERS: &[&str] = &[
 /// The message without what it sets aside, or as written when nothing is (or when nothing
 /// would be left).
 pub fn what_is_asked(text: &str) -> String {
-    let after_turn = after_the_turn(text);
-    let kept = without_set_aside_clauses(after_turn);
-    if kept.split_whitespace().count() >= 2 {
-        kept
-    } else {
-        text.to_string()
-    }
+    // Each step keeps the text as written when too little would be left.
+    without_set_aside_clauses(after_the_turn(text))
 }
 
 /// Whether `at` in `lower` starts a word.
@@ -147,26 +142,20 @@ fn after_the_turn(text: &str) -> &str {
                     .chars()
                     .next()
                     .is_none_or(|c| !c.is_alphanumeric());
-            if whole && cut.is_none_or(|c| end > c) {
-                cut = Some(end);
+            if whole {
+                cut = cut.max(Some(end));
             }
         }
     }
     if let Some(aside) = lower.find(" aside") {
         // "setting the visa question aside for now, which routes …"
         if let Some(comma) = lower[aside..].find([',', '.', ':']) {
-            let end = aside + comma + 1;
-            if cut.is_none_or(|c| end > c) {
-                cut = Some(end);
-            }
+            cut = cut.max(Some(aside + comma + 1));
         }
     }
     if CONCEDING.iter().any(|c| lower.starts_with(c)) {
         if let Some(but) = lower.find(" but ") {
-            let end = but + " but".len();
-            if cut.is_none_or(|c| end > c) {
-                cut = Some(end);
-            }
+            cut = cut.max(Some(but + " but".len()));
         }
     }
     let Some(cut) = cut else {

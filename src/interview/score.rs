@@ -61,8 +61,8 @@
 //! The question's `red_flag_checks` are raised by pattern: a sentence that affirms
 //! one of `affirms` (not negated, no criticism such as "broken" or "too fast" in the sentence,
 //! no negation later in its clause, not the end of a hyphenated name such as
-//! "PBKDF2-HMAC-SHA256", not left behind as "legacy MD5 rows") or negates one of `denies` (unless its clause or the next
-//! explains a consequence: "without idempotent consumers, retries would write twice" is right; nor
+//! "PBKDF2-HMAC-SHA256", not left behind as "legacy MD5 rows") or negates one of `denies`
+//! (unless its clause or the next explains a consequence: "without idempotent consumers, retries would write twice" is right; nor
 //! when the term is the verb a clause of purpose denies: "jitter the TTLs so hot keys don't
 //! expire together" names what the design prevents). With the encoder, the question's
 //! `red_flags` are also raised by meaning (cosine ≥ `SEMANTIC_RED_FLAG`, in a sentence of at least
