@@ -165,6 +165,7 @@ const COVERED_FLOOR_HOLDOUT10: f64 = 87.0;
 const COVERED_FLOOR_HOLDOUT11: f64 = 84.0;
 const COVERED_FLOOR_HOLDOUT12: f64 = 80.0;
 const COVERED_FLOOR_HOLDOUT13: f64 = 87.5;
+const COVERED_FLOOR_HOLDOUT14: f64 = 83.0;
 
 fn check_set(name: &str, covered_bar: f64) {
     check_set_honest(name, covered_bar, HONEST_GOAL);
@@ -492,6 +493,21 @@ fn holdout12_set_meets_the_bars() {
 #[test]
 fn holdout13_set_meets_the_bars() {
     check_set("holdout13.toml", COVERED_FLOOR_HOLDOUT13);
+}
+
+/// The seventeenth set, written 2026-12-03 in the same way (blind), leaning on hypotheticals,
+/// ranges of years, claims quoted from a chat, numbered sub-questions, sarcasm, trailing
+/// conditions ("…, assuming I have no degree"), indirect questions, sections named loosely ("the
+/// prove-it stuff"), formal letters, teens and older career changers, plans ending "thoughts?",
+/// emoji for words, and near-miss uncovered rows over new topics. First run (/faq) 82.1% / 66.2%
+/// (/ask 80.9% / 66.2%). Then near-miss topics anticipated by an author who read the guides and
+/// the scope file but no evaluation set (contractor status, online degrees, school exams, typing
+/// speed, accessibility, side income, referrals, personal brand, compliance, team practices …,
+/// 46 topics): 84.0% / 92.5%; then greetings, where a claim was read, where years were spent and
+/// questions about the employers the guides name read as context: 84.6% / 92.5%.
+#[test]
+fn holdout14_set_meets_the_bars() {
+    check_set("holdout14.toml", COVERED_FLOOR_HOLDOUT14);
 }
 
 /// Not a check: for every question of the three sets, how close the nearest passage's text and
