@@ -71,7 +71,10 @@
 //! them within `ECHO_SLACK` tokens more than that, no word of `stance.reported_claim` such as
 //! "think" or "but"); and so are the authored misconceptions of `interview-references.toml`
 //! (a claim, why it is wrong, and ways to state it): cosine ≥ `SEMANTIC_MISCONCEPTION` with one of
-//! its statements and at least `MISCONCEPTION_MARGIN` closer to it than to any rubric point. A
+//! its statements and at least `MISCONCEPTION_MARGIN` closer to it than to any rubric point, from a
+//! sentence holding one of that statement's words that no rubric point's text uses (where the
+//! claim parts from the rubric: "interleave" in "Redis INCR can interleave between clients"; the
+//! model hears a sentence's topic better than its claim, so "INCR does the same" would be near). A
 //! sentence is compared only with statements of its own polarity (the model barely hears a
 //! negation: "needs no retry" would otherwise be raised by "you must retry"), so a negated
 //! misconception ("a separate permission check is not needed") is heard in negated sentences,
@@ -286,6 +289,12 @@ struct FlagRubric {
     /// An authored misconception: raised by meaning at a lower closeness than a plain flag, but
     /// only by a sentence closer to it than to any rubric point.
     misconception: bool,
+    /// For a misconception, the analyzed words of each of `texts` that no rubric point's text
+    /// uses (its label, why, terms and reference sentences): where the wrong claim parts from
+    /// what the rubric asks for ("interleave" in "INCR can interleave between clients"). A
+    /// sentence is compared with a phrasing only when it shares one of them, since the model
+    /// hears the topic ("INCR in Redis") better than the claim made about it.
+    distinctive: Vec<HashSet<String>>,
     /// The bank flag's own terms (analyzed, distinct), when it has at least `ECHO_MIN_TERMS`: a
     /// plain sentence holding most of them restates the flag (see `flag_in`).
     echo: Vec<String>,
@@ -474,11 +483,11 @@ fn nearest_point(q: &QuestionScoring, vector: &[f32]) -> f32 {
 
 /// How close a sentence's vector comes to any of the question's authored misconceptions
 /// phrased with the sentence's own polarity (`negated`).
-fn nearest_misconception(q: &QuestionScoring, vector: &[f32], negated: bool) -> f32 {
+fn nearest_misconception(q: &QuestionScoring, vector: &[f32], s: &Sentence) -> f32 {
     q.flags
         .iter()
         .filter(|f| f.misconception)
-        .map(|f| f.closest_phrasing(vector, negated, |_| false))
+        .map(|f| f.closest_phrasing(vector, s, false, |_| false))
         .fold(0.0, f32::max)
 }
 
@@ -489,16 +498,34 @@ impl FlagRubric {
     fn closest_phrasing(
         &self,
         vector: &[f32],
-        negated: bool,
+        s: &Sentence,
+        stated: bool,
         contradicted: impl Fn(&HashSet<String>) -> bool,
     ) -> f32 {
+        let negated = s.negates();
         self.references
             .iter()
             .zip(&self.negated)
             .zip(&self.directions)
-            .filter(|((_, n), direction)| **n == negated && !contradicted(direction))
-            .map(|((r, _), _)| cosine(vector, r))
+            .enumerate()
+            .filter(|(i, ((_, n), direction))| {
+                **n == negated
+                    && !contradicted(direction)
+                    && (!stated || self.parts_as_stated(*i, s))
+            })
+            .map(|(_, ((r, _), _))| cosine(vector, r))
             .fold(0.0, f32::max)
+    }
+
+    /// Whether the sentence holds a word where the misconception's `i`th phrasing parts from
+    /// the rubric (see `distinctive`); always, for a plain flag.
+    fn parts_as_stated(&self, i: usize, s: &Sentence) -> bool {
+        if !self.misconception {
+            return true;
+        }
+        self.distinctive
+            .get(i)
+            .is_some_and(|words| s.tokens.iter().any(|t| words.contains(t)))
     }
 }
 
@@ -632,7 +659,7 @@ impl ScoringBank {
                         .collect::<Vec<_>>()
                 })
                 .collect();
-            let points = question
+            let points: Vec<PointRubric> = question
                 .points
                 .iter()
                 .map(|p| PointRubric {
@@ -678,6 +705,7 @@ impl ScoringBank {
                     negated: Vec::new(),
                     directions: Vec::new(),
                     misconception: false,
+                    distinctive: Vec::new(),
                     echo: echo_terms(analyzer, &check.flag),
                     swaps: Vec::new(),
                 })
@@ -718,6 +746,7 @@ impl ScoringBank {
                     negated: Vec::new(),
                     directions: Vec::new(),
                     misconception: false,
+                    distinctive: Vec::new(),
                     echo: echo_terms(analyzer, flag),
                     swaps: Vec::new(),
                 });
@@ -741,6 +770,7 @@ impl ScoringBank {
                     negated: Vec::new(),
                     directions: Vec::new(),
                     misconception: true,
+                    distinctive: Vec::new(),
                     echo: Vec::new(),
                     swaps: Vec::new(),
                 });
@@ -761,6 +791,7 @@ impl ScoringBank {
                         negated: Vec::new(),
                         directions: Vec::new(),
                         misconception: false,
+                        distinctive: Vec::new(),
                         echo: Vec::new(),
                         swaps: vec![swap],
                     }),
@@ -784,6 +815,23 @@ impl ScoringBank {
                     .zip(&keep)
                     .filter(|(_, k)| **k)
                     .map(|(n, _)| n)
+                    .collect();
+            }
+            let rubric_words: HashSet<String> = points
+                .iter()
+                .flat_map(|p| p.texts.iter().flat_map(|t| analyzer.terms(t)))
+                .collect();
+            for flag in flags.iter_mut().filter(|f| f.misconception) {
+                flag.distinctive = flag
+                    .texts
+                    .iter()
+                    .map(|text| {
+                        analyzer
+                            .terms(text)
+                            .into_iter()
+                            .filter(|t| !rubric_words.contains(t))
+                            .collect()
+                    })
                     .collect();
             }
             scorings.push(QuestionScoring {
@@ -856,7 +904,7 @@ impl ScoringBank {
                 text: s.text.clone(),
                 words: s.words.len(),
                 point: nearest_point(q, v),
-                wrong: nearest_misconception(q, v, s.negates()),
+                wrong: nearest_misconception(q, v, s),
                 plain: !s.negates() && !s.scope.criticised,
             })
             .collect()
@@ -910,7 +958,7 @@ impl ScoringBank {
             Some(vectors) => vectors
                 .iter()
                 .zip(&sentences)
-                .map(|(v, s)| nearest_misconception(q, v, s.negates()))
+                .map(|(v, s)| nearest_misconception(q, v, s))
                 .collect(),
             None => vec![0.0; sentences.len()],
         };
@@ -1255,7 +1303,7 @@ impl ScoringBank {
             return Some(FlagEvidence::Pattern);
         }
         if let Some(vector) = vector.filter(|_| !flag.references.is_empty()) {
-            let similarity = flag.closest_phrasing(vector, s.negates(), |phrasing| {
+            let similarity = flag.closest_phrasing(vector, s, true, |phrasing| {
                 self.says_the_opposite(phrasing, s)
             });
             // A fragment ("What GraphQL costs you:") is near whatever shares its nouns but

@@ -846,7 +846,7 @@ fn a_stated_misconception_is_a_red_flag_with_its_why_and_a_denied_one_is_not() {
     question.misconceptions = vec![Misconception {
         claim: "Thinks read replicas share the write load".into(),
         why: "Every replica applies every write; replicas add read capacity only.".into(),
-        says: vec!["Adding read replicas spreads the writes across more machines.".into()],
+        says: vec!["Adding read replicas spreads the writes across availability zones.".into()],
     }];
     let encoder: std::sync::Arc<dyn crate::semantic::Encoder> =
         std::sync::Arc::new(Keyed(&[("replicas spread", 2)]));
@@ -858,6 +858,19 @@ fn a_stated_misconception_is_a_red_flag_with_its_why_and_a_denied_one_is_not() {
         )
         .unwrap();
     assert_eq!(stated.red_flags.len(), 1, "{:?}", stated.red_flags);
+    // As close by meaning, but without a word where the claim parts from the rubric ("zones"):
+    // the model hears the topic, not the claim, so nothing is raised.
+    let topic_only = semantic
+        .assess(
+            id,
+            "Read replicas spread the reads, while a partitioned log takes the writes.",
+        )
+        .unwrap();
+    assert!(
+        topic_only.red_flags.is_empty(),
+        "{:?}",
+        topic_only.red_flags
+    );
     assert_eq!(
         stated.red_flags[0].flag,
         "Thinks read replicas share the write load"
