@@ -504,7 +504,8 @@ fn holdout13_set_meets_the_bars() {
 /// the scope file but no evaluation set (contractor status, online degrees, school exams, typing
 /// speed, accessibility, side income, referrals, personal brand, compliance, team practices …,
 /// 46 topics): 84.0% / 92.5%; then greetings, where a claim was read, where years were spent and
-/// questions about the employers the guides name read as context: 84.6% / 92.5%.
+/// questions about the employers the guides name read as context: 84.6% / 92.5%; then Slack,
+/// which the career guide names, no longer called a tool it doesn't: 85.2% / 92.5%.
 #[test]
 fn holdout14_set_meets_the_bars() {
     check_set("holdout14.toml", COVERED_FLOOR_HOLDOUT14);
