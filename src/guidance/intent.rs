@@ -168,10 +168,56 @@ fn without_paying_for(text: &str) -> String {
     kept.join(" ")
 }
 
+/// Emoji people write for a word of a career question ("is knowing ☁️ stuff needed?", "🏠💻
+/// backend jobs?"), read as that word; the tokenizer would drop them. Authored for careerbot.
+const EMOJI_WORDS: &[(char, &str)] = &[
+    ('☁', "cloud"),
+    ('🏠', "remote"),
+    ('🏡', "remote"),
+    ('💻', "coding"),
+    ('🖥', "coding"),
+    ('💰', "salary"),
+    ('💵', "salary"),
+    ('💸', "salary"),
+    ('🤑', "salary"),
+    ('📈', "growth"),
+    ('🎓', "degree"),
+    ('📜', "certification"),
+    ('🔐', "security"),
+    ('🔒', "security"),
+    ('🐳', "docker"),
+    ('🐍', "python"),
+    ('🗄', "database"),
+];
+
+/// The text with each emoji of [`EMOJI_WORDS`] written as its word (and emoji presentation
+/// selectors dropped).
+fn emoji_read(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut read = false;
+    for c in text.chars().filter(|&c| c != '\u{fe0f}') {
+        match EMOJI_WORDS.iter().find(|(emoji, _)| *emoji == c) {
+            Some((_, word)) => {
+                read = true;
+                out.push(' ');
+                out.push_str(word);
+                out.push(' ');
+            }
+            None => out.push(c),
+        }
+    }
+    if !read {
+        return out;
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// The question with what people abbreviate or misspell in ways no spelling corrector can
 /// mend, spelt out: "BE dev" is a backend dev ("be" is otherwise a stop word), a "principle
-/// engineer" is a principal engineer ("principle" is a real word).
+/// engineer" is a principal engineer ("principle" is a real word), and emoji standing for a
+/// word are read as it ("☁️" is the cloud).
 pub fn read_shorthand(text: &str) -> String {
+    let text = &emoji_read(text);
     const BACKEND_NOUNS: &[&str] = &[
         "dev",
         "devs",
@@ -743,6 +789,12 @@ mod tests {
                 "the principle of least privilege",
                 "the principle of least privilege",
             ),
+            (
+                "is knowing ☁\u{fe0f} stuff needed for backend",
+                "is knowing cloud stuff needed for backend",
+            ),
+            ("🏠💻 backend jobs?", "remote coding backend jobs?"),
+            ("💰 for seniors?", "salary for seniors?"),
         ];
         for (typed, read) in cases {
             assert_eq!(read_shorthand(typed), read, "{typed}");
