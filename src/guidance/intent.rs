@@ -193,6 +193,10 @@ const EMOJI_WORDS: &[(char, &str)] = &[
 /// The text with each emoji of [`EMOJI_WORDS`] written as its word (and emoji presentation
 /// selectors dropped).
 fn emoji_read(text: &str) -> String {
+    // A message of emoji alone asks nothing ("🚀🔥"): it stays as written.
+    if !text.chars().any(char::is_alphanumeric) {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     let mut read = false;
     for c in text.chars().filter(|&c| c != '\u{fe0f}') {
