@@ -492,9 +492,11 @@ fn nearest_misconception(q: &QuestionScoring, vector: &[f32], s: &Sentence) -> f
 }
 
 impl FlagRubric {
-    /// The best closeness of `vector` to this flag's phrasings of the given polarity.
+    /// The best closeness of `vector` to this flag's phrasings of the sentence's own polarity.
     /// `contradicted` leaves out phrasings the sentence says the opposite of (given their
-    /// `directions`).
+    /// `directions`); with `stated`, a misconception's phrasings the sentence shares none of
+    /// their `distinctive` words with are left out too (raising a flag needs the claim, while
+    /// withholding a point's credit needs only the topic).
     fn closest_phrasing(
         &self,
         vector: &[f32],
