@@ -104,6 +104,7 @@ const SETS: &[&str] = &[
     "holdout12.toml",
     "holdout13.toml",
     "holdout14.toml",
+    "holdout15.toml",
 ];
 
 /// One set of `tests/data/interview_eval`, parsed.
@@ -534,6 +535,28 @@ fn experts_beat_gamed_and_wrong_answers_on_the_fourteenth_holdout_set() {
         234,
         HOLDOUT14_FLOOR,
         &["rel-cascading-failures: 21"],
+    );
+}
+
+/// The eighteenth set, written 2026-12-04 the same way (blind: its author read only the README,
+/// the bank and the header of `holdout14`), with answers to sd-notification-service,
+/// api-versioning, db-slow-query, cd-consistent-hashing, rel-incident-response,
+/// sec-leaked-secret, sec-tenant-idor, db-sql-vs-nosql and bh-conflict-teammate, leaning on
+/// own-words experts in nine candidates' styles, fluent answers with wrong mechanisms, defaults
+/// and directions the red flags do not spell out, rejections in new everyday words, templates
+/// whose every sentence ends in a stock reason, and non-English answers in Malayalam, Telugu,
+/// Yoruba, Amharic, Sinhala, Khmer, Maltese, Faroese and Hausa. First run 82.1% (192/234),
+/// bh-conflict-teammate's own words 21 and cd-consistent-hashing's 45, five templates at 100.
+/// Then sentences ending in stock reasons capped as a template: 86.8%.
+const HOLDOUT15_FLOOR: f64 = 0.865;
+
+#[test]
+fn experts_beat_gamed_and_wrong_answers_on_the_fifteenth_holdout_set() {
+    meets_the_bars_but(
+        "holdout15.toml",
+        234,
+        HOLDOUT15_FLOOR,
+        &["bh-conflict-teammate: 21", "cd-consistent-hashing: 45"],
     );
 }
 

@@ -473,6 +473,32 @@ mod tests {
         }
     }
 
+    /// Counts and shares the guides never give are gaps; the counts they do give (years per
+    /// level, open jobs, pay, how many items a list holds) are not. Authored for this test.
+    #[test]
+    fn a_count_the_guides_never_give_is_a_gap() {
+        let scope = scope();
+        let figures = Some("figures the guides don't give");
+        let cases: &[(&str, Option<&str>)] = &[
+            ("how many code reviews a day is normal?", figures),
+            ("what percentage of backend devs are on call?", figures),
+            (
+                "how many pull requests should a junior merge a week?",
+                figures,
+            ),
+            ("how many years until senior?", None),
+            ("how many backend jobs are open?", None),
+            ("how many certs does the career guide list?", None),
+            ("how many languages should I learn?", None),
+            // "What %" is no cue: the sign is not a word, and "what" alone asks anything.
+            ("what % of my time is meetings?", None),
+        ];
+        for (question, topic) in cases {
+            let got = uncovered(&scope, question, question, None, false, &|_| false);
+            assert_eq!(got.map(|u| u.topic).as_deref(), *topic, "{question}");
+        }
+    }
+
     #[test]
     fn a_choice_is_a_gap_between_named_things_one_unknown_to_the_guides_or_weighed() {
         let scope = scope();

@@ -237,6 +237,13 @@ const THIN_WORDS_PER_POINT: usize = 2;
 const THIN_SENTENCES: usize = 4;
 const THIN_SHARE: f64 = 0.6;
 const THIN_ANSWER_WORDS: usize = 120;
+/// Stock tails: at least this many sentences naming a point end in a stock reason of at most
+/// `STOCK_TAIL_WORDS` words, and at least this share of those naming a point, in an answer of
+/// fewer than `STOCK_TAIL_ANSWER_WORDS` words.
+const STOCK_TAILS: usize = 3;
+const STOCK_TAIL_SHARE: f64 = 0.5;
+const STOCK_TAIL_WORDS: usize = 9;
+const STOCK_TAIL_ANSWER_WORDS: usize = 220;
 
 /// A rubric term, analyzed, with the words it must keep.
 #[derive(Debug, Clone)]
@@ -354,6 +361,8 @@ struct Prepared {
     opposites: Vec<[String; 2]>,
     reported_claim: HashSet<String>,
     reported_confusion: Phrases,
+    reason_openers: Phrases,
+    stock_reasons: Phrases,
 }
 
 #[derive(Debug, Clone)]
@@ -426,6 +435,8 @@ impl Prepared {
             opposites: lexicon.stance.opposites.clone(),
             reported_claim: set(&lexicon.stance.reported_claim),
             reported_confusion: Phrases::new(&lexicon.stance.reported_confusion),
+            reason_openers: Phrases::new(&lexicon.stock.reason_openers),
+            stock_reasons: Phrases::new(&lexicon.stock.stock_reasons),
             languages: lexicon
                 .languages
                 .iter()
@@ -1019,7 +1030,8 @@ impl ScoringBank {
             })
             .collect();
         let frames = self.frames(q, &sentences);
-        let stock_reasons = word_count < THIN_ANSWER_WORDS && self.stock_reasons(q, &sentences);
+        let stock_reasons = (word_count < THIN_ANSWER_WORDS && self.stock_reasons(q, &sentences))
+            || (word_count < STOCK_TAIL_ANSWER_WORDS && self.stock_tails(q, &sentences));
         let framed = is_template(&frames);
         let template = framed || stock_reasons;
         // Most sentences negate something: an answer of denials ("I wouldn't bother with a
@@ -1574,6 +1586,36 @@ impl ScoringBank {
             thin += usize::from(specific <= THIN_WORDS_PER_POINT * named + 1);
         }
         naming >= THIN_SENTENCES && thin as f64 >= THIN_SHARE * naming as f64
+    }
+
+    /// Whether most sentences that name a point end in a stock reason ("…, because reliability
+    /// is key", "…, which is simply best practice"): a tail of at most `STOCK_TAIL_WORDS` words
+    /// after a reason opener, saying only that something is good, with no number in it.
+    fn stock_tails(&self, q: &QuestionScoring, sentences: &[Sentence]) -> bool {
+        let p = &self.prepared;
+        let (mut naming, mut stock) = (0, 0);
+        for s in sentences.iter().filter(|s| s.words.len() >= 4) {
+            if self.non_term_words(q, s).1 == 0 {
+                continue;
+            }
+            naming += 1;
+            let n = s.words.len();
+            let opener = (1..n).rev().find_map(|at| {
+                p.reason_openers
+                    .longest_at(&s.words, at)
+                    .map(|len| at + len)
+            });
+            let Some(tail_start) = opener else { continue };
+            let tail = &s.words[tail_start..];
+            let stock_tail = !tail.is_empty()
+                && tail.len() <= STOCK_TAIL_WORDS
+                && !tail
+                    .iter()
+                    .any(|w| w.text.chars().any(|c| c.is_ascii_digit()))
+                && p.stock_reasons.any_in(tail);
+            stock += usize::from(stock_tail);
+        }
+        stock >= STOCK_TAILS && stock as f64 >= STOCK_TAIL_SHARE * naming as f64
     }
 
     fn verdict(

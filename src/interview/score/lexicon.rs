@@ -23,6 +23,7 @@ pub struct Lexicon {
     pub stance: Stance,
     pub markers: Markers,
     pub substance: Substance,
+    pub stock: Stock,
     pub behavioral: Behavioral,
     /// Language name → its most frequent words.
     pub languages: BTreeMap<String, Vec<String>>,
@@ -78,6 +79,14 @@ pub struct Substance {
     pub hedges: Vec<String>,
 }
 
+/// Reasons that say only that something is good ("…, because reliability is key").
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stock {
+    pub reason_openers: Vec<String>,
+    pub stock_reasons: Vec<String>,
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Behavioral {
@@ -119,6 +128,8 @@ impl Lexicon {
             ("substance.mechanism".into(), &self.substance.mechanism),
             ("substance.filler".into(), &self.substance.filler),
             ("substance.hedges".into(), &self.substance.hedges),
+            ("stock.reason_openers".into(), &self.stock.reason_openers),
+            ("stock.stock_reasons".into(), &self.stock.stock_reasons),
             ("behavioral.subjects".into(), &self.behavioral.subjects),
             (
                 "behavioral.team_subjects".into(),

@@ -530,6 +530,32 @@ fn stock_reasons_earn_partial_credit_at_most_and_mechanisms_do_not() {
     assert!(a.score >= 60, "{}", a.score);
 }
 
+/// Specific-sounding sentences that each end in a reason saying only that something is good
+/// (authored for this test, on a question none of the evaluation sets' templates was written
+/// for): capped as stock reasons; the same steps with the reason each one is taken are not.
+#[test]
+fn sentences_ending_in_stock_reasons_are_capped_and_real_reasons_are_not() {
+    let id = "sec-leaked-secret";
+    let stock = "First I'd revoke the key and issue a new key right away, since acting fast is \
+        paramount. Then I'd go through the audit logs to size the blast radius, as that is simply \
+        good hygiene. I would purge the git history with filter-repo, which is the industry \
+        standard. After that the secrets move into a vault, because security can't be an \
+        afterthought. Finally a pre-commit scanner, which makes sense for modern teams.";
+    let a = assess(id, stock);
+    assert!(a.caps.contains(&Cap::StockReasons), "{a:#?}");
+    assert!(a.score <= TEMPLATE_CAP, "{}", a.score);
+
+    let reasoned = "First I'd revoke the key and issue a new key right away, since bots scrape \
+        public repositories within minutes and the old key works until it is revoked. Then I'd \
+        read the audit logs from the moment of the push to see which calls used it, so we know \
+        the blast radius. I would purge the git history with filter-repo, though forks and clones \
+        keep it, which is why revoking comes first. The secrets then move into a vault and are \
+        injected at runtime, so no file in the repository holds one.";
+    let a = assess(id, reasoned);
+    assert!(!a.caps.contains(&Cap::StockReasons), "{a:#?}");
+    assert!(a.score >= 60, "{}", a.score);
+}
+
 #[test]
 fn template_boilerplate_earns_partial_credit_at_most() {
     let id = "sd-high-write-throughput";
