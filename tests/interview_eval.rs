@@ -506,7 +506,7 @@ fn experts_beat_gamed_and_wrong_answers_on_the_twelfth_holdout_set() {
 /// called gibberish, fluent answers with a wrong fact 97-100. Then a flag term ending a
 /// hyphenated name or named as left behind is not affirmed, and more frequent Basque words:
 /// 91.9%, every non-English answer told so.
-const HOLDOUT13_FLOOR: f64 = 0.905;
+const HOLDOUT13_FLOOR: f64 = 0.915;
 
 #[test]
 fn experts_beat_gamed_and_wrong_answers_on_the_thirteenth_holdout_set() {
@@ -525,8 +525,10 @@ fn experts_beat_gamed_and_wrong_answers_on_the_thirteenth_holdout_set() {
 /// model finds none of its sentences near a point), the Luxembourgish answer not told the scorer
 /// reads English only. Then 352 misconceptions authored blind to every set and raised only by a
 /// sentence holding a word where the claim parts from the rubric, and Luxembourgish's frequent
-/// words: 84.6%, every non-English answer told so; the analogy still scores 21.
-const HOLDOUT14_FLOOR: f64 = 0.84;
+/// words: 84.6%, every non-English answer told so; the analogy still scores 21. Then
+/// dismissals in everyday words ("premature", "security theatre", "YAGNI"), authored blind to
+/// every set: 86.3%.
+const HOLDOUT14_FLOOR: f64 = 0.86;
 
 #[test]
 fn experts_beat_gamed_and_wrong_answers_on_the_fourteenth_holdout_set() {
@@ -547,8 +549,9 @@ fn experts_beat_gamed_and_wrong_answers_on_the_fourteenth_holdout_set() {
 /// whose every sentence ends in a stock reason, and non-English answers in Malayalam, Telugu,
 /// Yoruba, Amharic, Sinhala, Khmer, Maltese, Faroese and Hausa. First run 82.1% (192/234),
 /// bh-conflict-teammate's own words 21 and cd-consistent-hashing's 45, five templates at 100.
-/// Then sentences ending in stock reasons capped as a template: 86.8%.
-const HOLDOUT15_FLOOR: f64 = 0.865;
+/// Then sentences ending in stock reasons capped as a template: 86.8%; dismissals in everyday
+/// words (about 400 cues authored blind to every set): 88.5%.
+const HOLDOUT15_FLOOR: f64 = 0.88;
 
 #[test]
 fn experts_beat_gamed_and_wrong_answers_on_the_fifteenth_holdout_set() {

@@ -37,6 +37,8 @@ pub struct Negation {
     pub after: Vec<String>,
     pub not_negation: Vec<String>,
     pub boundaries: Vec<String>,
+    /// Marks that make their whole sentence a dismissal ("YAGNI", "cargo cult").
+    pub sentence: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -114,6 +116,7 @@ impl Lexicon {
             ("negation.after".into(), &self.negation.after),
             ("negation.not_negation".into(), &self.negation.not_negation),
             ("negation.boundaries".into(), &self.negation.boundaries),
+            ("negation.sentence".into(), &self.negation.sentence),
             ("stance.criticism".into(), &self.stance.criticism),
             ("stance.consequence".into(), &self.stance.consequence),
             ("stance.purpose".into(), &self.stance.purpose),

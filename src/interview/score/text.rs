@@ -3,6 +3,7 @@
 //! which words sit in the scope of a negation.
 
 use crate::search::Analyzer;
+use std::collections::HashMap;
 
 use super::lexicon::Lexicon;
 
@@ -118,23 +119,27 @@ pub fn find_phrase(words: &[Word], phrase: &[String]) -> Vec<usize> {
         .collect()
 }
 
-/// A list of phrases, each split into words.
+/// A list of phrases, each split into words, found by their first word (the negation lists
+/// hold a thousand phrases, looked up at every word of every sentence).
 #[derive(Debug, Clone, Default)]
-pub struct Phrases(pub Vec<Vec<String>>);
+pub struct Phrases(HashMap<String, Vec<Vec<String>>>);
 
 impl Phrases {
     pub fn new(list: &[String]) -> Phrases {
-        Phrases(
-            list.iter()
-                .map(|p| words(p).into_iter().map(|w| w.text).collect::<Vec<_>>())
-                .filter(|p: &Vec<String>| !p.is_empty())
-                .collect(),
-        )
+        let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+        for phrase in list {
+            let phrase: Vec<String> = words(phrase).into_iter().map(|w| w.text).collect();
+            if let Some(first) = phrase.first() {
+                by_first.entry(first.clone()).or_default().push(phrase);
+            }
+        }
+        Phrases(by_first)
     }
 
     /// The longest phrase starting at `at`, by its length in words.
     pub fn longest_at(&self, words: &[Word], at: usize) -> Option<usize> {
         self.0
+            .get(&words.get(at)?.text)?
             .iter()
             .filter(|p| starts_with(words, at, p))
             .map(Vec::len)
@@ -152,7 +157,9 @@ impl Phrases {
     }
 
     pub fn contains_word(&self, word: &str) -> bool {
-        self.0.iter().any(|p| p.len() == 1 && p[0] == word)
+        self.0
+            .get(word)
+            .is_some_and(|phrases| phrases.iter().any(|p| p.len() == 1))
     }
 }
 
@@ -164,6 +171,7 @@ pub struct NegationCues {
     pub after: Phrases,
     pub not_negation: Phrases,
     pub boundaries: Phrases,
+    pub sentence: Phrases,
     pub criticism: Phrases,
     pub consequence: Phrases,
     pub purpose: Phrases,
@@ -183,6 +191,7 @@ impl NegationCues {
             after: Phrases::new(&lexicon.negation.after),
             not_negation: Phrases::new(&lexicon.negation.not_negation),
             boundaries: Phrases::new(&lexicon.negation.boundaries),
+            sentence: Phrases::new(&lexicon.negation.sentence),
             criticism: Phrases::new(&lexicon.stance.criticism),
             consequence: Phrases::new(&lexicon.stance.consequence),
             purpose: Phrases::new(&lexicon.stance.purpose),
@@ -212,6 +221,35 @@ impl NegationCues {
             negated[to] = true;
             to += 1;
         }
+    }
+
+    /// A sentence mark of dismissal ("YAGNI", "cargo cult") negates its sentence from the start
+    /// up to the first boundary word after it ("YAGNI, but a queue is worth it" keeps the queue).
+    fn dismiss_sentence(&self, words: &[Word], negated: &mut [bool], cue: &mut [bool]) {
+        let n = words.len();
+        if !self.sentence.any_in(words) {
+            return;
+        }
+        // Words inside a phrase that only looks like a dismissal ("avoided cargo-culting").
+        let mut excepted = vec![false; n];
+        for from in 0..n {
+            if let Some(len) = self.not_negation.longest_at(words, from) {
+                excepted[from..from + len]
+                    .iter_mut()
+                    .for_each(|e| *e = true);
+            }
+        }
+        let Some((at, len)) = (0..n)
+            .filter(|&at| !excepted[at])
+            .find_map(|at| self.sentence.longest_at(words, at).map(|len| (at, len)))
+        else {
+            return;
+        };
+        let end = (at + len..n)
+            .find(|&w| self.boundaries.longest_at(words, w).is_some())
+            .unwrap_or(n);
+        cue[at..at + len].iter_mut().for_each(|c| *c = true);
+        negated[..end].iter_mut().for_each(|w| *w = true);
     }
 
     /// Per word: whether it is negated, and whether it is part of a cue.
@@ -277,6 +315,7 @@ impl NegationCues {
             }
             at += 1;
         }
+        self.dismiss_sentence(words, &mut negated, &mut cue);
         // A purpose phrase counts only where it opens its clause.
         let purpose = (0..n)
             .map(|at| {
@@ -505,6 +544,51 @@ mod tests {
         ];
         for (text, expected) in cases {
             assert_eq!(negated_words(text), *expected, "{text}");
+        }
+    }
+
+    /// Dismissals in everyday words deny what they name; the same words affirming a practice
+    /// do not (cases authored for this test, not taken from an evaluation set).
+    #[test]
+    fn dismissals_in_everyday_words_deny_what_they_name() {
+        let denied: &[(&str, &str)] = &[
+            ("sharding the tenants is premature", "sharding"),
+            ("the audit log is just security theatre", "audit"),
+            ("who needs a retry budget anyway", "budget"),
+            ("a dead letter queue is just gold-plating", "queue"),
+            ("YAGNI, skip the outbox table for now", "outbox"),
+            (
+                "pagination cursors are cargo cult for an internal tool",
+                "cursors",
+            ),
+        ];
+        for (text, word) in denied {
+            assert!(
+                negated_words(text).iter().any(|w| w == word),
+                "{text}: {:?}",
+                negated_words(text)
+            );
+        }
+        let affirmed: &[(&str, &str)] = &[
+            (
+                "premature optimisation aside, a hash map gives O(1) lookups",
+                "hash",
+            ),
+            (
+                "the audit log is far from security theatre, it tells us who read what",
+                "audit",
+            ),
+            (
+                "we avoided cargo-culting and kept one idempotency table",
+                "idempotency",
+            ),
+        ];
+        for (text, word) in affirmed {
+            assert!(
+                !negated_words(text).iter().any(|w| w == word),
+                "{text}: {:?}",
+                negated_words(text)
+            );
         }
     }
 
