@@ -527,8 +527,8 @@ fn experts_beat_gamed_and_wrong_answers_on_the_thirteenth_holdout_set() {
 /// sentence holding a word where the claim parts from the rubric, and Luxembourgish's frequent
 /// words: 84.6%, every non-English answer told so; the analogy still scores 21. Then
 /// dismissals in everyday words ("premature", "security theatre", "YAGNI"), authored blind to
-/// every set: 86.3%.
-const HOLDOUT14_FLOOR: f64 = 0.86;
+/// every set: 86.3%; point labels pasted with words changed: 86.8%.
+const HOLDOUT14_FLOOR: f64 = 0.865;
 
 #[test]
 fn experts_beat_gamed_and_wrong_answers_on_the_fourteenth_holdout_set() {
@@ -550,8 +550,9 @@ fn experts_beat_gamed_and_wrong_answers_on_the_fourteenth_holdout_set() {
 /// Yoruba, Amharic, Sinhala, Khmer, Maltese, Faroese and Hausa. First run 82.1% (192/234),
 /// bh-conflict-teammate's own words 21 and cd-consistent-hashing's 45, five templates at 100.
 /// Then sentences ending in stock reasons capped as a template: 86.8%; dismissals in everyday
-/// words (about 400 cues authored blind to every set): 88.5%.
-const HOLDOUT15_FLOOR: f64 = 0.88;
+/// words (about 400 cues authored blind to every set): 88.5%; point labels pasted with a word or
+/// two changed taken for the copy they are: 89.7%.
+const HOLDOUT15_FLOOR: f64 = 0.895;
 
 #[test]
 fn experts_beat_gamed_and_wrong_answers_on_the_fifteenth_holdout_set() {

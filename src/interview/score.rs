@@ -220,6 +220,14 @@ const MIN_DIVERSITY: f64 = 0.30;
 /// share overall is capped.
 const COPIED_SENTENCE_SHARE: f64 = 0.6;
 const COPIED_ANSWER_SHARE: f64 = 0.5;
+/// A point label or hint of at least `ECHO_ITEM_MIN_WORDS` analyzed words is echoed by a
+/// sentence holding `ECHO_ITEM_SHARE` of them; an answer whose analyzed words are `ECHO_ANSWER_SHARE`
+/// echoed is a paste with a word or two changed.
+const ECHO_ITEM_MIN_WORDS: usize = 3;
+const ECHO_ITEM_SHARE: f64 = 0.75;
+const ECHO_ANSWER_SHARE: f64 = 0.6;
+/// ... and it repeats at least this many labels or hints.
+const ECHO_MIN_ITEMS: usize = 4;
 /// A sentence naming terms of three or more points needs this many words per point for full
 /// credit.
 const WORDS_PER_NAMED_POINT: usize = 8;
@@ -339,6 +347,9 @@ struct QuestionScoring {
     flags: Vec<FlagRubric>,
     /// Analyzed word trigrams of everything the bot shows about the question.
     shown: HashSet<String>,
+    /// The analyzed words of each point label and hint sentence the bot shows, to find them
+    /// pasted with a word or two changed ("Reads the real query plan").
+    shown_items: Vec<HashSet<String>>,
 }
 
 /// The word lists, prepared once per bank.
@@ -672,6 +683,18 @@ impl ScoringBank {
                         .collect::<Vec<_>>()
                 })
                 .collect();
+            let mut item_texts: Vec<&str> = question.hints.iter().map(String::as_str).collect();
+            item_texts.extend(question.points.iter().map(|p| p.point.as_str()));
+            let shown_items = item_texts
+                .iter()
+                .flat_map(|t| {
+                    text::sentence_spans(t)
+                        .into_iter()
+                        .map(|(a, b)| analyzer.terms(&t[a..b]).into_iter().collect::<HashSet<_>>())
+                        .collect::<Vec<_>>()
+                })
+                .filter(|item| item.len() >= ECHO_ITEM_MIN_WORDS)
+                .collect();
             let points: Vec<PointRubric> = question
                 .points
                 .iter()
@@ -861,6 +884,7 @@ impl ScoringBank {
                 points,
                 flags,
                 shown,
+                shown_items,
             });
             prompts.insert(question.id.clone(), question.prompt.clone());
         }
@@ -950,6 +974,27 @@ impl ScoringBank {
             0.0
         } else {
             shown_trigrams as f64 / answer_trigrams as f64
+        };
+        let mut echoed_items = HashSet::new();
+        let (echoed, tokens) = sentences
+            .iter()
+            .map(|s| self.echoed_tokens(q, s, &mut echoed_items))
+            .fold((0, 0), |(e, t), (se, st)| (e + se, t + st));
+        // A correct one-liner may name three steps in the labels' words; a paste names more.
+        let echoed_share = if tokens == 0 || echoed_items.len() < ECHO_MIN_ITEMS {
+            0.0
+        } else {
+            echoed as f64 / tokens as f64
+        };
+        let copied: Vec<bool> = if echoed_share >= ECHO_ANSWER_SHARE {
+            vec![true; sentences.len()]
+        } else {
+            copied
+        };
+        let copied_share = if echoed_share >= ECHO_ANSWER_SHARE {
+            copied_share.max(echoed_share)
+        } else {
+            copied_share
         };
 
         // Meaning, when the encoder is there.
@@ -1586,6 +1631,29 @@ impl ScoringBank {
             thin += usize::from(specific <= THIN_WORDS_PER_POINT * named + 1);
         }
         naming >= THIN_SENTENCES && thin as f64 >= THIN_SHARE * naming as f64
+    }
+
+    /// How many of the sentence's analyzed words belong to a point label or hint it repeats (at
+    /// least `ECHO_ITEM_SHARE` of the item's words in the sentence), and how many analyzed words
+    /// it has.
+    fn echoed_tokens(
+        &self,
+        q: &QuestionScoring,
+        s: &Sentence,
+        items: &mut HashSet<usize>,
+    ) -> (usize, usize) {
+        let words: HashSet<&str> = s.tokens.iter().map(String::as_str).collect();
+        let mut echoed = vec![false; s.tokens.len()];
+        for (i, item) in q.shown_items.iter().enumerate() {
+            let present = item.iter().filter(|w| words.contains(w.as_str())).count();
+            if present as f64 >= ECHO_ITEM_SHARE * item.len() as f64 {
+                items.insert(i);
+                for (t, token) in s.tokens.iter().enumerate() {
+                    echoed[t] |= item.contains(token);
+                }
+            }
+        }
+        (echoed.iter().filter(|e| **e).count(), s.tokens.len())
     }
 
     /// Whether most sentences that name a point end in a stock reason ("…, because reliability

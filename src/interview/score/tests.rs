@@ -474,6 +474,29 @@ fn a_hash_inside_another_construction_or_left_behind_is_not_affirmed() {
     );
 }
 
+/// Point labels pasted with a word or two changed in each, or strung into one sentence with a
+/// lead-in (authored for this test from the bank's labels): still a copy. The tables of the
+/// evaluation sets check that no expert answer is taken for one.
+#[test]
+fn labels_pasted_with_words_changed_are_a_copy() {
+    let id = "db-slow-query";
+    for pasted in [
+        "Reads the real query plan. Looks for missing or unusable indexes. Considers statistics, \
+         bloat and growth of the data. Checks for locks and contention.",
+        "To sum up: I read the actual query plan, check for indexes that are missing or \
+         unusable, consider bloat, statistics and data growth, and check locking and contention.",
+    ] {
+        let a = assess(id, pasted);
+        assert!(
+            a.caps.iter().any(|c| matches!(c, Cap::CopiedShown { .. })),
+            "{pasted:?}: {:?} (score {})",
+            a.caps,
+            a.score
+        );
+        assert!(a.score <= COPIED_SHOWN_CAP, "{}", a.score);
+    }
+}
+
 #[test]
 fn copying_what_the_bot_showed_is_capped_and_told() {
     let id = "sd-high-write-throughput";
