@@ -14,7 +14,9 @@
 //! **Stance.** A term inside the scope of a negation ("never Kafka", "a queue is not needed",
 //! "MD5 rather than bcrypt", "skip the salt", "backpressure is unnecessary") does not cover its
 //! point, unless the point is about avoiding that term (`against`, "never MD5") or the term itself
-//! holds the negation ("never plaintext").
+//! holds the negation ("never plaintext"). Dismissals in everyday words are negations too ("…
+//! is premature", "security theatre", "who needs …"), and a sentence mark such as "YAGNI" or
+//! "cargo cult" negates its whole sentence up to a boundary word after it.
 //!
 //! **Coverage**, per rubric point: the best sentence of the answer earns it
 //! - **full credit (1)** when it names a term of the point *with substance* — at least six words
@@ -92,12 +94,17 @@
 //!   most 25 — "explain, don't list";
 //! - text copied from what the bot showed (prompt, outline, point labels and whys, hints,
 //!   follow-ups): a sentence whose analyzed word trigrams are 60% shown text earns nothing; half
-//!   of the answer's trigrams shown caps it at 10;
+//!   of the answer's trigrams shown caps it at 10; so does an answer whose analyzed words are
+//!   60% repeats of four or more point labels or hints, each repeated by a sentence holding three
+//!   quarters of its words ("Reads the real query plan. Looks for missing or unusable indexes.");
 //! - boilerplate: three or more sentences (and half of them) built on the same frame of non-term
 //!   words ("I would use X because Y matters"): each point at most ½, no structure credit, at most 25;
 //! - stock reasons: a short answer (under 120 words) whose sentences naming a point (four or
 //!   more, 60% of them) add at most two specific words per point named, plus one ("I'd set a
-//!   TTL, because expiry is important"): treated as boilerplate;
+//!   TTL, because expiry is important"): treated as boilerplate; so is an answer under 220
+//!   words whose sentences naming a point (three or more, half of them) end in a stock reason: a
+//!   tail of at most nine words after "because", "since", "which" … saying only that something
+//!   is good ("…, because reliability is key", "…, which is simply best practice");
 //! - a behavioral story with no personal action and "we" actions: at most 40;
 //! - hedging without specifics: two or more hedges ("maybe", "it depends", "best practices") in
 //!   an answer that is short (under 120 words) or gives no number: at most 35.
