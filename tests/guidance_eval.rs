@@ -169,6 +169,9 @@ const COVERED_FLOOR_HOLDOUT14: f64 = 83.0;
 const COVERED_FLOOR_HOLDOUT15: f64 = 86.0;
 /// holdout15's honest "not covered" rate stays under the goal: see its test.
 const HONEST_FLOOR_HOLDOUT15: f64 = 63.0;
+const COVERED_FLOOR_HOLDOUT16: f64 = 84.0;
+/// holdout16's honest "not covered" rate stays under the goal: see its test.
+const HONEST_FLOOR_HOLDOUT16: f64 = 85.0;
 
 fn check_set(name: &str, covered_bar: f64) {
     check_set_honest(name, covered_bar, HONEST_GOAL);
@@ -579,4 +582,21 @@ fn closeness_by_reading() {
             );
         }
     }
+}
+
+/// The nineteenth set, written 2026-12-04 the same way (blind: its author read only the guides,
+/// the seeds, content/README.md, this folder's README and the header of holdout15), leaning on
+/// commands to the bot ("list …", "summarise … in 3 bullets", "eli5"), questions buried in chat
+/// about something else, a parent's, teacher's, recruiter's or coach's point of view, "X or Y?"
+/// comparisons, "is it true I don't need …", and uncovered questions that sound in scope but ask
+/// for an opinion, a prediction, exam logistics or a named company's details. First run (/faq)
+/// 84.7% / 85.3% (/ask 84.1% / 85.3%); one row's "the real question: …" was read as a second
+/// `question:` option until the parser kept a repeated option name as text.
+#[test]
+fn holdout16_set_meets_the_bars() {
+    check_set_honest(
+        "holdout16.toml",
+        COVERED_FLOOR_HOLDOUT16,
+        HONEST_FLOOR_HOLDOUT16,
+    );
 }

@@ -133,6 +133,9 @@ fn split_head(line: &str) -> Result<(&'static CommandSpec, Option<&'static Subco
 }
 
 /// Finds each `name:` of a declared option that starts a word; a value runs to the next one.
+/// A name already given and followed by a space is part of the running value, not a second
+/// start: people write "the real question: …" inside a question (`level:mid level:senior` is
+/// still given twice).
 fn split_options<'a>(
     path: &str,
     options: &'static [OptionSpec],
@@ -151,6 +154,8 @@ fn split_options<'a>(
                 && text.is_char_boundary(end)
                 && text[i..end].eq_ignore_ascii_case(name)
                 && bytes[end] == b':'
+                && !(starts.iter().any(|(_, _, seen)| seen.name == name)
+                    && text[end + 1..].starts_with(char::is_whitespace))
             {
                 starts.push((i, end + 1, option));
             }
@@ -438,6 +443,15 @@ mod tests {
                 "/ask query:what is http://example",
                 "/ask",
                 &[("query", Value::Text("what is http://example".into()))],
+            ),
+            // A question that names its own option word keeps it as text.
+            (
+                "/faq question:anyway the real question: can a bootcamp do it?",
+                "/faq",
+                &[(
+                    "question",
+                    Value::Text("anyway the real question: can a bootcamp do it?".into()),
+                )],
             ),
             ("/sources", "/sources", &[]),
         ];
