@@ -105,6 +105,7 @@ const SETS: &[&str] = &[
     "holdout13.toml",
     "holdout14.toml",
     "holdout15.toml",
+    "holdout16.toml",
 ];
 
 /// One set of `tests/data/interview_eval`, parsed.
@@ -128,6 +129,13 @@ fn evaluate(file: &str, bank: &ScoringBank) -> Outcome {
         if answer.kind == "non-english" && !matches!(assessment.verdict, Verdict::NotEnglish { .. })
         {
             not_english_missed.push(format!("{} ({:?})", answer.question, assessment.verdict));
+        }
+        // And the other way: keyboard mash is not prose in a language the scorer lacks.
+        if answer.kind == "gibberish" && matches!(assessment.verdict, Verdict::NotEnglish { .. }) {
+            not_english_missed.push(format!(
+                "{}: gibberish told it is another language",
+                answer.question
+            ));
         }
         scores
             .entry(&answer.question)
@@ -248,7 +256,7 @@ fn meets_the_bars_but(file: &str, pairs: usize, required_share: f64, known_low: 
     );
     assert!(
         outcome.not_english_missed.is_empty(),
-        "non-English answers must be told the scorer reads English only: {:?}",
+        "non-English answers must be told the scorer reads English only, and only they: {:?}",
         outcome.not_english_missed
     );
     assert_eq!(
@@ -562,6 +570,27 @@ fn experts_beat_gamed_and_wrong_answers_on_the_fifteenth_holdout_set() {
         HOLDOUT15_FLOOR,
         &["bh-conflict-teammate: 21", "cd-consistent-hashing: 45"],
     );
+}
+
+/// The nineteenth set, written 2026-12-04 the same way (blind: its author read only the README,
+/// the bank and the header of `holdout15`), with answers to sd-async-order-processing,
+/// sd-scale-web-app, api-idempotency-keys, api-rest-vs-graphql, db-indexing, cd-deadlock,
+/// rel-observability-pillars, sec-sql-injection and bh-learn-fast, leaning on own-words experts
+/// in nine voices (whiteboard narration, self-correction, a past incident, trade-offs first, a
+/// nervous junior), fluent answers with wrong defaults and guarantees the red flags do not spell
+/// out, templates whose stock reasons are worded freshly ("which keeps things predictable"),
+/// rejections as rhetorical questions answered "Total overengineering.", and non-English answers
+/// in Zulu, Xhosa, Somali, Quechua, Kurmanji, Pashto, Tajik, Lao and Burmese. First run 86.3%
+/// (202/234), no own-words answer under 50, eight of nine templates at 92 to 100, the Zulu, Xhosa
+/// and Quechua answers called gibberish. Then a reason naming no word of the question's own is
+/// stock however worded: 91.9%; a stock clause before the last reason counts too: 92.7%;
+/// sentences of pronounceable, varied words no list knows are another language; a question
+/// fragment denied by the next sentence is denied: 93.2%.
+const HOLDOUT16_FLOOR: f64 = 0.93;
+
+#[test]
+fn experts_beat_gamed_and_wrong_answers_on_the_sixteenth_holdout_set() {
+    meets_the_bars_but("holdout16.toml", 234, HOLDOUT16_FLOOR, &[]);
 }
 
 /// `Q=<question id> T=<answer type> [F=<file, e.g. holdout5>] cargo test --test interview_eval

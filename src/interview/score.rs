@@ -252,6 +252,14 @@ const THIN_WORDS_PER_POINT: usize = 2;
 const THIN_SENTENCES: usize = 4;
 const THIN_SHARE: f64 = 0.6;
 const THIN_ANSWER_WORDS: usize = 120;
+/// Prose in a language no list knows (see `is_foreign_prose`).
+const PROSE_MIN_SENTENCES: usize = 2;
+const PROSE_MIN_WORDS: usize = 25;
+const PROSE_MIN_DISTINCT: f64 = 0.6;
+const PROSE_MAX_MASHED: f64 = 0.04;
+/// A word of a question's text is specific to it when at most this many of the bank's questions
+/// use it (about a tenth of them).
+const SPECIFIC_WORD_QUESTIONS: usize = 6;
 /// Stock tails: at least this many sentences naming a point end in a stock reason of at most
 /// `STOCK_TAIL_WORDS` words, and at least this share of those naming a point, in an answer of
 /// fewer than `STOCK_TAIL_ANSWER_WORDS` words.
@@ -357,6 +365,11 @@ struct QuestionScoring {
     /// The analyzed words of each point label and hint sentence the bot shows, to find them
     /// pasted with a word or two changed ("Reads the real query plan").
     shown_items: Vec<HashSet<String>>,
+    /// The analyzed words of the question's own text (prompt, outline, hints, points, their
+    /// terms and reference sentences) that few other questions use: "charge", "checkout",
+    /// "partition"; not "important", "team" or "system". A reason naming none of them says
+    /// nothing about this question.
+    specific: HashSet<String>,
 }
 
 /// The word lists, prepared once per bank.
@@ -413,6 +426,106 @@ impl std::fmt::Debug for ScoringBank {
             .field("questions", &self.questions.len())
             .field("semantic", &self.encoder.is_some())
             .finish()
+    }
+}
+
+/// Prose in some language: at least `PROSE_MIN_SENTENCES` sentences and `PROSE_MIN_WORDS` words,
+/// mostly distinct, and almost none of them mashed keys (a letter three times running, or five
+/// consonants in a row: "hhhh", "sdfgh", "qwrtz"). Keyboard mash and word salad fail on one of
+/// these; a language the lists lack passes.
+fn is_foreign_prose(words: &[text::Word], sentences: usize) -> bool {
+    let letters: Vec<&text::Word> = words
+        .iter()
+        .filter(|w| w.text.chars().any(char::is_alphabetic))
+        .collect();
+    if sentences < PROSE_MIN_SENTENCES || letters.len() < PROSE_MIN_WORDS {
+        return false;
+    }
+    let distinct: HashSet<&str> = letters.iter().map(|w| w.text.as_str()).collect();
+    let mashed = letters.iter().filter(|w| is_mashed(&w.text)).count();
+    distinct.len() as f64 >= PROSE_MIN_DISTINCT * letters.len() as f64
+        && mashed as f64 <= PROSE_MAX_MASHED * letters.len() as f64
+}
+
+/// A letter three times running or five ASCII consonants in a row.
+fn is_mashed(word: &str) -> bool {
+    let (mut run, mut consonants, mut last) = (0, 0, None);
+    for c in word.chars() {
+        run = if Some(c) == last { run + 1 } else { 1 };
+        last = Some(c);
+        consonants = if c.is_ascii_alphabetic() && !"aeiouy".contains(c) {
+            consonants + 1
+        } else {
+            0
+        };
+        if (run >= 3 && c.is_alphabetic()) || consonants >= 5 {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether the "as" at `at` compares or lists ("such as Redis", "as well as", "as soon as")
+/// rather than giving a reason.
+fn comparison_as(words: &[text::Word], at: usize) -> bool {
+    const BEFORE: &[&str] = &["such", "well", "same", "just", "so", "as"];
+    const AFTER: &[&str] = &[
+        "soon",
+        "well",
+        "much",
+        "many",
+        "far",
+        "long",
+        "if",
+        "though",
+        "part",
+        "needed",
+        "expected",
+        "a",
+        "an",
+        "follows",
+        "of",
+        "opposed",
+        "usual",
+        "possible",
+        "before",
+        "described",
+    ];
+    let is = |i: usize, list: &[&str]| {
+        words
+            .get(i)
+            .is_some_and(|w| list.contains(&w.text.as_str()))
+    };
+    words[at].text == "as" && ((at > 0 && is(at - 1, BEFORE)) || is(at + 1, AFTER))
+}
+
+/// Every analyzed word of a question's own text: what it shows, its terms and its reference
+/// sentences.
+fn question_words(analyzer: &Analyzer, question: &QuestionFile) -> HashSet<String> {
+    let mut texts: Vec<&str> = vec![&question.prompt, &question.outline];
+    texts.extend(question.hints.iter().map(String::as_str));
+    texts.extend(question.follow_ups.iter().map(String::as_str));
+    for point in &question.points {
+        texts.push(&point.point);
+        texts.push(&point.why);
+        texts.extend(point.terms.iter().map(String::as_str));
+        texts.extend(point.says.iter().map(String::as_str));
+    }
+    texts.iter().flat_map(|t| analyzer.terms(t)).collect()
+}
+
+/// Keeps in each question's `specific` only the words at most `SPECIFIC_WORD_QUESTIONS` questions
+/// use.
+fn keep_specific_words(scorings: &mut [QuestionScoring]) {
+    let mut questions_using: HashMap<String, usize> = HashMap::new();
+    for q in scorings.iter() {
+        for word in &q.specific {
+            *questions_using.entry(word.clone()).or_default() += 1;
+        }
+    }
+    for q in scorings.iter_mut() {
+        q.specific
+            .retain(|w| questions_using[w] <= SPECIFIC_WORD_QUESTIONS);
     }
 }
 
@@ -892,9 +1005,11 @@ impl ScoringBank {
                 flags,
                 shown,
                 shown_items,
+                specific: question_words(analyzer, question),
             });
             prompts.insert(question.id.clone(), question.prompt.clone());
         }
+        keep_specific_words(&mut scorings);
         ScoringBank {
             analyzer: analyzer.clone(),
             questions: scorings,
@@ -934,10 +1049,7 @@ impl ScoringBank {
             return Vec::new();
         };
         let p = &self.prepared;
-        let sentences: Vec<Sentence> = text::sentence_spans(answer)
-            .into_iter()
-            .map(|(a, b)| Sentence::new(&answer[a..b], &self.analyzer, &p.cues))
-            .collect();
+        let sentences = text::answer_sentences(answer, &self.analyzer, &p.cues);
         let (Some(vectors), _) = self.encode_sentences(&sentences) else {
             return Vec::new();
         };
@@ -959,10 +1071,7 @@ impl ScoringBank {
         let all_tokens = self.analyzer.terms(answer);
         let all_words = text::words(answer);
         let word_count = all_words.len();
-        let sentences: Vec<Sentence> = text::sentence_spans(answer)
-            .into_iter()
-            .map(|(a, b)| Sentence::new(&answer[a..b], &self.analyzer, &p.cues))
-            .collect();
+        let sentences = text::answer_sentences(answer, &self.analyzer, &p.cues);
 
         // Copied from what the bot showed.
         let mut shown_trigrams = 0;
@@ -1235,7 +1344,8 @@ impl ScoringBank {
         for cap in &caps {
             score = score.min(cap.limit());
         }
-        let verdict = self.verdict(q, &all_tokens, &all_words, fraction);
+        let prose_sentences = sentences.iter().filter(|s| s.words.len() >= 4).count();
+        let verdict = self.verdict(q, &all_tokens, &all_words, fraction, prose_sentences);
         let score = match &verdict {
             Verdict::Empty => 0,
             Verdict::Gibberish { .. } => score.min(GIBBERISH_CAP),
@@ -1675,19 +1785,34 @@ impl ScoringBank {
             }
             naming += 1;
             let n = s.words.len();
-            let opener = (1..n).rev().find_map(|at| {
-                p.reason_openers
-                    .longest_at(&s.words, at)
-                    .map(|len| at + len)
+            // Where each reason clause starts and its words start; a clause runs to the next.
+            let openers: Vec<(usize, usize)> = (1..n)
+                .filter(|&at| !comparison_as(&s.words, at))
+                .filter_map(|at| {
+                    p.reason_openers
+                        .longest_at(&s.words, at)
+                        .map(|len| (at, at + len))
+                })
+                .collect();
+            let stock_tail = openers.iter().enumerate().any(|(k, &(_, from))| {
+                let to = openers.get(k + 1).map_or(n, |next| next.0);
+                let last = k + 1 == openers.len();
+                let clause = &s.words[from..to.max(from)];
+                // The clause's analyzed words: those of tokens starting inside it.
+                let names_the_question =
+                    s.tokens
+                        .iter()
+                        .zip(&s.token_words)
+                        .any(|(token, (first, _))| {
+                            (from..to).contains(first) && q.specific.contains(token)
+                        });
+                !clause.is_empty()
+                    && clause.len() <= STOCK_TAIL_WORDS
+                    && !clause
+                        .iter()
+                        .any(|w| w.text.chars().any(|c| c.is_ascii_digit()))
+                    && (p.stock_reasons.any_in(clause) || (last && !names_the_question))
             });
-            let Some(tail_start) = opener else { continue };
-            let tail = &s.words[tail_start..];
-            let stock_tail = !tail.is_empty()
-                && tail.len() <= STOCK_TAIL_WORDS
-                && !tail
-                    .iter()
-                    .any(|w| w.text.chars().any(|c| c.is_ascii_digit()))
-                && p.stock_reasons.any_in(tail);
             stock += usize::from(stock_tail);
         }
         stock >= STOCK_TAILS && stock as f64 >= STOCK_TAIL_SHARE * naming as f64
@@ -1699,6 +1824,7 @@ impl ScoringBank {
         tokens: &[String],
         words: &[text::Word],
         fraction: f64,
+        prose_sentences: usize,
     ) -> Verdict {
         let rubric = &q.rubric;
         if words.is_empty() || (tokens.is_empty() && words.iter().all(|w| w.text.len() <= 1)) {
@@ -1714,6 +1840,11 @@ impl ScoringBank {
             if reason == GibberishReason::NotWords {
                 if let Some(language) = self.other_language(words, weaker) {
                     return Verdict::NotEnglish { language };
+                }
+                // Sentences of pronounceable, varied words that no list knows: prose in a
+                // language the lists lack (Zulu, Quechua), not a keyboard mash.
+                if is_foreign_prose(words, prose_sentences) {
+                    return Verdict::NotEnglish { language: None };
                 }
             }
             return Verdict::Gibberish { reason };
@@ -1789,20 +1920,24 @@ impl ScoringBank {
             .iter()
             .filter(|w| self.prepared.common_words.contains(&w.text))
             .count();
-        let (name, hits) = self
+        let (name, hits, distinct) = self
             .prepared
             .languages
             .iter()
             .map(|(name, list)| {
-                (
-                    name,
-                    words.iter().filter(|w| list.contains(&w.text)).count(),
-                )
+                let found: Vec<&str> = words
+                    .iter()
+                    .filter(|w| list.contains(&w.text))
+                    .map(|w| w.text.as_str())
+                    .collect();
+                let distinct = found.iter().collect::<HashSet<_>>().len();
+                (name, found.len(), distinct)
             })
             // Ties go to the first language listed, for determinism.
             .max_by(|a, b| a.1.cmp(&b.1).then(std::cmp::Ordering::Greater))?;
         let share = hits as f64 / words.len() as f64;
-        if share >= min_share && hits > english {
+        // One word said again and again ("la la la") is a sound, not a language.
+        if share >= min_share && hits > english && distinct >= 2 {
             return Some(Some(name.clone()));
         }
         // Letters English does not use, in a good share of the words: another language mixed

@@ -579,6 +579,36 @@ fn sentences_ending_in_stock_reasons_are_capped_and_real_reasons_are_not() {
     assert!(a.score >= 60, "{}", a.score);
 }
 
+/// Stock reasons in words no list holds ("which keeps things predictable", "as that follows
+/// well-established conventions"): a reason that names nothing of the question's own is stock,
+/// however it is worded; reasons naming the question's mechanism are not (authored for this test).
+#[test]
+fn reasons_that_name_nothing_of_the_question_are_stock_however_worded() {
+    let id = "sd-url-shortener";
+    let stock = "I'd start with a back-of-the-envelope estimate of a read-heavy load, which keeps \
+        planning grounded. Codes would be base62 from a counter, as that follows well-established \
+        conventions. The redirect would be a 302, which is how serious teams ship it. Storage is \
+        a key-value table keyed by the short code, because simplicity wins long term. Hot links \
+        sit in a Redis cache behind a load balancer, which keeps things predictable. Analytics go \
+        through async logging with a rate limit for abuse, given that we want happy users.";
+    let a = assess(id, stock);
+    assert!(a.caps.contains(&Cap::StockReasons), "{a:#?}");
+    assert!(a.score <= TEMPLATE_CAP, "{}", a.score);
+
+    let reasoned = "I'd start with a back-of-the-envelope estimate of a read-heavy load, since \
+        people follow links far more often than they make them: maybe a hundred redirects for \
+        every new link. Codes would be base62 from a counter handed out in blocks to each app \
+        server, as seven characters give billions of codes and a counter never produces the \
+        same one twice. The redirect would be a 302, because browsers remember a 301 and stop \
+        asking us, and then the click counts go quiet. Storage is a key-value table keyed by the \
+        short code, since every lookup arrives with exactly that code and nothing else. Hot \
+        links sit in a Redis cache in front of it, which absorbs most redirect traffic before \
+        the database ever sees it.";
+    let a = assess(id, reasoned);
+    assert!(!a.caps.contains(&Cap::StockReasons), "{a:#?}");
+    assert!(a.score >= 60, "{}", a.score);
+}
+
 #[test]
 fn template_boilerplate_earns_partial_credit_at_most() {
     let id = "sd-high-write-throughput";
@@ -695,6 +725,33 @@ fn an_answer_mixing_another_language_with_english_terms_is_told_so() {
         !matches!(english.verdict, Verdict::NotEnglish { .. }),
         "{:?}",
         english.verdict
+    );
+}
+
+/// Prose in a language no word list holds (Shona, authored for this test) is told the scorer
+/// reads English only, unnamed; keyboard mash in sentences stays gibberish.
+#[test]
+fn prose_in_a_language_no_list_holds_is_not_called_gibberish() {
+    let shona = assess(
+        "sd-scale-web-app",
+        "Ndingatanga nekuyera kuti dambudziko riri kupi chaizvo: CPU, memori kana dhatabhesi. \
+         Mushure mezvo ndaizowedzera maseva akawanda kuseri kwe load balancer, asi ma session \
+         anofanira kuchengetwa panzvimbo imwe chete yakaita seRedis. Dhatabhesi rinowanzova \
+         dambudziko rekutanga, saka ndaizowedzera ma index, ndogadzirisa mibvunzo inononoka uye \
+         ndoshandisa ma read replica. Mafaira asingachinje anofanira kupihwa neCDN.",
+    );
+    assert_eq!(shona.verdict, Verdict::NotEnglish { language: None });
+    assert!(shona.score <= NOT_ENGLISH_CAP);
+    let mash = assess(
+        "sd-scale-web-app",
+        "Asdfgh qwerty hjkl lorem. Zxcvbnm poiuyt lkjhg mnbvc scale scale. Qqqq wwww eeee rrrr \
+         tttt. Sdfsdf ghjk bnm purple server. Wqer tyui opas dfgh jklz xcvb. Blorp flarp \
+         glorb hhhhh jjjjj kkkkk. Mnbv cxz lkjh gfds apoi uytr.",
+    );
+    assert!(
+        matches!(mash.verdict, Verdict::Gibberish { .. }),
+        "{:?}",
+        mash.verdict
     );
 }
 

@@ -353,6 +353,40 @@ pub struct Scope {
     pub purpose: Vec<bool>,
 }
 
+/// Longest question or trailing-off fragment whose denial can come in the next sentence.
+const FRAGMENT_WORDS: usize = 12;
+
+/// An answer's sentences, each with its negation scope. A short question or trailing-off
+/// fragment with no negation of its own, answered by a sentence that opens with a dismissal, is
+/// denied with it: "DataLoader and batching? Never needed them." and "Lock ordering? Total
+/// overengineering." name what they reject.
+pub fn answer_sentences(answer: &str, analyzer: &Analyzer, cues: &NegationCues) -> Vec<Sentence> {
+    let mut sentences: Vec<Sentence> = sentence_spans(answer)
+        .into_iter()
+        .map(|(a, b)| Sentence::new(&answer[a..b], analyzer, cues))
+        .collect();
+    for i in 1..sentences.len() {
+        let (before, after) = sentences.split_at_mut(i);
+        let (fragment, reply) = (&mut before[i - 1], &after[0]);
+        let trimmed = fragment.text.trim_end();
+        let open = trimmed.ends_with('?') || trimmed.ends_with("...") || trimmed.ends_with('…');
+        let opens_with_dismissal = reply
+            .scope
+            .cue
+            .iter()
+            .zip(&reply.scope.clause)
+            .any(|(cue, clause)| *cue && *clause == 0);
+        if open
+            && fragment.words.len() <= FRAGMENT_WORDS
+            && !fragment.negates()
+            && opens_with_dismissal
+        {
+            fragment.scope.negated.iter_mut().for_each(|n| *n = true);
+        }
+    }
+    sentences
+}
+
 /// One sentence of an answer.
 #[derive(Debug, Clone)]
 pub struct Sentence {
