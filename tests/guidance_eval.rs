@@ -161,7 +161,7 @@ const COVERED_FLOOR_HOLDOUT6: f64 = 92.0;
 const COVERED_FLOOR_HOLDOUT7: f64 = 87.0;
 const COVERED_FLOOR_HOLDOUT8: f64 = 84.0;
 const COVERED_FLOOR_HOLDOUT9: f64 = 88.0;
-const COVERED_FLOOR_HOLDOUT10: f64 = 87.0;
+const COVERED_FLOOR_HOLDOUT10: f64 = 87.5;
 const COVERED_FLOOR_HOLDOUT11: f64 = 84.0;
 const COVERED_FLOOR_HOLDOUT12: f64 = 80.0;
 const COVERED_FLOOR_HOLDOUT13: f64 = 87.5;
@@ -169,7 +169,7 @@ const COVERED_FLOOR_HOLDOUT14: f64 = 83.0;
 const COVERED_FLOOR_HOLDOUT15: f64 = 86.0;
 /// holdout15's honest "not covered" rate stays under the goal: see its test.
 const HONEST_FLOOR_HOLDOUT15: f64 = 63.0;
-const COVERED_FLOOR_HOLDOUT16: f64 = 84.0;
+const COVERED_FLOOR_HOLDOUT16: f64 = 85.0;
 /// holdout16's honest "not covered" rate stays under the goal: see its test.
 const HONEST_FLOOR_HOLDOUT16: f64 = 85.0;
 
@@ -591,7 +591,11 @@ fn closeness_by_reading() {
 /// comparisons, "is it true I don't need …", and uncovered questions that sound in scope but ask
 /// for an opinion, a prediction, exam logistics or a named company's details. First run (/faq)
 /// 84.7% / 85.3% (/ask 84.1% / 85.3%); one row's "the real question: …" was read as a second
-/// `question:` option until the parser kept a repeated option name as text.
+/// `question:` option until the parser kept a repeated option name as text. Then what a
+/// message asks of the reply's form ("summarise …", "in 3 bullets", "eli5", "according to the
+/// guides") is not searched, an ordinary day or week a few words apart ("a typical backend
+/// engineer's day") is the day's section, and what a named engineer focuses on is the FAQ's
+/// definition: 85.9% / 85.3% (/ask 85.3% / 85.3%); holdout10 89.0%, no set lower.
 #[test]
 fn holdout16_set_meets_the_bars() {
     check_set_honest(

@@ -115,11 +115,145 @@ const OPENERS: &[&str] = &[
     "ok so ", "okay so ", "ok ", "okay ", "so ", "alright ", "right, ", "hey ",
 ];
 
+/// Openings that ask for a form of reply rather than naming what is asked ("summarise the role",
+/// "eli5 backend engineer", "list the levels"). Authored for careerbot.
+const FORM_OPENINGS: &[&str] = &[
+    "please summarise ",
+    "please summarize ",
+    "summarise ",
+    "summarize ",
+    "sum up ",
+    "tl;dr ",
+    "tldr ",
+    "tl;dr: ",
+    "eli5: ",
+    "eli5 ",
+    "eli5, ",
+    "please list ",
+    "list out ",
+    "list all ",
+    "list ",
+    "give me a summary of ",
+    "give me a rundown of ",
+    "quick summary of ",
+    "a quick summary of ",
+    "summary of ",
+    "rundown of ",
+    "in short, ",
+    "briefly, ",
+];
+
+/// Phrases anywhere that shape the reply ("in 3 bullets", "like I'm five", "according to the
+/// guides"): the guides are always the source, and the form is the bot's. Authored for careerbot.
+const FORM_PHRASES: &[&str] = &[
+    "in one line",
+    "in 1 line",
+    "in a line",
+    "in one sentence",
+    "in 1 sentence",
+    "in a sentence",
+    "in a sentence or two",
+    "in two sentences",
+    "in 2 sentences",
+    "in one paragraph",
+    "in a paragraph",
+    "in a few words",
+    "in one word",
+    "in bullets",
+    "in bullet points",
+    "as bullets",
+    "as bullet points",
+    "as a list",
+    "in a list",
+    "like i'm five",
+    "like im five",
+    "like i'm 5",
+    "like im 5",
+    "like i am five",
+    "like i'm a five year old",
+    "to a five year old",
+    "in simple terms",
+    "in plain english",
+    "in plain words",
+    "in layman's terms",
+    "in laymans terms",
+    "according to the guides",
+    "according to the guide",
+    "based on the guides",
+    "based on the guide",
+    "per the guides",
+    "explain like",
+];
+
 /// The message without what it sets aside, or as written when nothing is (or when nothing
 /// would be left).
 pub fn what_is_asked(text: &str) -> String {
     // Each step keeps the text as written when too little would be left.
-    without_set_aside_clauses(after_the_turn(text))
+    without_reply_form(&without_set_aside_clauses(after_the_turn(text)))
+}
+
+/// The message without what it says about the reply's form: an opening such as "summarise" or
+/// "eli5", and phrases such as "in 3 bullets" or "according to the guides". Kept as written
+/// when fewer than two words would be left.
+fn without_reply_form(text: &str) -> String {
+    let mut kept = text.trim().to_string();
+    let lower = kept.to_ascii_lowercase();
+    if let Some(opening) = FORM_OPENINGS.iter().find(|o| lower.starts_with(*o)) {
+        kept = kept[opening.len()..].to_string();
+    }
+    // "in 3 bullets", "in five bullet points", "in 2 lines".
+    while let Some((from, to)) = counted_form(&kept.to_ascii_lowercase()) {
+        kept.replace_range(from..to, " ");
+    }
+    for phrase in FORM_PHRASES {
+        loop {
+            let lower = kept.to_ascii_lowercase();
+            let Some(at) = lower.match_indices(phrase).map(|(at, _)| at).find(|&at| {
+                starts_word(&lower, at)
+                    && !lower[at + phrase.len()..].starts_with(|c: char| c.is_alphanumeric())
+            }) else {
+                break;
+            };
+            kept.replace_range(at..at + phrase.len(), " ");
+        }
+    }
+    let kept = kept.split_whitespace().collect::<Vec<_>>().join(" ");
+    let kept = kept.trim_start_matches([',', ':', ';', ' ']);
+    if kept.split_whitespace().count() >= 2 {
+        kept.to_string()
+    } else {
+        text.to_string()
+    }
+}
+
+/// The byte range of an "in <n> bullets / bullet points / lines / sentences / words / points"
+/// in `lower`, if any.
+fn counted_form(lower: &str) -> Option<(usize, usize)> {
+    const COUNTS: &[&str] = &[
+        "2", "3", "4", "5", "two", "three", "four", "five", "a few", "few",
+    ];
+    const UNITS: &[&str] = &[
+        "bullet points",
+        "bullets",
+        "lines",
+        "sentences",
+        "words",
+        "points",
+    ];
+    lower.match_indices("in ").find_map(|(at, _)| {
+        if !starts_word(lower, at) {
+            return None;
+        }
+        let rest = &lower[at + 3..];
+        let count = COUNTS.iter().find(|c| {
+            rest.strip_prefix(**c)
+                .is_some_and(|after| after.starts_with(' '))
+        })?;
+        let rest = &rest[count.len() + 1..];
+        let unit = UNITS.iter().find(|u| rest.starts_with(**u))?;
+        let end = at + 3 + count.len() + 1 + unit.len();
+        (!lower[end..].starts_with(|c: char| c.is_alphanumeric())).then_some((at, end))
+    })
 }
 
 /// Whether `at` in `lower` starts a word.
@@ -239,6 +373,47 @@ fn without_set_aside_clauses(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::what_is_asked;
+
+    /// What the message says about the reply's form is not asked (authored cases).
+    #[test]
+    fn the_form_asked_for_is_not_the_question() {
+        let cases = [
+            ("summarise the pay ladder in 3 bullets", "the pay ladder"),
+            (
+                "eli5 what a staff engineer does",
+                "what a staff engineer does",
+            ),
+            (
+                "TL;DR: which certs do the guides list?",
+                "which certs do the guides list?",
+            ),
+            (
+                "list the entry routes, according to the guides",
+                "the entry routes,",
+            ),
+            (
+                "explain like I'm five what an API is",
+                "explain what an API is",
+            ),
+            (
+                "in two sentences, what does a junior do?",
+                "what does a junior do?",
+            ),
+            // Kept as written: nothing but the form, or words that only look like it.
+            ("summarise", "summarise"),
+            (
+                "is a bullet list of projects enough?",
+                "is a bullet list of projects enough?",
+            ),
+            (
+                "what do seniors do in one year?",
+                "what do seniors do in one year?",
+            ),
+        ];
+        for (message, asked) in cases {
+            assert_eq!(what_is_asked(message), asked, "{message}");
+        }
+    }
 
     #[test]
     fn what_a_message_sets_aside_is_not_asked() {

@@ -302,6 +302,25 @@ const AI: &[&str] = &[
     "redundant",
     "obsolete",
 ];
+/// "a typical backend engineer's day", "an average week for a backend dev": a day or week
+/// described as ordinary, a few words apart.
+fn describes_a_day(question: &str) -> bool {
+    const ORDINARY: &[&str] = &[
+        "typical", "average", "normal", "usual", "regular", "ordinary",
+    ];
+    const DAYS: &[&str] = &["day", "day's", "days", "week", "workday", "workweek"];
+    let words: Vec<&str> = question
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().enumerate().any(|(i, w)| {
+        DAYS.contains(w)
+            && words[i.saturating_sub(5)..i]
+                .iter()
+                .any(|o| ORDINARY.contains(o))
+    })
+}
+
 const DAY: &[&str] = &[
     "daily",
     "day to day",
@@ -683,6 +702,15 @@ const ROLE: &[&str] = &[
     "what is a backend",
     "wat is a back",
     "what does backend mean",
+    // What the work itself is ("what does the role involve").
+    "role involve",
+    "role involves",
+    "role entail",
+    "role entails",
+    "job involve",
+    "job involves",
+    "job entail",
+    "job entails",
     // What the role is for, in the overviews' words ("keeps data safe").
     "data safe",
     "data secure",
@@ -690,6 +718,20 @@ const ROLE: &[&str] = &[
     "keeping user data",
     "protect user data",
     "protecting user data",
+];
+/// What the engineer's work centres on, with the engineer named ("what a backend engineer
+/// focuses on"); "what should I focus on" asks what to learn.
+const WORK_FOCUS: &[&str] = &[
+    "engineer focuses on",
+    "engineers focus on",
+    "engineer focus on",
+    "engineer mainly focuses",
+    "engineer mainly focus",
+    "engineers mainly focus",
+    "developer focuses on",
+    "developers focus on",
+    "dev focuses on",
+    "devs focus on",
 ];
 const LANGUAGES: &[&str] = &[
     "language",
@@ -1251,7 +1293,7 @@ pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
     if has(&question, AI) {
         targets.push(Target::Section("ai"));
     }
-    if has(&question, DAY) {
+    if has(&question, DAY) || describes_a_day(&question) {
         // A level's day ("what does a principal engineer do all day") is that rung's work.
         targets.extend(levels_as_subject(&question).into_iter().map(Target::Rung));
         targets.push(Target::Section("day"));
@@ -1282,6 +1324,11 @@ pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
     }
     // The role itself last: "on the server side" describes backend in a question about
     // something more particular ("is Node.js good on the server side?").
+    if has(&question, WORK_FOCUS) && levels_named(&question).is_empty() {
+        // The FAQ's definition says it in these words: "A backend engineer focuses on …" (a
+        // level's focus is its rung's).
+        targets.push(Target::Faq("what is a backend engineer"));
+    }
     if has(&question, ROLE) {
         targets.push(Target::Section("overview"));
     }
@@ -1371,6 +1418,14 @@ mod tests {
                 &[Target::RungAbove(Level::Mid), Target::Section("next")],
             ),
             ("could I pivot to SRE later on?", &[Target::Section("next")]),
+            (
+                "what's an average week like for a backend dev?",
+                &[Target::Section("day")],
+            ),
+            (
+                "what does a backend engineer mainly focus on?",
+                &[Target::Faq("what is a backend engineer")],
+            ),
             (
                 "could i jump from backend to security down the line?",
                 &[Target::Section("next"), Target::Section("skills")],
