@@ -1,7 +1,8 @@
 //! What a message sets aside before it asks: an aside it dismisses ("my cat knocked my coffee
 //! over lol. anyway, what do mids earn?", "I know the guides don't cover Europe, but …"), what
-//! it says it does not want ("not the salary, the skills"), and the part it asks the bot to play
-//! ("pretend you're my mentor and tell me what to learn first"). None of these is the question:
+//! it says it does not want ("not the salary, the skills"), the part it asks the bot to play
+//! ("pretend you're my mentor and tell me what to learn first"), and the form it asks of the
+//! reply ("summarise … in 3 bullets", "eli5", "according to the guides"). None of these is the question:
 //! searched, they pull the answer towards pay, the ladder or a gap the asker has already put
 //! aside. [`what_is_asked`] keeps the rest.
 //!

@@ -103,8 +103,11 @@
 //!   more, 60% of them) add at most two specific words per point named, plus one ("I'd set a
 //!   TTL, because expiry is important"): treated as boilerplate; so is an answer under 220
 //!   words whose sentences naming a point (three or more, half of them) end in a stock reason: a
-//!   tail of at most nine words after "because", "since", "which" … saying only that something
-//!   is good ("…, because reliability is key", "…, which is simply best practice");
+//!   clause of at most nine words after "because", "since", "which" … (not a comparing "such
+//!   as") saying only that something is good ("…, because reliability is key", "…, which is
+//!   simply best practice", anywhere in the sentence), or, as its last reason, naming no word
+//!   specific to the question (a word of its own text that at most six of the bank's questions
+//!   use: "…, which keeps things predictable", "…, as that follows well-established conventions");
 //! - a behavioral story with no personal action and "we" actions: at most 40;
 //! - hedging without specifics: two or more hedges ("maybe", "it depends", "best practices") in
 //!   an answer that is short (under 120 words) or gives no number: at most 35.
@@ -113,8 +116,10 @@
 //! - empty (no words at all): 0;
 //! - not English: few English words and many of another language's frequent words (or mostly
 //!   non-Latin letters; or a fifth of the words holding letters English does not use; or too few
-//!   recognisable words for English and half as many of another language's frequent words): at
-//!   most 5, and the candidate is told the scorer reads English only;
+//!   recognisable words for English and half as many of another language's frequent words, at
+//!   least two of them distinct; or too few recognisable words in two or more sentences of 25
+//!   or more pronounceable, mostly distinct words, which is prose in a language no list holds,
+//!   unnamed): at most 5, and the candidate is told the scorer reads English only;
 //! - gibberish: fewer than 35% recognisable words (common English words, words from the question
 //!   bank, numbers), or fewer than 30% distinct terms in 8 or more: at most 5;
 //! - the question copied back: at least 70% of the answer's terms come from the prompt and at
@@ -1774,8 +1779,9 @@ impl ScoringBank {
     }
 
     /// Whether most sentences that name a point end in a stock reason ("…, because reliability
-    /// is key", "…, which is simply best practice"): a tail of at most `STOCK_TAIL_WORDS` words
-    /// after a reason opener, saying only that something is good, with no number in it.
+    /// is key", "…, which is simply best practice"): a clause of at most `STOCK_TAIL_WORDS`
+    /// words after a reason opener, with no number in it, saying only that something is good, or,
+    /// as the sentence's last reason, naming no word specific to the question.
     fn stock_tails(&self, q: &QuestionScoring, sentences: &[Sentence]) -> bool {
         let p = &self.prepared;
         let (mut naming, mut stock) = (0, 0);
