@@ -595,7 +595,9 @@ fn closeness_by_reading() {
 /// message asks of the reply's form ("summarise …", "in 3 bullets", "eli5", "according to the
 /// guides") is not searched, an ordinary day or week a few words apart ("a typical backend
 /// engineer's day") is the day's section, and what a named engineer focuses on is the FAQ's
-/// definition: 85.9% / 85.3% (/ask 85.3% / 85.3%); holdout10 89.0%, no set lower.
+/// definition: 85.9% / 85.3% (/ask 85.3% / 85.3%); holdout10 89.0%, no set lower. Then
+/// pressing for pay in everyday words ("bring up salary", "push back on the offer") is the
+/// negotiation gap: 85.9% / 86.3%.
 #[test]
 fn holdout16_set_meets_the_bars() {
     check_set_honest(
