@@ -171,7 +171,7 @@ const COVERED_FLOOR_HOLDOUT15: f64 = 86.0;
 const HONEST_FLOOR_HOLDOUT15: f64 = 63.0;
 const COVERED_FLOOR_HOLDOUT16: f64 = 85.0;
 /// holdout16's honest "not covered" rate stays under the goal: see its test.
-const HONEST_FLOOR_HOLDOUT16: f64 = 85.0;
+const HONEST_FLOOR_HOLDOUT16: f64 = 86.0;
 
 fn check_set(name: &str, covered_bar: f64) {
     check_set_honest(name, covered_bar, HONEST_GOAL);
