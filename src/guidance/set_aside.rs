@@ -202,20 +202,22 @@ fn without_reply_form(text: &str) -> String {
     if let Some(opening) = FORM_OPENINGS.iter().find(|o| lower.starts_with(*o)) {
         kept = kept[opening.len()..].to_string();
     }
-    // "in 3 bullets", "in five bullet points", "in 2 lines".
-    while let Some((from, to)) = counted_form(&kept.to_ascii_lowercase()) {
+    // The lowercased copy is blanked in step with `kept` (ASCII lowercasing keeps byte offsets).
+    let mut lower = kept.to_ascii_lowercase();
+    let mut blank = |from: usize, to: usize, lower: &mut String| {
         kept.replace_range(from..to, " ");
+        lower.replace_range(from..to, " ");
+    };
+    // "in 3 bullets", "in five bullet points", "in 2 lines".
+    while let Some((from, to)) = counted_form(&lower) {
+        blank(from, to, &mut lower);
     }
     for phrase in FORM_PHRASES {
-        loop {
-            let lower = kept.to_ascii_lowercase();
-            let Some(at) = lower.match_indices(phrase).map(|(at, _)| at).find(|&at| {
-                starts_word(&lower, at)
-                    && !lower[at + phrase.len()..].starts_with(|c: char| c.is_alphanumeric())
-            }) else {
-                break;
-            };
-            kept.replace_range(at..at + phrase.len(), " ");
+        while let Some(at) = lower.match_indices(phrase).map(|(at, _)| at).find(|&at| {
+            starts_word(&lower, at)
+                && !lower[at + phrase.len()..].starts_with(|c: char| c.is_alphanumeric())
+        }) {
+            blank(at, at + phrase.len(), &mut lower);
         }
     }
     let kept = kept.split_whitespace().collect::<Vec<_>>().join(" ");

@@ -504,19 +504,17 @@ fn comparison_as(words: &[text::Word], at: usize) -> bool {
     words[at].text == "as" && ((at > 0 && is(at - 1, BEFORE)) || is(at + 1, AFTER))
 }
 
-/// Every analyzed word of a question's own text: what it shows, its terms and its reference
-/// sentences.
-fn question_words(analyzer: &Analyzer, question: &QuestionFile) -> HashSet<String> {
+/// What the bot shows of a question: the prompt, the outline, point labels and whys, hints and
+/// follow-ups (never the terms).
+fn shown_texts(question: &QuestionFile) -> Vec<&str> {
     let mut texts: Vec<&str> = vec![&question.prompt, &question.outline];
     texts.extend(question.hints.iter().map(String::as_str));
     texts.extend(question.follow_ups.iter().map(String::as_str));
     for point in &question.points {
         texts.push(&point.point);
         texts.push(&point.why);
-        texts.extend(point.terms.iter().map(String::as_str));
-        texts.extend(point.says.iter().map(String::as_str));
     }
-    texts.iter().flat_map(|t| analyzer.terms(t)).collect()
+    texts
 }
 
 /// Keeps in each question's `specific` only the words at most `SPECIFIC_WORD_QUESTIONS` questions
@@ -778,27 +776,23 @@ impl ScoringBank {
         let mut scorings = Vec::with_capacity(questions.len());
         let mut prompts = HashMap::new();
         for question in questions {
-            let mut texts: Vec<&str> = vec![&question.prompt, &question.outline];
-            texts.extend(question.hints.iter().map(String::as_str));
-            texts.extend(question.follow_ups.iter().map(String::as_str));
-            texts.extend(question.red_flags.iter().map(String::as_str));
-            for point in &question.points {
-                texts.push(&point.point);
-                texts.push(&point.why);
-                texts.extend(point.terms.iter().map(String::as_str));
+            let shown_texts = shown_texts(question);
+            let terms = question.points.iter().flat_map(|p| &p.terms);
+            // The question's own words: what it shows and its terms. The bank's vocabulary adds
+            // its red flags; the words specific to it, its reference sentences.
+            let own: HashSet<String> = (shown_texts.iter().copied())
+                .chain(terms.map(String::as_str))
+                .flat_map(|t| analyzer.terms(t))
+                .collect();
+            vocabulary.extend(own.iter().cloned());
+            for flag in &question.red_flags {
+                vocabulary.extend(analyzer.terms(flag));
             }
-            for text in texts {
-                vocabulary.extend(analyzer.terms(text));
-            }
-            // What the bot shows: the prompt, the outline, point labels and whys, hints and
-            // follow-ups (never the terms).
-            let mut shown_texts: Vec<&str> = vec![&question.prompt, &question.outline];
-            shown_texts.extend(question.hints.iter().map(String::as_str));
-            shown_texts.extend(question.follow_ups.iter().map(String::as_str));
-            for point in &question.points {
-                shown_texts.push(&point.point);
-                shown_texts.push(&point.why);
-            }
+            let says = question.points.iter().flat_map(|p| &p.says);
+            let specific = own
+                .into_iter()
+                .chain(says.flat_map(|t| analyzer.terms(t)))
+                .collect();
             let shown = shown_texts
                 .iter()
                 .flat_map(|t| {
@@ -1010,7 +1004,7 @@ impl ScoringBank {
                 flags,
                 shown,
                 shown_items,
-                specific: question_words(analyzer, question),
+                specific,
             });
             prompts.insert(question.id.clone(), question.prompt.clone());
         }
