@@ -146,14 +146,15 @@ const FORM_OPENINGS: &[&str] = &[
 
 /// Phrases anywhere that shape the reply ("in 3 bullets", "like I'm five", "according to the
 /// guides"): the guides are always the source, and the form is the bot's. Authored for careerbot.
+/// A phrase comes before any shorter one it starts with, so the whole phrase is set aside.
 const FORM_PHRASES: &[&str] = &[
     "in one line",
     "in 1 line",
     "in a line",
     "in one sentence",
     "in 1 sentence",
-    "in a sentence",
     "in a sentence or two",
+    "in a sentence",
     "in two sentences",
     "in 2 sentences",
     "in one paragraph",
@@ -375,7 +376,7 @@ fn without_set_aside_clauses(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::what_is_asked;
+    use super::{what_is_asked, FORM_PHRASES};
 
     /// What the message says about the reply's form is not asked (authored cases).
     #[test]
@@ -402,6 +403,10 @@ mod tests {
                 "in two sentences, what does a junior do?",
                 "what does a junior do?",
             ),
+            (
+                "what does a staff engineer do, in a sentence or two?",
+                "what does a staff engineer do, ?",
+            ),
             // Kept as written: nothing but the form, or words that only look like it.
             ("summarise", "summarise"),
             (
@@ -415,6 +420,18 @@ mod tests {
         ];
         for (message, asked) in cases {
             assert_eq!(what_is_asked(message), asked, "{message}");
+        }
+    }
+
+    #[test]
+    fn a_form_phrase_comes_before_the_shorter_ones_it_starts_with() {
+        for (at, phrase) in FORM_PHRASES.iter().enumerate() {
+            for earlier in &FORM_PHRASES[..at] {
+                assert!(
+                    !phrase.starts_with(&format!("{earlier} ")),
+                    "{phrase:?} comes after {earlier:?}, which would leave its tail"
+                );
+            }
         }
     }
 
