@@ -363,6 +363,7 @@ fn run() -> anyhow::Result<ExitCode> {
             // database is opened: indexing touches derived data only.
             let index = careerbot::app::with_model(index, &settings.model_dir)?;
             careerbot::interview::session::embed_rubrics(&catalog, &index)?;
+            index.flush_embeddings();
             if let Some(encoder) = index.encoder() {
                 println!("embedded the content with {}", encoder.id());
             }

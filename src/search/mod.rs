@@ -579,6 +579,14 @@ impl SearchIndex {
         )))
     }
 
+    /// Writes the content vectors embedded since the cache file was read, and lets go of the
+    /// file's contents: call it once the content's derived data is prepared.
+    pub fn flush_embeddings(&self) {
+        if let Some(semantic) = &self.semantic {
+            semantic.cache.flush();
+        }
+    }
+
     /// The vector of user text (centred like the content's), or None without a model.
     pub fn embed(&self, text: &str) -> Result<Option<Vec<f32>>> {
         let Some(semantic) = &self.semantic else {

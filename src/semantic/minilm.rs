@@ -23,6 +23,9 @@ const BATCH: usize = 32;
 /// order of length, so padding to a batch's longest costs little, and a batch's attention
 /// matrices stay small enough for the CPU's caches.
 const BATCH_TOKENS: usize = 2048;
+/// Texts tokenized at once by `encode`: enough to sort into well-filled batches, few enough that
+/// their encodings stay a few megabytes.
+const TOKENIZE_CHUNK: usize = 1024;
 
 /// The files `scripts/fetch-model` puts in the model folder.
 pub const MODEL_FILES: [&str; 3] = ["config.json", "tokenizer.json", "model.safetensors"];
@@ -226,15 +229,21 @@ fn batches(lengths: &[usize]) -> Vec<Vec<usize>> {
 
 impl Encoder for MiniLm {
     fn encode(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>> {
-        let encodings = self.tokenize(texts)?;
-        let lengths: Vec<usize> = encodings.iter().map(|e| e.len()).collect();
-        let mut vectors: Vec<Vec<f32>> = vec![Vec::new(); texts.len()];
-        for batch in batches(&lengths) {
-            let rows: Vec<&Encoding> = batch.iter().map(|&i| &encodings[i]).collect();
-            let out = self.forward(&rows, Arithmetic::Exact).map_err(failed)?;
-            for (i, vector) in batch.into_iter().zip(out) {
-                vectors[i] = vector;
+        let mut vectors: Vec<Vec<f32>> = Vec::with_capacity(texts.len());
+        // Tokenized a chunk at a time: an encoding holds every token's text and offsets, so a
+        // whole large corpus tokenized at once took gigabytes before the first forward pass.
+        for chunk in texts.chunks(TOKENIZE_CHUNK) {
+            let encodings = self.tokenize(chunk)?;
+            let lengths: Vec<usize> = encodings.iter().map(|e| e.len()).collect();
+            let mut chunk_vectors: Vec<Vec<f32>> = vec![Vec::new(); chunk.len()];
+            for batch in batches(&lengths) {
+                let rows: Vec<&Encoding> = batch.iter().map(|&i| &encodings[i]).collect();
+                let out = self.forward(&rows, Arithmetic::Exact).map_err(failed)?;
+                for (i, vector) in batch.into_iter().zip(out) {
+                    chunk_vectors[i] = vector;
+                }
             }
+            vectors.extend(chunk_vectors);
         }
         Ok(vectors)
     }
