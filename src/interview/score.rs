@@ -76,7 +76,9 @@
 //! its statements and at least `MISCONCEPTION_MARGIN` closer to it than to any rubric point, from a
 //! sentence holding one of that statement's words that no rubric point's text uses (where the
 //! claim parts from the rubric: "interleave" in "Redis INCR can interleave between clients"; the
-//! model hears a sentence's topic better than its claim, so "INCR does the same" would be near). A
+//! model hears a sentence's topic better than its claim, so "INCR does the same" would be near),
+//! unless the sentence is `CORRECTION_MARGIN` closer still to the misconception's why, whole or
+//! a clause of it (it states the remedy: "deletion needs tombstones or backward-shift"). A
 //! sentence is compared only with statements of its own polarity (the model barely hears a
 //! negation: "needs no retry" would otherwise be raised by "you must retry"), so a negated
 //! misconception ("a separate permission check is not needed") is heard in negated sentences,
@@ -118,7 +120,8 @@
 //!   non-Latin letters; or a fifth of the words holding letters English does not use; or too few
 //!   recognisable words for English and half as many of another language's frequent words, at
 //!   least two of them distinct; or too few recognisable words in two or more sentences of 25
-//!   or more pronounceable, mostly distinct words, which is prose in a language no list holds,
+//!   or more pronounceable, mostly distinct words (distinct in each run of 25, so a long text's
+//!   repeated function words do not count against it), which is prose in a language no list holds,
 //!   unnamed): at most 5, and the candidate is told the scorer reads English only;
 //! - gibberish: fewer than 35% recognisable words (common English words, words from the question
 //!   bank, numbers), or fewer than 30% distinct terms in 8 or more: at most 5;
@@ -192,6 +195,9 @@ pub const SEMANTIC_PARTIAL_STORY: f32 = 0.42;
 pub const SEMANTIC_MISCONCEPTION: f32 = 0.70;
 /// …when it is also at least this much closer to it than to any rubric point.
 pub const MISCONCEPTION_MARGIN: f32 = 0.05;
+/// How much closer to a misconception's correction (its why) than to the claim a sentence must
+/// be to count as stating the remedy: a wrong claim names the correction's topic too.
+pub const CORRECTION_MARGIN: f32 = 0.1;
 
 /// A bank red flag of at least this many distinct terms is raised by a plain sentence holding
 /// at least this share of them (`ScoringBank::echoes`).
@@ -324,6 +330,10 @@ struct FlagRubric {
     /// An authored misconception: raised by meaning at a lower closeness than a plain flag, but
     /// only by a sentence closer to it than to any rubric point.
     misconception: bool,
+    /// For a misconception, the vectors of its why (the correction), whole and clause by
+    /// clause: a sentence closer to the correction than to the wrong claim states the remedy
+    /// ("deletion needs tombstones"), not the misconception, however near its topic it is.
+    correction: Vec<Vec<f32>>,
     /// For a misconception, the analyzed words of each of `texts` that no rubric point's text
     /// uses (its label, why, terms and reference sentences): where the wrong claim parts from
     /// what the rubric asks for ("interleave" in "INCR can interleave between clients"). A
@@ -446,10 +456,23 @@ fn is_foreign_prose(words: &[text::Word], sentences: usize) -> bool {
     if sentences < PROSE_MIN_SENTENCES || letters.len() < PROSE_MIN_WORDS {
         return false;
     }
-    let distinct: HashSet<&str> = letters.iter().map(|w| w.text.as_str()).collect();
+    let texts: Vec<&str> = letters.iter().map(|w| w.text.as_str()).collect();
     let mashed = letters.iter().filter(|w| is_mashed(&w.text)).count();
-    distinct.len() as f64 >= PROSE_MIN_DISTINCT * letters.len() as f64
+    distinct_share(&texts, PROSE_MIN_WORDS) >= PROSE_MIN_DISTINCT
         && mashed as f64 <= PROSE_MAX_MASHED * letters.len() as f64
+}
+
+/// The share of distinct words, averaged over every run of `window` words: a long text repeats
+/// its function words ("the", "yon", "la") however varied it is, so its share over the whole
+/// would fall with its length.
+fn distinct_share(words: &[&str], window: usize) -> f64 {
+    let share = |run: &[&str]| run.iter().collect::<HashSet<_>>().len() as f64 / run.len() as f64;
+    if words.len() <= window || window == 0 {
+        return if words.is_empty() { 0.0 } else { share(words) };
+    }
+    let runs = words.windows(window);
+    let count = runs.len();
+    runs.map(share).sum::<f64>() / count as f64
 }
 
 /// A letter three times running or five ASCII consonants in a row.
@@ -750,6 +773,9 @@ impl ScoringBank {
             }
             for flag in &scoring.flags {
                 texts.extend(flag.texts.iter().map(String::as_str));
+                if flag.misconception {
+                    texts.extend(correction_texts(&flag.why));
+                }
             }
         }
         let mut vectors = references.encode(&texts)?.into_iter();
@@ -759,6 +785,10 @@ impl ScoringBank {
             }
             for flag in &mut scoring.flags {
                 flag.references = vectors.by_ref().take(flag.texts.len()).collect();
+                if flag.misconception {
+                    let count = correction_texts(&flag.why).len();
+                    flag.correction = vectors.by_ref().take(count).collect();
+                }
                 flag.directions = flag
                     .texts
                     .iter()
@@ -860,6 +890,7 @@ impl ScoringBank {
                     negated: Vec::new(),
                     directions: Vec::new(),
                     misconception: false,
+                    correction: Vec::new(),
                     distinctive: Vec::new(),
                     echo: echo_terms(analyzer, &check.flag),
                     swaps: Vec::new(),
@@ -901,6 +932,7 @@ impl ScoringBank {
                     negated: Vec::new(),
                     directions: Vec::new(),
                     misconception: false,
+                    correction: Vec::new(),
                     distinctive: Vec::new(),
                     echo: echo_terms(analyzer, flag),
                     swaps: Vec::new(),
@@ -925,6 +957,7 @@ impl ScoringBank {
                     negated: Vec::new(),
                     directions: Vec::new(),
                     misconception: true,
+                    correction: Vec::new(),
                     distinctive: Vec::new(),
                     echo: Vec::new(),
                     swaps: Vec::new(),
@@ -946,6 +979,7 @@ impl ScoringBank {
                         negated: Vec::new(),
                         directions: Vec::new(),
                         misconception: false,
+                        correction: Vec::new(),
                         distinctive: Vec::new(),
                         echo: Vec::new(),
                         swaps: vec![swap],
@@ -1488,8 +1522,13 @@ impl ScoringBank {
                 && (flag.misconception || !s.negates())
                 && !s.scope.criticised;
             let raised = if flag.misconception {
+                let corrected = flag
+                    .correction
+                    .iter()
+                    .any(|c| cosine(vector, c) >= similarity + CORRECTION_MARGIN);
                 similarity >= SEMANTIC_MISCONCEPTION
                     && similarity >= nearest_point + MISCONCEPTION_MARGIN
+                    && !corrected
             } else {
                 similarity >= SEMANTIC_RED_FLAG
             };
@@ -2077,6 +2116,21 @@ impl ScoringBank {
             organised: full_sentences >= 3 || listed >= 2 || sequenced >= 2,
         }
     }
+}
+
+/// A misconception's why as the model reads it: whole, and each clause of it when it has more
+/// than one ("…, so lookups miss them; deletion needs tombstones").
+fn correction_texts(why: &str) -> Vec<&str> {
+    let clauses: Vec<&str> = why
+        .split(['.', ';', ':'])
+        .map(str::trim)
+        .filter(|c| c.split_whitespace().count() >= 3)
+        .collect();
+    let mut texts = vec![why];
+    if clauses.len() > 1 {
+        texts.extend(clauses);
+    }
+    texts
 }
 
 /// A bare list: four or more items (split at commas, semicolons, line breaks and sentence

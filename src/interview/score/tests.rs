@@ -742,6 +742,13 @@ fn prose_in_a_language_no_list_holds_is_not_called_gibberish() {
     );
     assert_eq!(shona.verdict, Verdict::NotEnglish { language: None });
     assert!(shona.score <= NOT_ENGLISH_CAP);
+    // A long answer repeats its words (here, the whole paragraph three times): fewer than a
+    // third of its words are distinct, yet every run of 25 is varied prose.
+    let paragraph = "Ndingatanga nekuyera kuti dambudziko riri kupi chaizvo: CPU, memori kana \
+         dhatabhesi. Mushure mezvo ndaizowedzera maseva akawanda kuseri kwe load balancer, asi \
+         ma session anofanira kuchengetwa panzvimbo imwe chete yakaita seRedis. ";
+    let long_shona = assess("sd-scale-web-app", &paragraph.repeat(3));
+    assert_eq!(long_shona.verdict, Verdict::NotEnglish { language: None });
     let mash = assess(
         "sd-scale-web-app",
         "Asdfgh qwerty hjkl lorem. Zxcvbnm poiuyt lkjhg mnbvc scale scale. Qqqq wwww eeee rrrr \
