@@ -172,6 +172,9 @@ const HONEST_FLOOR_HOLDOUT15: f64 = 63.0;
 const COVERED_FLOOR_HOLDOUT16: f64 = 85.0;
 /// holdout16's honest "not covered" rate stays under the goal: see its test.
 const HONEST_FLOOR_HOLDOUT16: f64 = 86.0;
+const COVERED_FLOOR_HOLDOUT17: f64 = 88.0;
+/// holdout17's honest "not covered" rate stays under the goal: see its test.
+const HONEST_FLOOR_HOLDOUT17: f64 = 81.0;
 
 fn check_set(name: &str, covered_bar: f64) {
     check_set_honest(name, covered_bar, HONEST_GOAL);
@@ -604,5 +607,21 @@ fn holdout16_set_meets_the_bars() {
         "holdout16.toml",
         COVERED_FLOOR_HOLDOUT16,
         HONEST_FLOOR_HOLDOUT16,
+    );
+}
+
+/// holdout17 (written 2026-12-04, blind): follow-ups that still stand alone, voice-to-text
+/// homophones, thanks and emoji around the question, complaints, hypotheticals, figures asked
+/// indirectly, what can be skipped, and uncovered near misses sharing many words with covered
+/// rows. First run (/faq and /ask alike) 88.2% covered / 81.1% honest, under the 90% goal: its
+/// misses are near misses (pay in a named non-US city, a certification or tool the guides don't
+/// list, opinions about a guide item) answered with the nearest guide passage, and covered rows
+/// asked through homophones ("sequel or no sequel") or a complaint's framing.
+#[test]
+fn holdout17_set_meets_the_bars() {
+    check_set_honest(
+        "holdout17.toml",
+        COVERED_FLOOR_HOLDOUT17,
+        HONEST_FLOOR_HOLDOUT17,
     );
 }
