@@ -607,7 +607,9 @@ fn experts_beat_gamed_and_wrong_answers_on_the_sixteenth_holdout_set() {
 /// hash-map expert's "deletion needs tombstones or backward-shift deletion" raised the
 /// empty-the-slot misconception (60). Then distinct words are counted per run of 25, and a
 /// sentence closer to a misconception's correction than to its claim does not raise it: 87.2%.
-const HOLDOUT17_FLOOR: f64 = 0.87;
+/// Then stock reasons that only praise ("which keeps the pods healthy", "as that is what keeps a
+/// hash map in good shape") are listed: 88.9%, no other set moved.
+const HOLDOUT17_FLOOR: f64 = 0.885;
 
 #[test]
 fn experts_beat_gamed_and_wrong_answers_on_the_seventeenth_holdout_set() {
