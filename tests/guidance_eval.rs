@@ -171,10 +171,10 @@ const COVERED_FLOOR_HOLDOUT15: f64 = 86.0;
 const HONEST_FLOOR_HOLDOUT15: f64 = 63.0;
 const COVERED_FLOOR_HOLDOUT16: f64 = 85.0;
 /// holdout16's honest "not covered" rate stays under the goal: see its test.
-const HONEST_FLOOR_HOLDOUT16: f64 = 86.0;
+const HONEST_FLOOR_HOLDOUT16: f64 = 87.0;
 const COVERED_FLOOR_HOLDOUT17: f64 = 88.0;
 /// holdout17's honest "not covered" rate stays under the goal: see its test.
-const HONEST_FLOOR_HOLDOUT17: f64 = 81.0;
+const HONEST_FLOOR_HOLDOUT17: f64 = 82.0;
 
 fn check_set(name: &str, covered_bar: f64) {
     check_set_honest(name, covered_bar, HONEST_GOAL);
@@ -616,7 +616,8 @@ fn holdout16_set_meets_the_bars() {
 /// rows. First run (/faq and /ask alike) 88.2% covered / 81.1% honest, under the 90% goal: its
 /// misses are near misses (pay in a named non-US city, a certification or tool the guides don't
 /// list, opinions about a guide item) answered with the nearest guide passage, and covered rows
-/// asked through homophones ("sequel or no sequel") or a complaint's framing.
+/// asked through homophones ("sequel or no sequel") or a complaint's framing. Then a sum ("what's
+/// 17 times 24") is the arithmetic gap: 88.2% / 82.2% (holdout16's honest rate 86.3% -> 87.4%).
 #[test]
 fn holdout17_set_meets_the_bars() {
     check_set_honest(

@@ -679,6 +679,10 @@ pub struct Gap {
     /// unless that name and version is one of `unless` (a version the guides do name: "java 17").
     #[serde(default)]
     pub versions: bool,
+    /// Named by a sum: a number, one of `cues` as the operation ("times", "*"), and a number
+    /// ("what's 17 times 24").
+    #[serde(default)]
+    pub arithmetic: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]

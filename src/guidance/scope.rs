@@ -243,7 +243,9 @@ pub fn uncovered(
         .gaps
         .iter()
         .filter(|gap| gap.when != Some(GapWhen::Pay) || about_pay)
-        .filter(|gap| gap.choice || gap.versions || !gap.unless.iter().any(|u| either(u)))
+        .filter(|gap| {
+            gap.choice || gap.versions || gap.arithmetic || !gap.unless.iter().any(|u| either(u))
+        })
         .filter(|gap| gap.also.is_empty() || gap.also.iter().any(|a| either(a)))
         .find_map(|gap| {
             if gap.choice {
@@ -260,6 +262,13 @@ pub fn uncovered(
                 return Some(Uncovered {
                     topic: gap.topic.clone(),
                     says: says(gap, joint, as_typed),
+                });
+            }
+            if gap.arithmetic {
+                let sum = sum_named(as_typed, gap)?;
+                return Some(Uncovered {
+                    topic: gap.topic.clone(),
+                    says: says(gap, &sum, as_typed),
                 });
             }
             if gap.versions {
@@ -283,6 +292,44 @@ pub fn uncovered(
                 says: says(gap, cue, as_typed),
             })
         })
+}
+
+/// A sum as written ("17 times 24", "12*7"): a number, one of the gap's operations, a number.
+/// Operations are words or signs; a sign may touch its numbers.
+fn sum_named(question: &str, gap: &Gap) -> Option<String> {
+    let lower = question.to_lowercase();
+    // Signs are spaced out so that "12*7" is three tokens like "12 times 7".
+    let mut spaced = String::with_capacity(lower.len());
+    for c in lower.chars() {
+        if c.is_alphanumeric() || c == '.' || c == ',' {
+            spaced.push(c);
+        } else if c.is_whitespace() || c == '?' || c == '!' {
+            spaced.push(' ');
+        } else {
+            spaced.push(' ');
+            spaced.push(c);
+            spaced.push(' ');
+        }
+    }
+    let tokens: Vec<&str> = spaced.split_whitespace().collect();
+    let is_number = |t: &str| {
+        let t = t.trim_end_matches(['.', ',']);
+        !t.is_empty()
+            && t.chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    };
+    for (at, first) in tokens.iter().enumerate().filter(|(_, t)| is_number(t)) {
+        for operation in &gap.cues {
+            let parts: Vec<&str> = operation.split_whitespace().collect();
+            let after = at + 1 + parts.len();
+            if tokens.get(at + 1..after) == Some(&parts[..])
+                && tokens.get(after).is_some_and(|t| is_number(t))
+            {
+                return Some(format!("{first} {operation} {}", tokens[after]));
+            }
+        }
+    }
+    None
 }
 
 /// A version of one of the gap's names that its `unless` list does not hold, as "name 1.2":
@@ -474,6 +521,28 @@ mod tests {
     }
 
     /// Counts and shares the guides never give are gaps; the counts they do give (years per
+    /// A sum is arithmetic, however written; numbers beside such words in a career question
+    /// are not. Authored for this test.
+    #[test]
+    fn a_sum_is_a_gap_and_a_range_or_a_count_is_not() {
+        let scope = scope();
+        let sums = Some("arithmetic");
+        let cases: &[(&str, Option<&str>)] = &[
+            ("what's 17 times 24", sums),
+            ("quick one: 12*7?", sums),
+            ("can you tell me 1,200 divided by 12", sums),
+            ("2 + 2", sums),
+            ("is 5-8 years of experience senior?", None),
+            ("on call 24/7, is that normal?", None),
+            ("three times a week stand-ups?", None),
+            ("is a 10x engineer real?", None),
+        ];
+        for (question, topic) in cases {
+            let got = uncovered(&scope, question, question, None, false, &|_| false);
+            assert_eq!(got.map(|u| u.topic).as_deref(), *topic, "{question}");
+        }
+    }
+
     /// level, open jobs, pay, how many items a list holds) are not. Authored for this test.
     #[test]
     fn a_count_the_guides_never_give_is_a_gap() {
