@@ -243,9 +243,7 @@ pub fn uncovered(
         .gaps
         .iter()
         .filter(|gap| gap.when != Some(GapWhen::Pay) || about_pay)
-        .filter(|gap| {
-            gap.choice || gap.versions || gap.arithmetic || !gap.unless.iter().any(|u| either(u))
-        })
+        .filter(|gap| gap.choice || gap.versions || !gap.unless.iter().any(|u| either(u)))
         .filter(|gap| gap.also.is_empty() || gap.also.iter().any(|a| either(a)))
         .find_map(|gap| {
             if gap.choice {

@@ -108,14 +108,34 @@ impl MiniLm {
     /// padding is what makes a short question slow).
     #[doc(hidden)]
     pub fn padded_positions(&self, texts: &[&str]) -> Vec<usize> {
-        let Ok(encodings) = self.tokenize(texts) else {
-            return Vec::new();
-        };
-        let lengths: Vec<usize> = encodings.iter().map(|e| e.len()).collect();
-        batches(&lengths)
-            .iter()
-            .map(|b| b.iter().map(|&i| lengths[i]).max().unwrap_or(0))
-            .collect()
+        let mut padded = Vec::new();
+        for chunk in self.passes(texts) {
+            let Ok((encodings, batches)) = chunk else {
+                return Vec::new();
+            };
+            padded.extend(
+                batches
+                    .iter()
+                    .map(|b| b.iter().map(|&i| encodings[i].len()).max().unwrap_or(0)),
+            );
+        }
+        padded
+    }
+
+    /// The forward passes `encode` runs, a chunk of `TOKENIZE_CHUNK` texts at a time: each
+    /// chunk's encodings and its batches (indices into the chunk). Tokenized a chunk at a time
+    /// because an encoding holds every token's text and offsets: a whole large corpus tokenized
+    /// at once took gigabytes before the first forward pass.
+    fn passes<'a>(
+        &'a self,
+        texts: &'a [&str],
+    ) -> impl Iterator<Item = Result<(Vec<Encoding>, Vec<Vec<usize>>)>> + 'a {
+        texts.chunks(TOKENIZE_CHUNK).map(|chunk| {
+            let encodings = self.tokenize(chunk)?;
+            let lengths: Vec<usize> = encodings.iter().map(|e| e.len()).collect();
+            let batches = batches(&lengths);
+            Ok((encodings, batches))
+        })
     }
 
     /// One forward pass over `encodings`, each padded to the longest of them.
@@ -230,13 +250,10 @@ fn batches(lengths: &[usize]) -> Vec<Vec<usize>> {
 impl Encoder for MiniLm {
     fn encode(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>> {
         let mut vectors: Vec<Vec<f32>> = Vec::with_capacity(texts.len());
-        // Tokenized a chunk at a time: an encoding holds every token's text and offsets, so a
-        // whole large corpus tokenized at once took gigabytes before the first forward pass.
-        for chunk in texts.chunks(TOKENIZE_CHUNK) {
-            let encodings = self.tokenize(chunk)?;
-            let lengths: Vec<usize> = encodings.iter().map(|e| e.len()).collect();
-            let mut chunk_vectors: Vec<Vec<f32>> = vec![Vec::new(); chunk.len()];
-            for batch in batches(&lengths) {
+        for chunk in self.passes(texts) {
+            let (encodings, batches) = chunk?;
+            let mut chunk_vectors: Vec<Vec<f32>> = vec![Vec::new(); encodings.len()];
+            for batch in batches {
                 let rows: Vec<&Encoding> = batch.iter().map(|&i| &encodings[i]).collect();
                 let out = self.forward(&rows, Arithmetic::Exact).map_err(failed)?;
                 for (i, vector) in batch.into_iter().zip(out) {
