@@ -171,10 +171,11 @@ const COVERED_FLOOR_HOLDOUT15: f64 = 86.0;
 const HONEST_FLOOR_HOLDOUT15: f64 = 63.0;
 const COVERED_FLOOR_HOLDOUT16: f64 = 85.0;
 /// holdout16's honest "not covered" rate stays under the goal: see its test.
-const HONEST_FLOOR_HOLDOUT16: f64 = 87.0;
+const HONEST_FLOOR_HOLDOUT16: f64 = 88.0;
 const COVERED_FLOOR_HOLDOUT17: f64 = 88.0;
 /// holdout17's honest "not covered" rate stays under the goal: see its test.
-const HONEST_FLOOR_HOLDOUT17: f64 = 82.0;
+const HONEST_FLOOR_HOLDOUT17: f64 = 88.5;
+const COVERED_FLOOR_HOLDOUT18: f64 = 83.5;
 
 fn check_set(name: &str, covered_bar: f64) {
     check_set_honest(name, covered_bar, HONEST_GOAL);
@@ -618,6 +619,8 @@ fn holdout16_set_meets_the_bars() {
 /// list, opinions about a guide item) answered with the nearest guide passage, and covered rows
 /// asked through homophones ("sequel or no sequel") or a complaint's framing. Then a sum ("what's
 /// 17 times 24") is the arithmetic gap: 88.2% / 82.2% (holdout16's honest rate 86.3% -> 87.4%).
+/// Then holdout18's kinds of gap (opinions, the bot, conflicts, discouragement, model answers,
+/// study plans): 88.2% / 88.9%.
 #[test]
 fn holdout17_set_meets_the_bars() {
     check_set_honest(
@@ -625,4 +628,20 @@ fn holdout17_set_meets_the_bars() {
         COVERED_FLOOR_HOLDOUT17,
         HONEST_FLOOR_HOLDOUT17,
     );
+}
+
+/// holdout18 (written 2026-12-04, blind): goals and worries, "what's the difference between X
+/// and Y" for two things the guides hold, quoted job ads, "how do I know I'm ready", levels
+/// named by salary or years, people abroad asking what the guides do answer, one-line commands;
+/// uncovered opinions about named technologies, chit-chat addressed to the bot, hardware,
+/// certifications and tools the guides don't name, interview coaching, emotional questions and
+/// near misses. First run (/faq) 83.8% covered / 73.3% honest (/ask 83.2% / 73.3%). Then kinds
+/// of question the guides don't answer, anticipated as kinds rather than from its rows:
+/// opinions about a technology ("is X overhyped"), questions about the bot, conflicts at work,
+/// discouragement, model answers and practice, study plans, more hardware and certifications:
+/// 84.4% / 93.3% (/ask 83.8% / 93.3%); holdout16's honest rate 87.4% -> 88.4%, holdout17's
+/// 82.2% -> 88.9%, no covered row lost in any set.
+#[test]
+fn holdout18_set_meets_the_bars() {
+    check_set("holdout18.toml", COVERED_FLOOR_HOLDOUT18);
 }

@@ -427,6 +427,43 @@ mod tests {
         }
     }
 
+    /// Opinions, questions about the bot, conflicts at work, discouragement, model answers and
+    /// study plans are gaps; the career questions that share their words are not (cases
+    /// authored for this test).
+    #[test]
+    fn opinions_chit_chat_conflicts_and_coaching_are_gaps() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("is Java overhyped?", Some("opinions about technologies")),
+            (
+                "mongo is overrated, change my mind",
+                Some("opinions about technologies"),
+            ),
+            ("is docker overkill or should i learn it?", None),
+            ("is backend overhyped as a career?", None),
+            ("are you a bot or a human?", Some("small talk")),
+            ("who programmed you lol", Some("small talk")),
+            (
+                "my lead keeps rejecting my designs in review, what now",
+                Some("workplace conflicts"),
+            ),
+            (
+                "my manager asked what's after senior, what are the options?",
+                None,
+            ),
+            (
+                "everyone got an offer but me, should i give up?",
+                Some("discouragement"),
+            ),
+            (
+                "give me a model answer for the URL shortener question",
+                Some("interview answers and practice"),
+            ),
+            ("will they quiz me on indexing in the interview?", None),
+            ("make me a 6 week study plan", Some("study plans")),
+        ];
+        assert_topics(&scope(), cases);
+    }
+
     #[test]
     fn cues_are_found_as_whole_words_and_only_where_they_apply() {
         let scope = scope();
