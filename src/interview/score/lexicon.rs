@@ -39,6 +39,8 @@ pub struct Negation {
     pub boundaries: Vec<String>,
     /// Marks that make their whole sentence a dismissal ("YAGNI", "cargo cult").
     pub sentence: Vec<String>,
+    /// Turns that end a sentence mark's reach ("YAGNI, but a queue is worth it").
+    pub sentence_ends: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -117,6 +119,10 @@ impl Lexicon {
             ("negation.not_negation".into(), &self.negation.not_negation),
             ("negation.boundaries".into(), &self.negation.boundaries),
             ("negation.sentence".into(), &self.negation.sentence),
+            (
+                "negation.sentence_ends".into(),
+                &self.negation.sentence_ends,
+            ),
             ("stance.criticism".into(), &self.stance.criticism),
             ("stance.consequence".into(), &self.stance.consequence),
             ("stance.purpose".into(), &self.stance.purpose),

@@ -172,6 +172,7 @@ pub struct NegationCues {
     pub not_negation: Phrases,
     pub boundaries: Phrases,
     pub sentence: Phrases,
+    pub sentence_ends: Phrases,
     pub criticism: Phrases,
     pub consequence: Phrases,
     pub purpose: Phrases,
@@ -192,6 +193,7 @@ impl NegationCues {
             not_negation: Phrases::new(&lexicon.negation.not_negation),
             boundaries: Phrases::new(&lexicon.negation.boundaries),
             sentence: Phrases::new(&lexicon.negation.sentence),
+            sentence_ends: Phrases::new(&lexicon.negation.sentence_ends),
             criticism: Phrases::new(&lexicon.stance.criticism),
             consequence: Phrases::new(&lexicon.stance.consequence),
             purpose: Phrases::new(&lexicon.stance.purpose),
@@ -223,8 +225,10 @@ impl NegationCues {
         }
     }
 
-    /// A sentence mark of dismissal ("YAGNI", "cargo cult") negates its sentence from the start
-    /// up to the first boundary word after it ("YAGNI, but a queue is worth it" keeps the queue).
+    /// A sentence mark of dismissal ("YAGNI", "cargo cult", sarcasm such as "oh sure") negates
+    /// its sentence from the start up to the first turn after it (`sentence_ends`: "YAGNI, but
+    /// a queue is worth it" keeps the queue); not up to any boundary, as sarcasm runs on across
+    /// "then" and "because".
     fn dismiss_sentence(&self, words: &[Word], negated: &mut [bool], cue: &mut [bool]) {
         let n = words.len();
         if !self.sentence.any_in(words) {
@@ -246,7 +250,7 @@ impl NegationCues {
             return;
         };
         let end = (at + len..n)
-            .find(|&w| self.boundaries.longest_at(words, w).is_some())
+            .find(|&w| self.sentence_ends.longest_at(words, w).is_some())
             .unwrap_or(n);
         cue[at..at + len].iter_mut().for_each(|c| *c = true);
         negated[..end].iter_mut().for_each(|w| *w = true);
@@ -615,6 +619,51 @@ mod tests {
             (
                 "we avoided cargo-culting and kept one idempotency table",
                 "idempotency",
+            ),
+        ];
+        for (text, word) in affirmed {
+            assert!(
+                !negated_words(text).iter().any(|w| w == word),
+                "{text}: {:?}",
+                negated_words(text)
+            );
+        }
+    }
+
+    /// Sarcasm denies its whole sentence, across "then" and "because", up to a turn ("but");
+    /// the same words said plainly do not (cases authored for this test).
+    #[test]
+    fn sarcasm_denies_its_whole_sentence_up_to_a_turn() {
+        let denied: &[(&str, &str)] = &[
+            (
+                "oh sure, let me draw a lock diagram, then add a retry budget for the queue",
+                "budget",
+            ),
+            (
+                "great idea, let's page everyone because what could possibly go wrong with alerts",
+                "alerts",
+            ),
+            (
+                "we skip the canary stage every time and nobody has died so far",
+                "canary",
+            ),
+        ];
+        for (text, word) in denied {
+            assert!(
+                negated_words(text).iter().any(|w| w == word),
+                "{text}: {:?}",
+                negated_words(text)
+            );
+        }
+        let affirmed: &[(&str, &str)] = &[
+            (
+                "oh sure, it looks like overkill, but the outbox table saves us at 3 am",
+                "outbox",
+            ),
+            ("sure, let's start with the read and write rates", "rates"),
+            (
+                "think about what could go wrong: a retry storm after the failover",
+                "storm",
             ),
         ];
         for (text, word) in affirmed {
