@@ -629,17 +629,13 @@ fn experts_beat_gamed_and_wrong_answers_on_the_seventeenth_holdout_set() {
 /// (after the sarcasm marks, which were written from holdout17) 89.7% (210/234),
 /// bh-ambiguous-requirements' own words 39; rel-timeouts' rubric-words expert capped at 45 by
 /// "clients default to no timeout", a report of a default; the api-pagination rejection
-/// ("negated") at 100.
-const HOLDOUT18_FLOOR: f64 = 0.895;
+/// ("negated") at 100. Then "the project was theirs" is not blame (only a fault, mistake, bug or
+/// error that was theirs is): the own-words story 39 -> 51, 91.9%; no other set moved.
+const HOLDOUT18_FLOOR: f64 = 0.915;
 
 #[test]
 fn experts_beat_gamed_and_wrong_answers_on_the_eighteenth_holdout_set() {
-    meets_the_bars_but(
-        "holdout18.toml",
-        234,
-        HOLDOUT18_FLOOR,
-        &["bh-ambiguous-requirements: 39"],
-    );
+    meets_the_bars("holdout18.toml", 234, HOLDOUT18_FLOOR);
 }
 
 /// `Q=<question id> T=<answer type> [F=<file, e.g. holdout5>] cargo test --test interview_eval

@@ -15,8 +15,9 @@
 //! "MD5 rather than bcrypt", "skip the salt", "backpressure is unnecessary") does not cover its
 //! point, unless the point is about avoiding that term (`against`, "never MD5") or the term itself
 //! holds the negation ("never plaintext"). Dismissals in everyday words are negations too ("…
-//! is premature", "security theatre", "who needs …"), and a sentence mark such as "YAGNI" or
-//! "cargo cult" negates its whole sentence up to a boundary word after it.
+//! is premature", "security theatre", "who needs …"), and a sentence mark such as "YAGNI",
+//! "cargo cult" or sarcasm ("oh sure", "what could possibly go wrong") negates its whole
+//! sentence up to a turn after it ("but", "however").
 //!
 //! **Coverage**, per rubric point: the best sentence of the answer earns it
 //! - **full credit (1)** when it names a term of the point *with substance* — at least six words

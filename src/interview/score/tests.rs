@@ -797,6 +797,9 @@ fn ownership_and_blame_are_read_from_the_words_as_written() {
         ("I caused the outage when I pushed a bad migration, so I reverted it and wrote the postmortem.", Ownership::Owns, true),
         ("The mistake was in the other team's config. It was not my mistake, they should have tested it before it reached production.", Ownership::Blames, false),
         ("Their change broke checkout and it was their fault, so I told them to fix it and waited for their rollback.", Ownership::Blames, false),
+        ("The bug was theirs, not mine, so I waited for the other team to ship a patch.", Ownership::Blames, false),
+        // Who a project belongs to is the situation, not blame.
+        ("Two teams each assumed the service was theirs, so I rolled back the deploy and wrote down who owns it.", Ownership::Unstated, false),
     ];
     for (answer, ownership, covered) in cases {
         let a = assess(id, answer);
