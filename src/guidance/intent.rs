@@ -639,7 +639,34 @@ fn earns_as_a_verb(raw: &[String]) -> bool {
 /// "3 years", "5 yrs", "10 yoe", "2y": the number before a years word. Months count in
 /// whole years ("6 months" is 0, "eighteen months" 1), as the ladders' year bands do.
 pub fn years_mentioned(words: &[String]) -> Option<u32> {
-    years_before_a_unit(words).or_else(|| decades_mentioned(words))
+    years_before_a_unit(words)
+        .or_else(|| decades_mentioned(words))
+        .or_else(|| a_year_mentioned(words))
+}
+
+/// "a year and a half in", "a year of experience", "a year into my first job": one year. Not
+/// "150k a year" or "twice a year", where "a year" is a rate.
+fn a_year_mentioned(words: &[String]) -> Option<u32> {
+    words.windows(3).enumerate().find_map(|(i, w)| {
+        let after = w[2].as_str();
+        // "a year and a half", not "for a year and every week …".
+        let half = after != "and" || words.get(i + 4).is_some_and(|h| h == "half");
+        let rate = i.checked_sub(1).is_some_and(|j| {
+            let before = words[j].as_str();
+            before.ends_with('k')
+                || before.chars().any(|c| c.is_ascii_digit())
+                || matches!(
+                    before,
+                    "grand" | "once" | "twice" | "times" | "salary" | "much"
+                )
+        });
+        (matches!(w[0].as_str(), "a" | "an")
+            && w[1] == "year"
+            && matches!(after, "and" | "of" | "in" | "into" | "at" | "as")
+            && half
+            && !rate)
+            .then_some(1)
+    })
 }
 
 /// "a decade" is 10 years, "two decades" 20, "half a decade" 5.
@@ -920,6 +947,17 @@ mod tests {
             Some(6)
         );
         assert_eq!(years_mentioned(&w("3 and a half yrs")), Some(3));
+        assert_eq!(
+            years_mentioned(&w("a year and a half in, what should I earn?")),
+            Some(1)
+        );
+        assert_eq!(years_mentioned(&w("about a year of experience")), Some(1));
+        assert_eq!(
+            years_mentioned(&w("for about a year and every week someone asks")),
+            None
+        );
+        assert_eq!(years_mentioned(&w("is 150k a year in the US good?")), None);
+        assert_eq!(years_mentioned(&w("promoted twice a year at most")), None);
         assert_eq!(years_mentioned(&w("three and a bit years in")), Some(3));
         assert_eq!(years_mentioned(&w("zero years experience")), Some(0));
         assert_eq!(years_mentioned(&w("no degree, 4 odd years")), Some(4));
