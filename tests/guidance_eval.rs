@@ -175,7 +175,7 @@ const HONEST_FLOOR_HOLDOUT16: f64 = 88.0;
 const COVERED_FLOOR_HOLDOUT17: f64 = 88.0;
 /// holdout17's honest "not covered" rate stays under the goal: see its test.
 const HONEST_FLOOR_HOLDOUT17: f64 = 88.5;
-const COVERED_FLOOR_HOLDOUT18: f64 = 83.5;
+const COVERED_FLOOR_HOLDOUT18: f64 = 86.5;
 
 fn check_set(name: &str, covered_bar: f64) {
     check_set_honest(name, covered_bar, HONEST_GOAL);
@@ -640,7 +640,10 @@ fn holdout17_set_meets_the_bars() {
 /// opinions about a technology ("is X overhyped"), questions about the bot, conflicts at work,
 /// discouragement, model answers and practice, study plans, more hardware and certifications:
 /// 84.4% / 93.3% (/ask 83.8% / 93.3%); holdout16's honest rate 87.4% -> 88.4%, holdout17's
-/// 82.2% -> 88.9%, no covered row lost in any set.
+/// 82.2% -> 88.9%, no covered row lost in any set. Then "a year and a half" is one year, a
+/// count of open roles asks for the open jobs the guides give, and "what's the difference
+/// between …" that asks what to know, what interviews ask or what the outlook says is a career
+/// question: 87.3% / 93.3% (/ask 86.7% / 93.3%), holdout7 88.2% -> 88.8%.
 #[test]
 fn holdout18_set_meets_the_bars() {
     check_set("holdout18.toml", COVERED_FLOOR_HOLDOUT18);
