@@ -630,8 +630,11 @@ fn experts_beat_gamed_and_wrong_answers_on_the_seventeenth_holdout_set() {
 /// bh-ambiguous-requirements' own words 39; rel-timeouts' rubric-words expert capped at 45 by
 /// "clients default to no timeout", a report of a default; the api-pagination rejection
 /// ("negated") at 100. Then "the project was theirs" is not blame (only a fault, mistake, bug or
-/// error that was theirs is): the own-words story 39 -> 51, 91.9%; no other set moved.
-const HOLDOUT18_FLOOR: f64 = 0.915;
+/// error that was theirs is): the own-words story 39 -> 51, 91.9%; no other set moved. Then a
+/// bound ("never more than the caller's deadline") is not a denial and a client's default
+/// reported ("clients default to no timeout") is not advice: rel-timeouts' rubric-words expert
+/// 45 -> 100, 92.7% (holdout8's sd-rate-limiter fluent-wrong 52 -> 42); no set lower.
+const HOLDOUT18_FLOOR: f64 = 0.925;
 
 #[test]
 fn experts_beat_gamed_and_wrong_answers_on_the_eighteenth_holdout_set() {

@@ -1093,6 +1093,24 @@ fn a_sentence_saying_the_opposite_of_a_flag_does_not_raise_it_by_meaning() {
 /// A sentence restating a red flag nearly word for word raises it, however long the sentence
 /// (the model alone hears the other clauses too); the same words denied, reported as someone
 /// else's belief, criticised, or spread over a sentence weighing two designs do not.
+/// A library's default reported is not advice taken: "clients default to no timeout" raises no
+/// flag, "I'd use no timeout" does (cases authored for this test).
+#[test]
+fn a_default_reported_is_not_a_practice_affirmed() {
+    let flagged = |answer: &str| {
+        assess("rel-timeouts", answer)
+            .red_flags
+            .iter()
+            .any(|f| f.flag.starts_with("Relies on infinite"))
+    };
+    assert!(!flagged(
+        "Many HTTP and database clients default to no timeout, so I set connect and read timeouts on every call."
+    ));
+    assert!(flagged(
+        "I'd use no timeout on the payment call so that slow responses still complete."
+    ));
+}
+
 #[test]
 fn a_red_flag_restated_word_for_word_is_raised_by_pattern() {
     let offset = "Offset pagination stays consistent when rows are inserted between page requests";

@@ -630,6 +630,25 @@ mod tests {
         }
     }
 
+    /// A bound is not a denial: "never more than the deadline" keeps the deadline (cases
+    /// authored for this test).
+    #[test]
+    fn a_bound_does_not_deny_what_it_bounds() {
+        for text in [
+            "each call gets a share, never more than the caller deadline",
+            "retries must not exceed the overall deadline",
+        ] {
+            assert!(
+                !negated_words(text).iter().any(|w| w == "deadline"),
+                "{text}: {:?}",
+                negated_words(text)
+            );
+        }
+        assert!(negated_words("we never set a deadline")
+            .iter()
+            .any(|w| w == "deadline"));
+    }
+
     /// Sarcasm denies its whole sentence, across "then" and "because", up to a turn ("but");
     /// the same words said plainly do not (cases authored for this test).
     #[test]
