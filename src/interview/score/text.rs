@@ -369,6 +369,22 @@ pub fn answer_sentences(answer: &str, analyzer: &Analyzer, cues: &NegationCues) 
         .into_iter()
         .map(|(a, b)| Sentence::new(&answer[a..b], analyzer, cues))
         .collect();
+    // The items of a list headed by a criticism run on across semicolons ("Pitfalls: trusting
+    // the ID token; storing tokens in localStorage where any XSS can read them;"): each item is
+    // criticised with its heading, so none reads as the answer's advice. Only a heading (the
+    // words before a colon) carries over: "synchronized can't deadlock; so swap …" does not.
+    let mut in_criticised_list = false;
+    for i in 0..sentences.len() {
+        let heading = sentences[i]
+            .text
+            .split_once(':')
+            .is_some_and(|(head, _)| cues.criticism.any_in(&words(head)));
+        if in_criticised_list {
+            sentences[i].scope.criticised = true;
+        }
+        in_criticised_list =
+            (heading || in_criticised_list) && sentences[i].text.trim_end().ends_with(';');
+    }
     for i in 1..sentences.len() {
         let (before, after) = sentences.split_at_mut(i);
         let (fragment, reply) = (&mut before[i - 1], &after[0]);
@@ -628,6 +644,29 @@ mod tests {
                 negated_words(text)
             );
         }
+    }
+
+    /// The items of a list headed by a criticism ("Pitfalls: …;") are criticised with it; a
+    /// claim that happens to end in a semicolon passes nothing on (cases authored for this test).
+    #[test]
+    fn a_criticised_heading_carries_over_its_semicolon_list() {
+        let criticised = |answer: &str| {
+            let cues = NegationCues::new(lexicon());
+            answer_sentences(answer, &Analyzer::new(&Default::default()), &cues)
+                .iter()
+                .map(|s| s.scope.criticised)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            criticised(
+                "Pitfalls: trusting the ID token; keeping tokens in localStorage; long lifetimes.                  Use short-lived tokens."
+            ),
+            [true, true, true, false]
+        );
+        assert_eq!(
+            criticised("Reentrant locks are never a problem; so swap them in everywhere."),
+            [true, false]
+        );
     }
 
     /// A bound is not a denial: "never more than the deadline" keeps the deadline (cases
