@@ -611,7 +611,7 @@ fn experts_beat_gamed_and_wrong_answers_on_the_sixteenth_holdout_set() {
 /// Then stock reasons that only praise ("which keeps the pods healthy", "as that is what keeps a
 /// hash map in good shape") are listed: 88.9%, no other set moved. Then sarcasm ("Oh sure, let
 /// me explain buckets …", "what could possibly go wrong", "nobody has died") denies its whole
-/// sentence: 91.0% (the sarcastic rejections 100 -> 70, 89 -> 74, 82 -> 17), no other set moved.
+/// sentence: 91.0% (the sarcastic rejections 100 -> 78, 89 -> 74, 82 -> 17), no other set moved.
 const HOLDOUT17_FLOOR: f64 = 0.905;
 
 #[test]

@@ -1090,9 +1090,6 @@ fn a_sentence_saying_the_opposite_of_a_flag_does_not_raise_it_by_meaning() {
     ));
 }
 
-/// A sentence restating a red flag nearly word for word raises it, however long the sentence
-/// (the model alone hears the other clauses too); the same words denied, reported as someone
-/// else's belief, criticised, or spread over a sentence weighing two designs do not.
 /// A library's default reported is not advice taken: "clients default to no timeout" raises no
 /// flag, "I'd use no timeout" does (cases authored for this test).
 #[test]
@@ -1111,6 +1108,9 @@ fn a_default_reported_is_not_a_practice_affirmed() {
     ));
 }
 
+/// A sentence restating a red flag nearly word for word raises it, however long the sentence
+/// (the model alone hears the other clauses too); the same words denied, reported as someone
+/// else's belief, criticised, or spread over a sentence weighing two designs do not.
 #[test]
 fn a_red_flag_restated_word_for_word_is_raised_by_pattern() {
     let offset = "Offset pagination stays consistent when rows are inserted between page requests";

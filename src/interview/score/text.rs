@@ -369,22 +369,7 @@ pub fn answer_sentences(answer: &str, analyzer: &Analyzer, cues: &NegationCues) 
         .into_iter()
         .map(|(a, b)| Sentence::new(&answer[a..b], analyzer, cues))
         .collect();
-    // The items of a list headed by a criticism run on across semicolons ("Pitfalls: trusting
-    // the ID token; storing tokens in localStorage where any XSS can read them;"): each item is
-    // criticised with its heading, so none reads as the answer's advice. Only a heading (the
-    // words before a colon) carries over: "synchronized can't deadlock; so swap …" does not.
-    let mut in_criticised_list = false;
-    for i in 0..sentences.len() {
-        let heading = sentences[i]
-            .text
-            .split_once(':')
-            .is_some_and(|(head, _)| cues.criticism.any_in(&words(head)));
-        if in_criticised_list {
-            sentences[i].scope.criticised = true;
-        }
-        in_criticised_list =
-            (heading || in_criticised_list) && sentences[i].text.trim_end().ends_with(';');
-    }
+    criticise_listed_items(&mut sentences, cues);
     for i in 1..sentences.len() {
         let (before, after) = sentences.split_at_mut(i);
         let (fragment, reply) = (&mut before[i - 1], &after[0]);
@@ -405,6 +390,25 @@ pub fn answer_sentences(answer: &str, analyzer: &Analyzer, cues: &NegationCues) 
         }
     }
     sentences
+}
+
+/// The items of a list headed by a criticism run on across semicolons ("Pitfalls: trusting the
+/// ID token; storing tokens in localStorage where any XSS can read them;"): each item is
+/// criticised with its heading, so none reads as the answer's advice. Only a heading (the words
+/// before a colon) carries over: "synchronized can't deadlock; so swap …" does not.
+fn criticise_listed_items(sentences: &mut [Sentence], cues: &NegationCues) {
+    let mut in_criticised_list = false;
+    for sentence in sentences {
+        let heading = sentence
+            .text
+            .split_once(':')
+            .is_some_and(|(head, _)| cues.criticism.any_in(&words(head)));
+        if in_criticised_list {
+            sentence.scope.criticised = true;
+        }
+        in_criticised_list =
+            (heading || in_criticised_list) && sentence.text.trim_end().ends_with(';');
+    }
 }
 
 /// One sentence of an answer.
@@ -601,6 +605,22 @@ mod tests {
         }
     }
 
+    /// Each `denied` text negates its word; no `affirmed` text negates its word.
+    fn assert_denied_and_affirmed(denied: &[(&str, &str)], affirmed: &[(&str, &str)]) {
+        for (text, word, negated) in denied
+            .iter()
+            .map(|(t, w)| (t, w, true))
+            .chain(affirmed.iter().map(|(t, w)| (t, w, false)))
+        {
+            let words = negated_words(text);
+            assert_eq!(
+                words.iter().any(|w| w == word),
+                negated,
+                "{text}: {words:?}"
+            );
+        }
+    }
+
     /// Dismissals in everyday words deny what they name; the same words affirming a practice
     /// do not (cases authored for this test, not taken from an evaluation set).
     #[test]
@@ -616,13 +636,6 @@ mod tests {
                 "cursors",
             ),
         ];
-        for (text, word) in denied {
-            assert!(
-                negated_words(text).iter().any(|w| w == word),
-                "{text}: {:?}",
-                negated_words(text)
-            );
-        }
         let affirmed: &[(&str, &str)] = &[
             (
                 "premature optimisation aside, a hash map gives O(1) lookups",
@@ -637,13 +650,7 @@ mod tests {
                 "idempotency",
             ),
         ];
-        for (text, word) in affirmed {
-            assert!(
-                !negated_words(text).iter().any(|w| w == word),
-                "{text}: {:?}",
-                negated_words(text)
-            );
-        }
+        assert_denied_and_affirmed(denied, affirmed);
     }
 
     /// The items of a list headed by a criticism ("Pitfalls: …;") are criticised with it; a
@@ -673,19 +680,16 @@ mod tests {
     /// authored for this test).
     #[test]
     fn a_bound_does_not_deny_what_it_bounds() {
-        for text in [
-            "each call gets a share, never more than the caller deadline",
-            "retries must not exceed the overall deadline",
-        ] {
-            assert!(
-                !negated_words(text).iter().any(|w| w == "deadline"),
-                "{text}: {:?}",
-                negated_words(text)
-            );
-        }
-        assert!(negated_words("we never set a deadline")
-            .iter()
-            .any(|w| w == "deadline"));
+        assert_denied_and_affirmed(
+            &[("we never set a deadline", "deadline")],
+            &[
+                (
+                    "each call gets a share, never more than the caller deadline",
+                    "deadline",
+                ),
+                ("retries must not exceed the overall deadline", "deadline"),
+            ],
+        );
     }
 
     /// Sarcasm denies its whole sentence, across "then" and "because", up to a turn ("but");
@@ -706,13 +710,6 @@ mod tests {
                 "canary",
             ),
         ];
-        for (text, word) in denied {
-            assert!(
-                negated_words(text).iter().any(|w| w == word),
-                "{text}: {:?}",
-                negated_words(text)
-            );
-        }
         let affirmed: &[(&str, &str)] = &[
             (
                 "oh sure, it looks like overkill, but the outbox table saves us at 3 am",
@@ -724,13 +721,7 @@ mod tests {
                 "storm",
             ),
         ];
-        for (text, word) in affirmed {
-            assert!(
-                !negated_words(text).iter().any(|w| w == word),
-                "{text}: {:?}",
-                negated_words(text)
-            );
-        }
+        assert_denied_and_affirmed(denied, affirmed);
     }
 
     #[test]
