@@ -176,6 +176,9 @@ const COVERED_FLOOR_HOLDOUT17: f64 = 88.0;
 /// holdout17's honest "not covered" rate stays under the goal: see its test.
 const HONEST_FLOOR_HOLDOUT17: f64 = 88.5;
 const COVERED_FLOOR_HOLDOUT18: f64 = 86.5;
+const COVERED_FLOOR_HOLDOUT19: f64 = 83.5;
+/// holdout19's honest "not covered" rate stays under the goal: see its test.
+const HONEST_FLOOR_HOLDOUT19: f64 = 87.5;
 
 fn check_set(name: &str, covered_bar: f64) {
     check_set_honest(name, covered_bar, HONEST_GOAL);
@@ -647,4 +650,19 @@ fn holdout17_set_meets_the_bars() {
 #[test]
 fn holdout18_set_meets_the_bars() {
     check_set("holdout18.toml", COVERED_FLOOR_HOLDOUT18);
+}
+
+/// holdout19 (written 2026-12-04, blind): people who describe their situation first, wrong
+/// premises ("is it true that…"), two questions in one, emoji and Discord slang, all-lowercase,
+/// numbers, comparisons, very short ones; uncovered questions adjacent to covered ones (other
+/// roles' pay and roadmaps, named countries, résumé wording, picking a company, named courses,
+/// deep how-to, visas, tax, burnout, office politics, the bot, hardware, predictions). First
+/// run (/faq) 85.0% covered / 88.0% honest (/ask 84.0% / 88.0%).
+#[test]
+fn holdout19_set_meets_the_bars() {
+    check_set_honest(
+        "holdout19.toml",
+        COVERED_FLOOR_HOLDOUT19,
+        HONEST_FLOOR_HOLDOUT19,
+    );
 }
