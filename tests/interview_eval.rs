@@ -108,6 +108,7 @@ const SETS: &[&str] = &[
     "holdout16.toml",
     "holdout17.toml",
     "holdout18.toml",
+    "holdout19.toml",
 ];
 
 /// One set of `tests/data/interview_eval`, parsed.
@@ -639,6 +640,27 @@ const HOLDOUT18_FLOOR: f64 = 0.925;
 #[test]
 fn experts_beat_gamed_and_wrong_answers_on_the_eighteenth_holdout_set() {
     meets_the_bars("holdout18.toml", 234, HOLDOUT18_FLOOR);
+}
+
+/// The twenty-second set, written 2026-12-04 the same way (blind: its author read only the
+/// README, the bank and the header of `holdout18`), with answers to rel-slo-sli,
+/// rel-circuit-breaker, sd-high-write-throughput, sec-password-storage, api-webhooks,
+/// cd-retry-backoff, db-n-plus-one, bh-refactor-critical-infra and bh-disagree-decision,
+/// leaning on experts in nine voices (a question to the interviewer first, an incident as the
+/// frame, a rambling junior, a numbered plan with code, a terse senior, a non-native speaker, a
+/// threat model first, a plain story, the outcome first), fluent answers with classic
+/// misconceptions, varied rejections, and answers in nine more languages. First run 90.1%
+/// (227/252); own words under 50: bh-refactor-critical-infra 31, sec-password-storage 45.
+const HOLDOUT19_FLOOR: f64 = 0.9;
+
+#[test]
+fn experts_beat_gamed_and_wrong_answers_on_the_nineteenth_holdout_set() {
+    meets_the_bars_but(
+        "holdout19.toml",
+        252,
+        HOLDOUT19_FLOOR,
+        &["bh-refactor-critical-infra: 31", "sec-password-storage: 45"],
+    );
 }
 
 /// `Q=<question id> T=<answer type> [F=<file, e.g. holdout5>] cargo test --test interview_eval
