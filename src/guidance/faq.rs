@@ -1377,6 +1377,9 @@ fn answers(hit: &Hit, target: &Target) -> bool {
         }
         Target::Rung(level) => rung_levels(hit).contains(level),
         Target::Unit(key) => hit.doc.key == *key,
+        Target::Doing { verb, object } => {
+            hit.doc.kind != DocKind::Certification && says_doing(&hit.doc.body, verb, object)
+        }
         Target::RungAbove(level) => {
             hit.doc.kind == DocKind::Ladder
                 && hit.doc.body.lines().any(|line| {
@@ -1390,6 +1393,26 @@ fn answers(hit: &Hit, target: &Target) -> bool {
                 })
         }
     }
+}
+
+/// How many words after a duty's verb its object may come ("deploy code to cloud platforms").
+const DOING_WITHIN: usize = 4;
+
+/// Whether `text` has a word starting with `verb` followed within [`DOING_WITHIN`] words by one
+/// starting with `object`.
+fn says_doing(text: &str, verb: &str, object: &str) -> bool {
+    let words: Vec<String> = text
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
+    words.iter().enumerate().any(|(i, w)| {
+        w.starts_with(verb)
+            && words[i + 1..words.len().min(i + 1 + DOING_WITHIN)]
+                .iter()
+                .any(|o| o.starts_with(object))
+    })
 }
 
 /// Reciprocal-rank fusion's constant: how much the first few places of either ranking outweigh
@@ -1779,6 +1802,16 @@ pub fn entry_by_key(lib: &Library, key: &str) -> Result<Reply> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_duty_is_said_with_its_object_a_few_words_on() {
+        let overview = "Backend engineers troubleshoot issues, deploy code to cloud platforms such as AWS.";
+        assert!(says_doing(overview, "deploy", "cloud"));
+        assert!(says_doing("Deploying to Kubernetes via CI/CD", "deploy", "kubernetes"));
+        // Too far apart, or the other way round.
+        assert!(!says_doing(overview, "deploy", "aws"));
+        assert!(!says_doing("cloud platforms you deploy to", "deploy", "cloud"));
+    }
 
     #[test]
     fn links_mentions_and_code_markup_are_not_words_of_the_question() {

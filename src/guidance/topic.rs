@@ -25,6 +25,10 @@ pub enum Target {
     Rung(Level),
     /// One unit, by key: the only one using a name the question uses ("LeetCode").
     Unit(String),
+    /// A passage that says the duty is done with the thing the question names: `verb` (a
+    /// word's start) followed within a few words by `object` ("deploy code to cloud platforms"
+    /// answers "do backend devs deploy to the cloud themselves?", which no day's list does).
+    Doing { verb: String, object: String },
 }
 
 /// Words that, before a level, ask what comes after it.
@@ -433,6 +437,7 @@ const DUTY_VERBS: &[&str] = &[
     "own",
     "run",
     "support",
+    "push",
 ];
 /// Asking whether something is part of the work.
 /// ("Part of the job" alone is too loose: "a part of the job AI won't take over".)
@@ -1125,6 +1130,8 @@ pub fn other_role_asked<'r>(
 /// Whether the question asks if a duty is part of the work ("do backend devs write their own
 /// migrations?", "is monitoring part of the everyday work?").
 fn asks_about_a_duty(question: &str) -> bool {
+    // "push back on a decision" is a disagreement, not a deploy.
+    let question = &question.replace(" push back ", " ");
     if has(question, PART_OF_THE_WORK) {
         return true;
     }
@@ -1151,6 +1158,53 @@ fn asks_about_a_duty(question: &str) -> bool {
             })
     })
 }
+
+/// Other words for a duty verb, as the guides say it ("push code to the cloud" is deploying).
+const DUTY_VERB_ALIASES: &[(&str, &str)] = &[("push", "deploy"), ("ship", "deploy")];
+
+/// Clouds by name, which the guides also call "cloud platforms".
+const CLOUD_NAMES: &[&str] = &["aws", "azure", "gcp"];
+
+/// The duty a question asks about with the tool it names ("do backend devs deploy to AWS
+/// themselves?": deploy, aws), as targets for the passage that says both; none without a tool.
+fn duty_done_with(question: &str) -> Vec<Target> {
+    let words: Vec<&str> = question.split_whitespace().collect();
+    let verb = words.iter().find_map(|w| {
+        let alias = DUTY_VERB_ALIASES
+            .iter()
+            .find(|(alias, _)| w.starts_with(alias))
+            .map(|(_, verb)| *verb);
+        alias.or_else(|| {
+            DUTY_VERBS
+                .iter()
+                .filter(|v| !v.contains(' '))
+                .find(|v| w.starts_with(**v))
+                .copied()
+        })
+    });
+    let Some(verb) = verb else {
+        return Vec::new();
+    };
+    let doing = |object: &str| Target::Doing {
+        verb: verb.to_string(),
+        object: object.to_string(),
+    };
+    let named: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| TOOLS.contains(w) && !TOOL_NOUNS.contains(w))
+        .collect();
+    let mut targets: Vec<Target> = named.iter().map(|object| doing(object)).collect();
+    if named.iter().any(|w| CLOUD_NAMES.contains(w)) {
+        targets.push(doing("cloud"));
+    }
+    targets
+}
+
+/// Words of `TOOLS` that name tools in general, not one ("tools", "stack").
+const TOOL_NOUNS: &[&str] = &[
+    "tools", "tool", "toolbox", "toolkit", "stack", "frameworks", "framework",
+];
 
 /// Whether the question asks for the ladder itself ("show me the ladder", "top of the ladder"),
 /// which the guides cover whatever else it says; a level named alone does not ("junior pay in
@@ -1180,6 +1234,7 @@ pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
     let duty = asks_about_a_duty(&as_backend);
     let duty_first = duty && !has(&question, SECURITY) && !has(&question, AI);
     if duty_first {
+        targets.extend(duty_done_with(&as_backend));
         targets.push(Target::Section("day"));
     }
     if let Some(level) = level_after(&question) {
@@ -1404,6 +1459,41 @@ mod tests {
                 "{question}"
             );
         }
+    }
+
+    #[test]
+    fn a_duty_done_with_a_named_tool_asks_for_the_passage_saying_both() {
+        let doing = |verb: &str, object: &str| Target::Doing {
+            verb: verb.to_string(),
+            object: object.to_string(),
+        };
+        let cases: &[(&str, &[Target])] = &[
+            (
+                "do backend devs deploy to the cloud themselves?",
+                &[doing("deploy", "cloud")],
+            ),
+            (
+                "do backend engineers push their code to aws or does ops do that",
+                &[doing("deploy", "aws"), doing("deploy", "cloud")],
+            ),
+            (
+                "do backend devs deploy to kubernetes themselves?",
+                &[doing("deploy", "kubernetes")],
+            ),
+            // No tool named: the day's lists answer it.
+            ("do backend devs write their own migrations?", &[]),
+            // Tools in general are not one tool.
+            ("do backend devs pick their own tools?", &[]),
+        ];
+        for (question, expected) in cases {
+            assert_eq!(duty_done_with(&words(question)), *expected, "{question}");
+        }
+        assert!(!asks_about_a_duty(&words(
+            "do backend engineers push back on product managers?"
+        )));
+        assert!(asks_about_a_duty(&words(
+            "do backend engineers push their own code to prod?"
+        )));
     }
 
     #[test]
