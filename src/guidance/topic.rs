@@ -1203,7 +1203,13 @@ fn duty_done_with(question: &str) -> Vec<Target> {
 
 /// Words of `TOOLS` that name tools in general, not one ("tools", "stack").
 const TOOL_NOUNS: &[&str] = &[
-    "tools", "tool", "toolbox", "toolkit", "stack", "frameworks", "framework",
+    "tools",
+    "tool",
+    "toolbox",
+    "toolkit",
+    "stack",
+    "frameworks",
+    "framework",
 ];
 
 /// Whether the question asks for the ladder itself ("show me the ladder", "top of the ladder"),
@@ -1629,6 +1635,11 @@ mod tests {
             (
                 "do backend devs write their own database migrations?",
                 &[
+                    // A passage saying "write … database" would lead; none does.
+                    Target::Doing {
+                        verb: "write".to_string(),
+                        object: "database".to_string(),
+                    },
                     Target::Section("day"),
                     Target::Section("tools"),
                     Target::Section("skills"),
@@ -1709,10 +1720,14 @@ mod tests {
     #[test]
     fn questions_lead_with_the_part_that_answers_them() {
         let cases: &[(&str, Option<Target>)] = &[
-            // A task one was handed, asked whether it is usual: the day's duties.
+            // A task one was handed, asked whether it is usual: a passage saying it is done
+            // (none says "deploy … k8s"), then the day's duties.
             (
                 "my lead asked me to deploy to k8s through the pipeline, is that a normal backend task?",
-                Some(Target::Section("day")),
+                Some(Target::Doing {
+                    verb: "deploy".to_string(),
+                    object: "k8s".to_string(),
+                }),
             ),
             (
                 "they want me writing migrations every day, is that typical backend work?",
