@@ -1805,12 +1805,21 @@ mod tests {
 
     #[test]
     fn a_duty_is_said_with_its_object_a_few_words_on() {
-        let overview = "Backend engineers troubleshoot issues, deploy code to cloud platforms such as AWS.";
+        let overview =
+            "Backend engineers troubleshoot issues, deploy code to cloud platforms such as AWS.";
         assert!(says_doing(overview, "deploy", "cloud"));
-        assert!(says_doing("Deploying to Kubernetes via CI/CD", "deploy", "kubernetes"));
+        assert!(says_doing(
+            "Deploying to Kubernetes via CI/CD",
+            "deploy",
+            "kubernetes"
+        ));
         // Too far apart, or the other way round.
         assert!(!says_doing(overview, "deploy", "aws"));
-        assert!(!says_doing("cloud platforms you deploy to", "deploy", "cloud"));
+        assert!(!says_doing(
+            "cloud platforms you deploy to",
+            "deploy",
+            "cloud"
+        ));
     }
 
     #[test]

@@ -31,7 +31,8 @@
 //!   from a lower closeness (`SEMANTIC_FULL_STORY`, `SEMANTIC_PARTIAL_STORY`): a story in one's
 //!   own words shares its point's meaning, not a reference story's particulars;
 //! - nothing from a sentence that negates the point's terms, raises a red flag, or is copied from
-//!   what the bot showed, and nothing by meaning from a denying sentence of an answer that
+//!   what the bot showed, nothing by meaning from a sentence nearer (by `VETO_MARGIN`) an authored
+//!   misconception than the point (the topic, stated wrongly), and nothing by meaning from a denying sentence of an answer that
 //!   denies something in at least half its sentences (`DENIAL_SHARE`: "I wouldn't bother with
 //!   a relational database" is near the point's topic, and the model barely hears the "not").
 //!   A sentence denies when a quarter of its words are negated (`SENTENCE_DENIAL_SHARE`); a
@@ -199,6 +200,9 @@ pub const MISCONCEPTION_MARGIN: f32 = 0.05;
 /// How much closer to a misconception's correction (its why) than to the claim a sentence must
 /// be to count as stating the remedy: a wrong claim names the correction's topic too.
 pub const CORRECTION_MARGIN: f32 = 0.1;
+/// How much nearer a misconception than a point a sentence must be to earn nothing by meaning
+/// for that point: closer than that, the two are one topic heard twice, not a wrong claim.
+pub const VETO_MARGIN: f32 = 0.02;
 
 /// A bank red flag of at least this many distinct terms is raised by a plain sentence holding
 /// at least this share of them (`ScoringBank::echoes`).
@@ -402,6 +406,7 @@ struct Prepared {
     not_actions: HashSet<String>,
     ownership: Phrases,
     blame: Phrases,
+    blame_when_criticised: Phrases,
     common_words: HashSet<String>,
     languages: Vec<(String, HashSet<String>)>,
     markers: Markers,
@@ -589,6 +594,7 @@ impl Prepared {
             not_actions: set(&b.not_actions),
             ownership: Phrases::new(&b.ownership),
             blame: Phrases::new(&b.blame),
+            blame_when_criticised: Phrases::new(&b.blame_when_criticised),
             common_words: set(&lexicon.common_words),
             opposites: lexicon.stance.opposites.clone(),
             reported_claim: set(&lexicon.stance.reported_claim),
@@ -1094,6 +1100,7 @@ impl ScoringBank {
                 text: s.text.clone(),
                 words: s.words.len(),
                 point: nearest_point(q, v),
+                points: q.points.iter().map(|p| closest(v, &p.references)).collect(),
                 wrong: nearest_misconception(q, v, s),
                 plain: !s.negates() && !s.scope.criticised,
             })
@@ -1160,8 +1167,9 @@ impl ScoringBank {
             Some(vectors) => vectors.iter().map(|v| nearest_point(q, v)).collect(),
             None => vec![0.0; sentences.len()],
         };
-        // And how close to any misconception: a sentence nearer one than a point earns nothing
-        // by meaning for that point, even below the red flag's closeness.
+        // And how close to any misconception: a sentence nearer one than a point (by
+        // `VETO_MARGIN`) earns nothing by meaning for that point, even below the red flag's
+        // closeness.
         let nearest_wrong: Vec<f32> = match &vectors {
             Some(vectors) => vectors
                 .iter()
@@ -1639,7 +1647,7 @@ impl ScoringBank {
             };
             if !negates_point && s.words.len() >= 4 {
                 let similarity = closest(vector, &point.references);
-                let credit = if similarity < nearest_wrong {
+                let credit = if similarity + VETO_MARGIN < nearest_wrong {
                     // Nearer a misconception than this point: the topic, stated wrongly.
                     0.0
                 } else if denial && is_a_denial(s) {
@@ -2061,8 +2069,9 @@ impl ScoringBank {
         }
     }
 
-    /// Ownership phrases affirmed, and the sentences that blame others (a blame phrase, or an
-    /// ownership phrase negated: "it wasn't really my mistake").
+    /// Ownership phrases affirmed, and the sentences that blame others (a blame phrase, another
+    /// team's things named in a sentence finding fault, or an ownership phrase negated: "it
+    /// wasn't really my mistake").
     fn ownership(&self, sentences: &[Sentence]) -> (usize, Vec<usize>) {
         let p = &self.prepared;
         let mut owned = 0;
@@ -2077,7 +2086,10 @@ impl ScoringBank {
                         owned += 1;
                     }
                 }
-                if p.blame.longest_at(&s.words, at).is_some() {
+                if p.blame.longest_at(&s.words, at).is_some()
+                    || (s.scope.criticised
+                        && p.blame_when_criticised.longest_at(&s.words, at).is_some())
+                {
                     blames = true;
                 }
             }
@@ -2264,6 +2276,8 @@ pub struct SentenceCloseness {
     pub text: String,
     pub words: usize,
     pub point: f32,
+    /// The closeness to each rubric point, in the rubric's order.
+    pub points: Vec<f32>,
     pub wrong: f32,
     pub plain: bool,
 }

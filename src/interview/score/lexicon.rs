@@ -101,6 +101,8 @@ pub struct Behavioral {
     pub not_actions: Vec<String>,
     pub ownership: Vec<String>,
     pub blame: Vec<String>,
+    /// Blame only in a sentence that also finds fault ("their code was broken").
+    pub blame_when_criticised: Vec<String>,
 }
 
 impl Lexicon {
@@ -155,6 +157,10 @@ impl Lexicon {
             ),
             ("behavioral.ownership".into(), &self.behavioral.ownership),
             ("behavioral.blame".into(), &self.behavioral.blame),
+            (
+                "behavioral.blame_when_criticised".into(),
+                &self.behavioral.blame_when_criticised,
+            ),
         ];
         for (name, words) in &self.languages {
             lists.push((format!("languages.{name}"), words));

@@ -800,6 +800,9 @@ fn ownership_and_blame_are_read_from_the_words_as_written() {
         ("The bug was theirs, not mine, so I waited for the other team to ship a patch.", Ownership::Blames, false),
         // Who a project belongs to is the situation, not blame.
         ("Two teams each assumed the service was theirs, so I rolled back the deploy and wrote down who owns it.", Ownership::Unstated, false),
+        // Another team's things are blamed only where fault is found with them.
+        ("Their code was broken and nobody reviewed it, so I waited for the other team.", Ownership::Blames, false),
+        ("I built a cache fed by their change events and walked their team through it.", Ownership::Unstated, false),
     ];
     for (answer, ownership, covered) in cases {
         let a = assess(id, answer);
