@@ -175,10 +175,8 @@ const HONEST_FLOOR_HOLDOUT16: f64 = 88.0;
 const COVERED_FLOOR_HOLDOUT17: f64 = 88.0;
 /// holdout17's honest "not covered" rate stays under the goal: see its test.
 const HONEST_FLOOR_HOLDOUT17: f64 = 88.5;
-const COVERED_FLOOR_HOLDOUT18: f64 = 86.5;
-const COVERED_FLOOR_HOLDOUT19: f64 = 83.5;
-/// holdout19's honest "not covered" rate stays under the goal: see its test.
-const HONEST_FLOOR_HOLDOUT19: f64 = 87.5;
+const COVERED_FLOOR_HOLDOUT18: f64 = 87.5;
+const COVERED_FLOOR_HOLDOUT19: f64 = 86.0;
 
 fn check_set(name: &str, covered_bar: f64) {
     check_set_honest(name, covered_bar, HONEST_GOAL);
@@ -657,12 +655,13 @@ fn holdout18_set_meets_the_bars() {
 /// numbers, comparisons, very short ones; uncovered questions adjacent to covered ones (other
 /// roles' pay and roadmaps, named countries, résumé wording, picking a company, named courses,
 /// deep how-to, visas, tax, burnout, office politics, the bot, hardware, predictions). First
-/// run (/faq) 85.0% covered / 88.0% honest (/ask 84.0% / 88.0%).
+/// run (/faq) 85.0% covered / 88.0% honest (/ask 84.0% / 88.0%). Then a claim about the work
+/// to check ("is it true backend engineers never really talk to frontend?") is a duty, "seniors"
+/// and "juniors" are levels, a market "shrinking" or "a good bet" is the outlook, and more
+/// conflicts at work ("keeps rewriting my PRs", "go over my manager's head") and dread are gaps:
+/// 87.4% / 91.0% (/ask 86.4% / 91.0%); holdout18 87.9% -> 88.4%, holdout8 85.8% -> 86.3%,
+/// holdout5 93.8% -> 94.4%, no set lower.
 #[test]
 fn holdout19_set_meets_the_bars() {
-    check_set_honest(
-        "holdout19.toml",
-        COVERED_FLOOR_HOLDOUT19,
-        HONEST_FLOOR_HOLDOUT19,
-    );
+    check_set("holdout19.toml", COVERED_FLOOR_HOLDOUT19);
 }

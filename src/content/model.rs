@@ -154,6 +154,7 @@ pub const LEVEL_NAMES: &[(Level, &[&str])] = &[
         Level::Junior,
         &[
             "junior",
+            "juniors",
             "jr",
             "entry",
             "entry level",
@@ -183,7 +184,7 @@ pub const LEVEL_NAMES: &[(Level, &[&str])] = &[
         Level::Mid,
         &["mid", "mid level", "midlevel", "intermediate", "middle"],
     ),
-    (Level::Senior, &["senior", "sr", "snr"]),
+    (Level::Senior, &["senior", "seniors", "sr", "snr"]),
     (Level::Lead, &["lead", "tech lead", "team lead"]),
     (
         Level::Principal,
@@ -716,6 +717,8 @@ mod tests {
             ("Mid level", Some(Mid)),
             ("intermediate", Some(Mid)),
             ("senior", Some(Senior)),
+            ("seniors", Some(Senior)),
+            ("juniors", Some(Junior)),
             ("sr", Some(Senior)),
             ("SR", Some(Senior)),
             ("Senior Back End Engineer", Some(Senior)),

@@ -303,6 +303,7 @@ const AI: &[&str] = &[
     "replace",
     "replaced",
     "stay human",
+    "stays human",
     "redundant",
     "obsolete",
 ];
@@ -405,6 +406,16 @@ const DUTY_SUBJECTS: &[&str] = &[
     "do the engineers",
     "is it the backend's job to",
 ];
+/// Subjects of a claim to check ("is it true backend engineers never really talk to
+/// frontend?"), with any duty verb but what the role builds or designs, which asks what the role
+/// is ("backend engineers mostly build the UI, right?").
+const CLAIMED_DUTY_SUBJECTS: &[&str] = &[
+    "backend engineers",
+    "backend devs",
+    "backend developers",
+    "backend folks",
+];
+const ROLE_VERBS: &[&str] = &["build", "design"];
 /// What people do at work, as opposed to what they know or use ("do backend devs use Redis?" is
 /// a tools question).
 const DUTY_VERBS: &[&str] = &[
@@ -651,6 +662,11 @@ const OUTLOOK: &[&str] = &[
     "saturated",
     "oversaturated",
     "good career",
+    "shrinking",
+    "shrink",
+    "declining",
+    "good bet",
+    "safe bet",
 ];
 const INTERVIEW: &[&str] = &[
     "interview",
@@ -1140,23 +1156,34 @@ fn asks_about_a_duty(question: &str) -> bool {
             && !has(question, MOVING_AWAY)
             && !question.contains(" move ");
     }
-    DUTY_SUBJECTS.iter().any(|subject| {
-        question
-            .split(&format!(" {subject} "))
-            .nth(1)
-            .is_some_and(|rest| {
-                let rest = format!(" {rest} ");
-                // The verb within the next two words ("do they actually deploy").
-                let head: Vec<&str> = rest.split_whitespace().take(3).collect();
-                let head = format!(" {} ", head.join(" "));
-                DUTY_VERBS
+    let claimed_verbs: Vec<&str> = DUTY_VERBS
+        .iter()
+        .copied()
+        .filter(|verb| !ROLE_VERBS.contains(verb))
+        .collect();
+    DUTY_SUBJECTS
+        .iter()
+        .any(|subject| duty_verb_after(question, subject, DUTY_VERBS))
+        || CLAIMED_DUTY_SUBJECTS
+            .iter()
+            .any(|subject| duty_verb_after(question, subject, &claimed_verbs))
+}
+
+/// Whether one of `verbs` follows `subject` in the question within three words ("do they
+/// actually deploy").
+fn duty_verb_after(question: &str, subject: &str, verbs: &[&str]) -> bool {
+    question
+        .split(&format!(" {subject} "))
+        .nth(1)
+        .is_some_and(|rest| {
+            let rest = format!(" {rest} ");
+            let head: Vec<&str> = rest.split_whitespace().take(3).collect();
+            let head = format!(" {} ", head.join(" "));
+            verbs.iter().any(|verb| head.contains(&format!(" {verb} ")))
+                || verbs
                     .iter()
-                    .any(|verb| head.contains(&format!(" {verb} ")))
-                    || DUTY_VERBS
-                        .iter()
-                        .any(|verb| verb.contains(' ') && rest.starts_with(&format!(" {verb} ")))
-            })
-    })
+                    .any(|verb| verb.contains(' ') && rest.starts_with(&format!(" {verb} ")))
+        })
 }
 
 /// Other words for a duty verb, as the guides say it ("push code to the cloud" is deploying).
@@ -1499,6 +1526,13 @@ mod tests {
         )));
         assert!(asks_about_a_duty(&words(
             "do backend engineers push their own code to prod?"
+        )));
+        // A claim to check about the work is a duty too; what the role builds is the role.
+        assert!(asks_about_a_duty(&words(
+            "is it true backend engineers never really talk to the frontend folks?"
+        )));
+        assert!(!asks_about_a_duty(&words(
+            "backend engineers mostly build the UI, right?"
         )));
     }
 
