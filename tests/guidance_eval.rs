@@ -175,8 +175,8 @@ const HONEST_FLOOR_HOLDOUT16: f64 = 88.0;
 const COVERED_FLOOR_HOLDOUT17: f64 = 88.0;
 /// holdout17's honest "not covered" rate stays under the goal: see its test.
 const HONEST_FLOOR_HOLDOUT17: f64 = 88.5;
-const COVERED_FLOOR_HOLDOUT18: f64 = 87.5;
-const COVERED_FLOOR_HOLDOUT19: f64 = 86.0;
+const COVERED_FLOOR_HOLDOUT18: f64 = 88.5;
+const COVERED_FLOOR_HOLDOUT19: f64 = 88.0;
 
 fn check_set(name: &str, covered_bar: f64) {
     check_set_honest(name, covered_bar, HONEST_GOAL);
@@ -665,7 +665,11 @@ fn holdout18_set_meets_the_bars() {
 /// whether a year or quarter to come is good for hiring is a forecast (not "how do I get a job in
 /// 2027"), a startup's equity against a big corp's base or "a good employer" is choosing an
 /// employer, pressing an offer higher is negotiation, and more named courses: 87.4% / 99.0%;
-/// no other set moved.
+/// no other set moved. Then a certification named without "certified" ("the Oracle Java SE 17
+/// one", "AWS Solutions Architect") asks for the certifications, pay asked "in USA" by someone
+/// from elsewhere is the US figure, and whether a skill is a must-have is no opinion: 89.3% /
+/// 99.0% (/ask 88.3% / 99.0%); holdout18 88.4% -> 89.6%, holdout10, 12 and 14 up a row each, no
+/// set lower.
 #[test]
 fn holdout19_set_meets_the_bars() {
     check_set("holdout19.toml", COVERED_FLOOR_HOLDOUT19);

@@ -289,6 +289,14 @@ const CERTIFICATIONS: &[&str] = &[
     // The named certifications' own words ("azure dev associate good for backend?").
     "associate",
     "developer associate",
+    // Their names without the word "certified" ("would the Oracle Java SE 17 one help?").
+    "java se",
+    "oracle java",
+    "solutions architect",
+    "aws developer",
+    "azure developer",
+    "kubernetes application developer",
+    "cloud developer",
 ];
 const AI: &[&str] = &[
     "ai",
@@ -1789,6 +1797,15 @@ mod tests {
                 Some(Target::Section("next")),
             ),
             ("login and permissions, do I need them?", Some(Target::Section("skills"))),
+            // A certification named without the word "certified".
+            (
+                "would the Oracle Java SE 17 one actually help me?",
+                Some(Target::Certifications),
+            ),
+            (
+                "AWS Solutions Architect or AWS Developer for a backend dev?",
+                Some(Target::Certifications),
+            ),
         ];
         let next_roles = vec!["devops engineer".to_string()];
         for (question, expected) in cases {
