@@ -1348,7 +1348,21 @@ pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
     }
     // "are certs mandatory to get hired?" asks about the certifications first; "certs aside,
     // what shows skill?" asks for the guides' other proof, the projects.
-    let certifications = has(&question, CERTIFICATION_WORDS) || has(&question, CERTIFICATIONS);
+    // A bootcamp's or course's certificate of completion is no industry certification.
+    let completion = has(
+        &question,
+        &[
+            "bootcamp certificate",
+            "bootcamp certificates",
+            "bootcamp cert",
+            "bootcamp certs",
+            "course certificate",
+            "completion certificate",
+            "certificate of completion",
+        ],
+    );
+    let certifications =
+        !completion && (has(&question, CERTIFICATION_WORDS) || has(&question, CERTIFICATIONS));
     if certifications && sets_aside(&question, CERTIFICATION_WORDS) {
         targets.push(Target::Section("projects"));
     } else if certifications {
@@ -1797,6 +1811,11 @@ mod tests {
                 Some(Target::Section("next")),
             ),
             ("login and permissions, do I need them?", Some(Target::Section("skills"))),
+            // A bootcamp's certificate is the bootcamp route, not a certification.
+            (
+                "is it true a bootcamp certificate alone gets you hired as a backend dev?",
+                Some(Target::Section("entry")),
+            ),
             // A certification named without the word "certified".
             (
                 "would the Oracle Java SE 17 one actually help me?",

@@ -54,6 +54,11 @@ pub(super) const CERTIFICATION_WORDS: &[&str] = &[
     "certified",
 ];
 
+/// What hands out a certificate of completion, not a certification ("a bootcamp certificate"):
+/// the entry routes answer those.
+const COMPLETION_CERTIFIERS: &[&str] =
+    &["bootcamp", "bootcamps", "course", "courses", "completion"];
+
 /// Every role's name and aliases, lowercased, in one automaton: a question is read once to find
 /// the roles it names, however many roles there are (a `contains` per name cost about 6 ms a
 /// question at 10,000 roles).
@@ -355,6 +360,7 @@ impl Vocabulary {
             let unnamed = word.chars().count() >= 3
                 && word.chars().all(|c| c.is_ascii_alphanumeric())
                 && !CERTIFICATION_WORDS.contains(&word.as_str())
+                && !COMPLETION_CERTIFIERS.contains(&word.as_str())
                 && !terms.iter().all(|t| self.certification_terms.contains(t))
                 && !self.is_a_word(word)
                 && !self.one_typo_from_a_word(word);
@@ -603,6 +609,8 @@ mod tests {
             ("is the CKAD certification good", None),
             ("does github and getting certs help me get hired", None),
             ("is MongoDB worth it", None),
+            // A bootcamp's certificate of completion is no certification.
+            ("does a bootcamp certificate help me get hired", None),
         ];
         for (question, expected) in cases {
             assert_eq!(
