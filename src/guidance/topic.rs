@@ -280,6 +280,16 @@ const PROJECTS: &[&str] = &[
     "portfolio site",
     "github",
 ];
+/// A bootcamp's or course's certificate of completion, which is no industry certification.
+const COMPLETION_CERTIFICATES: &[&str] = &[
+    "bootcamp certificate",
+    "bootcamp certificates",
+    "bootcamp cert",
+    "bootcamp certs",
+    "course certificate",
+    "completion certificate",
+    "certificate of completion",
+];
 /// Beside the words for a certification (`vocabulary::CERTIFICATION_WORDS`), words of the named
 /// ones that ask about them.
 const CERTIFICATIONS: &[&str] = &[
@@ -423,6 +433,7 @@ const CLAIMED_DUTY_SUBJECTS: &[&str] = &[
     "backend developers",
     "backend folks",
 ];
+/// What the role itself does, which a claim about it asks about rather than about a duty.
 const ROLE_VERBS: &[&str] = &["build", "design"];
 /// What people do at work, as opposed to what they know or use ("do backend devs use Redis?" is
 /// a tools question).
@@ -1348,21 +1359,8 @@ pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
     }
     // "are certs mandatory to get hired?" asks about the certifications first; "certs aside,
     // what shows skill?" asks for the guides' other proof, the projects.
-    // A bootcamp's or course's certificate of completion is no industry certification.
-    let completion = has(
-        &question,
-        &[
-            "bootcamp certificate",
-            "bootcamp certificates",
-            "bootcamp cert",
-            "bootcamp certs",
-            "course certificate",
-            "completion certificate",
-            "certificate of completion",
-        ],
-    );
-    let certifications =
-        !completion && (has(&question, CERTIFICATION_WORDS) || has(&question, CERTIFICATIONS));
+    let certifications = !has(&question, COMPLETION_CERTIFICATES)
+        && (has(&question, CERTIFICATION_WORDS) || has(&question, CERTIFICATIONS));
     if certifications && sets_aside(&question, CERTIFICATION_WORDS) {
         targets.push(Target::Section("projects"));
     } else if certifications {
