@@ -1307,8 +1307,9 @@ fn topic_first(hits: Vec<Hit>, targets: &[Target]) -> Vec<Hit> {
     // Within a place, a passage that also answers more of the question's other targets first
     // ("remote options for seniors": the senior rung that mentions remote work). A rung that
     // covers two levels does not count for them: a "Senior/Lead" rung covers both levels of
-    // "lead vs senior" without telling them apart.
-    on_topic.sort_by_key(|h| {
+    // "lead vs senior" without telling them apart. Each key is computed once: it tests the hit
+    // against every target, some of which read the passage's words.
+    on_topic.sort_by_cached_key(|h| {
         let at = place(h);
         let shared_rung = rung_levels(h).len() > 1;
         let answered = targets

@@ -1175,22 +1175,18 @@ fn asks_about_a_duty(question: &str) -> bool {
             && !has(question, MOVING_AWAY)
             && !question.contains(" move ");
     }
-    let claimed_verbs: Vec<&str> = DUTY_VERBS
-        .iter()
-        .copied()
-        .filter(|verb| !ROLE_VERBS.contains(verb))
-        .collect();
     DUTY_SUBJECTS
         .iter()
-        .any(|subject| duty_verb_after(question, subject, DUTY_VERBS))
+        .any(|subject| duty_verb_after(question, subject, &[]))
         || CLAIMED_DUTY_SUBJECTS
             .iter()
-            .any(|subject| duty_verb_after(question, subject, &claimed_verbs))
+            .any(|subject| duty_verb_after(question, subject, ROLE_VERBS))
 }
 
-/// Whether one of `verbs` follows `subject` in the question within three words ("do they
-/// actually deploy").
-fn duty_verb_after(question: &str, subject: &str, verbs: &[&str]) -> bool {
+/// Whether a duty verb other than `except` follows `subject` in the question within three words
+/// ("do they actually deploy").
+fn duty_verb_after(question: &str, subject: &str, except: &[&str]) -> bool {
+    let verbs = || DUTY_VERBS.iter().filter(|verb| !except.contains(verb));
     question
         .split(&format!(" {subject} "))
         .nth(1)
@@ -1198,10 +1194,8 @@ fn duty_verb_after(question: &str, subject: &str, verbs: &[&str]) -> bool {
             let rest = format!(" {rest} ");
             let head: Vec<&str> = rest.split_whitespace().take(3).collect();
             let head = format!(" {} ", head.join(" "));
-            verbs.iter().any(|verb| head.contains(&format!(" {verb} ")))
-                || verbs
-                    .iter()
-                    .any(|verb| verb.contains(' ') && rest.starts_with(&format!(" {verb} ")))
+            verbs().any(|verb| head.contains(&format!(" {verb} ")))
+                || verbs().any(|verb| verb.contains(' ') && rest.starts_with(&format!(" {verb} ")))
         })
 }
 

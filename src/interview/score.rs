@@ -31,9 +31,9 @@
 //!   from a lower closeness (`SEMANTIC_FULL_STORY`, `SEMANTIC_PARTIAL_STORY`): a story in one's
 //!   own words shares its point's meaning, not a reference story's particulars;
 //! - nothing from a sentence that negates the point's terms, raises a red flag, or is copied from
-//!   what the bot showed, nothing by meaning from a sentence nearer (by `VETO_MARGIN`) an authored
-//!   misconception than the point (the topic, stated wrongly), and nothing by meaning from a denying sentence of an answer that
-//!   denies something in at least half its sentences (`DENIAL_SHARE`: "I wouldn't bother with
+//!   what the bot showed, nothing by meaning from a sentence nearer (by `VETO_MARGIN`) an
+//!   authored misconception than the point (the topic, stated wrongly), and nothing by meaning
+//!   from a denying sentence of an answer that denies something in at least half its sentences (`DENIAL_SHARE`: "I wouldn't bother with
 //!   a relational database" is near the point's topic, and the model barely hears the "not").
 //!   A sentence denies when a quarter of its words are negated (`SENTENCE_DENIAL_SHARE`); a
 //!   qualifier ("… without ever seeing their password") does not make it a denial.
@@ -1096,13 +1096,16 @@ impl ScoringBank {
         sentences
             .iter()
             .zip(&vectors)
-            .map(|(s, v)| SentenceCloseness {
-                text: s.text.clone(),
-                words: s.words.len(),
-                point: nearest_point(q, v),
-                points: q.points.iter().map(|p| closest(v, &p.references)).collect(),
-                wrong: nearest_misconception(q, v, s),
-                plain: !s.negates() && !s.scope.criticised,
+            .map(|(s, v)| {
+                let points: Vec<f32> = q.points.iter().map(|p| closest(v, &p.references)).collect();
+                SentenceCloseness {
+                    text: s.text.clone(),
+                    words: s.words.len(),
+                    point: points.iter().copied().fold(0.0, f32::max),
+                    points,
+                    wrong: nearest_misconception(q, v, s),
+                    plain: !s.negates() && !s.scope.criticised,
+                }
             })
             .collect()
     }
