@@ -177,6 +177,7 @@ const COVERED_FLOOR_HOLDOUT17: f64 = 88.0;
 const HONEST_FLOOR_HOLDOUT17: f64 = 88.5;
 const COVERED_FLOOR_HOLDOUT18: f64 = 88.5;
 const COVERED_FLOOR_HOLDOUT19: f64 = 88.0;
+const COVERED_FLOOR_HOLDOUT20: f64 = 94.0;
 
 fn check_set(name: &str, covered_bar: f64) {
     check_set_honest(name, covered_bar, HONEST_GOAL);
@@ -674,4 +675,23 @@ fn holdout18_set_meets_the_bars() {
 #[test]
 fn holdout19_set_meets_the_bars() {
     check_set("holdout19.toml", COVERED_FLOOR_HOLDOUT19);
+}
+
+/// holdout20 (written 2026-12-04, blind): every class, with progression, pivots, ways in without
+/// a degree, security, remote work, hiring demand and pay by level and years leaned on; wrong
+/// premises, slang, non-native English; uncovered rows close to covered ones (pay in a named
+/// currency, the pivot roles' pay, two named employers, how-to with tools the guides name, exam
+/// logistics, predictions for named years). First run (/faq) 87.4% covered / 89.0% honest (/ask
+/// 86.0% / 89.0%). Then, written as kinds: a restatement after a sentence ("…? I mean what comes
+/// after senior") is the question, the top of the "backend" ladder, a stepping stone or a dead
+/// end asks about the moves, growth "compared to other jobs" and hiring "in 10 years" the
+/// outlook, whether a language is needed the languages, an interview's setting frames the task it
+/// names, what kinds of systems the role builds is the overview, which database to learn the
+/// tools, dropping out a way in; currencies by name make a figure pay, a person's noun names its
+/// plural, more worry and colleague cues, how to word a résumé, the bot's own taste:
+/// 94.9% / 98.0% (/ask 93.5% / 98.0%); holdout7 89.4% -> 90.6%, holdout10 90.2% -> 91.5%,
+/// holdout17 88.2% / 88.9% -> 88.8% / 90.0%, holdout8 and holdout16 up a row, no set lower.
+#[test]
+fn holdout20_set_meets_the_bars() {
+    check_set("holdout20.toml", COVERED_FLOOR_HOLDOUT20);
 }

@@ -109,6 +109,7 @@ const SETS: &[&str] = &[
     "holdout17.toml",
     "holdout18.toml",
     "holdout19.toml",
+    "holdout20.toml",
 ];
 
 /// One set of `tests/data/interview_eval`, parsed.
@@ -672,6 +673,14 @@ fn experts_beat_gamed_and_wrong_answers_on_the_nineteenth_holdout_set() {
         HOLDOUT19_FLOOR,
         &["bh-refactor-critical-infra: 42"],
     );
+}
+
+/// The twenty-third set, written 2026-12-04 the same way (blind).
+const HOLDOUT20_FLOOR: f64 = 0.0;
+
+#[test]
+fn experts_beat_gamed_and_wrong_answers_on_the_twentieth_holdout_set() {
+    meets_the_bars_but("holdout20.toml", 276, HOLDOUT20_FLOOR, &[]);
 }
 
 /// `Q=<question id> T=<answer type> [F=<file, e.g. holdout5>] cargo test --test interview_eval

@@ -37,6 +37,9 @@ fn words(text: &str) -> String {
     format!(" {} ", joined.trim_end_matches('.'))
 }
 
+/// How a person's noun ends ("engineer", "scientist", "administrator", "analyst").
+const PERSON_ENDINGS: &[&str] = &["er", "ist", "or", "yst"];
+
 /// The question holds the phrase as whole words, a one-word phrase also in the plural ("joke"
 /// names "any good jokes", "union" names "trade unions").
 fn mentions(question: &str, phrase: &str) -> bool {
@@ -52,6 +55,15 @@ fn mentions(question: &str, phrase: &str) -> bool {
         && !phrase.contains('-')
         && question.contains('-')
         && question.replace('-', " ").contains(&phrase)
+    {
+        return true;
+    }
+    // Several words ending in a person's noun name the people too ("security engineer" names
+    // "security engineers", "qa tester" "qa testers").
+    let last = phrase.trim_end();
+    if several_words
+        && PERSON_ENDINGS.iter().any(|e| last.ends_with(e))
+        && question.contains(&format!("{last}s "))
     {
         return true;
     }
@@ -71,6 +83,15 @@ fn mentions(question: &str, phrase: &str) -> bool {
 /// Words around "or"/"vs" that set no two things side by side ("more or less", "is it worth it
 /// or not", "one or two years").
 const NOT_A_CHOICE: &[&str] = &[
+    // Whether something is needed, not which of two things ("docker: must-have or
+    // nice-to-have?").
+    "must-have",
+    "nice-to-have",
+    "optional",
+    "required",
+    "mandatory",
+    "essential",
+    "needed",
     "a",
     "an",
     "the",
@@ -460,6 +481,27 @@ mod tests {
             ),
             ("will they quiz me on indexing in the interview?", None),
             ("make me a 6 week study plan", Some("study plans")),
+            // Added 2026-12-04: a person's noun in the plural, worry, a colleague to handle,
+            // wording an application, the bot's own taste, a figure in a named currency.
+            ("how do qa testers get hired?", Some("other careers")),
+            (
+                "i feel like an imposter at standup, how do i cope?",
+                Some("wellbeing"),
+            ),
+            (
+                "my PM blames us for every delay, how do I deal with him?",
+                Some("workplace conflicts"),
+            ),
+            ("how do I word my internship on my CV?", Some("job applications")),
+            (
+                "bot which framework do you personally prefer",
+                Some("small talk"),
+            ),
+            (
+                "is 400,000 yen a month good for a junior?",
+                Some("pay outside the US"),
+            ),
+            ("is it coding 9 to 5 with headphones on?", None),
         ];
         assert_topics(&scope(), cases);
     }

@@ -27,6 +27,19 @@ const TURNS: &[&str] = &[
     "that aside",
 ];
 
+/// Words that restate the sentence just ended ("Quel est le niveau après senior? I mean what comes
+/// after senior in backend?"): the restatement is the question (added 2026-12-04, anticipated).
+const RESTATEMENTS: &[&str] = &[
+    "i mean",
+    "i meant",
+    "in other words",
+    "what i mean is",
+    "what i'm asking is",
+    "what im asking is",
+    "in english",
+    "sorry, in english",
+];
+
 /// Openings that concede or wave away what follows up to "but" ("I know you can't say much
 /// about Rust, but which languages do you recommend?").
 const CONCEDING: &[&str] = &[
@@ -285,6 +298,16 @@ fn after_the_turn(text: &str) -> &str {
             }
         }
     }
+    for restatement in RESTATEMENTS {
+        for (at, _) in lower.match_indices(restatement) {
+            let after_a_sentence = lower[..at]
+                .trim_end()
+                .ends_with(['?', '.', '!']);
+            if starts_word(&lower, at) && after_a_sentence {
+                cut = cut.max(Some(at + restatement.len()));
+            }
+        }
+    }
     if let Some(aside) = lower.find(" aside") {
         // "setting the visa question aside for now, which routes …"
         if let Some(comma) = lower[aside..].find([',', '.', ':']) {
@@ -454,6 +477,11 @@ mod tests {
             (
                 "setting the visa question aside for now, which entry routes do the guides list?",
                 "which entry routes do the guides list?",
+            ),
+            // A restatement after the sentence it restates.
+            (
+                "Wie viel verdient ein Senior? I mean how much does a senior earn?",
+                "how much does a senior earn?",
             ),
             // What is not wanted.
             (

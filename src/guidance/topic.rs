@@ -144,6 +144,27 @@ const PIVOT: &[&str] = &[
     "exit opps",
     "exit opportunities",
     "exit options",
+    // A stage on the way elsewhere, or a fear of being stuck (added 2026-12-04, anticipated).
+    "stepping stone",
+    "stepping-stone",
+    "springboard",
+    "dead end",
+    "dead-end",
+    "stuck writing",
+    "stuck doing",
+    "role i can move",
+    "roles i can move",
+    "role can i move",
+    "roles can i move",
+    "role could i move",
+    "where can i move",
+    "which role can",
+    "which roles can",
+    "what roles can",
+    "where can i go",
+    "where could i go",
+    "move on from backend",
+    "move on to",
 ];
 /// Coming into backend from elsewhere: an entry route, not a pivot away.
 const INTO_BACKEND: &[&str] = &[
@@ -238,6 +259,14 @@ const ENTRY: &[&str] = &[
     "could i become",
     "do i become",
     "hwo do i become",
+    // Leaving a degree unfinished (added 2026-12-04, anticipated).
+    "dropped out",
+    "drop out",
+    "dropout",
+    "drop-out",
+    "didn't finish my degree",
+    "never finished my degree",
+    "unfinished degree",
 ];
 const SECURITY: &[&str] = &[
     "security",
@@ -531,6 +560,18 @@ const NORMAL_TASK: &[&str] = &[
     "something backend people do",
 ];
 
+/// A choice of data store asked for (added 2026-12-04, anticipated).
+const WHICH_STORE: &[&str] = &[
+    "which database",
+    "which databases",
+    "what database",
+    "what databases",
+    "which db",
+    "which dbs",
+    "what db",
+    "what dbs",
+    "which sql",
+];
 const TOOLS: &[&str] = &[
     "tools",
     "tool",
@@ -624,6 +665,12 @@ const NEEDED: &[&str] = &[
     "essentials",
     "do i have to",
     "expected of me",
+    "must-have",
+    "must have",
+    "nice-to-have",
+    "nice to have",
+    "have to learn",
+    "mandatory",
 ];
 /// Generic "what should I know" cues of `SKILLS`, which name no skill.
 const SKILLS_GENERIC: &[&str] = &["need to know", "need to learn", "should i learn", "good at"];
@@ -642,6 +689,13 @@ const LADDER: &[&str] = &[
 const TOP_OF_LADDER: &[&str] = &[
     "top of the ladder",
     "top of the career ladder",
+    "top of the backend ladder",
+    "top of the backend career ladder",
+    "top of the backend career",
+    "top of backend",
+    "highest you can go",
+    "highest you can get",
+    "how far can i go",
     "highest level",
     "highest rung",
     "top rung",
@@ -687,6 +741,49 @@ const OUTLOOK: &[&str] = &[
     "good bet",
     "safe bet",
 ];
+/// The outlook asked against other work ("how does job growth compare to other jobs?"): a
+/// comparison, not a move elsewhere (added 2026-12-04, anticipated).
+const OUTLOOK_AGAINST_OTHERS: &[&str] = &[
+    "compare to other",
+    "compares to other",
+    "compared to other",
+    "compared with other",
+    "compare with other",
+    "than other jobs",
+    "than other careers",
+    "than other occupations",
+    "vs other jobs",
+    "other occupations",
+    "all occupations",
+    "average occupation",
+];
+/// A time to come, which with the market's words ("still hiring in 10 years", "demand over the
+/// next decade") asks for the outlook before the open jobs or the skills.
+const YEARS_AHEAD: &[&str] = &[
+    "next decade",
+    "coming decade",
+    "in a decade",
+    "in 10 years",
+    "in 10 yrs",
+    "in ten years",
+    "in 5 years",
+    "in 5 yrs",
+    "in five years",
+    "next 10 years",
+    "next 5 years",
+    "next few years",
+    "coming years",
+    "years to come",
+    "still be hiring",
+    "still be in demand",
+    "still be needed",
+    "remain strong",
+    "stay strong",
+    "long run",
+    "expected to remain",
+    "expected to grow",
+    "expected to stay",
+];
 const INTERVIEW: &[&str] = &[
     "interview",
     "interviews",
@@ -719,8 +816,65 @@ const INTERVIEW: &[&str] = &[
     "tech test",
     "technical test",
 ];
+/// An interview's own setting, which frames a task named with it ("do they make you build a
+/// REST API in the coding round?" asks what interviews cover, not what the job's day holds).
+const INTERVIEW_SETTING: &[&str] = &[
+    "coding round",
+    "coding rounds",
+    "technical round",
+    "technical rounds",
+    "design round",
+    "interview round",
+    "interview rounds",
+    "interview loop",
+    "onsite",
+    "take-home",
+    "take home",
+    "whiteboard",
+    "coding test",
+    "coding challenge",
+    "technical screen",
+    "phone screen",
+    "tech test",
+    "technical test",
+    "in the interview",
+    "in an interview",
+    "in interviews",
+    "during the interview",
+    "during interviews",
+];
+/// What the role builds, asked as the kind of thing ("what kinds of systems does a backend
+/// engineer build?"): the overview's, not a duty of the day.
+const WHAT_IS_BUILT: &[&str] = &[
+    "kinds of systems",
+    "kind of systems",
+    "what systems",
+    "which systems",
+    "kinds of things",
+    "kind of things",
+    "what stuff",
+];
 /// What the job is: the overview answers these.
 const ROLE: &[&str] = &[
+    "kinds of systems",
+    "kind of systems",
+    "what systems",
+    "which systems",
+    // Explaining the job, or a wrong picture of it ("is backend basically the person who makes
+    // the website look nice?"; added 2026-12-04, anticipated).
+    "explain backend",
+    "explain back end",
+    "explain what backend",
+    "what even is backend",
+    "what even is a backend",
+    "is backend basically",
+    "is backend just",
+    "backend basically means",
+    "backend just means",
+    "look nice",
+    "looks nice",
+    "look pretty",
+    "looks pretty",
     "frontend",
     "front-end",
     "front end",
@@ -1170,6 +1324,9 @@ fn asks_about_a_duty(question: &str) -> bool {
     if has(question, PART_OF_THE_WORK) {
         return true;
     }
+    if has(question, WHAT_IS_BUILT) {
+        return false;
+    }
     if has(question, NORMAL_TASK) {
         return !has(question, PIVOT)
             && !has(question, MOVING_AWAY)
@@ -1278,7 +1435,12 @@ pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
     // A duty asked about is the day's to answer, before the tools or skills it names (not
     // before security or AI, which have sections of their own).
     let duty = asks_about_a_duty(&as_backend);
-    let duty_first = duty && !has(&question, SECURITY) && !has(&question, AI);
+    // Nor before an interview, which frames it ("do they make you build a REST API in the
+    // coding round?").
+    let duty_first = duty
+        && !has(&question, SECURITY)
+        && !has(&question, AI)
+        && !has(&question, INTERVIEW_SETTING);
     if duty_first {
         targets.extend(duty_done_with(&as_backend));
         targets.push(Target::Section("day"));
@@ -1312,6 +1474,12 @@ pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
         targets.push(Target::RungAbove(Level::Lead));
         targets.push(Target::Section("next"));
     }
+    let against_others = has(&question, OUTLOOK_AGAINST_OTHERS);
+    if against_others
+        || (has(&question, YEARS_AHEAD) && (has(&question, OUTLOOK) || has(&question, JOBS)))
+    {
+        targets.push(Target::Section("outlook"));
+    }
     if has(&question, TOP_OF_LADDER) {
         targets.push(Target::Rung(Level::Principal));
     } else if has(&question, LADDER) && !has(&question, NEXT_STEP) && !has(&question, PIVOT) {
@@ -1338,7 +1506,7 @@ pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
     // Naming a role ("what does a staff engineer do") is not asking to move there; naming it
     // beside backend ("SRE after backend?") is.
     // "do interviews go into indexing" asks what they cover, not about a move.
-    let pivot = has(&question, PIVOT) && !has(&question, INTERVIEW);
+    let pivot = has(&question, PIVOT) && !has(&question, INTERVIEW) && !against_others;
     let moving_on = pivot
         || (names_next_role && (as_backend.contains(" backend ") || has(&question, MOVING_AWAY)))
         || leads_on(&question);
@@ -1373,7 +1541,11 @@ pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
         .chain(SKILL_NOUNS)
         .any(|cue| question.contains(&format!(" {cue} ")));
     let names_a_tool = has(&question, TOOLS);
-    if has(&question, NEEDED) && (names_a_skill || names_a_tool) {
+    if has(&question, NEEDED) && (names_a_skill || names_a_tool || has(&question, LANGUAGES)) {
+        // "do I have to learn Java to get hired?" asks about the languages first.
+        if has(&question, LANGUAGES) && !names_a_skill {
+            targets.push(Target::Faq("language"));
+        }
         if names_a_tool {
             targets.push(Target::Section("tools"));
         }
@@ -1399,6 +1571,10 @@ pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
         // A level's day ("what does a principal engineer do all day") is that rung's work.
         targets.extend(levels_as_subject(&question).into_iter().map(Target::Rung));
         targets.push(Target::Section("day"));
+    }
+    // "which databases should a beginner learn first?" asks for the tools' stores, not the skills.
+    if has(&question, WHICH_STORE) {
+        targets.push(Target::Section("tools"));
     }
     if has(&question, SECURITY) || has(&question, SKILLS) {
         // "which languages should I learn" asks the languages answer, not the skills list.
@@ -1816,6 +1992,50 @@ mod tests {
             (
                 "AWS Solutions Architect or AWS Developer for a backend dev?",
                 Some(Target::Certifications),
+            ),
+            // Growth against other work is the outlook, not a move to other jobs.
+            (
+                "is backend growth faster compared to other careers?",
+                Some(Target::Section("outlook")),
+            ),
+            // A time to come with the market's words: the outlook before the open jobs.
+            (
+                "are companies still gonna be hiring backend people in 5 years?",
+                Some(Target::Section("outlook")),
+            ),
+            // A stage on the way elsewhere, or a fear of being stuck, asks about the moves.
+            (
+                "is backend a good springboard into security?",
+                Some(Target::Section("next")),
+            ),
+            (
+                "feels like a dead-end job, where could i go from here?",
+                Some(Target::Section("next")),
+            ),
+            // The top of the ladder with "backend" in between.
+            (
+                "what's at the top of the backend career ladder?",
+                Some(Target::Rung(Level::Principal)),
+            ),
+            // Whether a language is needed asks about the languages before the ways in.
+            (
+                "do I have to learn Python before I apply for jobs?",
+                Some(Target::Faq("language")),
+            ),
+            // An interview's setting frames a task named with it.
+            (
+                "will they have me write SQL queries in the technical round?",
+                Some(Target::Faq("interview")),
+            ),
+            // What the role builds, as a kind of thing, is the overview's.
+            (
+                "what kind of systems do backend engineers build?",
+                Some(Target::Section("overview")),
+            ),
+            ("which database should I pick up first?", Some(Target::Section("tools"))),
+            (
+                "I dropped out of college, can I still get into backend?",
+                Some(Target::Section("entry")),
             ),
         ];
         let next_roles = vec!["devops engineer".to_string()];
