@@ -675,8 +675,18 @@ fn experts_beat_gamed_and_wrong_answers_on_the_nineteenth_holdout_set() {
     );
 }
 
-/// The twenty-third set, written 2026-12-04 the same way (blind).
-const HOLDOUT20_FLOOR: f64 = 0.0;
+/// The twenty-third set, written 2026-12-04 the same way (blind: its author read only the
+/// README, the bank and the header of `holdout19`), with answers to sd-rate-limiter,
+/// api-error-responses, db-acid-transactions, db-replication-lag, cd-lru-cache,
+/// cd-race-condition-counter, rel-cascading-failures, sec-cors-csrf, bh-cross-team-delivery and
+/// bh-outage-mistake, leaning on own-words experts of widely varied length (145 to 334 words) in
+/// ten voices, fluent answers with classic misconceptions in long sentences, rejections as
+/// sarcasm and rhetorical questions, and answers in ten common languages. First run 96.7%
+/// (267/276), no own-words answer under 50; the losses were fluent-wrong answers (three
+/// questions) and two negated ones. Then praise taken back ("sounds great until"), sarcastic
+/// reasons ("sure, because someone definitely looks at that graph") and showing off as the
+/// motive are dismissals: 97.8%.
+const HOLDOUT20_FLOOR: f64 = 0.97;
 
 #[test]
 fn experts_beat_gamed_and_wrong_answers_on_the_twentieth_holdout_set() {
