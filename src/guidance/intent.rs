@@ -31,6 +31,13 @@ const PAY_WORDS: &[&str] = &[
     "6 figure",
     "going rate",
     "starting pay",
+    // The band asked for as a range (added 2026-12-04, anticipated); "range" alone is too loose
+    // ("a range of projects").
+    "what range",
+    "salary range",
+    "pay range",
+    "range should i",
+    "the range for",
 ];
 
 /// Words naming each level, as people say them. Checked after analysis, so plurals and the
@@ -700,10 +707,15 @@ fn years_before_a_unit(words: &[String]) -> Option<u32> {
         const BETWEEN: &[&str] = &[
             "and", "a", "an", "half", "plus", "bit", "odd", "full", "solid", "good",
         ];
-        let unit = words[i + 1..]
+        let at = words[i + 1..]
             .iter()
             .take(4)
-            .find(|w| !BETWEEN.contains(&w.as_str()))?;
+            .position(|w| !BETWEEN.contains(&w.as_str()))?;
+        let unit = &words[i + 1 + at];
+        // "I finished a bootcamp three months ago" dates an event; it counts no experience.
+        if words.get(i + 2 + at).is_some_and(|w| w == "ago") {
+            return None;
+        }
         match unit.as_str() {
             "year" | "years" | "yr" | "yrs" | "yoe" | "y" => (number <= 60).then_some(number),
             "month" | "months" | "mo" | "mos" => (number <= 720).then_some(number / 12),
@@ -973,6 +985,11 @@ mod tests {
         assert_eq!(years_mentioned(&w("100 years")), None);
         assert_eq!(years_mentioned(&w("just started, 6 months in")), Some(0));
         assert_eq!(years_mentioned(&w("eighteen months of backend")), Some(1));
+        assert_eq!(years_mentioned(&w("i finished a bootcamp three months ago")), None);
+        assert_eq!(
+            years_mentioned(&w("graduated two years ago, 3 years of backend since")),
+            Some(3)
+        );
         assert_eq!(years_mentioned(&w("at 3.5 yrs and making 120k")), Some(3));
     }
 }

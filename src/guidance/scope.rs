@@ -506,6 +506,39 @@ mod tests {
         assert_topics(&scope(), cases);
     }
 
+    /// Gaps named in new words (added 2026-12-04; cases authored for this test): a
+    /// certificate's validity, a count of jobs to come, a share of remote jobs, pressing for
+    /// equity or base, how a tool's feature works, sport; and the outlook that stays covered.
+    #[test]
+    fn exams_forecasts_shares_and_sport_in_new_words_are_gaps() {
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "how long does the CKAD stay valid?",
+                Some("certification exams"),
+            ),
+            (
+                "how many backend jobs will there be by 2031?",
+                Some("forecasts the guides don't make"),
+            ),
+            (
+                "what percentage of remote roles go to juniors?",
+                Some("figures the guides don't give"),
+            ),
+            ("which jobs are remote?", None),
+            (
+                "senior offer: should I push for equity or base?",
+                Some("negotiation"),
+            ),
+            (
+                "postgres vacuum, how does that work?",
+                Some("technical how-to (by the question's form)"),
+            ),
+            ("did Chelsea win last night?", Some("small talk")),
+            ("will backend still be in demand in 2030?", None),
+        ];
+        assert_topics(&scope(), cases);
+    }
+
     #[test]
     fn cues_are_found_as_whole_words_and_only_where_they_apply() {
         let scope = scope();

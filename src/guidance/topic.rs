@@ -145,6 +145,9 @@ const PIVOT: &[&str] = &[
     "exit opportunities",
     "exit options",
     // A stage on the way elsewhere, or a fear of being stuck (added 2026-12-04, anticipated).
+    "end up in",
+    "end up as",
+    "end up doing",
     "stepping stone",
     "stepping-stone",
     "springboard",
@@ -259,6 +262,10 @@ const ENTRY: &[&str] = &[
     "could i become",
     "do i become",
     "hwo do i become",
+    "entry route",
+    "entry routes",
+    "routes in",
+    "ways in",
     // Leaving a degree unfinished (added 2026-12-04, anticipated).
     "dropped out",
     "drop out",
@@ -308,6 +315,9 @@ const PROJECTS: &[&str] = &[
     "personal website",
     "portfolio site",
     "github",
+    // What makes a candidate noticed (added 2026-12-04, anticipated).
+    "stand out",
+    "make me stand out",
 ];
 /// A bootcamp's or course's certificate of completion, which is no industry certification.
 const COMPLETION_CERTIFICATES: &[&str] = &[
@@ -740,6 +750,13 @@ const OUTLOOK: &[&str] = &[
     "declining",
     "good bet",
     "safe bet",
+    // Added 2026-12-04, anticipated.
+    "safe career",
+    "still a good career",
+    "still worth getting into",
+    "market dead",
+    "is backend dead",
+    "is the market dead",
 ];
 /// The outlook asked against other work ("how does job growth compare to other jobs?"): a
 /// comparison, not a move elsewhere (added 2026-12-04, anticipated).
@@ -815,6 +832,17 @@ const INTERVIEW: &[&str] = &[
     "interview loop",
     "tech test",
     "technical test",
+];
+/// Asking whose duty something is ("…, or is that the DevOps team's job?").
+/// (Apostrophes are spaces here: "the team's job" reads "the team s job".)
+const WHOSE_JOB: &[&str] = &[
+    "or is that",
+    "or is it",
+    "whose job",
+    "s job",
+    "s problem",
+    "their job",
+    "their problem",
 ];
 /// An interview's own setting, which frames a task named with it ("do they make you build a
 /// REST API in the coding round?" asks what interviews cover, not what the job's day holds).
@@ -1507,8 +1535,12 @@ pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
     // beside backend ("SRE after backend?") is.
     // "do interviews go into indexing" asks what they cover, not about a move.
     let pivot = has(&question, PIVOT) && !has(&question, INTERVIEW) && !against_others;
+    // "deploy to the cloud, or is that DevOps' job?" asks whose duty it is, not about a move.
+    let whose_job = has(&question, WHOSE_JOB);
     let moving_on = pivot
-        || (names_next_role && (as_backend.contains(" backend ") || has(&question, MOVING_AWAY)))
+        || (names_next_role
+            && !whose_job
+            && (as_backend.contains(" backend ") || has(&question, MOVING_AWAY)))
         || leads_on(&question);
     if !into_backend && moving_on {
         targets.push(Target::Section("next"));
@@ -1850,7 +1882,7 @@ mod tests {
             // "Lead" as a verb and "entry" without "level" name no rung; the level moved from
             // comes last.
             ("where can a backend career lead long term", &[]),
-            ("entry routes?", &[]),
+            ("entry routes?", &[Target::Section("entry"), Target::Faq("hired")]),
             (
                 "what changes from mid to senior?",
                 &[Target::Rung(Level::Senior), Target::Rung(Level::Mid)],
@@ -2021,6 +2053,11 @@ mod tests {
             (
                 "do I have to learn Python before I apply for jobs?",
                 Some(Target::Faq("language")),
+            ),
+            // Whose duty it is, with a role named that backend can move to: a duty, not a move.
+            (
+                "do backend devs deploy their own services or is that the devops engineer's job?",
+                Some(Target::Section("day")),
             ),
             // An interview's setting frames a task named with it.
             (
