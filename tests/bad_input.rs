@@ -155,7 +155,7 @@ fn check(data: &Path, row: &Row) {
             let answered = data["embeds"][0]["description"]
                 .as_str()
                 .is_some_and(|d| d.contains("Source: "));
-            let nothing = notice.is_some_and(|n| n.contains("I found nothing"))
+            let nothing = notice.is_some_and(|n| n.contains("The guides have nothing"))
                 || data["content"]
                     .as_str()
                     .is_some_and(|c| c.starts_with("The guides don't cover"));
@@ -217,7 +217,11 @@ fn table() -> Vec<Row> {
             "/ask query:👩‍💻 backend engineer 👨‍👩‍👧‍👦",
             Answer,
         ),
-        row("only emoji", "/ask query:👩‍💻👨‍👩‍👧‍👦🏳️‍🌈", Notice("I found nothing")),
+        row(
+            "only emoji",
+            "/ask query:👩‍💻👨‍👩‍👧‍👦🏳️‍🌈",
+            Notice("The guides have nothing"),
+        ),
         row("right-to-left text", "/ask query:مهندس خلفية", Reply),
         row(
             "right-to-left override",
@@ -310,7 +314,7 @@ fn table() -> Vec<Row> {
             "user mention",
             // A mention is no word of a question: nothing is left to look for.
             "/faq question:<@123>",
-            Notice("I found nothing in the guides about"),
+            Notice("The guides have nothing about"),
         ),
         // Markdown and code fences stay text.
         row(

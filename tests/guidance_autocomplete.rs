@@ -134,7 +134,7 @@ fn faq_suggestions_come_from_the_content() {
 }
 
 /// Whether `/faq` answered, rather than saying it has nothing: the one place that knows today's
-/// wording of a non-answer. "I found nothing in the guides" is one; so is "No FAQ entry
+/// wording of a non-answer. "The guides have nothing about" is one; so is "No FAQ entry
 /// answers … closely" when no guide passage follows it. (When `/faq` learns to say "not
 /// covered", that wording belongs here too.)
 fn is_real_answer(reply: &careerbot::reply::Reply) -> bool {
@@ -142,7 +142,7 @@ fn is_real_answer(reply: &careerbot::reply::Reply) -> bool {
         return false;
     };
     let content = message.content.as_deref().unwrap_or_default();
-    if content.starts_with("I found nothing in the guides") {
+    if content.starts_with("The guides have nothing about") {
         return false;
     }
     if content.starts_with("No FAQ entry answers") && message.embeds.is_empty() {

@@ -179,6 +179,7 @@ const COVERED_FLOOR_HOLDOUT18: f64 = 88.5;
 const COVERED_FLOOR_HOLDOUT19: f64 = 88.0;
 const COVERED_FLOOR_HOLDOUT20: f64 = 93.0;
 const COVERED_FLOOR_HOLDOUT21: f64 = 86.5;
+const COVERED_FLOOR_HOLDOUT22: f64 = 93.0;
 
 fn check_set(name: &str, covered_bar: f64) {
     check_set_honest(name, covered_bar, HONEST_GOAL);
@@ -712,4 +713,19 @@ fn holdout20_set_meets_the_bars() {
 #[test]
 fn holdout21_set_meets_the_bars() {
     check_set("holdout21.toml", COVERED_FLOOR_HOLDOUT21);
+}
+
+/// holdout22 (written 2026-12-04, blind): plain everyday questions typed in a hurry, mostly
+/// short and lowercase, with the core intents well represented and varied verbs ("climb",
+/// "take home", "gig"); uncovered rows close to covered ones, 49 of 83 under 8 words. First run
+/// (/faq) 91.0% covered / 94.0% honest (/ask 89.8% / 94.0%). Then, written as kinds: a take-home
+/// is an interview's but take-home pay is pay; the tools asked for by name and what the role is
+/// for come before a duty; where code is deployed is the cloud; being paged when production
+/// breaks is the day; climbing the ladder is no technical how-to; the pay step from one level to
+/// the next is no negotiation; a greeting alone is told the guides have nothing on it; weather,
+/// write-offs, broken promises and disagreeing with a colleague are gaps: 94.4% / 100% (/ask
+/// 93.2% / 100%); holdout12 and holdout8 up a row, no set lower.
+#[test]
+fn holdout22_set_meets_the_bars() {
+    check_set("holdout22.toml", COVERED_FLOOR_HOLDOUT22);
 }

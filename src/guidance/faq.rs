@@ -1108,7 +1108,7 @@ fn echo(text: &str) -> String {
 
 fn nothing_found(query: &str) -> Reply {
     Reply::notice(format!(
-        "I found nothing in the guides about “{}”. Try other words, or `/help` for what I can answer.",
+        "The guides have nothing about “{}”. Try other words, or `/help` for what I can answer.",
         echo(query)
     ))
 }

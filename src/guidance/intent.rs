@@ -38,6 +38,11 @@ const PAY_WORDS: &[&str] = &[
     "pay range",
     "range should i",
     "the range for",
+    "take home a year",
+    "take home per",
+    "take-home pay",
+    "take home pay",
+    "takes home",
 ];
 
 /// Words naming each level, as people say them. Checked after analysis, so plurals and the
@@ -985,7 +990,10 @@ mod tests {
         assert_eq!(years_mentioned(&w("100 years")), None);
         assert_eq!(years_mentioned(&w("just started, 6 months in")), Some(0));
         assert_eq!(years_mentioned(&w("eighteen months of backend")), Some(1));
-        assert_eq!(years_mentioned(&w("i finished a bootcamp three months ago")), None);
+        assert_eq!(
+            years_mentioned(&w("i finished a bootcamp three months ago")),
+            None
+        );
         assert_eq!(
             years_mentioned(&w("graduated two years ago, 3 years of backend since")),
             Some(3)

@@ -492,7 +492,10 @@ mod tests {
                 "my PM blames us for every delay, how do I deal with him?",
                 Some("workplace conflicts"),
             ),
-            ("how do I word my internship on my CV?", Some("job applications")),
+            (
+                "how do I word my internship on my CV?",
+                Some("job applications"),
+            ),
             (
                 "bot which framework do you personally prefer",
                 Some("small talk"),

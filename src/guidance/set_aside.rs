@@ -300,9 +300,7 @@ fn after_the_turn(text: &str) -> &str {
     }
     for restatement in RESTATEMENTS {
         for (at, _) in lower.match_indices(restatement) {
-            let after_a_sentence = lower[..at]
-                .trim_end()
-                .ends_with(['?', '.', '!']);
+            let after_a_sentence = lower[..at].trim_end().ends_with(['?', '.', '!']);
             if starts_word(&lower, at) && after_a_sentence {
                 cut = cut.max(Some(at + restatement.len()));
             }

@@ -147,7 +147,10 @@ const PIVOT: &[&str] = &[
     // A stage on the way elsewhere, or a fear of being stuck (added 2026-12-04, anticipated).
     "end up in",
     "end up as",
-    "end up doing",
+    "can i change to",
+    "i can change to",
+    "could i change to",
+    "change into",
     "stepping stone",
     "stepping-stone",
     "springboard",
@@ -384,6 +387,18 @@ fn describes_a_day(question: &str) -> bool {
 }
 
 const DAY: &[&str] = &[
+    // Being called when production breaks (added 2026-12-04, anticipated).
+    "get pinged",
+    "get paged",
+    "when prod breaks",
+    "prod goes down",
+    "when production breaks",
+    // The hours of a working day (added 2026-12-04, anticipated).
+    "what hours",
+    "working hours",
+    "work hours",
+    "hours a day",
+    "hours per day",
     "daily",
     "day to day",
     "day-to-day",
@@ -512,6 +527,12 @@ const DUTY_VERBS: &[&str] = &[
 /// ("Part of the job" alone is too loose: "a part of the job AI won't take over".)
 const PART_OF_THE_WORK: &[&str] = &[
     "part of the gig",
+    // Time spent on a duty (added 2026-12-04, anticipated).
+    "spend their time",
+    "spend much of their time",
+    "spend most of their time",
+    "spend a lot of time",
+    "spend much time",
     "end up doing",
     "how much of the work",
     "how much of the job",
@@ -570,6 +591,26 @@ const NORMAL_TASK: &[&str] = &[
     "something backend people do",
 ];
 
+/// The tools asked for by name (added 2026-12-04, anticipated).
+const WHICH_TOOLS: &[&str] = &[
+    "what tools",
+    "which tools",
+    "what tool",
+    "which tool",
+    "what stack",
+    "which stack",
+    "what tech stack",
+];
+/// What the role is for, in the overviews' words ("keeps data safe").
+const ROLE_PURPOSE: &[&str] = &[
+    "data safe",
+    "data secure",
+    "keep the data safe",
+    "keeping data safe",
+    "keeping user data",
+    "protect user data",
+    "protecting user data",
+];
 /// A choice of data store asked for (added 2026-12-04, anticipated).
 const WHICH_STORE: &[&str] = &[
     "which database",
@@ -814,8 +855,18 @@ const INTERVIEW: &[&str] = &[
     "system design",
     "sys design",
     "candidates",
-    "take-home",
-    "take home",
+    "take-home test",
+    "take-home tests",
+    "take-home assignment",
+    "take-home project",
+    "take-home task",
+    "take-home challenge",
+    "take-home exercise",
+    "take-homes",
+    "take home test",
+    "take home assignment",
+    "take home project",
+    "take home task",
     "whiteboard",
     "coding test",
     "coding challenge",
@@ -856,8 +907,18 @@ const INTERVIEW_SETTING: &[&str] = &[
     "interview rounds",
     "interview loop",
     "onsite",
-    "take-home",
-    "take home",
+    "take-home test",
+    "take-home tests",
+    "take-home assignment",
+    "take-home project",
+    "take-home task",
+    "take-home challenge",
+    "take-home exercise",
+    "take-homes",
+    "take home test",
+    "take home assignment",
+    "take home project",
+    "take home task",
     "whiteboard",
     "coding test",
     "coding challenge",
@@ -903,6 +964,9 @@ const ROLE: &[&str] = &[
     "looks nice",
     "look pretty",
     "looks pretty",
+    "is backend responsible",
+    "backend responsible for",
+    "kind of stuff",
     "frontend",
     "front-end",
     "front end",
@@ -958,6 +1022,10 @@ const WORK_FOCUS: &[&str] = &[
 const LANGUAGES: &[&str] = &[
     "language",
     "languages",
+    "lang",
+    "langs",
+    "real-time",
+    "realtime",
     "langauge",
     "langauges",
     "python",
@@ -1465,10 +1533,21 @@ pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
     let duty = asks_about_a_duty(&as_backend);
     // Nor before an interview, which frames it ("do they make you build a REST API in the
     // coding round?").
+    // Nor before the tools asked for by name ("what tools does a backend dev work with"), nor
+    // before what the role is for ("is keeping data safe part of the job?").
     let duty_first = duty
         && !has(&question, SECURITY)
         && !has(&question, AI)
-        && !has(&question, INTERVIEW_SETTING);
+        && !has(&question, INTERVIEW_SETTING)
+        && !has(&question, WHICH_TOOLS)
+        && !has(&question, ROLE_PURPOSE);
+    // Where code is deployed is the cloud ("where do backend devs deploy their code?").
+    if question.contains(" where ") && question.contains(" deploy") {
+        targets.push(Target::Doing {
+            verb: "deploy".to_string(),
+            object: "cloud".to_string(),
+        });
+    }
     if duty_first {
         targets.extend(duty_done_with(&as_backend));
         targets.push(Target::Section("day"));
@@ -1515,7 +1594,10 @@ pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
         targets.push(Target::Rung(Level::Junior));
     }
     // "data engineering" names the data engineer's move as well.
-    let as_roles = question.replace(" engineering ", " engineer ");
+    // "ML" is machine learning ("backend to ML engineer possible?").
+    let as_roles = question
+        .replace(" engineering ", " engineer ")
+        .replace(" ml ", " machine learning ");
     // A level's title among them ("Senior Backend Engineer", "Staff Engineer") is a rung of the
     // ladder, answered by its rungs, not a move elsewhere.
     let names_next_role = next_roles
@@ -1882,7 +1964,10 @@ mod tests {
             // "Lead" as a verb and "entry" without "level" name no rung; the level moved from
             // comes last.
             ("where can a backend career lead long term", &[]),
-            ("entry routes?", &[Target::Section("entry"), Target::Faq("hired")]),
+            (
+                "entry routes?",
+                &[Target::Section("entry"), Target::Faq("hired")],
+            ),
             (
                 "what changes from mid to senior?",
                 &[Target::Rung(Level::Senior), Target::Rung(Level::Mid)],
@@ -2070,6 +2155,25 @@ mod tests {
                 Some(Target::Section("overview")),
             ),
             ("which database should I pick up first?", Some(Target::Section("tools"))),
+            // The tools asked for by name, before a duty the question also names.
+            (
+                "which tools do backend engineers use at work?",
+                Some(Target::Section("tools")),
+            ),
+            // Where code is deployed is the cloud.
+            (
+                "where does a backend engineer deploy stuff?",
+                Some(Target::Doing {
+                    verb: "deploy".to_string(),
+                    object: "cloud".to_string(),
+                }),
+            ),
+            // A take-home is an interview's; take-home pay is not.
+            (
+                "how long should a take-home assignment take?",
+                Some(Target::Faq("interview")),
+            ),
+
             (
                 "I dropped out of college, can I still get into backend?",
                 Some(Target::Section("entry")),
