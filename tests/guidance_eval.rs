@@ -180,6 +180,7 @@ const COVERED_FLOOR_HOLDOUT19: f64 = 88.0;
 const COVERED_FLOOR_HOLDOUT20: f64 = 93.0;
 const COVERED_FLOOR_HOLDOUT21: f64 = 86.5;
 const COVERED_FLOOR_HOLDOUT22: f64 = 93.0;
+const COVERED_FLOOR_HOLDOUT23: f64 = 85.0;
 
 fn check_set(name: &str, covered_bar: f64) {
     check_set_honest(name, covered_bar, HONEST_GOAL);
@@ -728,4 +729,21 @@ fn holdout21_set_meets_the_bars() {
 #[test]
 fn holdout22_set_meets_the_bars() {
     check_set("holdout22.toml", COVERED_FLOOR_HOLDOUT22);
+}
+
+/// holdout23 (written 2026-12-04, blind): questions from someone who read half a guide and
+/// names something in it ("the threat model project", "the staff rung", "the microsoft one"),
+/// "why" and "how come" about what the guides state, one item of a list, negations ("what don't
+/// backend engineers do?"), worries; uncovered rows about details the guides never give of
+/// things they mention. First run (/faq) 85.3% covered / 87.5% honest (/ask 84.0% / 87.5%).
+/// Then, written as kinds: what is above a level or being stuck at one asks for the next step,
+/// "what the job is" the role, a certification named by its vendor is no company question;
+/// gaps for a project built step by step, hosting costs, pay by country, a breakdown of the
+/// open jobs, earnings compared with another role, forecasts named by year or "overtake", the
+/// bot's own favourite: 86.5% / 98.8% (/ask 85.3% / 98.8%); holdout21 89.4% -> 90.3%, holdout9
+/// and holdout3 up a row, no set lower. Its misses are mostly questions about the guides' own
+/// wording ("why is backend called a structural hiring priority"), which rank by topic.
+#[test]
+fn holdout23_set_meets_the_bars() {
+    check_set("holdout23.toml", COVERED_FLOOR_HOLDOUT23);
 }

@@ -110,6 +110,7 @@ const SETS: &[&str] = &[
     "holdout18.toml",
     "holdout19.toml",
     "holdout20.toml",
+    "holdout21.toml",
 ];
 
 /// One set of `tests/data/interview_eval`, parsed.
@@ -691,6 +692,21 @@ const HOLDOUT20_FLOOR: f64 = 0.97;
 #[test]
 fn experts_beat_gamed_and_wrong_answers_on_the_twentieth_holdout_set() {
     meets_the_bars_but("holdout20.toml", 276, HOLDOUT20_FLOOR, &[]);
+}
+
+/// The twenty-fourth set, written 2026-12-04 the same way (blind: its author read only the
+/// README, the bank and the header of `holdout20`), with answers to api-versioning,
+/// db-slow-query, sec-leaked-secret, sd-notification-service, cd-consistent-hashing and
+/// bh-mentoring, leaning on fluent answers with misconceptions practitioners hold and negated
+/// answers made of sarcasm and rhetorical questions. First run 88.9% (144/162), no own-words
+/// answer under 50 (bh-mentoring's 52); the negated answers of three questions scored 90 to
+/// 100. Then more sarcasm marks, each within one clause ("a nice fantasy for companies with…",
+/// "great if you enjoy reading logs", "does anyone actually…"): 92.0%, no other set lower.
+const HOLDOUT21_FLOOR: f64 = 0.91;
+
+#[test]
+fn experts_beat_gamed_and_wrong_answers_on_the_twenty_first_holdout_set() {
+    meets_the_bars_but("holdout21.toml", 162, HOLDOUT21_FLOOR, &[]);
 }
 
 /// `Q=<question id> T=<answer type> [F=<file, e.g. holdout5>] cargo test --test interview_eval

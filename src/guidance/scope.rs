@@ -537,6 +537,15 @@ mod tests {
                 Some("technical how-to (by the question's form)"),
             ),
             ("did Chelsea win last night?", Some("small talk")),
+            (
+                "how many of those jobs are entry level?",
+                Some("figures the guides don't give"),
+            ),
+            (
+                "the CI/CD demo project, what should it include?",
+                Some("project how-to"),
+            ),
+            ("step by step roadmap to get hired?", None),
             ("will backend still be in demand in 2030?", None),
         ];
         assert_topics(&scope(), cases);

@@ -90,6 +90,15 @@ const NEXT_STEP: &[&str] = &[
     "get promoted",
     "move up",
     "climb the ladder",
+    // Added 2026-12-04, anticipated.
+    "what's above",
+    "whats above",
+    "what is above",
+    "stuck at junior",
+    "stuck at mid",
+    "stuck at senior",
+    "stuck at lead",
+    "stuck at the same level",
 ];
 /// Leaving backend for a neighbouring role.
 const PIVOT: &[&str] = &[
@@ -303,6 +312,8 @@ const SECURITY: &[&str] = &[
     "permissions",
     "access control",
     "user roles",
+    "authn",
+    "authz",
 ];
 const PROJECTS: &[&str] = &[
     "project",
@@ -476,6 +487,11 @@ const DUTY_SUBJECTS: &[&str] = &[
     "the engineer is",
     "does the engineer",
     "do the engineers",
+    "does the backend engineer",
+    "does the backend dev",
+    "does the backend developer",
+    "do backend folks",
+    "do backend ppl",
     "is it the backend's job to",
 ];
 /// Subjects of a claim to check ("is it true backend engineers never really talk to
@@ -965,6 +981,10 @@ const ROLE: &[&str] = &[
     "look pretty",
     "looks pretty",
     "is backend responsible",
+    "what the job is",
+    "what the job involves",
+    "ppl actually build",
+    "people actually build",
     "backend responsible for",
     "kind of stuff",
     "frontend",
@@ -2155,6 +2175,11 @@ mod tests {
                 Some(Target::Section("overview")),
             ),
             ("which database should I pick up first?", Some(Target::Section("tools"))),
+            // What is above a level, or being stuck at one, asks for the next step.
+            (
+                "afraid i'm stuck at mid, what's above that?",
+                Some(Target::Section("next")),
+            ),
             // The tools asked for by name, before a duty the question also names.
             (
                 "which tools do backend engineers use at work?",
