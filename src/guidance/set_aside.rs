@@ -37,7 +37,6 @@ const RESTATEMENTS: &[&str] = &[
     "what i'm asking is",
     "what im asking is",
     "in english",
-    "sorry, in english",
 ];
 
 /// Openings that concede or wave away what follows up to "but" ("I know you can't say much

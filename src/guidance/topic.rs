@@ -617,12 +617,12 @@ const WHICH_TOOLS: &[&str] = &[
     "which stack",
     "what tech stack",
 ];
-/// What the role is for, in the overviews' words ("keeps data safe").
+/// What the role is for, in the overviews' words ("keeps data safe"): the overview answers these
+/// (with `ROLE`), before any duty named beside them.
 const ROLE_PURPOSE: &[&str] = &[
     "data safe",
     "data secure",
     "keep the data safe",
-    "keeping data safe",
     "keeping user data",
     "protect user data",
     "protecting user data",
@@ -871,34 +871,6 @@ const INTERVIEW: &[&str] = &[
     "system design",
     "sys design",
     "candidates",
-    "take-home test",
-    "take-home tests",
-    "take-home assignment",
-    "take-home project",
-    "take-home task",
-    "take-home challenge",
-    "take-home exercise",
-    "take-homes",
-    "take home test",
-    "take home assignment",
-    "take home project",
-    "take home task",
-    "whiteboard",
-    "coding test",
-    "coding challenge",
-    "technical screen",
-    "phone screen",
-    "onsite",
-    "coding round",
-    "coding rounds",
-    "technical round",
-    "technical rounds",
-    "design round",
-    "interview round",
-    "interview rounds",
-    "interview loop",
-    "tech test",
-    "technical test",
 ];
 /// Asking whose duty something is ("…, or is that the DevOps team's job?").
 /// (Apostrophes are spaces here: "the team's job" reads "the team s job".)
@@ -913,6 +885,7 @@ const WHOSE_JOB: &[&str] = &[
 ];
 /// An interview's own setting, which frames a task named with it ("do they make you build a
 /// REST API in the coding round?" asks what interviews cover, not what the job's day holds).
+/// It names an interview as `INTERVIEW`'s words do (see [`names_an_interview`]).
 const INTERVIEW_SETTING: &[&str] = &[
     "coding round",
     "coding rounds",
@@ -948,23 +921,18 @@ const INTERVIEW_SETTING: &[&str] = &[
     "during the interview",
     "during interviews",
 ];
-/// What the role builds, asked as the kind of thing ("what kinds of systems does a backend
-/// engineer build?"): the overview's, not a duty of the day.
-const WHAT_IS_BUILT: &[&str] = &[
+/// What the role builds, asked as the kind of system ("what kinds of systems does a backend
+/// engineer build?"): the overview's (with `ROLE`), not a duty of the day.
+const KINDS_OF_SYSTEMS: &[&str] = &[
     "kinds of systems",
     "kind of systems",
     "what systems",
     "which systems",
-    "kinds of things",
-    "kind of things",
-    "what stuff",
 ];
-/// What the job is: the overview answers these.
+/// Other words for what is built, which make no duty of the verb either.
+const KINDS_OF_THINGS: &[&str] = &["kinds of things", "kind of things", "what stuff"];
+/// What the job is: the overview answers these, and `ROLE_PURPOSE` and `KINDS_OF_SYSTEMS`.
 const ROLE: &[&str] = &[
-    "kinds of systems",
-    "kind of systems",
-    "what systems",
-    "which systems",
     // Explaining the job, or a wrong picture of it ("is backend basically the person who makes
     // the website look nice?"; added 2026-12-04, anticipated).
     "explain backend",
@@ -1017,13 +985,6 @@ const ROLE: &[&str] = &[
     "job involves",
     "job entail",
     "job entails",
-    // What the role is for, in the overviews' words ("keeps data safe").
-    "data safe",
-    "data secure",
-    "keep the data safe",
-    "keeping user data",
-    "protect user data",
-    "protecting user data",
 ];
 /// What the engineer's work centres on, with the engineer named ("what a backend engineer
 /// focuses on"); "what should I focus on" asks what to learn.
@@ -1141,6 +1102,11 @@ fn names_projects(question: &str) -> bool {
             .iter()
             .filter(|c| !bare(c))
             .any(|c| has(question, &[c]))
+}
+
+/// Whether the question names an interview: its words or its setting ("the coding round").
+fn names_an_interview(question: &str) -> bool {
+    has(question, INTERVIEW) || has(question, INTERVIEW_SETTING)
 }
 
 fn has(question: &str, cues: &[&str]) -> bool {
@@ -1440,7 +1406,7 @@ fn asks_about_a_duty(question: &str) -> bool {
     if has(question, PART_OF_THE_WORK) {
         return true;
     }
-    if has(question, WHAT_IS_BUILT) {
+    if has(question, KINDS_OF_SYSTEMS) || has(question, KINDS_OF_THINGS) {
         return false;
     }
     if has(question, NORMAL_TASK) {
@@ -1551,10 +1517,9 @@ pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
     // A duty asked about is the day's to answer, before the tools or skills it names (not
     // before security or AI, which have sections of their own).
     let duty = asks_about_a_duty(&as_backend);
-    // Nor before an interview, which frames it ("do they make you build a REST API in the
-    // coding round?").
-    // Nor before the tools asked for by name ("what tools does a backend dev work with"), nor
-    // before what the role is for ("is keeping data safe part of the job?").
+    // Nor before an interview's setting, which frames it ("do they make you build a REST API in
+    // the coding round?"), the tools asked for by name ("what tools does a backend dev work
+    // with") or what the role is for ("is keeping data safe part of the job?").
     let duty_first = duty
         && !has(&question, SECURITY)
         && !has(&question, AI)
@@ -1636,7 +1601,7 @@ pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
     // Naming a role ("what does a staff engineer do") is not asking to move there; naming it
     // beside backend ("SRE after backend?") is.
     // "do interviews go into indexing" asks what they cover, not about a move.
-    let pivot = has(&question, PIVOT) && !has(&question, INTERVIEW) && !against_others;
+    let pivot = has(&question, PIVOT) && !names_an_interview(&question) && !against_others;
     // "deploy to the cloud, or is that DevOps' job?" asks whose duty it is, not about a move.
     let whose_job = has(&question, WHOSE_JOB);
     let moving_on = pivot
@@ -1649,7 +1614,7 @@ pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
     }
     // An interview frames whatever else the question names ("database questions in the
     // interview" asks what interviews cover, not which databases to learn).
-    if has(&question, INTERVIEW) {
+    if names_an_interview(&question) {
         targets.push(Target::Faq("interview"));
         targets.push(Target::Section("interview"));
     }
@@ -1741,7 +1706,7 @@ pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
         // level's focus is its rung's).
         targets.push(Target::Faq("what is a backend engineer"));
     }
-    if has(&question, ROLE) {
+    if has(&question, ROLE) || has(&question, ROLE_PURPOSE) || has(&question, KINDS_OF_SYSTEMS) {
         targets.push(Target::Section("overview"));
     }
     // A level named for itself ("lead engineer responsibilities", "staff vs senior") is
