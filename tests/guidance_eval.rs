@@ -181,6 +181,7 @@ const COVERED_FLOOR_HOLDOUT20: f64 = 93.0;
 const COVERED_FLOOR_HOLDOUT21: f64 = 86.5;
 const COVERED_FLOOR_HOLDOUT22: f64 = 93.0;
 const COVERED_FLOOR_HOLDOUT23: f64 = 85.0;
+const COVERED_FLOOR_HOLDOUT24: f64 = 79.5;
 
 fn check_set(name: &str, covered_bar: f64) {
     check_set_honest(name, covered_bar, HONEST_GOAL);
@@ -746,4 +747,12 @@ fn holdout22_set_meets_the_bars() {
 #[test]
 fn holdout23_set_meets_the_bars() {
     check_set("holdout23.toml", COVERED_FLOOR_HOLDOUT23);
+}
+
+/// holdout24 (written 2026-12-05, blind): posts that tell the asker's situation first and ask
+/// after it, questions that name two topics and ask about one, and uncovered rows that reuse the
+/// guides' own nouns with an ask the guides don't answer.
+#[test]
+fn holdout24_set_meets_the_bars() {
+    check_set_honest("holdout24.toml", COVERED_FLOOR_HOLDOUT24, 84.0);
 }

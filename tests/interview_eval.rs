@@ -111,6 +111,7 @@ const SETS: &[&str] = &[
     "holdout19.toml",
     "holdout20.toml",
     "holdout21.toml",
+    "holdout22.toml",
 ];
 
 /// One set of `tests/data/interview_eval`, parsed.
@@ -707,6 +708,18 @@ const HOLDOUT21_FLOOR: f64 = 0.91;
 #[test]
 fn experts_beat_gamed_and_wrong_answers_on_the_twenty_first_holdout_set() {
     meets_the_bars_but("holdout21.toml", 162, HOLDOUT21_FLOOR, &[]);
+}
+
+/// The twenty-fifth set, written 2026-12-05 the same way (blind: its author read only the
+/// README, the bank and the header of `holdout21`), with answers to db-zero-downtime-migration,
+/// bh-conflict-teammate, db-sql-vs-nosql, rel-incident-response, sec-tenant-idor,
+/// api-idempotency-keys, cd-deadlock and sd-async-order-processing, leaning on wrong answers
+/// that pack two to five misconceptions into long fluent sentences.
+const HOLDOUT22_FLOOR: f64 = 0.91;
+
+#[test]
+fn experts_beat_gamed_and_wrong_answers_on_the_twenty_second_holdout_set() {
+    meets_the_bars_but("holdout22.toml", 210, HOLDOUT22_FLOOR, &[]);
 }
 
 /// `Q=<question id> T=<answer type> [F=<file, e.g. holdout5>] cargo test --test interview_eval
