@@ -180,6 +180,15 @@ pub fn understand<'a>(lib: &'a Library, text: &str) -> Understood<'a> {
             targets.insert(0, Target::Rung(level));
         }
     }
+    if let Some(question) = salary.as_mut() {
+        // "what does the level after junior pay?": the pay of the rung above the level named.
+        if let [named] = question.levels[..] {
+            let above = Level::ALL.iter().find(|l| **l > named).copied();
+            if let Some(above) = above.filter(|_| targets.contains(&Target::RungAbove(named))) {
+                question.levels = vec![above];
+            }
+        }
+    }
     if salary.is_some() {
         // A pay question's level is answered by its figures, which lead the reply.
         targets.retain(|t| !matches!(t, Target::Rung(_)));
@@ -483,7 +492,7 @@ fn asked_in_a_long_message(text: &str) -> Option<String> {
 /// Whether asking words point back at something told before them: "that", "this", "them"…
 /// (not "these days", nor the "that" of "is it true that I…"), or an "it" that stands for a
 /// thing ("is it good for backend?"), not the "it" of "is it possible to…" or "is it worth…".
-fn points_back(asked: &str) -> bool {
+pub(super) fn points_back(asked: &str) -> bool {
     const BACK: &[&str] = &["that", "this", "these", "those", "them"];
     const NOT_BACK_BEFORE: &[&str] = &[
         "day",
@@ -532,7 +541,10 @@ fn points_back(asked: &str) -> bool {
         "best",
         "fine",
         "a",
+        "all",
     ];
+    // Said between "it" and what it is: "is it even worth…", "is it really possible…".
+    const ADVERBS: &[&str] = &["even", "really", "still", "actually", "just", "truly", "honestly"];
     let words: Vec<&str> = asked
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
         .filter(|w| !w.is_empty())
@@ -541,11 +553,18 @@ fn points_back(asked: &str) -> bool {
         (BACK.contains(w)
             && !words
                 .get(i + 1)
-                .is_some_and(|next| NOT_BACK_BEFORE.contains(next)))
+                .is_some_and(|next| NOT_BACK_BEFORE.contains(next))
+            // "now that AI writes endpoints", "so that": a conjunction, not a pointer.
+            && !(*w == "that" && i > 0 && ["now", "so", "such"].contains(&words[i - 1])))
             || (*w == "it"
-                && !words
-                    .get(i + 1)
+                && !words[i + 1..]
+                    .iter()
+                    .find(|next| !ADVERBS.contains(next))
                     .is_some_and(|next| DUMMY_IT.contains(next) || *next == "is"))
+            // "which one should I take?", "either": a pick among things told ("which of the
+            // entry routes" names what it picks from).
+            || (*w == "which" && words.get(i + 1) == Some(&"one"))
+            || *w == "either"
     })
 }
 
@@ -553,7 +572,16 @@ fn points_back(asked: &str) -> bool {
 /// sentence's end, and before a joint that starts another ask (", and how…", "; also…"). Only
 /// parts that ask (a question mark, or a question word first) are returned.
 fn asking_parts(lower: &str) -> Vec<(usize, usize)> {
-    const JOINTS: &[&str] = &[", and ", "; ", ", also ", " also ", ", plus ", " and also "];
+    const JOINTS: &[&str] = &[
+        ", and ",
+        "; ",
+        ", also ",
+        " also ",
+        ", plus ",
+        " and also ",
+        // "Honest question from an introvert: do soft skills matter?"
+        ": ",
+    ];
     const ASKING: &[&str] = &[
         "what", "whats", "what's", "how", "which", "is", "are", "do", "does", "did", "can",
         "could", "should", "would", "will", "where", "when", "who", "why", "any", "whos",
@@ -1969,6 +1997,8 @@ mod tests {
             ("I'm learning Rust. Is it good for backend?", None),
             ("I know Kotlin well. Does that count for backend jobs?", None),
             ("I have two kids. Can I do this part time?", None),
+            ("Two startups made me offers, one remote. Which one pays better long term?", None),
+            ("I can learn Go or Kotlin this winter. Is either used for backend?", None),
         ];
         for (message, expected) in cases {
             assert_eq!(
@@ -2236,6 +2266,22 @@ mod calibration {
     #[derive(serde::Deserialize)]
     struct Q {
         question: String,
+    }
+
+    /// `Q="…" cargo test --release --lib explain_one -- --ignored --nocapture`: how one question
+    /// is read (its query, targets, pay reading and gap), to see why it was answered as it was.
+    #[test]
+    #[ignore]
+    fn explain_one() {
+        let lib = tests::lib();
+        let question = std::env::var("Q").unwrap_or_default();
+        let u = understand(&lib, &question);
+        println!("query:   {}", u.query);
+        println!("targets: {:?}", u.targets);
+        println!("salary:  {:?}", u.salary);
+        println!("gap:     {:?} later {:?}", u.uncovered, u.asked_later);
+        println!("covered: {:?}", covered(&lib, &u, GUIDE_PASSAGES).ok());
+        println!("known share: {:.2}", known_share(&u));
     }
 
     #[test]

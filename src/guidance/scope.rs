@@ -298,7 +298,7 @@ pub fn uncovered(
                 });
             }
             let (question, corrected) = match &asked {
-                Some(asked) if gap.asked => asked,
+                Some(asked) if gap.asked || gap.when != Some(GapWhen::Pay) => asked,
                 _ => &whole,
             };
             let cue = gap

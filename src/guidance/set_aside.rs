@@ -65,6 +65,23 @@ const CONCEDING: &[&str] = &[
     "not related but",
 ];
 
+/// Openings that grant something known before the question ("I know juniors start around
+/// 105k, but what does the next level up pay?"), unless the question points back at it.
+const KNOWING: &[&str] = &[
+    "i know ",
+    "i already know",
+    "yeah i know",
+    "ok i know",
+    "okay i know",
+    "i get it",
+    "i've heard",
+    "ive heard",
+    "i hear ",
+    "i've read",
+    "ive read",
+    "i read ",
+];
+
 /// Clause openings that say what the asker does not want.
 const NOT_WANTED: &[&str] = &[
     "not the ",
@@ -315,6 +332,17 @@ fn after_the_turn(text: &str) -> &str {
         if let Some(but) = lower.find(" but ") {
             cut = cut.max(Some(but + " but".len()));
         }
+    } else if KNOWING.iter().any(|c| lower.starts_with(c)) {
+        // "I know the pay is decent, but is it worth starting now?": what the asker already
+        // knows is granted, and the question follows "but", unless it points back at what was
+        // granted ("I know Python, but is it enough?").
+        if let Some(but) = lower.find(" but ") {
+            let rest = &lower[but + " but ".len()..];
+            // "I know Python but not Java, …" contrasts what is known; it grants nothing.
+            if !rest.starts_with("not ") && !super::faq::points_back(rest) {
+                cut = cut.max(Some(but + " but".len()));
+            }
+        }
     }
     let Some(cut) = cut else {
         return text;
@@ -474,6 +502,20 @@ mod tests {
             (
                 "setting the visa question aside for now, which entry routes do the guides list?",
                 "which entry routes do the guides list?",
+            ),
+            // What the asker already knows, granted before the question.
+            (
+                "I know juniors start around 105k, but what does the next level up pay?",
+                "what does the next level up pay?",
+            ),
+            (
+                "i've heard the market is rough but which projects actually get callbacks?",
+                "which projects actually get callbacks?",
+            ),
+            // …unless the question is about what was granted.
+            (
+                "I know Python, but is it any good for backend jobs?",
+                "I know Python, but is it any good for backend jobs?",
             ),
             // A restatement after the sentence it restates.
             (

@@ -153,6 +153,14 @@ const PIVOT: &[&str] = &[
     "exit opps",
     "exit opportunities",
     "exit options",
+    // Across rather than up (added 2026-12-05, anticipated).
+    "sideways",
+    "sidestep",
+    "side step",
+    "lateral move",
+    "lateral moves",
+    "move laterally",
+    "horizontal move",
     // A stage on the way elsewhere, or a fear of being stuck (added 2026-12-04, anticipated).
     "end up in",
     "end up as",
