@@ -119,6 +119,19 @@ pub fn understand<'a>(lib: &'a Library, text: &str) -> Understood<'a> {
         Some(ask) if ask.split_whitespace().count() >= 6 => intent::salary_question(analyzer, ask),
         _ => intent::salary_question(analyzer, &corrected),
     };
+    // A pay reading made only of words split between the story and the ask is no pay question
+    // ("27, four years in IT support. Which certifications are worth it?": the years are told,
+    // "worth it" asked of certifications); a story or an ask that is about pay on its own keeps
+    // it ("3 years at an agency in Ohio. What should I be earning?"), and so does an amount told
+    // ("I'm on 115k. Which level does that put me at?").
+    if let Some((told, ask)) = told_then_asked(&corrected) {
+        if intent::salary_question(analyzer, told).is_none()
+            && intent::amount_named(told).is_none()
+            && intent::salary_question(analyzer, ask).is_none()
+        {
+            salary = None;
+        }
+    }
     let meant = spelled_out(
         focus.as_deref().unwrap_or(&corrected),
         &lib.catalog.synonyms,
@@ -293,8 +306,11 @@ fn gap_named(
         &unknown,
     )
     .or_else(|| {
+        // Another role or a certification told as context names no gap ("I'm a data engineer
+        // with CompTIA certs. Which certifications are worth it?"); the ask is read.
+        let ask = asked.map_or(corrected, |(_, ask)| ask);
         let asked = topic::other_role_asked(
-            corrected,
+            ask,
             vocabulary.next_roles(),
             vocabulary.roles_only_listed(),
         )?;
@@ -323,7 +339,8 @@ fn gap_named(
         })
     })
     .or_else(|| {
-        let name = vocabulary.certification_not_named(lib.search.analyzer(), corrected)?;
+        let ask = asked.map_or(corrected, |(_, ask)| ask);
+        let name = vocabulary.certification_not_named(lib.search.analyzer(), ask)?;
         Some(Uncovered {
             topic: "certifications the guides don't name".to_string(),
             says: format!(
@@ -367,8 +384,14 @@ fn asked_without_context(text: &str, check_back: bool) -> Option<String> {
         .iter()
         .map(|&(a, b)| text.get(a..b).map(str::trim))
         .collect::<Option<_>>()?;
+    // A pointer after the first clause of an asking part points at that clause ("Postgres or
+    // MySQL, do the guides name either of them?"), not back at what was told.
+    let leads: Vec<&str> = asked
+        .iter()
+        .map(|part| part.split([',', ';', ':']).next().unwrap_or(part))
+        .collect();
     let asked = asked.join(" ");
-    (!check_back || !points_back(&asked.to_lowercase())).then_some(asked)
+    (!check_back || !points_back(&leads.join(" ").to_lowercase())).then_some(asked)
 }
 
 /// A message as words: links, Discord mentions and code markup carry no question ("saw this on
@@ -557,6 +580,8 @@ pub(super) fn points_back(asked: &str) -> bool {
             // "now that AI writes endpoints", "so that": a conjunction, not a pointer.
             && !(*w == "that" && i > 0 && ["now", "so", "such"].contains(&words[i - 1])))
             || (*w == "it"
+                // "worth it" points at nothing told.
+                && !(i > 0 && words[i - 1] == "worth")
                 && !words[i + 1..]
                     .iter()
                     .find(|next| !ADVERBS.contains(next))
@@ -692,6 +717,18 @@ fn asked_last_first(text: &str, next_roles: &[String]) -> Vec<Target> {
         }
     }
     targets
+}
+
+/// A message of statements followed by one question, split there: what it tells, and what it
+/// asks. None when the last sentence asks nothing or an earlier one asks too.
+fn told_then_asked(text: &str) -> Option<(&str, &str)> {
+    let parts = sentences(text);
+    let (ask, told) = parts.split_last()?;
+    if told.is_empty() || !ask.ends_with('?') || told.iter().any(|s| s.ends_with('?')) {
+        return None;
+    }
+    let at = text.rfind(ask)?;
+    Some((text[..at].trim(), ask))
 }
 
 /// The sentences of `text`, each with its closing mark: a full stop ends one only before a
@@ -1999,6 +2036,15 @@ mod tests {
             ("I have two kids. Can I do this part time?", None),
             ("Two startups made me offers, one remote. Which one pays better long term?", None),
             ("I can learn Go or Kotlin this winter. Is either used for backend?", None),
+            // "worth it" and a pointer inside the ask point at nothing told.
+            (
+                "Six years in IT support. Which certifications are worth it for backend?",
+                Some("Which certifications are worth it for backend?"),
+            ),
+            (
+                "I've only used SQLite. Postgres or MySQL, do the guides name either of them?",
+                Some("Postgres or MySQL, do the guides name either of them?"),
+            ),
         ];
         for (message, expected) in cases {
             assert_eq!(
@@ -2006,6 +2052,21 @@ mod tests {
                 *expected,
                 "{message}"
             );
+        }
+    }
+
+    /// Pay read only from words split between the story and the ask is no pay question.
+    #[test]
+    fn a_pay_reading_split_between_story_and_ask_is_no_pay_question() {
+        let lib = lib();
+        let cases = [
+            ("Six years in IT support. Which certifications are worth it for backend?", false),
+            ("3 years at an agency in Ohio. What should I be earning?", true),
+            ("I'm on 115k. Which level does that put me at?", true),
+            ("My cousin brags about his salary. What do seniors make?", true),
+        ];
+        for (question, pay) in cases {
+            assert_eq!(understand(&lib, question).salary.is_some(), pay, "{question}");
         }
     }
 
