@@ -181,7 +181,7 @@ const COVERED_FLOOR_HOLDOUT20: f64 = 93.0;
 const COVERED_FLOOR_HOLDOUT21: f64 = 86.5;
 const COVERED_FLOOR_HOLDOUT22: f64 = 93.0;
 const COVERED_FLOOR_HOLDOUT23: f64 = 85.0;
-const COVERED_FLOOR_HOLDOUT24: f64 = 79.5;
+const COVERED_FLOOR_HOLDOUT24: f64 = 89.0;
 
 fn check_set(name: &str, covered_bar: f64) {
     check_set_honest(name, covered_bar, HONEST_GOAL);
@@ -751,8 +751,16 @@ fn holdout23_set_meets_the_bars() {
 
 /// holdout24 (written 2026-12-05, blind): posts that tell the asker's situation first and ask
 /// after it, questions that name two topics and ask about one, and uncovered rows that reuse the
-/// guides' own nouns with an ask the guides don't answer.
+/// guides' own nouns with an ask the guides don't answer. First run (/faq) 80.1% covered /
+/// 84.3% honest (/ask 79.5% / 84.3%). Then, written as kinds: a story's words name no gap
+/// unless it is a pay gap, nor make a pay question with the ask's words; what the asker already
+/// knows is granted before "but"; a label before a colon is context; "which one", "either" point
+/// back, "now that", "worth it" and "is it even worth" do not; the pay of the level above one
+/// named; sideways moves are pivots; gaps for a currency named by its country's adjective,
+/// pricing work for a client, a project's sections, a finished interview answer, weekend small
+/// talk, data-centre work: 89.8% / 92.1% (/ask 89.2% / 92.1%); other sets +6 rows covered,
+/// holdout15 honest up a row, none lower.
 #[test]
 fn holdout24_set_meets_the_bars() {
-    check_set_honest("holdout24.toml", COVERED_FLOOR_HOLDOUT24, 84.0);
+    check_set("holdout24.toml", COVERED_FLOOR_HOLDOUT24);
 }

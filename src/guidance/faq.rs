@@ -309,11 +309,8 @@ fn gap_named(
         // Another role or a certification told as context names no gap ("I'm a data engineer
         // with CompTIA certs. Which certifications are worth it?"); the ask is read.
         let ask = asked.map_or(corrected, |(_, ask)| ask);
-        let asked = topic::other_role_asked(
-            ask,
-            vocabulary.next_roles(),
-            vocabulary.roles_only_listed(),
-        )?;
+        let asked =
+            topic::other_role_asked(ask, vocabulary.next_roles(), vocabulary.roles_only_listed())?;
         Some(match asked {
             topic::OtherRole::Work(role) => Uncovered {
                 topic: "another role's work".to_string(),
@@ -567,7 +564,9 @@ pub(super) fn points_back(asked: &str) -> bool {
         "all",
     ];
     // Said between "it" and what it is: "is it even worth…", "is it really possible…".
-    const ADVERBS: &[&str] = &["even", "really", "still", "actually", "just", "truly", "honestly"];
+    const ADVERBS: &[&str] = &[
+        "even", "really", "still", "actually", "just", "truly", "honestly",
+    ];
     let words: Vec<&str> = asked
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
         .filter(|w| !w.is_empty())
@@ -2060,13 +2059,26 @@ mod tests {
     fn a_pay_reading_split_between_story_and_ask_is_no_pay_question() {
         let lib = lib();
         let cases = [
-            ("Six years in IT support. Which certifications are worth it for backend?", false),
-            ("3 years at an agency in Ohio. What should I be earning?", true),
+            (
+                "Six years in IT support. Which certifications are worth it for backend?",
+                false,
+            ),
+            (
+                "3 years at an agency in Ohio. What should I be earning?",
+                true,
+            ),
             ("I'm on 115k. Which level does that put me at?", true),
-            ("My cousin brags about his salary. What do seniors make?", true),
+            (
+                "My cousin brags about his salary. What do seniors make?",
+                true,
+            ),
         ];
         for (question, pay) in cases {
-            assert_eq!(understand(&lib, question).salary.is_some(), pay, "{question}");
+            assert_eq!(
+                understand(&lib, question).salary.is_some(),
+                pay,
+                "{question}"
+            );
         }
     }
 

@@ -80,7 +80,10 @@
 //! claim parts from the rubric: "interleave" in "Redis INCR can interleave between clients"; the
 //! model hears a sentence's topic better than its claim, so "INCR does the same" would be near),
 //! unless the sentence is `CORRECTION_MARGIN` closer still to the misconception's why, whole or
-//! a clause of it (it states the remedy: "deletion needs tombstones or backward-shift"). A
+//! a clause of it (it states the remedy: "deletion needs tombstones or backward-shift"). A long
+//! sentence (`CLAUSE_READ_FROM_WORDS`) that mixes a misconception with right points is also read
+//! clause by clause, affirmative clauses only, at `CLAUSE_MISCONCEPTION`, unless the clause is
+//! as near the why as the claim (see `misconceptions_in_clauses`). A
 //! sentence is compared only with statements of its own polarity (the model barely hears a
 //! negation: "needs no retry" would otherwise be raised by "you must retry"), so a negated
 //! misconception ("a separate permission check is not needed") is heard in negated sentences,
@@ -223,6 +226,12 @@ fn is_a_denial(s: &Sentence) -> bool {
 }
 /// A sentence of fewer words states no claim a red flag could be raised by meaning from.
 const MIN_CLAIM_WORDS: usize = 6;
+/// A sentence this long is also read clause by clause for misconceptions
+/// (`misconceptions_in_clauses`).
+const CLAUSE_READ_FROM_WORDS: usize = 18;
+/// A clause read alone raises a misconception from this closeness (a whole sentence's
+/// threshold is `SEMANTIC_MISCONCEPTION`).
+const CLAUSE_MISCONCEPTION: f32 = 0.74;
 /// Below this share of recognisable words an answer is gibberish (or in another language).
 const MIN_KNOWN_SHARE: f64 = 0.35;
 /// Another language: at least this share of the words are that language's frequent words.
@@ -1197,6 +1206,15 @@ impl ScoringBank {
                 });
             }
         }
+        if let Some(vectors) = &vectors {
+            self.misconceptions_in_clauses(
+                q,
+                &sentences,
+                vectors,
+                &mut red_flags,
+                &mut flagged_sentence,
+            );
+        }
 
         // Ownership against blame (behavioral): a story that blames more than it owns raises a
         // red flag, and its blaming sentences earn nothing.
@@ -1549,6 +1567,86 @@ impl ScoringBank {
             }
         }
         None
+    }
+
+    /// Misconceptions stated in one clause of a long sentence that mixes them with right
+    /// points ("…, and as a backstop I'd turn on row-level security, which applies to the table
+    /// owner like any other role, so …"): the whole sentence's vector is the mix, near neither,
+    /// so each clause of such a sentence is read alone, by meaning, as a sentence would be
+    /// (`flag_in`). Sentences that criticise or report a claim ("some teams think …") are not
+    /// split, only affirmative clauses are read, and a sentence whose whole states the remedy (closer to the misconception's why
+    /// by `CORRECTION_MARGIN`) corrects its clause.
+    fn misconceptions_in_clauses(
+        &self,
+        q: &QuestionScoring,
+        sentences: &[Sentence],
+        vectors: &[Vec<f32>],
+        red_flags: &mut Vec<RaisedFlag>,
+        flagged_sentence: &mut [bool],
+    ) {
+        let Some(encoder) = &self.encoder else {
+            return;
+        };
+        let p = &self.prepared;
+        let pending: Vec<&FlagRubric> = q
+            .flags
+            .iter()
+            .filter(|f| f.misconception && !red_flags.iter().any(|r| r.flag == f.flag))
+            .collect();
+        if pending.is_empty() {
+            return;
+        }
+        let mut clauses = Vec::new();
+        for (i, s) in sentences.iter().enumerate() {
+            let reported = s.words.iter().any(|w| p.reported_claim.contains(&w.text));
+            if s.scope.criticised || reported {
+                continue;
+            }
+            // Only affirmative clauses: a negated one ("it isn't free - every insert has to
+            // maintain each index") is near a misconception's negated phrasing by its topic
+            // and its "not", whichever way it argues; the whole sentence is read for those.
+            let plain = s
+                .clauses(CLAUSE_READ_FROM_WORDS, MIN_CLAIM_WORDS)
+                .into_iter()
+                .map(|clause| Sentence::new(&clause, &self.analyzer, &p.cues))
+                .filter(|clause| !clause.negates() && !clause.scope.criticised);
+            clauses.extend(plain.map(|clause| (i, clause)));
+        }
+        if clauses.is_empty() {
+            return;
+        }
+        let texts: Vec<&str> = clauses.iter().map(|(_, c)| c.text.as_str()).collect();
+        let Ok(clause_vectors) = encoder.encode(&texts) else {
+            return;
+        };
+        if clause_vectors.len() != texts.len() {
+            return;
+        }
+        for flag in pending {
+            let raised = clauses.iter().zip(&clause_vectors).find_map(|((i, c), v)| {
+                let by = self.flag_in(flag, c, Some(v), nearest_point(q, v))?;
+                let FlagEvidence::Meaning { similarity } = by else {
+                    return None;
+                };
+                // A clause is short and near its topic's every statement: it must be nearer
+                // the claim than the clause or its sentence is to the why at all, and clearly
+                // near it.
+                let corrected = flag.correction.iter().any(|r| {
+                    cosine(v, r) >= similarity
+                        || cosine(&vectors[*i], r) >= similarity + CORRECTION_MARGIN
+                });
+                (similarity >= CLAUSE_MISCONCEPTION && !corrected).then_some((*i, c, by))
+            });
+            if let Some((i, clause, by)) = raised {
+                flagged_sentence[i] = true;
+                red_flags.push(RaisedFlag {
+                    flag: flag.flag.clone(),
+                    why: flag.why.clone(),
+                    sentence: clause.text.clone(),
+                    by,
+                });
+            }
+        }
     }
 
     /// Whether a plain sentence restates the flag nearly word for word: most of its terms

@@ -179,7 +179,7 @@ pub struct NegationCues {
 }
 
 /// Most words a `before` cue reaches forward, and an `after` cue reaches back.
-const SCOPE_FORWARD: usize = 8;
+const SCOPE_FORWARD: usize = 10;
 const SCOPE_BACK: usize = 12;
 /// At most this many words make a list item that a negation runs on across ("400, 401").
 const LIST_ITEM: usize = 3;
@@ -466,6 +466,55 @@ impl Sentence {
         }
     }
 
+    /// The clauses of a long sentence as text, for the misconception check: split where a
+    /// comma, colon, parenthesis or dash breaks it, each clause at least `min_words` long
+    /// (a shorter piece joins the clause before it, or the next when it comes first). Only
+    /// clauses whose words share the sentence's polarity are kept: a clause inside a negation
+    /// that reaches it from outside ("I'd never, as some do, …") is not read alone. Empty when
+    /// the sentence is shorter than `long` words or does not break into two such clauses.
+    pub fn clauses(&self, long: usize, min_words: usize) -> Vec<String> {
+        if self.words.len() < long {
+            return Vec::new();
+        }
+        let mut spans: Vec<(usize, usize)> = Vec::new();
+        let mut start = 0;
+        for at in 1..self.words.len() {
+            if self.words[at].clause_break_before {
+                spans.push((start, at));
+                start = at;
+            }
+        }
+        spans.push((start, self.words.len()));
+        let mut merged: Vec<(usize, usize)> = Vec::new();
+        for (from, to) in spans {
+            // "…, the WAF, or the load balancer": the end of a list, read with its head.
+            let ends_a_list = matches!(self.words[from].text.as_str(), "or" | "nor");
+            match merged.last_mut() {
+                Some(last)
+                    if to - from < min_words || last.1 - last.0 < min_words || ends_a_list =>
+                {
+                    last.1 = to
+                }
+                _ => merged.push((from, to)),
+            }
+        }
+        if merged.len() < 2 {
+            return Vec::new();
+        }
+        merged
+            .into_iter()
+            .filter(|&(from, _)| {
+                // Negated from outside: a word negated by a cue before the clause.
+                let cue_before = (0..from).any(|w| self.scope.cue[w]);
+                !(cue_before && self.scope.negated[from])
+            })
+            .map(|(from, to)| {
+                let text = &self.text[self.words[from].start..self.words[to - 1].end];
+                text.to_string()
+            })
+            .collect()
+    }
+
     /// Whether word `at` ends a hyphenated name begun by other words ("sha256" in
     /// "PBKDF2-HMAC-SHA256" names a part of another construction, not the bare hash).
     pub fn ends_a_compound(&self, at: usize) -> bool {
@@ -722,6 +771,42 @@ mod tests {
             ),
         ];
         assert_denied_and_affirmed(denied, affirmed);
+    }
+
+    #[test]
+    fn a_long_sentence_is_read_clause_by_clause() {
+        let cues = NegationCues::new(lexicon());
+        let analyzer = crate::search::Analyzer::new(&crate::interview::testing::catalog().synonyms);
+        let clauses = |text: &str| Sentence::new(text, &analyzer, &cues).clauses(14, 5);
+        assert_eq!(
+            clauses(
+                "I'd put the check in the gateway for every route, since it sees each token, \
+                 and (frankly) the handlers can stay as they are"
+            ),
+            [
+                "I'd put the check in the gateway for every route",
+                // A piece under five words joins the clause before it.
+                "since it sees each token, and (frankly",
+                "the handlers can stay as they are",
+            ]
+        );
+        // Short sentences, and long ones without breaks, are read whole.
+        assert!(clauses("the gateway checks the token, the service the owner").is_empty());
+        assert!(clauses(
+            "every handler loads the invoice by id and tenant from the session before it returns anything"
+        )
+        .is_empty());
+        // A clause denied from before it is not read alone.
+        assert_eq!(
+            clauses(
+                "I would never move ownership checks into the gateway, the WAF, or the load balancer \
+                 of the platform, because none of them knows who owns invoice 123"
+            ),
+            [
+                "I would never move ownership checks into the gateway, the WAF, or the load balancer of the platform",
+                "because none of them knows who owns invoice 123",
+            ]
+        );
     }
 
     #[test]
