@@ -335,7 +335,7 @@ fn after_the_turn(text: &str) -> &str {
     } else if KNOWING.iter().any(|c| lower.starts_with(c)) {
         // "I know the pay is decent, but is it worth starting now?": what the asker already
         // knows is granted, and the question follows "but", unless it points back at what was
-        // granted ("I know Python, but is it enough?").
+        // granted ("I know Python, but is it any good?").
         if let Some(but) = lower.find(" but ") {
             let rest = &lower[but + " but ".len()..];
             // "I know Python but not Java, …" contrasts what is known; it grants nothing.
