@@ -112,6 +112,7 @@ const SETS: &[&str] = &[
     "holdout20.toml",
     "holdout21.toml",
     "holdout22.toml",
+    "holdout23.toml",
 ];
 
 /// One set of `tests/data/interview_eval`, parsed.
@@ -725,6 +726,66 @@ const HOLDOUT22_FLOOR: f64 = 0.92;
 #[test]
 fn experts_beat_gamed_and_wrong_answers_on_the_twenty_second_holdout_set() {
     meets_the_bars_but("holdout22.toml", 210, HOLDOUT22_FLOOR, &[]);
+}
+
+/// The twenty-sixth set, written 2026-12-05 the same way (blind: its author read only the
+/// README, the bank and the header of `holdout22`), with answers to db-indexing,
+/// sd-scale-web-app, api-rest-vs-graphql, rel-observability-pillars, sec-sql-injection,
+/// bh-learn-fast, sd-shard-multitenant-db and cd-big-o-collections, leaning on wrong answers in
+/// short plain sentences and off-topic answers that answer a neighbouring question well. First
+/// run 99.0% (208/210), no own-words answer under 50; a mentoring story told for bh-learn-fast
+/// beat its experts, and a Samoan answer lifted over the gibberish bar by borrowed terms scored
+/// 78 as English. Then such prose is not English, and an answer nearer another question's points
+/// by meaning is off topic: 100%; holdout, holdout6, holdout10, holdout11, holdout13 and
+/// holdout14 up, none lower.
+const HOLDOUT23_FLOOR: f64 = 0.99;
+
+#[test]
+fn experts_beat_gamed_and_wrong_answers_on_the_twenty_third_holdout_set() {
+    meets_the_bars_but("holdout23.toml", 210, HOLDOUT23_FLOOR, &[]);
+}
+
+/// A fine answer to another question whose words overlap this rubric's is off topic by meaning
+/// (authored for this test, not from any set): a mentoring story told for "learn a technology
+/// fast" says "unfamiliar", "pairing" and "code review", but it is about someone else learning.
+/// A real learning story told as plainly is not.
+#[test]
+fn a_neighbouring_story_is_off_topic_by_meaning_and_a_real_one_is_not() {
+    let (bank, _) = scoring();
+    let mentoring = "Last year a graduate joined my team and struggled with our unfamiliar \
+        codebase. I paired with him three mornings a week and walked him through how our \
+        services talk to each other. In code review I asked him questions rather than fixing \
+        his pull requests myself. After two months he shipped a feature on his own, and later \
+        he was the one onboarding the next hire. I learned that patience early saves time later.";
+    let assessment = bank
+        .assess("bh-learn-fast", mentoring)
+        .expect("a bank question");
+    assert!(
+        matches!(
+            &assessment.verdict,
+            Verdict::OffTopic {
+                by_meaning: true,
+                ..
+            }
+        ),
+        "{:?} ({})",
+        assessment.verdict,
+        assessment.score
+    );
+    let learning = "Our team had to ship a Kotlin service in three weeks and I had never \
+        written Kotlin. I spent the first two days on the official docs and a small prototype, \
+        then asked a colleague from the Android team to review my first pull requests. I kept \
+        the scope small and wrote tests for every endpoint. We shipped on time, and I wrote a \
+        short wiki page on the pitfalls I hit so the next person could start faster.";
+    let assessment = bank
+        .assess("bh-learn-fast", learning)
+        .expect("a bank question");
+    assert!(
+        !matches!(&assessment.verdict, Verdict::OffTopic { .. }),
+        "{:?} ({})",
+        assessment.verdict,
+        assessment.score
+    );
 }
 
 /// `Q=<question id> T=<answer type> [F=<file, e.g. holdout5>] cargo test --test interview_eval

@@ -228,10 +228,16 @@ fn verdict_line(verdict: &Verdict, assessment: &Assessment) -> Option<String> {
             prompt,
             other_strength,
             own_strength,
+            by_meaning,
             ..
         } => Some(format!(
-            "This reads like an answer to a different question — “{}”: it matches that question's rubric far more closely ({other_strength}% of its key terms against {own_strength}% of this one's), so it is capped at {}/100.",
+            "This reads like an answer to a different question — “{}”: it matches that question's rubric far more closely ({other_strength}% {} against {own_strength}% of this one's), so it is capped at {}/100.",
             escape_light(&truncate_chars(prompt, 120)),
+            if *by_meaning {
+                "closeness in meaning to its points"
+            } else {
+                "of its key terms"
+            },
             super::score::OFF_TOPIC_CAP
         )),
     }

@@ -728,6 +728,27 @@ fn an_answer_mixing_another_language_with_english_terms_is_told_so() {
     );
 }
 
+/// Prose in a language no list holds that borrows enough English technical terms to pass the
+/// gibberish bar (Shona with English loanwords, authored for this test) is still not English.
+#[test]
+fn prose_lifted_over_the_gibberish_bar_by_borrowed_terms_is_not_english() {
+    let text = "Kana app ichinonoka, ndinotanga ndatarisa metrics: CPU, memory, database queries \
+        uye latency. Ndinowedzera load balancer pamberi pema server akawanda, uye session \
+        ndinoichengeta muRedis kwete pa server imwe neimwe. Database ndinoipa read replicas uye \
+        index pamibvunzo inononoka. Static files ndinodziisa paCDN, uye cache ndinoishandisa \
+        pamashoko anowanzo dikanwa. Pakupedzisira ndinoita load test kuti system yakwanisa.";
+    let answer = assess("sd-scale-web-app", text);
+    assert_eq!(answer.verdict, Verdict::NotEnglish { language: None });
+    // The borrowed terms lift it over the gibberish bar: the new rule, not that one, decides.
+    let bank = scoring();
+    let words = text::words(text);
+    let known = bank.share(&words, |w| bank.is_known_word(w));
+    assert!(
+        (MIN_KNOWN_SHARE..FOREIGN_PROSE_MAX_KNOWN).contains(&known),
+        "{known}"
+    );
+}
+
 /// Prose in a language no word list holds (Shona, authored for this test) is told the scorer
 /// reads English only, unnamed; keyboard mash in sentences stays gibberish.
 #[test]
