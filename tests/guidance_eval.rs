@@ -182,6 +182,7 @@ const COVERED_FLOOR_HOLDOUT21: f64 = 86.5;
 const COVERED_FLOOR_HOLDOUT22: f64 = 93.0;
 const COVERED_FLOOR_HOLDOUT23: f64 = 85.0;
 const COVERED_FLOOR_HOLDOUT24: f64 = 89.0;
+const COVERED_FLOOR_HOLDOUT25: f64 = 90.0;
 
 fn check_set(name: &str, covered_bar: f64) {
     check_set_honest(name, covered_bar, HONEST_GOAL);
@@ -763,4 +764,21 @@ fn holdout23_set_meets_the_bars() {
 #[test]
 fn holdout24_set_meets_the_bars() {
     check_set("holdout24.toml", COVERED_FLOOR_HOLDOUT24);
+}
+
+/// holdout25 (written 2026-12-05, blind): beliefs stated to be checked, hypotheticals, long posts
+/// with the question in the middle and a sign-off after it, the asker's own numbers weighed
+/// against the guides, and uncovered requests to judge one person's portfolio, plan or offer.
+/// First run (/faq) 81.9% covered / 83.7% honest (/ask 81.4% / 83.7%). Then, written as kinds:
+/// a supposition before a full ask is context; a question opening on what was told ("is that
+/// …") is read whole; "that much" before a comparison is a degree, not a pointer; a role told as
+/// one's own is context to backend's pay; the top asked as a belief ("the ceiling"); a level
+/// named beside the ladder is its rung; "be mid by now" reaches a level; the skills beside
+/// coding; backend's pay in slang; gaps for judging one person's work, plan or offer, updates
+/// since the guides, time to be hired by a date, and the community itself; "fine or am I"
+/// weighs no tools; cheating needs a test to cheat on: 91.0% / 100% (/ask 90.4% / 100%); other
+/// sets +5 rows covered, holdout15 honest up a row, none lower.
+#[test]
+fn holdout25_set_meets_the_bars() {
+    check_set("holdout25.toml", COVERED_FLOOR_HOLDOUT25);
 }

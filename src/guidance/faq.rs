@@ -536,6 +536,14 @@ pub(super) fn points_back(asked: &str) -> bool {
         "there",
         "people",
         "companies",
+        // "that hard", "that big": a degree, not a pointer (added 2026-12-05); "that much" only
+        // before a comparison (see `DEGREE_OF`).
+        "big",
+        "bad",
+        "high",
+        "low",
+        "long",
+        "different",
     ];
     const DUMMY_IT: &[&str] = &[
         "possible",
@@ -577,7 +585,9 @@ pub(super) fn points_back(asked: &str) -> bool {
                 .get(i + 1)
                 .is_some_and(|next| NOT_BACK_BEFORE.contains(next))
             // "now that AI writes endpoints", "so that": a conjunction, not a pointer.
-            && !(*w == "that" && i > 0 && ["now", "so", "such"].contains(&words[i - 1])))
+            && !(*w == "that" && i > 0 && ["now", "so", "such"].contains(&words[i - 1]))
+            // "that much higher" is a degree; "that much experience" points back.
+            && !(*w == "that" && degree_of(&words[i + 1..])))
             || (*w == "it"
                 // "worth it" points at nothing told.
                 && !(i > 0 && words[i - 1] == "worth")
@@ -643,6 +653,20 @@ fn asking_parts(lower: &str) -> Vec<(usize, usize)> {
         "ive been ",
         "as a ",
     ];
+    const CONDITION: &[&str] = &[
+        "if i ",
+        "if i'm ",
+        "if im ",
+        "say i ",
+        "say i'm ",
+        "suppose ",
+        "supposing ",
+        "assuming ",
+        "let's say ",
+        "lets say ",
+        "given that ",
+        "once i ",
+    ];
     for (at, _) in lower.match_indices(", ") {
         let sentence_start = cuts.iter().copied().filter(|&c| c <= at).max().unwrap_or(0);
         let told = lower[sentence_start..at].trim_start();
@@ -658,10 +682,13 @@ fn asking_parts(lower: &str) -> Vec<(usize, usize)> {
         let about_backend = ["backend", "back end", "back-end"]
             .iter()
             .any(|b| lower[at..sentence_end].contains(b));
-        if about_backend
-            && ASKER.iter().any(|a| told.starts_with(a))
-            && first_word.is_some_and(|w| ASKING.contains(&w))
-        {
+        let asks = first_word.is_some_and(|w| ASKING.contains(&w));
+        // "say I can already build a CRUD API in flask, which skills am I still missing?": a
+        // supposition first is context to a full ask after it ("if I'm burned out, what should
+        // I do?" is too short an ask to stand alone).
+        let supposed = CONDITION.iter().any(|c| told.starts_with(c))
+            && lower[at + 2..sentence_end].split_whitespace().count() >= 5;
+        if asks && ((about_backend && ASKER.iter().any(|a| told.starts_with(a))) || supposed) {
             cuts.push(at + 1);
         }
     }
@@ -709,6 +736,11 @@ fn asked_last_first(text: &str, next_roles: &[String]) -> Vec<Target> {
         .rev()
         .find(|s| s.ends_with('?'))
         .unwrap_or(&sentences[sentences.len() - 1]);
+    // "My plan is to hit senior by year 4. Is that faster than the ladder shows?" asks about
+    // what it told: read whole.
+    if asks_about_what_was_told(asking) {
+        return whole;
+    }
     let mut targets = topic::targets(asking, next_roles);
     for target in whole {
         if !targets.contains(&target) {
@@ -716,6 +748,33 @@ fn asked_last_first(text: &str, next_roles: &[String]) -> Vec<Target> {
         }
     }
     targets
+}
+
+/// "much higher", "many more", "far better": a degree of a comparison.
+fn degree_of(after: &[&str]) -> bool {
+    let compared = |w: &str| {
+        ["more", "less", "fewer", "better", "worse"].contains(&w)
+            || (w.len() > 4 && w.ends_with("er"))
+    };
+    matches!(after, [much, next, ..] if ["much", "many", "far"].contains(much) && compared(next))
+}
+
+/// Whether a question opens on what was told before it: "is that …", "does this …", "would
+/// that …" ("how do I explain it simply?" names what it asks after its verb).
+fn asks_about_what_was_told(question: &str) -> bool {
+    let lower = question.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty() && !matches!(*w, "so" | "and" | "but" | "ok" | "okay"))
+        .take(2)
+        .collect();
+    matches!(
+        words.as_slice(),
+        [
+            "is" | "was" | "does" | "did" | "would" | "will" | "could" | "can" | "should",
+            "that" | "this"
+        ]
+    )
 }
 
 /// A message of statements followed by one question, split there: what it tells, and what it
@@ -1556,6 +1615,11 @@ fn covered(lib: &Library, understood: &Understood, kinds: &[DocKind]) -> Result<
         // belt, what should comp look like").
         return Ok(true);
     }
+    if understood.salary.is_some() && names_backend(&understood.corrected) {
+        // Backend's pay asked in words the guides never use ("backend bag how big fr"), where
+        // no gap was named: the figures answer it.
+        return Ok(true);
+    }
     let best = lib
         .search
         .nearest(vector, &Filter { kinds, role: None }, 1, Reading::Text)?;
@@ -1575,6 +1639,20 @@ fn covered(lib: &Library, understood: &Understood, kinds: &[DocKind]) -> Result<
     Ok(closeness >= COVERED_SIMILARITY
         || (closeness >= COVERED_WITH_WORDS
             && (about_pay || guide_named || rung_named || known_share(understood) >= KNOWN_SHARE)))
+}
+
+/// Whether the question names backend work by one of its names.
+fn names_backend(question: &str) -> bool {
+    let lower = format!(" {} ", question.to_lowercase());
+    [
+        " backend",
+        " back end",
+        " back-end",
+        " server-side",
+        " server side",
+    ]
+    .iter()
+    .any(|name| lower.contains(name))
 }
 
 /// A passage this close in meaning covers a question whose words the guides use.
@@ -2044,6 +2122,18 @@ mod tests {
                 "I've only used SQLite. Postgres or MySQL, do the guides name either of them?",
                 Some("Postgres or MySQL, do the guides name either of them?"),
             ),
+            // A supposition first is context to a full ask after it.
+            (
+                "suppose I only know django, what would the guides have me learn next?",
+                Some("what would the guides have me learn next?"),
+            ),
+            ("if I'm exhausted, what should I do?", None),
+            // "that much" before a comparison is a degree, not a pointer.
+            (
+                "I'm on 60k in retail. Would backend pay be that much more?",
+                Some("Would backend pay be that much more?"),
+            ),
+            ("I've done this for 7 years. What pay goes with that much time?", None),
         ];
         for (message, expected) in cases {
             assert_eq!(
@@ -2079,6 +2169,26 @@ mod tests {
                 pay,
                 "{question}"
             );
+        }
+    }
+
+    #[test]
+    fn a_question_opening_on_what_was_told_is_read_whole() {
+        let targets = asked_last_first(
+            "I want to reach staff in six years. Is that quicker than the ladder?",
+            &[],
+        );
+        assert!(
+            matches!(targets.first(), Some(Target::RungAbove(_))),
+            "{targets:?}"
+        );
+        for (question, opens) in [
+            ("is that normal?", true),
+            ("So does this count?", true),
+            ("how do I explain it to my dad?", false),
+            ("is it oversaturated?", false),
+        ] {
+            assert_eq!(asks_about_what_was_told(question), opens, "{question}");
         }
     }
 
@@ -2232,6 +2342,19 @@ mod tests {
                 "what does a site reliability engineer do all day?",
                 "The guides name the site reliability engineer role only as a move from backend",
             ),
+            // Judging one person's work or plan, and what came after the guides.
+            (
+                "here's my github, 2 flask apps and a cli tool. am I hireable?",
+                "The guides say what backend roles ask for in general",
+            ),
+            (
+                "have the guides been updated since they came out?",
+                "The guides give what was current when they were written",
+            ),
+            (
+                "is redis or memcached better for my app's sessions?",
+                "The guides say what backend roles ask for in general",
+            ),
         ];
         for (question, first_line) in cases {
             let reply = faq(&lib, question).unwrap();
@@ -2272,6 +2395,17 @@ mod tests {
             ("lead backend engineer responsibilities?", "Oversee teams"),
             // "still" is a word, not a typo of "skill".
             ("remote backend jobs, still a thing?", "remote"),
+            // The top asked as a belief to check, and the skills beside coding.
+            ("senior is the ceiling for most of us, right?", "Principal"),
+            (
+                "beyond coding, which people skills matter?",
+                "communication",
+            ),
+            // A role told as one's own is context to backend's pay.
+            (
+                "I earn 65k as a network engineer. Is backend pay much better?",
+                "151,083",
+            ),
         ];
         for (question, shown) in cases {
             let reply = faq(&lib, question).unwrap();

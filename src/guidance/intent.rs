@@ -43,6 +43,10 @@ const PAY_WORDS: &[&str] = &[
     "take-home pay",
     "take home pay",
     "takes home",
+    // Slang for pay (added 2026-12-05, anticipated).
+    "the bag",
+    "bag how big",
+    "secure the bag",
 ];
 
 /// Words naming each level, as people say them. Checked after analysis, so plurals and the

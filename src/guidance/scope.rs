@@ -191,6 +191,17 @@ const NOT_A_CHOICE: &[&str] = &[
     "idk",
     "smth",
     "sth",
+    // A judgement weighed, not two tools ("is that fine or am I cheating myself?"; added
+    // 2026-12-05).
+    "am",
+    "was",
+    "were",
+    "fine",
+    "ok",
+    "okay",
+    "normal",
+    "fair",
+    "allowed",
 ];
 
 /// The question sets two things side by side around `joint` ("redis or memcached"): both

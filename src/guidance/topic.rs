@@ -60,6 +60,9 @@ const REACH_LEVEL: &[&str] = &[
     "grow into",
     "level up to",
 ];
+/// Words right before a level that reach it ("should I be mid by now?"; added 2026-12-05):
+/// further away, "be" is another verb's ("be stuck at senior").
+const REACH_LEVEL_ADJACENT: &[&str] = &["be", "be a", "be an"];
 /// Words that ask about the management track: the career guide's top rung is "Principal
 /// Engineer or Engineering Manager", and "Where it can lead" names the manager's role.
 const MANAGEMENT: &[&str] = &[
@@ -201,6 +204,8 @@ const INTO_BACKEND: &[&str] = &[
     "switch to backend",
     "move into backend",
     "get into backend",
+    "onto backend",
+    "onto the backend",
 ];
 /// Asking for the way in step by step.
 const ROADMAP: &[&str] = &[
@@ -253,6 +258,8 @@ const ENTRY: &[&str] = &[
     "break into",
     "break in",
     "get into backend",
+    "onto backend",
+    "onto the backend",
     "how to get in",
     "how do i get in",
     "how can i get in",
@@ -722,6 +729,24 @@ const SKILL_NOUNS: &[&str] = &[
     "must-haves",
     "must haves",
 ];
+/// The skills beside the technical ones ("what do they look for besides coding? the soft
+/// side"): the career guide lists them as "Strong communication …" and "Problem-solving …"
+/// (added 2026-12-05, anticipated).
+const SOFT_SKILLS: &[&str] = &[
+    "soft skills",
+    "soft skill",
+    "soft side",
+    "people skills",
+    "non-technical skills",
+    "non technical skills",
+    "nontechnical skills",
+    "besides coding",
+    "other than coding",
+    "beyond coding",
+    "apart from coding",
+    "aside from coding",
+    "not just coding",
+];
 /// Asking whether something is needed ("do I need cloud experience to land a job?"): with a
 /// skill or tool named, that is what is asked, before any way in.
 const NEEDED: &[&str] = &[
@@ -780,6 +805,18 @@ const TOP_OF_LADDER: &[&str] = &[
     "most senior role",
     "how high can",
     "how far up",
+    // The top asked as a belief to check ("lead and that's the ceiling, yeah?"); added
+    // 2026-12-05.
+    "ceiling",
+    "tops out",
+    "top out",
+    "topped out",
+    "max level",
+    "maximum level",
+    "last rung",
+    "end of the ladder",
+    "as high as it goes",
+    "as far as it goes",
 ];
 /// Words that set what follows them aside ("not into certs, what else shows skill?").
 const SET_ASIDE: &[&str] = &[
@@ -961,6 +998,13 @@ const ROLE: &[&str] = &[
     "what the job involves",
     "ppl actually build",
     "people actually build",
+    // What the work makes ("what would I actually be building?"); added 2026-12-05.
+    "be building",
+    "things would i build",
+    "things do they build",
+    "things do backend",
+    "what do backend engineers build",
+    "what do backend devs build",
     "backend responsible for",
     "kind of stuff",
     "frontend",
@@ -1159,10 +1203,14 @@ fn level_reached(question: &str) -> Option<Level> {
     words.iter().enumerate().find_map(|(i, word)| {
         let level = level_named(word).filter(|l| *l > Level::Junior)?;
         let before = format!(" {} ", words[i.saturating_sub(4)..i].join(" "));
-        REACH_LEVEL
+        let adjacent = format!(" {} ", words[i.saturating_sub(2)..i].join(" "));
+        let reached = REACH_LEVEL
             .iter()
             .any(|cue| before.contains(&format!(" {cue} ")))
-            .then_some(level)
+            || REACH_LEVEL_ADJACENT
+                .iter()
+                .any(|cue| adjacent.ends_with(&format!(" {cue} ")));
+        reached.then_some(level)
     })
 }
 
@@ -1515,6 +1563,7 @@ pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
         " server side work ",
         " server-side ",
         " server side ",
+        " backend side ",
         " back end ",
         " back-end ",
     ]
@@ -1581,10 +1630,18 @@ pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
         targets.push(Target::Section("outlook"));
     }
     if has(&question, TOP_OF_LADDER) {
-        targets.push(Target::Rung(Level::Principal));
+        // The top asked for leads whatever rung the question starts from ("after senior
+        // there's lead and that's the ceiling?").
+        targets.insert(0, Target::Rung(Level::Principal));
     } else if has(&question, LADDER) && !has(&question, NEXT_STEP) && !has(&question, PIVOT) {
         // (Beside a move elsewhere, "besides going up the ladder", the ladder is the contrast.)
-        targets.push(Target::Rung(Level::Junior));
+        // A level named beside the ladder ("senior by year 4, faster than the ladder shows?")
+        // is the rung asked about.
+        let named = levels_named(&question);
+        if named.is_empty() {
+            targets.push(Target::Rung(Level::Junior));
+        }
+        targets.extend(named.into_iter().map(Target::Rung));
     }
     // "data engineering" names the data engineer's move as well.
     // "ML" is machine learning ("backend to ML engineer possible?").
@@ -1682,6 +1739,9 @@ pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
     // "which databases should a beginner learn first?" asks for the tools' stores, not the skills.
     if has(&question, WHICH_STORE) {
         targets.push(Target::Section("tools"));
+    }
+    if has(&question, SOFT_SKILLS) {
+        targets.push(Target::Mentioning("strong communication"));
     }
     if has(&question, SECURITY) || has(&question, SKILLS) {
         // "which languages should I learn" asks the languages answer, not the skills list.
