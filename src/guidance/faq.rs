@@ -297,55 +297,58 @@ fn gap_named(
     // Whether an ask points back is read as corrected ("is it posible" is "is it possible").
     let asked = asked_without_context(typed, false).zip(asked_without_context(corrected, true));
     let asked = asked.as_ref().map(|(t, c)| (t.as_str(), c.as_str()));
-    scope::uncovered(
+    let scope_gap = scope::uncovered(
         &lib.catalog.scope,
         typed,
         corrected,
         asked,
         about_pay,
         &unknown,
-    )
-    .or_else(|| {
-        // Another role or a certification told as context names no gap ("I'm a data engineer
-        // with CompTIA certs. Which certifications are worth it?"); the ask is read.
-        let ask = asked.map_or(corrected, |(_, ask)| ask);
-        let asked =
-            topic::other_role_asked(ask, vocabulary.next_roles(), vocabulary.roles_only_listed())?;
-        Some(match asked {
-            topic::OtherRole::Work(role) => Uncovered {
-                topic: "another role's work".to_string(),
-                says: if vocabulary.roles_only_listed().iter().any(|r| r == role) {
-                    format!(
-                        "The guides name the {role} role only as a move from backend; they \
+    );
+    // Another role or a certification told as context names no gap ("I'm a data engineer with
+    // CompTIA certs. Which certifications are worth it?"); the ask is read.
+    let ask = asked.map_or(corrected, |(_, ask)| ask);
+    scope_gap
+        .or_else(|| {
+            let asked = topic::other_role_asked(
+                ask,
+                vocabulary.next_roles(),
+                vocabulary.roles_only_listed(),
+            )?;
+            Some(match asked {
+                topic::OtherRole::Work(role) => Uncovered {
+                    topic: "another role's work".to_string(),
+                    says: if vocabulary.roles_only_listed().iter().any(|r| r == role) {
+                        format!(
+                            "The guides name the {role} role only as a move from backend; they \
                          don't describe its own work, pay or way in."
-                    )
-                } else {
-                    format!(
-                        "The guides name the {role} role only in passing; they don't describe \
+                        )
+                    } else {
+                        format!(
+                            "The guides name the {role} role only in passing; they don't describe \
                          its own work or pay."
-                    )
+                        )
+                    },
                 },
-            },
-            topic::OtherRole::WayIn(role) => Uncovered {
-                topic: "another role's way in".to_string(),
-                says: format!(
-                    "The guides describe ways into backend engineering, not into the \
+                topic::OtherRole::WayIn(role) => Uncovered {
+                    topic: "another role's way in".to_string(),
+                    says: format!(
+                        "The guides describe ways into backend engineering, not into the \
                          {role} role; they name it only as a move from backend."
+                    ),
+                },
+            })
+        })
+        .or_else(|| {
+            let name = vocabulary.certification_not_named(lib.search.analyzer(), ask)?;
+            Some(Uncovered {
+                topic: "certifications the guides don't name".to_string(),
+                says: format!(
+                    "The guides don't name a {} certification; the nearest they have is below.",
+                    as_typed(corrected, &name)
                 ),
-            },
+            })
         })
-    })
-    .or_else(|| {
-        let ask = asked.map_or(corrected, |(_, ask)| ask);
-        let name = vocabulary.certification_not_named(lib.search.analyzer(), ask)?;
-        Some(Uncovered {
-            topic: "certifications the guides don't name".to_string(),
-            says: format!(
-                "The guides don't name a {} certification; the nearest they have is below.",
-                as_typed(corrected, &name)
-            ),
-        })
-    })
 }
 
 /// The words a question that asks more than one thing uses up to the end of its first ask,
