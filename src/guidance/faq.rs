@@ -540,7 +540,7 @@ pub(super) fn points_back(asked: &str) -> bool {
         "people",
         "companies",
         // "that hard", "that big": a degree, not a pointer (added 2026-12-05); "that much" only
-        // before a comparison (see `DEGREE_OF`).
+        // before a comparison (see `degree_of`).
         "big",
         "bad",
         "high",

@@ -1456,14 +1456,13 @@ impl ScoringBank {
             score = score.min(cap.limit());
         }
         let prose_sentences = sentences.iter().filter(|s| s.words.len() >= 4).count();
-        let nearer_question = vectors.as_ref().and_then(|v| self.nearer_question(q, v));
         let verdict = self.verdict(
             q,
             &all_tokens,
             &all_words,
             fraction,
             prose_sentences,
-            nearer_question,
+            vectors.as_deref(),
         );
         let score = match &verdict {
             Verdict::Empty => 0,
@@ -2054,7 +2053,7 @@ impl ScoringBank {
         words: &[text::Word],
         fraction: f64,
         prose_sentences: usize,
-        nearer_question: Option<(&QuestionScoring, f32, f32)>,
+        vectors: Option<&[Vec<f32>]>,
     ) -> Verdict {
         let rubric = &q.rubric;
         if words.is_empty() || (tokens.is_empty() && words.iter().all(|w| w.text.len() <= 1)) {
@@ -2134,7 +2133,9 @@ impl ScoringBank {
                 };
             }
         }
-        if let Some((other, other_strength, own)) = nearer_question {
+        // Compared with the whole bank only when no cheaper verdict came first.
+        if let Some((other, other_strength, own)) = vectors.and_then(|v| self.nearer_question(q, v))
+        {
             let id = &other.rubric.id;
             return Verdict::OffTopic {
                 question_id: id.clone(),
