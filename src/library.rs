@@ -11,7 +11,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use crate::content::Catalog;
 use crate::guidance::suggest::Suggester;
 use crate::guidance::vocabulary::Vocabulary;
-use crate::interview::score::ScoringBank;
+use crate::interview::score::{ScoringBank, ScoringWords};
 use crate::search::SearchIndex;
 
 pub struct Library {
@@ -20,6 +20,8 @@ pub struct Library {
     vocabulary: OnceLock<Arc<Vocabulary>>,
     suggesters: Mutex<HashMap<&'static str, Arc<Suggester>>>,
     scoring: Mutex<HashMap<String, Arc<ScoringBank>>>,
+    /// The scorer's word lists, analyzed once for every role's bank.
+    scoring_words: OnceLock<ScoringWords>,
     /// Vectors of staff entries' questions, by their text: the model is fixed for a library, the
     /// entries change, so a text is embedded once and kept (a few hundred at most per server).
     staff_vectors: Mutex<HashMap<String, Vec<f32>>>,
@@ -51,6 +53,7 @@ impl Library {
             vocabulary: OnceLock::new(),
             suggesters: Mutex::new(HashMap::new()),
             scoring: Mutex::new(HashMap::new()),
+            scoring_words: OnceLock::new(),
             staff_vectors: Mutex::new(HashMap::new()),
         }
     }
@@ -83,6 +86,13 @@ impl Library {
         // Built outside the lock: two first users may both build; the first stored wins.
         let built = Arc::new(build(self));
         lock(&self.suggesters).entry(list).or_insert(built).clone()
+    }
+
+    /// The scorer's word lists analyzed with this content's analyzer, built on first use.
+    pub fn scoring_words(&self) -> ScoringWords {
+        self.scoring_words
+            .get_or_init(|| crate::interview::score::scoring_words(self.search.analyzer()))
+            .clone()
     }
 
     /// The scoring bank of a role, built on first use.

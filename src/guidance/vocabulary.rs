@@ -160,6 +160,51 @@ fn next_roles(catalog: &Catalog) -> Vec<Vec<String>> {
     roles
 }
 
+/// Which of the next roles' names a passage other than the lists of moves says ("software
+/// engineering" in a way in, or "software developers" in the outlook): such a role is talked
+/// about, not only listed. One automaton over every name, singular and plural, read once over
+/// each passage, so the work grows with the content, not with the content times the names.
+struct NamedElsewhere {
+    /// The names as `role_words` writes them, in the automaton's pattern order (each name's
+    /// singular, then its plural).
+    names: Vec<String>,
+    automaton: Option<aho_corasick::AhoCorasick>,
+    seen: Vec<bool>,
+}
+
+impl NamedElsewhere {
+    fn new(groups: &[Vec<String>]) -> NamedElsewhere {
+        let mut names: Vec<String> = groups.iter().flatten().map(|n| role_words(n)).collect();
+        names.sort();
+        names.dedup();
+        let patterns: Vec<String> = names
+            .iter()
+            .flat_map(|name| [name.clone(), format!("{}s ", name.trim_end())])
+            .collect();
+        NamedElsewhere {
+            seen: vec![false; patterns.len()],
+            automaton: aho_corasick::AhoCorasick::new(&patterns).ok(),
+            names,
+        }
+    }
+
+    fn read(&mut self, text: &str) {
+        let Some(automaton) = &self.automaton else {
+            return;
+        };
+        // Overlapping, since one name may hold another ("engineer" in "data engineer").
+        for found in automaton.find_overlapping_iter(&role_words(text)) {
+            self.seen[found.pattern().as_usize()] = true;
+        }
+    }
+
+    fn found(&self, name: &str) -> bool {
+        self.names
+            .binary_search(&role_words(name))
+            .is_ok_and(|at| self.seen[2 * at] || self.seen[2 * at + 1])
+    }
+}
+
 /// Text as space-separated lowercase words with a space at each end, "engineering" read as
 /// "engineer" ("a data engineering role" names the data engineer).
 fn role_words(text: &str) -> String {
@@ -221,12 +266,12 @@ impl Vocabulary {
         }
         let mut frequency: HashMap<String, u32> = HashMap::new();
         let mut units = 0;
-        // Every passage but the lists of moves, as words, to tell which roles only those name.
-        let mut elsewhere = String::from(" ");
+        let groups = next_roles(catalog);
+        let mut named = NamedElsewhere::new(&groups);
         for doc in documents(catalog) {
             if !doc.key.ends_with("/section/next") {
-                elsewhere.push_str(&role_words(&doc.title));
-                elsewhere.push_str(&role_words(&doc.body));
+                named.read(&doc.title);
+                named.read(&doc.body);
             }
             add(&doc.title);
             add(&doc.body);
@@ -271,17 +316,9 @@ impl Vocabulary {
                 }
             }
         }
-        // A role with any of its names elsewhere ("software engineering" in a way in, or
-        // "software developers" in the outlook) is talked about, not only listed.
-        let named_elsewhere = |role: &String| {
-            let role = role_words(role);
-            let plural = format!("{}s ", role.trim_end());
-            elsewhere.contains(&role) || elsewhere.contains(&plural)
-        };
-        let groups = next_roles(catalog);
         vocabulary.roles_only_listed = groups
             .iter()
-            .filter(|names| !names.iter().any(named_elsewhere))
+            .filter(|names| !names.iter().any(|name| named.found(name)))
             .flatten()
             .cloned()
             .collect();

@@ -416,9 +416,11 @@ struct QuestionScoring {
     specific: HashSet<String>,
 }
 
-/// The word lists, prepared once per bank.
+/// The scorer's word lists (`content/scoring.toml`) analyzed with one analyzer. Building them
+/// takes milliseconds, so a library builds them once and shares them with every role's bank
+/// (`ScoringWords`): a content with thousands of roles would otherwise spend seconds at start.
 #[derive(Debug, Clone)]
-struct Prepared {
+pub struct Prepared {
     cues: NegationCues,
     mechanism: Phrases,
     hedges: Phrases,
@@ -461,8 +463,16 @@ pub struct ScoringBank {
     questions: Vec<QuestionScoring>,
     prompts: HashMap<String, String>,
     vocabulary: HashSet<String>,
-    prepared: Prepared,
+    prepared: ScoringWords,
     encoder: Option<Arc<dyn Encoder>>,
+}
+
+/// The analyzed word lists, shared by the banks of one library.
+pub type ScoringWords = Arc<Prepared>;
+
+/// The word lists analyzed with `analyzer`, to share between banks.
+pub fn scoring_words(analyzer: &Analyzer) -> ScoringWords {
+    Arc::new(Prepared::new(analyzer, lexicon()))
 }
 
 impl std::fmt::Debug for ScoringBank {
@@ -804,7 +814,7 @@ fn point_reference(point: &crate::content::model::RubricPoint) -> String {
 impl ScoringBank {
     /// A bank that scores by words only.
     pub fn new(analyzer: &Analyzer, questions: &[QuestionFile]) -> ScoringBank {
-        ScoringBank::build(analyzer, questions, lexicon())
+        ScoringBank::build(analyzer, questions, scoring_words(analyzer))
     }
 
     /// A bank that also scores by meaning: every rubric point and red flag is encoded once here.
@@ -824,7 +834,25 @@ impl ScoringBank {
         encoder: Option<Arc<dyn Encoder>>,
         references: Option<Arc<dyn Encoder>>,
     ) -> Result<ScoringBank> {
-        let mut bank = ScoringBank::build(analyzer, questions, lexicon());
+        ScoringBank::with_words(
+            scoring_words(analyzer),
+            analyzer,
+            questions,
+            encoder,
+            references,
+        )
+    }
+
+    /// `with_encoders`, with word lists already analyzed (by `scoring_words` with the same
+    /// analyzer).
+    pub fn with_words(
+        words: ScoringWords,
+        analyzer: &Analyzer,
+        questions: &[QuestionFile],
+        encoder: Option<Arc<dyn Encoder>>,
+        references: Option<Arc<dyn Encoder>>,
+    ) -> Result<ScoringBank> {
+        let mut bank = ScoringBank::build(analyzer, questions, words);
         let Some(encoder) = encoder else {
             return Ok(bank);
         };
@@ -864,8 +892,7 @@ impl ScoringBank {
         Ok(bank)
     }
 
-    fn build(analyzer: &Analyzer, questions: &[QuestionFile], lexicon: &Lexicon) -> ScoringBank {
-        let prepared = Prepared::new(analyzer, lexicon);
+    fn build(analyzer: &Analyzer, questions: &[QuestionFile], prepared: ScoringWords) -> ScoringBank {
         let mut vocabulary = HashSet::new();
         let mut scorings = Vec::with_capacity(questions.len());
         let mut prompts = HashMap::new();

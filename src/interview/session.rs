@@ -105,7 +105,8 @@ pub fn active_sessions(app: &App) -> Result<u64> {
 /// meaning too when the search index holds the embedding model, by words alone otherwise.
 fn scoring_bank(lib: &Library, role: &Role, bank: &Bank) -> Arc<ScoringBank> {
     lib.scoring_bank(&role.id, || {
-        match ScoringBank::with_encoders(
+        match ScoringBank::with_words(
+            lib.scoring_words(),
             lib.search.analyzer(),
             &bank.questions,
             lib.search.encoder().cloned(),
@@ -123,7 +124,12 @@ fn scoring_bank(lib: &Library, role: &Role, bank: &Bank) -> Arc<ScoringBank> {
 
 /// Builds every role's scoring bank now, so the first answer does not wait for the rubric to be
 /// embedded (with the model, the vectors come from the cache beside it after the first start).
+/// Without the model there is nothing slow to do ahead: a bank is built by words on first use,
+/// in milliseconds, and a content with thousands of roles starts without building them all.
 pub fn prepare(lib: &Library) {
+    if !lib.search.has_semantics() {
+        return;
+    }
     for role in &lib.catalog.roles {
         if let Some(bank) = &role.bank {
             scoring_bank(lib, role, bank);
@@ -163,8 +169,10 @@ pub fn embed_rubrics(
     catalog: &crate::content::Catalog,
     search: &crate::search::SearchIndex,
 ) -> Result<()> {
+    let words = crate::interview::score::scoring_words(search.analyzer());
     for bank in catalog.roles.iter().filter_map(|r| r.bank.as_ref()) {
-        ScoringBank::with_encoders(
+        ScoringBank::with_words(
+            words.clone(),
             search.analyzer(),
             &bank.questions,
             search.encoder().cloned(),
