@@ -782,3 +782,9 @@ fn holdout24_set_meets_the_bars() {
 fn holdout25_set_meets_the_bars() {
     check_set("holdout25.toml", COVERED_FLOOR_HOLDOUT25);
 }
+
+/// holdout26 (written 2026-12-05, blind): blind run.
+#[test]
+fn holdout26_set_meets_the_bars() {
+    check_set_honest("holdout26.toml", 0.0, 0.0);
+}

@@ -113,6 +113,7 @@ const SETS: &[&str] = &[
     "holdout21.toml",
     "holdout22.toml",
     "holdout23.toml",
+    "holdout24.toml",
 ];
 
 /// One set of `tests/data/interview_eval`, parsed.
@@ -743,6 +744,14 @@ const HOLDOUT23_FLOOR: f64 = 0.99;
 #[test]
 fn experts_beat_gamed_and_wrong_answers_on_the_twenty_third_holdout_set() {
     meets_the_bars_but("holdout23.toml", 210, HOLDOUT23_FLOOR, &[]);
+}
+
+/// holdout24: blind run.
+const HOLDOUT24_FLOOR: f64 = 0.0;
+
+#[test]
+fn experts_beat_gamed_and_wrong_answers_on_the_twenty_fourth_holdout_set() {
+    meets_the_bars_but("holdout24.toml", 234, HOLDOUT24_FLOOR, &[]);
 }
 
 /// A fine answer to another question whose words overlap this rubric's is off topic by meaning
