@@ -2358,6 +2358,24 @@ mod tests {
                 "is redis or memcached better for my app's sessions?",
                 "The guides say what backend roles ask for in general",
             ),
+            // Orderings the guides never make, openings by place or date, a setting's value,
+            // the guides' authors.
+            (
+                "put the certifications in order of difficulty for me",
+                "The guides list these without ranking them",
+            ),
+            (
+                "are there backend openings near me?",
+                "The guides give one count of open backend jobs",
+            ),
+            (
+                "what should shared_buffers be set to for postgres?",
+                "The guides are about the career, not technical how-to",
+            ),
+            (
+                "who wrote the career guide?",
+                "The guides don't say who wrote them",
+            ),
         ];
         for (question, first_line) in cases {
             let reply = faq(&lib, question).unwrap();
@@ -2409,6 +2427,11 @@ mod tests {
                 "I earn 65k as a network engineer. Is backend pay much better?",
                 "151,083",
             ),
+            // The next step from the one level named.
+            (
+                "made mid last year, where does it go next?",
+                "Senior Back End Engineer",
+            ),
         ];
         for (question, shown) in cases {
             let reply = faq(&lib, question).unwrap();
@@ -2454,6 +2477,15 @@ mod tests {
                 ],
             ),
             ("junior salary", &["Backend Engineer pay — junior"]),
+            // The first year on the job is the junior band; pay by level is every rung's.
+            (
+                "what do you earn in year one?",
+                &["Backend Engineer pay — junior"],
+            ),
+            (
+                "what does pay look like at every level?",
+                &["Backend Engineer pay by level"],
+            ),
         ];
         for (question, expected) in cases {
             let got = titles(question);

@@ -366,10 +366,51 @@ pub fn salary_question(analyzer: &Analyzer, text: &str) -> Option<SalaryQuestion
     says_pay.then_some(SalaryQuestion { levels, years })
 }
 
+/// Pay asked for the whole ladder ("salary by experience level", "pay at each level"): every
+/// rung's band is the answer (added 2026-12-05).
+const EVERY_LEVEL: &[&str] = &[
+    "by level",
+    "by experience level",
+    "by seniority",
+    "per level",
+    "each level",
+    "every level",
+    "all levels",
+    "all the levels",
+    "level by level",
+    "across levels",
+    "across the levels",
+    "at different levels",
+    "for different levels",
+];
+
+/// The first year on the job asked about by pay ("first year backend pay?"): the junior band
+/// (added 2026-12-05).
+const FIRST_YEAR: &[&str] = &["first year", "1st year", "first-year", "year one", "year 1"];
+
 /// The levels a question names, in ladder order, by word or by phrase ("fresh out of college"
 /// means junior).
 fn levels_named(analyzer: &Analyzer, terms: &[String], text: &str) -> Vec<Level> {
+    let padded = format!(
+        " {} ",
+        words(text)
+            .into_iter()
+            .map(|(_, _, w)| w)
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
+    let says = |phrases: &[&str]| {
+        phrases
+            .iter()
+            .any(|p| padded.contains(&format!(" {} ", p.replace('-', " "))))
+    };
+    if says(EVERY_LEVEL) {
+        return Level::ALL.to_vec();
+    }
     let mut levels = Vec::new();
+    if says(FIRST_YEAR) {
+        levels.push(Level::Junior);
+    }
     for (level, names) in LEVEL_WORDS {
         let level_terms: Vec<String> = names.iter().flat_map(|w| analyzer.terms(w)).collect();
         if terms
@@ -385,6 +426,7 @@ fn levels_named(analyzer: &Analyzer, terms: &[String], text: &str) -> Vec<Level>
         }
     }
     levels.sort();
+    levels.dedup();
     levels
 }
 

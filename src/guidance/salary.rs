@@ -291,7 +291,9 @@ pub fn lead_embed(role: &Role, question: &SalaryQuestion) -> Option<Embed> {
         .map(|l| l.as_str())
         .collect::<Vec<_>>()
         .join(" & ");
+    let every_level = question.levels == Level::ALL;
     let title = match (levels.is_empty(), question.years) {
+        (false, _) if every_level => format!("{} pay by level", role.name),
         (false, _) => format!("{} pay — {levels}", role.name),
         (true, Some(years)) => format!(
             "{} pay with {years} {} of experience",

@@ -102,6 +102,10 @@ const NEXT_STEP: &[&str] = &[
     "stuck at senior",
     "stuck at lead",
     "stuck at the same level",
+    // The ladder's next rung asked with "next" at the end (added 2026-12-05).
+    "go next",
+    "goes next",
+    "where next",
 ];
 /// Leaving backend for a neighbouring role.
 const PIVOT: &[&str] = &[
@@ -1610,6 +1614,13 @@ pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
         targets.push(Target::RungAbove(below));
         targets.push(Target::Section("next"));
     } else if has(&question, NEXT_STEP) {
+        // The next step from the one level named ("I'm senior, where does the ladder go
+        // next?", "stuck at mid") is the rung above it (added 2026-12-05).
+        if let [level] = levels_named(&question)[..] {
+            if level != Level::Principal {
+                targets.push(Target::RungAbove(level));
+            }
+        }
         targets.push(Target::Section("next"));
     }
     // A hiring or product manager is someone else's title, not a rung to climb to.
@@ -2208,11 +2219,13 @@ mod tests {
                 Some(Target::Section("overview")),
             ),
             ("which database should I pick up first?", Some(Target::Section("tools"))),
-            // What is above a level, or being stuck at one, asks for the next step.
+            // What is above a level, or being stuck at one, asks for the next step: the rung
+            // above the level named.
             (
                 "afraid i'm stuck at mid, what's above that?",
-                Some(Target::Section("next")),
+                Some(Target::RungAbove(Level::Mid)),
             ),
+            ("what's above the lead rung", Some(Target::RungAbove(Level::Lead))),
             // The tools asked for by name, before a duty the question also names.
             (
                 "which tools do backend engineers use at work?",

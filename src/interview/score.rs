@@ -892,7 +892,11 @@ impl ScoringBank {
         Ok(bank)
     }
 
-    fn build(analyzer: &Analyzer, questions: &[QuestionFile], prepared: ScoringWords) -> ScoringBank {
+    fn build(
+        analyzer: &Analyzer,
+        questions: &[QuestionFile],
+        prepared: ScoringWords,
+    ) -> ScoringBank {
         let mut vocabulary = HashSet::new();
         let mut scorings = Vec::with_capacity(questions.len());
         let mut prompts = HashMap::new();
