@@ -183,7 +183,7 @@ const COVERED_FLOOR_HOLDOUT22: f64 = 93.0;
 const COVERED_FLOOR_HOLDOUT23: f64 = 85.0;
 const COVERED_FLOOR_HOLDOUT24: f64 = 89.0;
 const COVERED_FLOOR_HOLDOUT25: f64 = 90.0;
-const COVERED_FLOOR_HOLDOUT26: f64 = 81.0;
+const COVERED_FLOOR_HOLDOUT26: f64 = 82.0;
 
 fn check_set(name: &str, covered_bar: f64) {
     check_set_honest(name, covered_bar, HONEST_GOAL);
@@ -793,9 +793,10 @@ fn holdout25_set_meets_the_bars() {
 /// or date, market figures they don't give and the guides' authors and dates; a setting's value
 /// or a config file is how-to; "before tax" asks the band; pay by level is every rung's, the
 /// first year is junior's; the next step from the one level named is the rung above it: 82.1% /
-/// 100% (/ask 81.6% / 100%); other sets +6 rows covered, +1 honest, none lower. Still short of
-/// the 95% goal on covered rows: long posts from adjacent roles asking what carries over, the
-/// role asked in everyday words ("the database guy"), the lead's work asked loosely ("the
+/// 100% (/ask 81.6% / 100%); other sets +6 rows covered, +1 honest, none lower. Then where the
+/// asker comes from ("coming from that world, …") is context, and what carries over or is left
+/// to learn is the skills list: 83.2% / 100% (/ask 82.7% / 100%). Still short of the 95% goal
+/// on covered rows: the role asked in everyday words ("the database guy"), the lead's work asked loosely ("the
 /// boss"), and things asked by words the guides don't use (credentials, hosting, storage).
 #[test]
 fn holdout26_set_meets_the_bars() {

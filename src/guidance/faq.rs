@@ -655,6 +655,13 @@ fn asking_parts(lower: &str) -> Vec<(usize, usize)> {
         "i've been ",
         "ive been ",
         "as a ",
+        // Who asks told as where they come from ("Coming from that world, which backend
+        // language …?"; added 2026-12-05).
+        "coming from ",
+        "as someone ",
+        "with my background",
+        "with that background",
+        "with a background",
     ];
     const CONDITION: &[&str] = &[
         "if i ",
@@ -2431,6 +2438,16 @@ mod tests {
             (
                 "made mid last year, where does it go next?",
                 "Senior Back End Engineer",
+            ),
+            // Where the asker comes from, told before the comma, is context; what carries over
+            // from other work is the skills list.
+            (
+                "Six years of firmware. Coming from that world, which backend language should I start with?",
+                "top picks",
+            ),
+            (
+                "ten years in network ops. which of my skills carry over, and what would i still need to learn?",
+                "skills",
             ),
         ];
         for (question, shown) in cases {

@@ -722,6 +722,18 @@ const SKILLS: &[&str] = &[
     "rest",
     "git",
     "ci/cd",
+    // What carries over from other work and what is left to learn (added 2026-12-05).
+    "carry over",
+    "carries over",
+    "transfer over",
+    "transfers over",
+    "transferable",
+    "still have to learn",
+    "still need to learn",
+    "counts toward",
+    "counts towards",
+    "count toward",
+    "count towards",
 ];
 /// The skills list named as such (not only "should I learn").
 const SKILL_NOUNS: &[&str] = &[
