@@ -245,7 +245,9 @@ impl Vocabulary {
     /// without the content using them (level and pay words of questions).
     pub fn of_catalog(catalog: &Catalog, analyzer: &Analyzer, extra: &[&str]) -> Vocabulary {
         let mut vocabulary = Vocabulary::default();
-        let mut add = |text: &str| {
+        // Adds a text's words and analyzed terms, and returns the terms (each text is analyzed
+        // once: at 10,000 guides analysis is most of the vocabulary's cost).
+        let mut add = |text: &str| -> Vec<String> {
             for (_, _, word) in words(text) {
                 // The singular of a plural too, so "langauge" finds "languages" as "language".
                 if let Some(singular) = word.strip_suffix('s').filter(|w| w.chars().count() >= 4) {
@@ -253,7 +255,9 @@ impl Vocabulary {
                 }
                 *vocabulary.words.entry(word).or_insert(0) += 1;
             }
-            vocabulary.terms.extend(analyzer.terms(text));
+            let terms = analyzer.terms(text);
+            vocabulary.terms.extend(terms.iter().cloned());
+            terms
         };
         for role in &catalog.roles {
             add(&role.name);
@@ -273,8 +277,8 @@ impl Vocabulary {
                 named.read(&doc.title);
                 named.read(&doc.body);
             }
-            add(&doc.title);
-            add(&doc.body);
+            let title_terms = add(&doc.title);
+            let body_terms = add(&doc.body);
             if doc.kind == DocKind::Question {
                 // Interview prompts are not guidance ("invoice 123" is not a figure anyone
                 // asks the guides about).
@@ -283,8 +287,7 @@ impl Vocabulary {
             vocabulary.figures.extend(figures_in(&doc.title));
             vocabulary.figures.extend(figures_in(&doc.body));
             units += 1;
-            let mut unit_terms: HashSet<String> = analyzer.terms(&doc.title).into_iter().collect();
-            unit_terms.extend(analyzer.terms(&doc.body));
+            let unit_terms: HashSet<String> = title_terms.into_iter().chain(body_terms).collect();
             for term in unit_terms {
                 let count = frequency.entry(term.clone()).or_insert(0);
                 *count += 1;
