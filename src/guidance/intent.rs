@@ -386,7 +386,7 @@ const EVERY_LEVEL: &[&str] = &[
 
 /// The first year on the job asked about by pay ("first year backend pay?"): the junior band
 /// (added 2026-12-05).
-const FIRST_YEAR: &[&str] = &["first year", "1st year", "first-year", "year one", "year 1"];
+const FIRST_YEAR: &[&str] = &["first year", "1st year", "year one", "year 1"];
 
 /// The levels a question names, in ladder order, by word or by phrase ("fresh out of college"
 /// means junior).
@@ -399,11 +399,8 @@ fn levels_named(analyzer: &Analyzer, terms: &[String], text: &str) -> Vec<Level>
             .collect::<Vec<_>>()
             .join(" ")
     );
-    let says = |phrases: &[&str]| {
-        phrases
-            .iter()
-            .any(|p| padded.contains(&format!(" {} ", p.replace('-', " "))))
-    };
+    // `words` splits at hyphens too, so "first-year" reads as "first year".
+    let says = |phrases: &[&str]| phrases.iter().any(|p| padded.contains(&format!(" {p} ")));
     if says(EVERY_LEVEL) {
         return Level::ALL.to_vec();
     }
