@@ -97,8 +97,9 @@
 //!
 //! **Gaming caps**, each told to the candidate:
 //! - a bare list of terms (four or more items, most of three words or fewer, at most one real
-//!   sentence; or, under 40 words, three points named with 60% of the words rubric terms): at
-//!   most 25 — "explain, don't list";
+//!   sentence; or a dozen or more items strung into one sentence, 60% of them that short and
+//!   four words an item on average; or, under 40 words, three points named with 60% of the words
+//!   rubric terms): at most 25 — "explain, don't list";
 //! - text copied from what the bot showed (prompt, outline, point labels and whys, hints,
 //!   follow-ups): a sentence whose analyzed word trigrams are 60% shown text earns nothing; half
 //!   of the answer's trigrams shown caps it at 10; so does an answer whose analyzed words are
@@ -767,31 +768,15 @@ fn meaning_strength(q: &QuestionScoring, vectors: &[Vec<f32>]) -> f32 {
     let nearest = |point: &PointRubric| {
         vectors
             .iter()
-            .flat_map(|v| point.references.iter().map(move |r| dot_in_lanes(v, r)))
+            .flat_map(|v| {
+                point
+                    .references
+                    .iter()
+                    .map(move |r| crate::semantic::dot_in_lanes(v, r))
+            })
             .fold(0.0, f32::max)
     };
     q.points.iter().map(nearest).sum::<f32>() / q.points.len().max(1) as f32
-}
-
-/// A dot product summed in eight lanes, which the compiler turns into vector instructions: the
-/// whole bank's points are compared with every sentence for the off-topic check (thousands of
-/// products per answer). It differs from `cosine` by rounding only, far below the margin it
-/// feeds.
-fn dot_in_lanes(a: &[f32], b: &[f32]) -> f32 {
-    let mut lanes = [0f32; 8];
-    let (a_chunks, b_chunks) = (a.chunks_exact(8), b.chunks_exact(8));
-    let tail: f32 = a_chunks
-        .remainder()
-        .iter()
-        .zip(b_chunks.remainder())
-        .map(|(x, y)| x * y)
-        .sum();
-    for (x, y) in a_chunks.zip(b_chunks) {
-        for i in 0..8 {
-            lanes[i] += x[i] * y[i];
-        }
-    }
-    lanes.iter().sum::<f32>() + tail
 }
 
 fn closest(vector: &[f32], references: &[Vec<f32>]) -> f32 {
@@ -814,7 +799,16 @@ fn point_reference(point: &crate::content::model::RubricPoint) -> String {
 impl ScoringBank {
     /// A bank that scores by words only.
     pub fn new(analyzer: &Analyzer, questions: &[QuestionFile]) -> ScoringBank {
-        ScoringBank::build(analyzer, questions, scoring_words(analyzer))
+        ScoringBank::by_words(scoring_words(analyzer), analyzer, questions)
+    }
+
+    /// `new`, with word lists already analyzed (by `scoring_words` with the same analyzer).
+    pub fn by_words(
+        words: ScoringWords,
+        analyzer: &Analyzer,
+        questions: &[QuestionFile],
+    ) -> ScoringBank {
+        ScoringBank::build(analyzer, questions, words)
     }
 
     /// A bank that also scores by meaning: every rubric point and red flag is encoded once here.
@@ -852,7 +846,7 @@ impl ScoringBank {
         encoder: Option<Arc<dyn Encoder>>,
         references: Option<Arc<dyn Encoder>>,
     ) -> Result<ScoringBank> {
-        let mut bank = ScoringBank::build(analyzer, questions, words);
+        let mut bank = ScoringBank::by_words(words, analyzer, questions);
         let Some(encoder) = encoder else {
             return Ok(bank);
         };
@@ -2405,7 +2399,13 @@ fn is_list(answer: &str, sentences: &[Sentence]) -> bool {
                 .any(|clause| text::words(clause).len() >= 8)
         })
         .count();
-    items.len() >= 4 && short as f64 >= 0.7 * items.len() as f64 && long_sentences <= 1
+    let share_short = short as f64 / items.len().max(1) as f64;
+    let words_per_item = items.iter().sum::<usize>() as f64 / items.len().max(1) as f64;
+    // A list strung into one sentence: a dozen or more comma-separated items, most of them short,
+    // about four words an item ("…, built an MVP, a prototype, a thin slice, iterate, …"); prose
+    // rarely strings more than a handful of items together.
+    let strung = items.len() >= 12 && share_short >= 0.6 && words_per_item <= 4.0;
+    long_sentences <= 1 && ((items.len() >= 4 && share_short >= 0.7) || strung)
 }
 
 /// Three or more sentences, and at least half of them, built on one frame.

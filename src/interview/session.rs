@@ -116,7 +116,7 @@ fn scoring_bank(lib: &Library, role: &Role, bank: &Bank) -> Arc<ScoringBank> {
             Err(error) => {
                 // The model failed on the bank's own text: score by words rather than not at all.
                 tracing::warn!(%error, "scoring bank without the embedding model");
-                ScoringBank::new(lib.search.analyzer(), &bank.questions)
+                ScoringBank::by_words(lib.scoring_words(), lib.search.analyzer(), &bank.questions)
             }
         }
     })

@@ -316,6 +316,23 @@ fn naming_keywords_without_explaining_them_is_told_to_explain() {
     }
 }
 
+/// A list strung into one long sentence, its items a few words each (authored for this test).
+#[test]
+fn a_list_strung_into_one_sentence_is_still_a_list() {
+    let strung =
+        "I would start with a capacity estimate of peak writes, put Kafka in front, pick a \
+        partition key, use hashing, batch writes, bulk inserts, idempotent consumers with dedup, \
+        apply backpressure, watch consumer lag, autoscale workers, monitor everything, done.";
+    let listed = assess("sd-high-write-throughput", strung);
+    assert!(listed.caps.contains(&Cap::List), "{:?}", listed.caps);
+    assert!(listed.score <= LIST_CAP, "{}", listed.score);
+    // A sentence naming a few things in passing is prose, not a list.
+    let prose = "Writes land in Kafka, partitioned by device id, and consumers batch them into \
+        the database, so a spike only grows the log while the workers catch up at their own pace.";
+    let read = assess("sd-high-write-throughput", prose);
+    assert!(!read.caps.contains(&Cap::List), "{:?}", read.caps);
+}
+
 #[test]
 fn a_term_with_substance_earns_full_credit_and_a_bare_mention_half() {
     let id = "sd-high-write-throughput";
