@@ -114,6 +114,7 @@ const SETS: &[&str] = &[
     "holdout22.toml",
     "holdout23.toml",
     "holdout24.toml",
+    "holdout25.toml",
 ];
 
 /// One set of `tests/data/interview_eval`, parsed.
@@ -383,16 +384,13 @@ fn experts_beat_gamed_and_wrong_answers_on_the_fifth_holdout_set() {
 /// finds 0.35-0.44 from the points' references, below the stories' partial bar (0.42) or nearer
 /// a misconception's. Then a sentence must be 0.02 nearer a misconception than a point to lose
 /// that point's credit by meaning: sd-scale-web-app's own words 49 -> 65.
+/// Then four short plain-spoken statements per behavioral point (2026-12-05): 93.8%, no own-words
+/// answer under 50.
 const HOLDOUT6_FLOOR: f64 = 0.89;
 
 #[test]
 fn experts_beat_gamed_and_wrong_answers_on_the_sixth_holdout_set() {
-    meets_the_bars_but(
-        "holdout6.toml",
-        210,
-        HOLDOUT6_FLOOR,
-        &["bh-ambiguous-requirements: 31"],
-    );
+    meets_the_bars_but("holdout6.toml", 210, HOLDOUT6_FLOOR, &[]);
 }
 
 /// Never tuned to: written 2026-12-02, blind, with new answers to eight questions of `tune` and
@@ -482,16 +480,13 @@ fn experts_beat_gamed_and_wrong_answers_on_the_tenth_holdout_set() {
 /// answer 85 to 100, sd-url-shortener's own words 30 and bh-disagree-decision's 40. Then the
 /// which-is-which checks (authored blind to every set, 46 of them over 32 questions): 88.6%, the
 /// fluent 301/302 swap 100 -> 45; the two own-words answers stay under 50.
+/// Then four short plain-spoken statements per behavioral point (2026-12-05): 93.8%,
+/// bh-disagree-decision's own words over 50.
 const HOLDOUT11_FLOOR: f64 = 0.915;
 
 #[test]
 fn experts_beat_gamed_and_wrong_answers_on_the_eleventh_holdout_set() {
-    meets_the_bars_but(
-        "holdout11.toml",
-        210,
-        HOLDOUT11_FLOOR,
-        &["bh-disagree-decision: 40"],
-    );
+    meets_the_bars_but("holdout11.toml", 210, HOLDOUT11_FLOOR, &[]);
 }
 
 /// The fifteenth set, written 2026-12-03 in the same way (blind: its author read only the README
@@ -571,6 +566,8 @@ fn experts_beat_gamed_and_wrong_answers_on_the_fourteenth_holdout_set() {
 /// two changed taken for the copy they are: 89.7%. Then a sentence must be 0.02 nearer a
 /// misconception than a point to lose that point's credit by meaning: 90.2%, bh-conflict-teammate's
 /// own words 21 -> 26.
+/// Then four short plain-spoken statements per behavioral point (2026-12-05): 92.7%,
+/// bh-conflict-teammate's own words over 50.
 const HOLDOUT15_FLOOR: f64 = 0.895;
 
 #[test]
@@ -579,7 +576,7 @@ fn experts_beat_gamed_and_wrong_answers_on_the_fifteenth_holdout_set() {
         "holdout15.toml",
         234,
         HOLDOUT15_FLOOR,
-        &["bh-conflict-teammate: 26", "cd-consistent-hashing: 45"],
+        &["cd-consistent-hashing: 45"],
     );
 }
 
@@ -667,16 +664,13 @@ fn experts_beat_gamed_and_wrong_answers_on_the_eighteenth_holdout_set() {
 /// nearer a misconception than a point to lose that point's credit by meaning: 92.5%,
 /// sec-password-storage's own words 45 -> 93, bh-refactor-critical-infra's 31 -> 42 (a story
 /// the model finds 0.35-0.47 from the points' references).
+/// Then four short plain-spoken statements per behavioral point (2026-12-05): 94.0%,
+/// bh-refactor-critical-infra's own words over 50.
 const HOLDOUT19_FLOOR: f64 = 0.92;
 
 #[test]
 fn experts_beat_gamed_and_wrong_answers_on_the_nineteenth_holdout_set() {
-    meets_the_bars_but(
-        "holdout19.toml",
-        252,
-        HOLDOUT19_FLOOR,
-        &["bh-refactor-critical-infra: 42"],
-    );
+    meets_the_bars_but("holdout19.toml", 252, HOLDOUT19_FLOOR, &[]);
 }
 
 /// The twenty-third set, written 2026-12-04 the same way (blind: its author read only the
@@ -764,6 +758,31 @@ const HOLDOUT24_FLOOR: f64 = 0.98;
 #[test]
 fn experts_beat_gamed_and_wrong_answers_on_the_twenty_fourth_holdout_set() {
     meets_the_bars_but("holdout24.toml", 234, HOLDOUT24_FLOOR, &[]);
+}
+
+/// The twenty-eighth set, written 2026-12-05 the same way (blind: its author read only the
+/// README, the bank and the header of `holdout24`), with answers to cd-rest-api,
+/// sd-caching-layer, api-pagination, rel-timeouts, sec-authn-vs-authz, sec-oauth-jwt,
+/// bh-ambiguous-requirements, db-n-plus-one and sd-high-write-throughput, leaning on own-words
+/// experts in nine live-interview voices, fluent answers holding practitioners' misconceptions,
+/// everyday dismissals and lists and templates dressed as prose. First run 84.6% (198/234), own
+/// words under 50: bh-ambiguous-requirements 10 (a plain-spoken story), sd-caching-layer 42; a
+/// list strung into one 94-word sentence scored 97. Then four short plain-spoken statements per
+/// behavioral point, authored blind to every set (bh-ambiguous-requirements' own words 10 ->
+/// 42; on other sets four own-words stories rose over 50: holdout6, holdout11, holdout15,
+/// holdout19), and a dozen short items strung into one sentence capped as a list: 88.0%.
+/// Still short: the story and the caching expert at 42, and fluent-wrong answers at 93 to 100
+/// on cd-rest-api, rel-timeouts and sd-caching-layer.
+const HOLDOUT25_FLOOR: f64 = 0.875;
+
+#[test]
+fn experts_beat_gamed_and_wrong_answers_on_the_twenty_fifth_holdout_set() {
+    meets_the_bars_but(
+        "holdout25.toml",
+        234,
+        HOLDOUT25_FLOOR,
+        &["bh-ambiguous-requirements: 42", "sd-caching-layer: 42"],
+    );
 }
 
 /// A fine answer to another question whose words overlap this rubric's is off topic by meaning
