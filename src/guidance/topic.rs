@@ -1301,9 +1301,17 @@ fn levels_named(question: &str) -> Vec<Level> {
             "entry" => after == Some("level"),
             _ => true,
         };
+        // "mid to senior, what changes?": a level followed by "to" and another level is the
+        // one moved from, as after "from".
+        let to_another = after == Some("to")
+            && words
+                .iter()
+                .skip(i + 2)
+                .take(2)
+                .any(|w| level_named(w).is_some());
         match level_named(word) {
             Some(level) if counts && !levels.iter().any(|(_, l)| *l == level) => {
-                levels.push((before == Some("from"), level))
+                levels.push((before == Some("from") || to_another, level))
             }
             _ => {}
         }
@@ -2046,6 +2054,10 @@ mod tests {
             ),
             (
                 "what changes from mid to senior?",
+                &[Target::Rung(Level::Senior), Target::Rung(Level::Mid)],
+            ),
+            (
+                "mid to senior backend: what actually changes?",
                 &[Target::Rung(Level::Senior), Target::Rung(Level::Mid)],
             ),
             // A duty asked about: the day first, before the tools it names.

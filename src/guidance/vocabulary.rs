@@ -87,6 +87,28 @@ impl RoleNames {
     }
 }
 
+/// Chat spellings of the short words questions turn on ("wat comes aftr senior?"): too short
+/// for the typo budget, and not in the guides' vocabulary. Authored for careerbot.
+const CHAT_SPELLINGS: &[(&str, &str)] = &[
+    ("aftr", "after"),
+    ("afta", "after"),
+    ("wat", "what"),
+    ("wut", "what"),
+    ("wot", "what"),
+    ("wht", "what"),
+    ("abt", "about"),
+    ("b4", "before"),
+    ("nxt", "next"),
+    ("ppl", "people"),
+    ("shud", "should"),
+    ("shld", "should"),
+    ("cud", "could"),
+    ("wud", "would"),
+    ("thru", "through"),
+    ("frm", "from"),
+    ("whr", "where"),
+];
+
 /// The figures in a text that identify a passage: numbers of three digits or more ("133,080"
 /// as "133080", "22k" as "22000") and percentages ("15%"). Years are left out (every passage
 /// about pay says 2026).
@@ -501,10 +523,19 @@ impl Vocabulary {
         let mut at = 0;
         for (start, end, word) in words(text) {
             let lower = word.to_lowercase();
-            if self.words.contains_key(&lower) || self.dictionary.contains(&lower) {
+            // (Before the dictionary, which may hold "wat" as a word of its own.)
+            let shorthand = CHAT_SPELLINGS
+                .iter()
+                .find(|(written, _)| *written == lower)
+                .map(|(_, meant)| *meant);
+            if shorthand.is_none()
+                && (self.words.contains_key(&lower) || self.dictionary.contains(&lower))
+            {
                 continue;
             }
-            let fixed = if self.knows(analyzer, &word) {
+            let fixed = if shorthand.is_some() {
+                shorthand
+            } else if self.knows(analyzer, &word) {
                 // Known by its stem only ("remot" is how "remote" stems): spelt as the guides
                 // write it, so the words topics listen for match.
                 let terms = analyzer.terms(&lower);
@@ -620,6 +651,8 @@ mod tests {
             ("rustacean", "rustacean"),
             ("engineers", "engineers"),
             ("is there demand", "is there demand"),
+            // Chat spellings of short words are read as meant.
+            ("wat comes aftr senior", "what comes after senior"),
         ];
         for (input, expected) in cases {
             assert_eq!(v.correct(&a, input), expected, "{input}");
