@@ -232,10 +232,32 @@ fn emoji_read(text: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Chat spellings of short words, as meant (authored for careerbot).
+const CHAT_SPELLINGS: &[(&str, &str)] = &[
+    ("aftr", "after"),
+    ("afta", "after"),
+    ("wat", "what"),
+    ("wut", "what"),
+    ("wot", "what"),
+    ("wht", "what"),
+    ("abt", "about"),
+    ("b4", "before"),
+    ("nxt", "next"),
+    ("ppl", "people"),
+    ("shud", "should"),
+    ("shld", "should"),
+    ("cud", "could"),
+    ("wud", "would"),
+    ("thru", "through"),
+    ("frm", "from"),
+    ("whr", "where"),
+];
+
 /// The question with what people abbreviate or misspell in ways no spelling corrector can
 /// mend, spelt out: "BE dev" is a backend dev ("be" is otherwise a stop word), a "principle
-/// engineer" is a principal engineer ("principle" is a real word), and emoji standing for a
-/// word are read as it ("☁️" is the cloud).
+/// engineer" is a principal engineer ("principle" is a real word), chat spellings of the short
+/// words questions turn on ("wat comes aftr senior?": too short for a typo budget), and emoji
+/// standing for a word are read as it ("☁️" is the cloud).
 pub fn read_shorthand(text: &str) -> String {
     let text = &emoji_read(text);
     const BACKEND_NOUNS: &[&str] = &[
@@ -301,7 +323,10 @@ pub fn read_shorthand(text: &str) -> String {
             {
                 Some("engineering manager")
             }
-            _ => None,
+            other => CHAT_SPELLINGS
+                .iter()
+                .find(|(written, _)| *written == other)
+                .map(|(_, meant)| *meant),
         };
         match spelt {
             Some(spelt) => out.push(word.to_lowercase().replace(&bare(word), spelt)),
@@ -875,6 +900,11 @@ mod tests {
             (
                 "what does a principle engineer do",
                 "what does a principal engineer do",
+            ),
+            // Chat spellings of short words.
+            (
+                "wat comes aftr senoir backend engneer",
+                "what comes after senoir backend engneer",
             ),
             (
                 "the principle of least privilege",

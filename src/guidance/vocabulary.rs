@@ -15,7 +15,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::content::Catalog;
 use crate::search::analyzer::{edit_distance, typo_budget};
-use crate::search::{documents, Analyzer, DocKind};
+use crate::search::{documents, Analyzer, DocKind, SearchDoc};
 
 /// Every word of the content (lowercase, with how often it occurs), every analyzed term, and in
 /// how many guide units each term occurs.
@@ -87,27 +87,107 @@ impl RoleNames {
     }
 }
 
-/// Chat spellings of the short words questions turn on ("wat comes aftr senior?"): too short
-/// for the typo budget, and not in the guides' vocabulary. Authored for careerbot.
-const CHAT_SPELLINGS: &[(&str, &str)] = &[
-    ("aftr", "after"),
-    ("afta", "after"),
-    ("wat", "what"),
-    ("wut", "what"),
-    ("wot", "what"),
-    ("wht", "what"),
-    ("abt", "about"),
-    ("b4", "before"),
-    ("nxt", "next"),
-    ("ppl", "people"),
-    ("shud", "should"),
-    ("shld", "should"),
-    ("cud", "could"),
-    ("wud", "would"),
-    ("thru", "through"),
-    ("frm", "from"),
-    ("whr", "where"),
-];
+/// What a run of the guides' units adds to the vocabulary: their words and terms, in how many
+/// units each term occurs (and the one unit of a term only one uses), the figures they quote,
+/// and which role names they hold.
+#[derive(Default)]
+struct UnitCounts {
+    words: HashMap<String, u32>,
+    terms: HashSet<String>,
+    frequency: HashMap<String, u32>,
+    sole_unit: HashMap<String, String>,
+    figures: HashSet<String>,
+    units: u32,
+    seen: Vec<bool>,
+}
+
+impl UnitCounts {
+    /// The units counted in two halves, one on each core (at 10,000 guides this is most of the
+    /// vocabulary's cost), then added up.
+    fn on_both_cores(docs: &[SearchDoc], analyzer: &Analyzer, named: &NamedElsewhere) -> Self {
+        let (first, second) = docs.split_at(docs.len() / 2);
+        let (a, b) = rayon::join(
+            || UnitCounts::of(first, analyzer, named),
+            || UnitCounts::of(second, analyzer, named),
+        );
+        a.add_up(b)
+    }
+
+    fn of(docs: &[SearchDoc], analyzer: &Analyzer, named: &NamedElsewhere) -> UnitCounts {
+        let mut counts = UnitCounts {
+            seen: named.unseen(),
+            ..UnitCounts::default()
+        };
+        for doc in docs {
+            if !doc.key.ends_with("/section/next") {
+                named.read(&mut counts.seen, &doc.title);
+                named.read(&mut counts.seen, &doc.body);
+            }
+            let title_terms = counts.add(analyzer, &doc.title);
+            let body_terms = counts.add(analyzer, &doc.body);
+            if doc.kind == DocKind::Question {
+                // Interview prompts are not guidance ("invoice 123" is not a figure anyone
+                // asks the guides about).
+                continue;
+            }
+            counts.figures.extend(figures_in(&doc.title));
+            counts.figures.extend(figures_in(&doc.body));
+            counts.units += 1;
+            let unit_terms: HashSet<String> = title_terms.into_iter().chain(body_terms).collect();
+            for term in unit_terms {
+                let count = counts.frequency.entry(term.clone()).or_insert(0);
+                *count += 1;
+                if *count == 1 {
+                    counts.sole_unit.insert(term, doc.key.clone());
+                } else {
+                    counts.sole_unit.remove(&term);
+                }
+            }
+        }
+        counts
+    }
+
+    /// Counts a text's words and collects its analyzed terms, and returns the terms (each text
+    /// is analyzed once).
+    fn add(&mut self, analyzer: &Analyzer, text: &str) -> Vec<String> {
+        count_words(&mut self.words, text);
+        let terms = analyzer.terms(text);
+        self.terms.extend(terms.iter().cloned());
+        terms
+    }
+
+    /// Both runs' counts together: a term's sole unit stays only where no other unit uses it.
+    fn add_up(mut self, other: UnitCounts) -> UnitCounts {
+        for (word, count) in other.words {
+            *self.words.entry(word).or_insert(0) += count;
+        }
+        self.terms.extend(other.terms);
+        for (term, count) in other.frequency {
+            *self.frequency.entry(term).or_insert(0) += count;
+        }
+        self.sole_unit.extend(other.sole_unit);
+        let frequency = &self.frequency;
+        self.sole_unit
+            .retain(|term, _| frequency.get(term) == Some(&1));
+        self.figures.extend(other.figures);
+        self.units += other.units;
+        for (mine, theirs) in self.seen.iter_mut().zip(other.seen) {
+            *mine |= theirs;
+        }
+        self
+    }
+}
+
+/// Counts a text's words, and the singular of each plural too, so "langauge" finds "languages"
+/// as "language".
+fn count_words(counts: &mut HashMap<String, u32>, text: &str) {
+    for (_, _, word) in words(text) {
+        if let Some(singular) = word.strip_suffix('s').filter(|w| w.chars().count() >= 4) {
+            *counts.entry(singular.to_string()).or_insert(0) += 1;
+        }
+        *counts.entry(word).or_insert(0) += 1;
+    }
+}
 
 /// The figures in a text that identify a passage: numbers of three digits or more ("133,080"
 /// as "133080", "22k" as "22000") and percentages ("15%"). Years are left out (every passage
@@ -191,7 +271,6 @@ struct NamedElsewhere {
     /// singular, then its plural).
     names: Vec<String>,
     automaton: Option<aho_corasick::AhoCorasick>,
-    seen: Vec<bool>,
 }
 
 impl NamedElsewhere {
@@ -204,26 +283,30 @@ impl NamedElsewhere {
             .flat_map(|name| [name.clone(), format!("{}s ", name.trim_end())])
             .collect();
         NamedElsewhere {
-            seen: vec![false; patterns.len()],
             automaton: aho_corasick::AhoCorasick::new(&patterns).ok(),
             names,
         }
     }
 
-    fn read(&mut self, text: &str) {
+    /// Which patterns a text holds, one flag per pattern.
+    fn unseen(&self) -> Vec<bool> {
+        vec![false; 2 * self.names.len()]
+    }
+
+    fn read(&self, seen: &mut [bool], text: &str) {
         let Some(automaton) = &self.automaton else {
             return;
         };
         // Overlapping, since one name may hold another ("engineer" in "data engineer").
         for found in automaton.find_overlapping_iter(&role_words(text)) {
-            self.seen[found.pattern().as_usize()] = true;
+            seen[found.pattern().as_usize()] = true;
         }
     }
 
-    fn found(&self, name: &str) -> bool {
+    fn found(&self, seen: &[bool], name: &str) -> bool {
         self.names
             .binary_search(&role_words(name))
-            .is_ok_and(|at| self.seen[2 * at] || self.seen[2 * at + 1])
+            .is_ok_and(|at| seen[2 * at] || seen[2 * at + 1])
     }
 }
 
@@ -266,20 +349,21 @@ impl Vocabulary {
     /// The vocabulary of every text of the catalog, plus `extra` words the bot understands
     /// without the content using them (level and pay words of questions).
     pub fn of_catalog(catalog: &Catalog, analyzer: &Analyzer, extra: &[&str]) -> Vocabulary {
-        let mut vocabulary = Vocabulary::default();
-        // Adds a text's words and analyzed terms, and returns the terms (each text is analyzed
-        // once: at 10,000 guides analysis is most of the vocabulary's cost).
-        let mut add = |text: &str| -> Vec<String> {
-            for (_, _, word) in words(text) {
-                // The singular of a plural too, so "langauge" finds "languages" as "language".
-                if let Some(singular) = word.strip_suffix('s').filter(|w| w.chars().count() >= 4) {
-                    *vocabulary.words.entry(singular.to_string()).or_insert(0) += 1;
-                }
-                *vocabulary.words.entry(word).or_insert(0) += 1;
-            }
-            let terms = analyzer.terms(text);
-            vocabulary.terms.extend(terms.iter().cloned());
-            terms
+        let groups = next_roles(catalog);
+        let named = NamedElsewhere::new(&groups);
+        let counts = UnitCounts::on_both_cores(&documents(catalog), analyzer, &named);
+        let mut vocabulary = Vocabulary {
+            words: counts.words,
+            terms: counts.terms,
+            frequency: counts.frequency,
+            sole_unit: counts.sole_unit,
+            units: counts.units,
+            figures: counts.figures,
+            ..Vocabulary::default()
+        };
+        let mut add = |text: &str| {
+            count_words(&mut vocabulary.words, text);
+            vocabulary.terms.extend(analyzer.terms(text));
         };
         for role in &catalog.roles {
             add(&role.name);
@@ -288,36 +372,6 @@ impl Vocabulary {
             }
             for guide in &role.guides {
                 add(&guide.source.title);
-            }
-        }
-        let mut frequency: HashMap<String, u32> = HashMap::new();
-        let mut units = 0;
-        let groups = next_roles(catalog);
-        let mut named = NamedElsewhere::new(&groups);
-        for doc in documents(catalog) {
-            if !doc.key.ends_with("/section/next") {
-                named.read(&doc.title);
-                named.read(&doc.body);
-            }
-            let title_terms = add(&doc.title);
-            let body_terms = add(&doc.body);
-            if doc.kind == DocKind::Question {
-                // Interview prompts are not guidance ("invoice 123" is not a figure anyone
-                // asks the guides about).
-                continue;
-            }
-            vocabulary.figures.extend(figures_in(&doc.title));
-            vocabulary.figures.extend(figures_in(&doc.body));
-            units += 1;
-            let unit_terms: HashSet<String> = title_terms.into_iter().chain(body_terms).collect();
-            for term in unit_terms {
-                let count = frequency.entry(term.clone()).or_insert(0);
-                *count += 1;
-                if *count == 1 {
-                    vocabulary.sole_unit.insert(term, doc.key.clone());
-                } else {
-                    vocabulary.sole_unit.remove(&term);
-                }
             }
         }
         for group in &catalog.synonyms.groups {
@@ -343,13 +397,11 @@ impl Vocabulary {
         }
         vocabulary.roles_only_listed = groups
             .iter()
-            .filter(|names| !names.iter().any(|name| named.found(name)))
+            .filter(|names| !names.iter().any(|name| named.found(&counts.seen, name)))
             .flatten()
             .cloned()
             .collect();
         vocabulary.next_roles = groups.into_iter().flatten().collect();
-        vocabulary.frequency = frequency;
-        vocabulary.units = units;
         vocabulary.role_names = RoleNames::of_catalog(catalog);
         vocabulary
     }
@@ -523,19 +575,10 @@ impl Vocabulary {
         let mut at = 0;
         for (start, end, word) in words(text) {
             let lower = word.to_lowercase();
-            // (Before the dictionary, which may hold "wat" as a word of its own.)
-            let shorthand = CHAT_SPELLINGS
-                .iter()
-                .find(|(written, _)| *written == lower)
-                .map(|(_, meant)| *meant);
-            if shorthand.is_none()
-                && (self.words.contains_key(&lower) || self.dictionary.contains(&lower))
-            {
+            if self.words.contains_key(&lower) || self.dictionary.contains(&lower) {
                 continue;
             }
-            let fixed = if shorthand.is_some() {
-                shorthand
-            } else if self.knows(analyzer, &word) {
+            let fixed = if self.knows(analyzer, &word) {
                 // Known by its stem only ("remot" is how "remote" stems): spelt as the guides
                 // write it, so the words topics listen for match.
                 let terms = analyzer.terms(&lower);
@@ -651,8 +694,6 @@ mod tests {
             ("rustacean", "rustacean"),
             ("engineers", "engineers"),
             ("is there demand", "is there demand"),
-            // Chat spellings of short words are read as meant.
-            ("wat comes aftr senior", "what comes after senior"),
         ];
         for (input, expected) in cases {
             assert_eq!(v.correct(&a, input), expected, "{input}");
