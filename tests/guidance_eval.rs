@@ -184,7 +184,7 @@ const COVERED_FLOOR_HOLDOUT23: f64 = 85.0;
 const COVERED_FLOOR_HOLDOUT24: f64 = 89.0;
 const COVERED_FLOOR_HOLDOUT25: f64 = 90.0;
 const COVERED_FLOOR_HOLDOUT26: f64 = 82.0;
-const COVERED_FLOOR_HOLDOUT27: f64 = 72.0;
+const COVERED_FLOOR_HOLDOUT27: f64 = 73.5;
 /// holdout27's honest "not covered" rate stays under the goal: see its test.
 const HONEST_FLOOR_HOLDOUT27: f64 = 82.0;
 
@@ -818,7 +818,9 @@ fn holdout26_set_meets_the_bars() {
 /// `asked.toml` (which ranks passages but does not decide coverage: +0 here, other sets +15
 /// rows, holdout15 and holdout17 -1 each), managing people as where a career goes read as the
 /// ladder's, "mid to senior" read as moving to senior, chat spellings ("wat", "aftr") and an
-/// exam's pass mark as exam logistics: 73.1% / 83.7%. Far short of the 95% goal: a thing described by its work is rarely near enough its
+/// exam's pass mark as exam logistics: 73.1% / 83.7%; moves asked as "switching to", "to where I can
+/// change" or being bored of backend, and working from home in everyday words: 74.3% / 83.7%
+/// (holdout13 +1 row, none lower). Far short of the 95% goal: a thing described by its work is rarely near enough its
 /// name in the model's reading of the passages' terse lists (the authored questions' closeness
 /// does not separate covered from uncovered rows: at 0.65 it would take 22 covered rows but lose
 /// 251 honest ones over all sets).

@@ -160,6 +160,17 @@ const PIVOT: &[&str] = &[
     "exit opps",
     "exit opportunities",
     "exit options",
+    // The same moves in other forms, and wanting out (added 2026-12-05, anticipated).
+    "switching to",
+    "switching into",
+    "transitioning to",
+    "transitioning into",
+    "where i can change",
+    "where can i change",
+    "change to where",
+    "bored of backend",
+    "tired of backend",
+    "sick of backend",
     // Across rather than up (added 2026-12-05, anticipated).
     "sideways",
     "sidestep",
@@ -1115,6 +1126,19 @@ const REMOTE: &[&str] = &[
     "distributed teams",
     "location independent",
     "location-independent",
+    // Working from home in everyday words (added 2026-12-05, anticipated).
+    "from my couch",
+    "from the couch",
+    "from my sofa",
+    "kitchen table",
+    "in my pajamas",
+    "in my pyjamas",
+    "without an office",
+    "without going to an office",
+    "never go to an office",
+    "never go into an office",
+    "no commute",
+    "without commuting",
 ];
 const JOBS: &[&str] = &[
     "companies",
