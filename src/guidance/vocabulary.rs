@@ -288,7 +288,8 @@ impl NamedElsewhere {
         }
     }
 
-    /// Which patterns a text holds, one flag per pattern.
+    /// A flag per pattern (each name's singular, then its plural), none seen yet; `read` sets
+    /// the ones a text holds.
     fn unseen(&self) -> Vec<bool> {
         vec![false; 2 * self.names.len()]
     }
