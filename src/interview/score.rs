@@ -156,7 +156,7 @@ use std::sync::Arc;
 use crate::content::model::{QuestionFile, QuestionKind};
 use crate::error::Result;
 use crate::search::Analyzer;
-use crate::semantic::{cosine, Encoder};
+use crate::semantic::{cosine, dot_in_lanes, Encoder};
 
 use lexicon::{lexicon, Lexicon};
 use swaps::Swap;
@@ -768,12 +768,7 @@ fn meaning_strength(q: &QuestionScoring, vectors: &[Vec<f32>]) -> f32 {
     let nearest = |point: &PointRubric| {
         vectors
             .iter()
-            .flat_map(|v| {
-                point
-                    .references
-                    .iter()
-                    .map(move |r| crate::semantic::dot_in_lanes(v, r))
-            })
+            .flat_map(|v| point.references.iter().map(move |r| dot_in_lanes(v, r)))
             .fold(0.0, f32::max)
     };
     q.points.iter().map(nearest).sum::<f32>() / q.points.len().max(1) as f32
@@ -800,15 +795,6 @@ impl ScoringBank {
     /// A bank that scores by words only.
     pub fn new(analyzer: &Analyzer, questions: &[QuestionFile]) -> ScoringBank {
         ScoringBank::by_words(scoring_words(analyzer), analyzer, questions)
-    }
-
-    /// `new`, with word lists already analyzed (by `scoring_words` with the same analyzer).
-    pub fn by_words(
-        words: ScoringWords,
-        analyzer: &Analyzer,
-        questions: &[QuestionFile],
-    ) -> ScoringBank {
-        ScoringBank::build(analyzer, questions, words)
     }
 
     /// A bank that also scores by meaning: every rubric point and red flag is encoded once here.
@@ -886,10 +872,11 @@ impl ScoringBank {
         Ok(bank)
     }
 
-    fn build(
+    /// `new`, with word lists already analyzed (by `scoring_words` with the same analyzer).
+    pub fn by_words(
+        prepared: ScoringWords,
         analyzer: &Analyzer,
         questions: &[QuestionFile],
-        prepared: ScoringWords,
     ) -> ScoringBank {
         let mut vocabulary = HashSet::new();
         let mut scorings = Vec::with_capacity(questions.len());
