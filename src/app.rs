@@ -286,6 +286,7 @@ pub fn load_library(settings: &Settings) -> Result<Library> {
     // The rubric's vectors are derived from content like the index's: made (or read from the
     // cache) now, not by whoever answers first.
     interview::session::prepare(&library);
+    library.glossary();
     library.search.flush_embeddings();
     Ok(library)
 }

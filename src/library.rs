@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::content::Catalog;
+use crate::guidance::glossary::Glossary;
 use crate::guidance::suggest::Suggester;
 use crate::guidance::vocabulary::Vocabulary;
 use crate::interview::score::{ScoringBank, ScoringWords};
@@ -18,6 +19,7 @@ pub struct Library {
     pub catalog: Catalog,
     pub search: SearchIndex,
     vocabulary: OnceLock<Arc<Vocabulary>>,
+    glossary: OnceLock<Glossary>,
     suggesters: Mutex<HashMap<&'static str, Arc<Suggester>>>,
     scoring: Mutex<HashMap<String, Arc<ScoringBank>>>,
     /// The scorer's word lists, analyzed once for every role's bank.
@@ -51,6 +53,7 @@ impl Library {
             catalog,
             search,
             vocabulary: OnceLock::new(),
+            glossary: OnceLock::new(),
             suggesters: Mutex::new(HashMap::new()),
             scoring: Mutex::new(HashMap::new()),
             scoring_words: OnceLock::new(),
@@ -72,6 +75,17 @@ impl Library {
                 )
             })
             .clone()
+    }
+
+    /// The things the guides name and their descriptions' vectors, built on first use (an empty
+    /// glossary, which describes nothing, if embedding them fails).
+    pub fn glossary(&self) -> &Glossary {
+        self.glossary.get_or_init(|| {
+            Glossary::of(&self.catalog, &self.search).unwrap_or_else(|error| {
+                tracing::warn!(%error, "embedding the glossary failed; questions are read by their words");
+                Glossary::default()
+            })
+        })
     }
 
     /// The suggester of one candidate list, built on first use.

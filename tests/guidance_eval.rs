@@ -184,9 +184,12 @@ const COVERED_FLOOR_HOLDOUT23: f64 = 85.0;
 const COVERED_FLOOR_HOLDOUT24: f64 = 89.0;
 const COVERED_FLOOR_HOLDOUT25: f64 = 90.0;
 const COVERED_FLOOR_HOLDOUT26: f64 = 82.0;
-const COVERED_FLOOR_HOLDOUT27: f64 = 73.5;
+const COVERED_FLOOR_HOLDOUT27: f64 = 74.5;
 /// holdout27's honest "not covered" rate stays under the goal: see its test.
 const HONEST_FLOOR_HOLDOUT27: f64 = 82.0;
+const COVERED_FLOOR_HOLDOUT28: f64 = 78.5;
+/// holdout28's honest "not covered" rate stays under the goal: see its test.
+const HONEST_FLOOR_HOLDOUT28: f64 = 92.0;
 
 fn check_set(name: &str, covered_bar: f64) {
     check_set_honest(name, covered_bar, HONEST_GOAL);
@@ -602,6 +605,36 @@ fn closeness_by_reading() {
     }
 }
 
+/// Not a check: for every question of the sets named in `CLOSENESS_SETS`, the glossed thing
+/// closest to it and how close (`-- --ignored --nocapture gloss_closeness`).
+#[test]
+#[ignore]
+fn gloss_closeness() {
+    let app = app();
+    let names = std::env::var("CLOSENESS_SETS").unwrap_or_else(|_| "holdout27.toml".to_string());
+    for name in names.split(',') {
+        let set = load(name);
+        let questions = (set.covered.iter().map(|c| ("covered", c.question.as_str()))).chain(
+            set.uncovered
+                .iter()
+                .map(|u| ("uncovered", u.question.as_str())),
+        );
+        for (label, question) in questions {
+            let lib = app.library();
+            let vector = lib.search.embed(question).unwrap().unwrap();
+            if let Some(closest) = lib.glossary().closest(&vector) {
+                let named = question
+                    .to_lowercase()
+                    .contains(&closest.name.to_lowercase());
+                println!(
+                    "GLOSS\t{name}\t{label}\t{:.3}\t{}\t{named}\t{question}",
+                    closest.closeness, closest.name
+                );
+            }
+        }
+    }
+}
+
 /// The nineteenth set, written 2026-12-04 the same way (blind: its author read only the guides,
 /// the seeds, content/README.md, this folder's README and the header of holdout15), leaning on
 /// commands to the bot ("list …", "summarise … in 3 bullets", "eli5"), questions buried in chat
@@ -823,12 +856,28 @@ fn holdout26_set_meets_the_bars() {
 /// (holdout13 +1 row, none lower). Far short of the 95% goal: a thing described by its work is rarely near enough its
 /// name in the model's reading of the passages' terse lists (the authored questions' closeness
 /// does not separate covered from uncovered rows: at 0.65 it would take 22 covered rows but lose
-/// 251 honest ones over all sets).
+/// 251 honest ones over all sets). Then glosses of the things the guides name (`glossary.rs`,
+/// authored blind to every set): 75.4% / 83.7% (holdout15 +1 row, none lower).
 #[test]
 fn holdout27_set_meets_the_bars() {
     check_set_honest(
         "holdout27.toml",
         COVERED_FLOOR_HOLDOUT27,
         HONEST_FLOOR_HOLDOUT27,
+    );
+}
+
+/// holdout28 (written 2026-12-05, blind, the same way as holdout27): a third of its covered rows
+/// describe what they ask about by what it does, and 17 uncovered rows describe a named thing by
+/// its job but ask what the guides don't say about it. First run (/faq) 77.8% / 93.0% (/ask
+/// 77.3% / 93.0%); then glosses of the things the guides name (`glossary.rs`) 79.5% / 93.0%
+/// (/ask 79.0% / 93.0%). Its honest rate is under the goal: six uncovered rows reuse the guides'
+/// words closely enough to be read as covered.
+#[test]
+fn holdout28_set_meets_the_bars() {
+    check_set_honest(
+        "holdout28.toml",
+        COVERED_FLOOR_HOLDOUT28,
+        HONEST_FLOOR_HOLDOUT28,
     );
 }

@@ -15,8 +15,8 @@ use serde::de::DeserializeOwned;
 
 use crate::error::{ContentProblem, Error, Result};
 use model::{
-    AskedFile, AskedPassage, BankFile, GuideFile, Level, QuestionFile, ReferencesFile, RoleFile,
-    ScopeFile, Source, SynonymsFile,
+    AskedFile, AskedPassage, BankFile, Gloss, GlossFile, GuideFile, Level, QuestionFile,
+    ReferencesFile, RoleFile, ScopeFile, Source, SynonymsFile,
 };
 
 /// Everything careerbot knows, loaded and checked.
@@ -40,6 +40,8 @@ pub struct Role {
     pub bank: Option<Bank>,
     /// Authored questions each passage answers (`asked.toml`), checked against the passages.
     pub asked: Vec<AskedPassage>,
+    /// Authored descriptions of the things its guides name (`glosses.toml`).
+    pub glosses: Vec<Gloss>,
 }
 
 #[derive(Debug, Clone)]
@@ -204,6 +206,15 @@ fn line_of_offset(text: &str, offset: usize) -> usize {
 }
 
 /// 1-based line where `needle` first occurs, to point a semantic problem at its place.
+/// Whether `phrase` occurs in `text` as whole words (both lowercase).
+fn has_phrase(text: &str, phrase: &str) -> bool {
+    text.match_indices(phrase).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + phrase.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
 fn line_of(text: &str, needle: &str) -> Option<usize> {
     text.find(needle).map(|offset| line_of_offset(text, offset))
 }
@@ -459,6 +470,7 @@ impl Loader {
         } else {
             Vec::new()
         };
+        let glosses = self.glosses(&dir.join("glosses.toml"), &guides);
         Some(Role {
             id,
             name: role_file.name,
@@ -466,7 +478,53 @@ impl Loader {
             guides: guides.into_iter().map(|(g, _, _)| g).collect(),
             bank,
             asked,
+            glosses,
         })
+    }
+
+    /// A role's `glosses.toml`, if any: each name must be one its guides use, each description
+    /// a short phrase that does not give the name away (it is there to be found without it).
+    fn glosses(&mut self, path: &Path, guides: &[(GuideFile, String, PathBuf)]) -> Vec<Gloss> {
+        const LONGEST_DESCRIPTION: usize = 200;
+        if !path.exists() {
+            return Vec::new();
+        }
+        let Some((file, text)) = self.read::<GlossFile>(path) else {
+            return Vec::new();
+        };
+        let guide_text = guides
+            .iter()
+            .map(|(_, text, _)| text.to_lowercase())
+            .collect::<Vec<_>>()
+            .join("\n");
+        let mut seen = HashSet::new();
+        for gloss in &file.gloss {
+            let line = line_of(&text, &format!("\"{}\"", gloss.name));
+            let name = gloss.name.trim().to_lowercase();
+            if name.is_empty() || !guide_text.contains(&name) {
+                let message = format!("`{}` is not a name the guides use", gloss.name);
+                self.problem(path, line, message);
+            }
+            if !seen.insert(name.clone()) {
+                self.problem(path, line, format!("`{}` is glossed twice", gloss.name));
+            }
+            if gloss.says.is_empty() {
+                self.problem(path, line, format!("`{}` has no description", gloss.name));
+            }
+            for said in &gloss.says {
+                let line = line_of(&text, said.as_str()).or(line);
+                let length = said.trim().chars().count();
+                if length == 0 || length > LONGEST_DESCRIPTION {
+                    let message =
+                        format!("a description must have 1 to {LONGEST_DESCRIPTION} characters");
+                    self.problem(path, line, message);
+                } else if has_phrase(&said.to_lowercase(), &name) {
+                    let message = format!("a description of `{}` names it", gloss.name);
+                    self.problem(path, line, message);
+                }
+            }
+        }
+        file.gloss
     }
 
     fn check_guide(&mut self, path: &Path, text: &str, guide: &GuideFile) {
@@ -819,6 +877,37 @@ mod tests {
         assert_eq!(catalog.roles[0].guides[0].faq[0].answer, "A.");
         assert!(catalog.role(Some("X Role")).is_ok());
         assert!(catalog.role(Some("dentist")).is_err());
+    }
+
+    /// `glosses.toml` names only what the guides name, and describes it without its name.
+    #[test]
+    fn glosses_must_name_what_the_guides_name_without_giving_it_away() {
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            ("Docker", "[\"packs an app to run anywhere\"]", None),
+            (
+                "Podman",
+                "[\"runs containers\"]",
+                Some("not a name the guides use"),
+            ),
+            ("Docker", "[\"a docker image maker\"]", Some("names it")),
+            ("Docker", "[]", Some("has no description")),
+        ];
+        let guide = GUIDE.replace("A.", "Learn Docker.");
+        for (name, says, expected) in cases {
+            let dir = tempfile::tempdir().unwrap();
+            write(dir.path(), "x-role/role.toml", "name = \"X\"\n");
+            write(dir.path(), "x-role/guides/g.toml", &guide);
+            let glosses = format!("[[gloss]]\nname = \"{name}\"\nkind = \"tool\"\nsays = {says}\n");
+            write(dir.path(), "x-role/glosses.toml", &glosses);
+            match (Catalog::load(dir.path()), expected) {
+                (Ok(catalog), None) => assert_eq!(catalog.roles[0].glosses[0].name, *name),
+                (Err(Error::Content(problems)), Some(words)) => {
+                    assert_eq!(problems.len(), 1, "{problems:?}");
+                    assert!(problems[0].message.contains(words), "{problems:?}");
+                }
+                (other, _) => panic!("{glosses}\nexpected {expected:?}, got {other:?}"),
+            }
+        }
     }
 
     /// `asked.toml` is checked against the passages: a known key with its title loads, an

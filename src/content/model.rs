@@ -630,6 +630,29 @@ pub struct AskedPassage {
     pub asked: Vec<String>,
 }
 
+/// `content/<role>/glosses.toml`: authored everyday descriptions of the things the guides name
+/// (a tool by its job, a certification by what it proves), so a question that describes a thing
+/// without its name is read as naming it (see that file's header).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct GlossFile {
+    pub note: Option<String>,
+    #[serde(default)]
+    pub gloss: Vec<Gloss>,
+}
+
+/// One named thing and the ways people describe it.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Gloss {
+    /// The thing as the guides name it: a description close to a question adds this name.
+    pub name: String,
+    /// What kind of thing it is (tool, certification, role …), for the file's readers.
+    pub kind: String,
+    /// Descriptions of what it is or does, none using the name.
+    pub says: Vec<String>,
+}
+
 /// `content/scope.toml`: authored list of topics the guides do not cover, and the words that name
 /// them (see that file's header).
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]

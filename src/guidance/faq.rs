@@ -70,6 +70,9 @@ pub struct Understood<'a> {
     pub targets: Vec<Target>,
     /// The guide (or the FAQ) the question names: its answer comes first.
     pub guide: GuideNamed,
+    /// A thing the guides name that the question describes without naming it (`glossary.rs`),
+    /// added to what is read.
+    pub described: Option<String>,
 }
 
 impl Understood<'_> {
@@ -82,6 +85,53 @@ impl Understood<'_> {
 
 /// Reads a question: corrects spelling, analyzes it, and recognises pay questions and roles.
 pub fn understand<'a>(lib: &'a Library, text: &str) -> Understood<'a> {
+    let understood = understand_words(lib, text);
+    // "the thing that packs an app so it runs the same on any machine": a thing the guides name,
+    // described by what it does, is read as named (`glossary.rs`).
+    // Only where its words point nowhere: a topic they name is read better by them.
+    let words_point = (understood.targets.iter()).any(|t| !matches!(t, Target::Rung(_)));
+    let described = (understood.vector.as_deref())
+        .filter(|_| !words_point)
+        .and_then(|vector| described_thing(lib, vector, &understood.corrected));
+    match described {
+        Some(name) => Understood {
+            described: Some(name.to_string()),
+            ..understand_words(lib, &format!("{text} ({name})"))
+        },
+        None => understood,
+    }
+}
+
+/// The thing the guides name that `question` (whose vector is `vector`) describes: read whole,
+/// or by one of its parts ("an in-memory key-value store, or something that holds jobs in line
+/// for background workers: do the guides mention either?"), since the rest of a question dilutes
+/// a description.
+fn described_thing<'a>(lib: &'a Library, vector: &[f32], question: &str) -> Option<&'a str> {
+    const FEWEST_WORDS: usize = 3;
+    const MOST_PARTS: usize = 6;
+    let glossary = lib.glossary();
+    if let Some(name) = glossary.described(vector, question) {
+        return Some(name);
+    }
+    let parts: Vec<&str> = question
+        .split(|c| matches!(c, ',' | ';' | ':' | '?' | '!' | '.' | '(' | ')'))
+        .flat_map(|part| part.split(" or "))
+        .map(str::trim)
+        .filter(|part| part.split_whitespace().count() >= FEWEST_WORDS)
+        .take(MOST_PARTS)
+        .collect();
+    if parts.len() < 2 {
+        return None;
+    }
+    let vectors = lib.search.embed_each(&parts).ok().flatten()?;
+    vectors
+        .iter()
+        .filter_map(|part| glossary.described(part, question))
+        .next()
+}
+
+/// The question read as its words say it.
+fn understand_words<'a>(lib: &'a Library, text: &str) -> Understood<'a> {
     let analyzer = lib.search.analyzer();
     let vocabulary = lib.vocabulary();
     let guide_names: Vec<String> = (lib.catalog.roles.iter().flat_map(|r| &r.guides))
@@ -220,6 +270,7 @@ pub fn understand<'a>(lib: &'a Library, text: &str) -> Understood<'a> {
     Understood {
         targets,
         guide,
+        described: None,
         salary,
         vector,
         uncovered,
@@ -1607,6 +1658,10 @@ fn covered(lib: &Library, understood: &Understood, kinds: &[DocKind]) -> Result<
         // Its words name a part of the guides (a level alone does not: "junior pay in Munich").
         return Ok(true);
     }
+    if understood.described.is_some() {
+        // It describes a thing the guides name, as closely as their glossary says it.
+        return Ok(true);
+    }
     if lib.vocabulary().quotes_a_figure(&understood.corrected) {
         // "the 133,080 number, what is it?": the passage that gives it is the answer.
         return Ok(true);
@@ -2327,6 +2382,30 @@ mod tests {
         assert!(first.contains("Docker and Kubernetes"), "{first}");
         // At most two supporting passages after it.
         assert!(message.embeds[0].fields.len() <= SUPPORTING);
+    }
+
+    /// A thing the guides name, described by what it does, is read as named; a question that
+    /// names it, or describes nothing the guides name, is read as typed. (Authored cases, none
+    /// from an evaluation set.)
+    #[test]
+    fn a_thing_described_by_what_it_does_is_read_as_named() {
+        let lib = lib();
+        if !lib.search.has_semantics() {
+            return;
+        }
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "that thing which bundles my program and its libraries so it runs the same on every computer: needed?",
+                Some("Docker"),
+            ),
+            ("is Docker needed for backend jobs?", None),
+            ("what's a good name for my cat?", None),
+            ("how much do junior backend engineers earn?", None),
+        ];
+        for (question, expected) in cases {
+            let understood = understand(&lib, question);
+            assert_eq!(understood.described.as_deref(), *expected, "{question}");
+        }
     }
 
     #[test]

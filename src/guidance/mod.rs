@@ -14,6 +14,7 @@
 
 pub mod chart;
 pub mod faq;
+pub mod glossary;
 pub mod guide_named;
 pub mod intent;
 pub mod matching;

@@ -587,6 +587,18 @@ impl SearchIndex {
         }
     }
 
+    /// The vectors of authored content text (glosses), cached on disk like the passages' and
+    /// centred like them; None without a model.
+    pub fn embed_content(&self, texts: &[&str]) -> Result<Option<Vec<Vec<f32>>>> {
+        let Some(semantic) = &self.semantic else {
+            return Ok(None);
+        };
+        let vectors = semantic.cache.vectors(&*semantic.encoder, texts)?;
+        Ok(Some(
+            vectors.iter().map(|v| centred(v, &semantic.mean)).collect(),
+        ))
+    }
+
     /// The vector of user text (centred like the content's), or None without a model.
     pub fn embed(&self, text: &str) -> Result<Option<Vec<f32>>> {
         let Some(semantic) = &self.semantic else {
@@ -594,6 +606,18 @@ impl SearchIndex {
         };
         let vector = semantic.encoder.encode_question(text)?;
         Ok(Some(centred(&vector, &semantic.mean)))
+    }
+
+    /// The vectors of several pieces of user text in one pass of the model (centred like the
+    /// content's), or None without a model.
+    pub fn embed_each(&self, texts: &[&str]) -> Result<Option<Vec<Vec<f32>>>> {
+        let Some(semantic) = &self.semantic else {
+            return Ok(None);
+        };
+        let vectors = semantic.encoder.encode(texts)?;
+        Ok(Some(
+            vectors.iter().map(|v| centred(v, &semantic.mean)).collect(),
+        ))
     }
 
     /// The units closest in meaning to `query`, best first, scored by cosine similarity.

@@ -1,0 +1,80 @@
+//! The glossary: which thing the guides name a question describes without naming it ("the thing
+//! that packs an app so it runs the same on any machine" is Docker). Built from the authored
+//! `glosses.toml` of each role, its descriptions embedded once per content version (cached on
+//! disk like the passages' vectors) and kept in the `Library`.
+//!
+//! A question is read as naming a thing when one of that thing's descriptions is at least
+//! [`DESCRIBED`] close to it in meaning and the question does not already use the name. Without
+//! the model nothing is described.
+
+use crate::content::Catalog;
+use crate::error::Result;
+use crate::search::SearchIndex;
+use crate::semantic::cosine;
+
+/// How close a question must come to one of a thing's descriptions to be read as naming it.
+pub const DESCRIBED: f32 = 0.6;
+
+/// One glossed thing: its name as the guides spell it and its descriptions' vectors.
+struct Glossed {
+    name: String,
+    vectors: Vec<Vec<f32>>,
+}
+
+/// Every role's glossed things, with their vectors (empty without the model).
+#[derive(Default)]
+pub struct Glossary {
+    things: Vec<Glossed>,
+}
+
+/// The thing a question describes, and how close the closest description came.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Described<'a> {
+    pub name: &'a str,
+    pub closeness: f32,
+}
+
+impl Glossary {
+    /// Embeds every description of every role's glosses (from the cache where unchanged).
+    pub fn of(catalog: &Catalog, search: &SearchIndex) -> Result<Glossary> {
+        let glosses: Vec<_> = catalog.roles.iter().flat_map(|r| &r.glosses).collect();
+        let texts: Vec<&str> = glosses
+            .iter()
+            .flat_map(|g| g.says.iter().map(String::as_str))
+            .collect();
+        let Some(vectors) = search.embed_content(&texts)? else {
+            return Ok(Glossary::default());
+        };
+        let mut vectors = vectors.into_iter();
+        let things = glosses
+            .iter()
+            .map(|gloss| Glossed {
+                name: gloss.name.clone(),
+                vectors: vectors.by_ref().take(gloss.says.len()).collect(),
+            })
+            .collect();
+        Ok(Glossary { things })
+    }
+
+    /// The thing closest to `question` by one of its descriptions, whatever its closeness.
+    pub fn closest(&self, question: &[f32]) -> Option<Described<'_>> {
+        self.things
+            .iter()
+            .map(|thing| Described {
+                name: &thing.name,
+                closeness: thing
+                    .vectors
+                    .iter()
+                    .map(|v| cosine(question, v))
+                    .fold(f32::MIN, f32::max),
+            })
+            .max_by(|a, b| a.closeness.total_cmp(&b.closeness))
+    }
+
+    /// The name of the thing `question` (its vector and its text) describes without naming it.
+    pub fn described(&self, vector: &[f32], text: &str) -> Option<&str> {
+        let closest = self.closest(vector)?;
+        let named = text.to_lowercase().contains(&closest.name.to_lowercase());
+        (closest.closeness >= DESCRIBED && !named).then_some(closest.name)
+    }
+}
