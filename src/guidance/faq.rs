@@ -114,7 +114,7 @@ fn described_thing<'a>(lib: &'a Library, vector: &[f32], question: &str) -> Opti
         return Some(name);
     }
     let parts: Vec<&str> = question
-        .split(|c| matches!(c, ',' | ';' | ':' | '?' | '!' | '.' | '(' | ')'))
+        .split([',', ';', ':', '?', '!', '.', '(', ')'])
         .flat_map(|part| part.split(" or "))
         .map(str::trim)
         .filter(|part| part.split_whitespace().count() >= FEWEST_WORDS)
