@@ -23,6 +23,7 @@ use crate::reply::{
 use crate::search::{Analyzer, DocKind, Filter, Hit, Reading};
 use crate::store::StaffEntry;
 
+use super::glossary;
 use super::guide_named::{self, GuideNamed};
 use super::intent::{self, SalaryQuestion};
 use super::scope::{self, Uncovered};
@@ -112,6 +113,11 @@ fn described_thing<'a>(lib: &'a Library, vector: &[f32], question: &str) -> Opti
     let glossary = lib.glossary();
     if let Some(name) = glossary.described(vector, question) {
         return Some(name);
+    }
+    // A question nowhere near any description whole has none in its parts worth another pass
+    // of the model.
+    if glossary.closest(vector)?.closeness < glossary::PARTS_WORTH_READING {
+        return None;
     }
     let parts: Vec<&str> = question
         .split([',', ';', ':', '?', '!', '.', '(', ')'])

@@ -14,6 +14,9 @@ use crate::semantic::cosine;
 
 /// How close a question must come to one of a thing's descriptions to be read as naming it.
 pub const DESCRIBED: f32 = 0.6;
+/// A question whole at least this close to a description may describe a thing in one of its
+/// parts, which are then compared one by one.
+pub const PARTS_WORTH_READING: f32 = 0.45;
 
 /// One glossed thing: its name as the guides spell it and its descriptions' vectors.
 struct Glossed {
