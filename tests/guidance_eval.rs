@@ -184,10 +184,10 @@ const COVERED_FLOOR_HOLDOUT23: f64 = 85.0;
 const COVERED_FLOOR_HOLDOUT24: f64 = 89.0;
 const COVERED_FLOOR_HOLDOUT25: f64 = 90.0;
 const COVERED_FLOOR_HOLDOUT26: f64 = 82.0;
-const COVERED_FLOOR_HOLDOUT27: f64 = 75.0;
+const COVERED_FLOOR_HOLDOUT27: f64 = 76.0;
 /// holdout27's honest "not covered" rate stays under the goal: see its test.
 const HONEST_FLOOR_HOLDOUT27: f64 = 82.0;
-const COVERED_FLOOR_HOLDOUT28: f64 = 78.0;
+const COVERED_FLOOR_HOLDOUT28: f64 = 79.0;
 /// holdout28's honest "not covered" rate stays under the goal: see its test.
 const HONEST_FLOOR_HOLDOUT28: f64 = 92.0;
 
@@ -857,7 +857,8 @@ fn holdout26_set_meets_the_bars() {
 /// name in the model's reading of the passages' terse lists (the authored questions' closeness
 /// does not separate covered from uncovered rows: at 0.65 it would take 22 covered rows but lose
 /// 251 honest ones over all sets). Then glosses of the things the guides name (`glossary.rs`,
-/// authored blind to every set): 76.0% / 83.7% (holdout15 +1 row, none lower).
+/// authored blind to every set): 76.0% / 83.7% (holdout15 +1 row, none lower); pay asked of
+/// someone described by their work as that rung's pay: 77.1% / 83.7% (no other set changed).
 #[test]
 fn holdout27_set_meets_the_bars() {
     check_set_honest(
@@ -871,7 +872,8 @@ fn holdout27_set_meets_the_bars() {
 /// describe what they ask about by what it does, and 17 uncovered rows describe a named thing by
 /// its job but ask what the guides don't say about it. First run (/faq) 77.8% / 93.0% (/ask
 /// 77.3% / 93.0%); then glosses of the things the guides name (`glossary.rs`) 79.0% / 93.0%
-/// (/ask 78.4% / 93.0%). Its honest rate is under the goal: six uncovered rows reuse the guides'
+/// (/ask 78.4% / 93.0%); pay asked of someone described by their work as that rung's pay:
+/// 80.1% / 93.0% (/ask 79.5% / 93.0%). Its honest rate is under the goal: six uncovered rows reuse the guides'
 /// words closely enough to be read as covered.
 #[test]
 fn holdout28_set_meets_the_bars() {

@@ -240,11 +240,30 @@ fn understand_words<'a>(lib: &'a Library, text: &str) -> Understood<'a> {
         }
     }
     let length = corrected.split_whitespace().count();
+    if let Some(question) = salary
+        .as_mut()
+        .filter(|q| q.levels.is_empty() && q.years.is_none() && length <= 25)
+    {
+        // "pay for the person who mentors the juniors and designs systems that scale?": the one
+        // rung whose focus says two or more of its words, when one alone does.
+        // Pay words, the role's name and where one works say nothing about the rung.
+        const ANYONE: &str = "job jobs company companies role work";
+        let mut saying_nothing = intent::pay_terms(analyzer);
+        saying_nothing.extend(role.iter().flat_map(|r| analyzer.terms(&r.name)));
+        saying_nothing.extend(analyzer.terms(ANYONE));
+        let describing: Vec<String> = (terms.iter())
+            .filter(|t| !saying_nothing.contains(*t))
+            .cloned()
+            .collect();
+        if let Some(level) = role.and_then(|r| rung_described(r, analyzer, &describing, 2, false)) {
+            question.levels = vec![level];
+        }
+    }
     // "which rung's focus is setting technical standards?": the rung that says so. A reverse
     // lookup is a short question; a long message shares words with every rung by chance.
     if salary.is_none() && length <= 20 && intent::asks_which_level(&corrected) {
         let needed = if length <= 12 { 1 } else { 2 };
-        if let Some(level) = role.and_then(|r| rung_described(r, analyzer, &terms, needed)) {
+        if let Some(level) = role.and_then(|r| rung_described(r, analyzer, &terms, needed, true)) {
             targets.retain(|t| *t != Target::Rung(level));
             targets.insert(0, Target::Rung(level));
         }
@@ -289,21 +308,24 @@ fn understand_words<'a>(lib: &'a Library, text: &str) -> Understood<'a> {
     }
 }
 
-/// The level of the one rung whose focus and pay line share the most of the question's terms
-/// (at least `needed`), when one rung alone does: "which level gets involved in hiring?".
+/// The level of the one rung whose focus (and pay line, `with_pay_line`) shares the most of the
+/// question's terms (at least `needed`), when one rung alone does: "which level gets involved
+/// in hiring?".
 fn rung_described(
     role: &crate::guidance::Role,
     analyzer: &crate::search::Analyzer,
     terms: &[String],
     needed: usize,
+    with_pay_line: bool,
 ) -> Option<crate::content::model::Level> {
     let mut best: Option<(usize, crate::content::model::Level)> = None;
     let mut tied = false;
     for step in role.guides.iter().flat_map(|g| &g.ladder) {
-        let said: HashSet<String> = analyzer
-            .terms(&format!("{} {}", step.focus, step.salary))
-            .into_iter()
-            .collect();
+        let said = match with_pay_line {
+            true => format!("{} {}", step.focus, step.salary),
+            false => step.focus.clone(),
+        };
+        let said: HashSet<String> = analyzer.terms(&said).into_iter().collect();
         let shared = terms.iter().filter(|t| said.contains(*t)).count();
         let level = *step.levels.first()?;
         match best {
@@ -2390,6 +2412,37 @@ mod tests {
         assert!(message.embeds[0].fields.len() <= SUPPORTING);
     }
 
+    /// Pay asked of someone described by their work is the pay of the one rung whose focus says
+    /// it; pay asked in general is not given a level. (Authored cases, none from a set.)
+    #[test]
+    fn pay_for_someone_described_by_their_work_is_their_rung_pay() {
+        let lib = lib();
+        let cases: &[(&str, &[Level])] = &[
+            (
+                "what's the pay for someone who oversees teams and sets technical standards?",
+                &[Level::Lead],
+            ),
+            (
+                "how much does the person influencing the whole tech stack make?",
+                &[Level::Principal],
+            ),
+            (
+                "salary when you are still fixing bugs and learning the technologies?",
+                &[Level::Junior],
+            ),
+            ("how much do backend engineers make?", &[]),
+            (
+                "what's the pay for remote backend jobs at big companies?",
+                &[],
+            ),
+        ];
+        for (question, levels) in cases {
+            let understood = understand(&lib, question);
+            let salary = understood.salary.expect(question);
+            assert_eq!(salary.levels, *levels, "{question}");
+        }
+    }
+
     /// A thing the guides name, described by what it does, is read as named; a question that
     /// names it, or describes nothing the guides name, is read as typed. (Authored cases, none
     /// from an evaluation set.)
@@ -2610,6 +2663,8 @@ mod calibration {
     #[derive(serde::Deserialize)]
     struct Q {
         question: String,
+        #[serde(default)]
+        class: String,
     }
 
     /// `Q="…" cargo test --release --lib explain_one -- --ignored --nocapture`: how one question
@@ -2626,6 +2681,48 @@ mod calibration {
         println!("gap:     {:?} later {:?}", u.uncovered, u.asked_later);
         println!("covered: {:?}", covered(&lib, &u, GUIDE_PASSAGES).ok());
         println!("known share: {:.2}", known_share(&u));
+    }
+
+    #[test]
+    #[ignore]
+    fn rung_by_meaning() {
+        let lib = tests::lib();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let names = std::env::var("SETS").unwrap_or_else(|_| "tune check fresh holdout".into());
+        for name in names.split_whitespace() {
+            let path = root.join(format!("tests/data/guidance_eval/{name}.toml"));
+            let set: Set = toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+            let rows = (set.covered.iter().map(|q| ("C", q)))
+                .chain(set.uncovered.iter().map(|q| ("U", q)));
+            for (truth, q) in rows {
+                let u = understand(&lib, &q.question);
+                let Some(salary) = &u.salary else { continue };
+                let hits = lib
+                    .search
+                    .nearest(
+                        u.vector.as_ref().unwrap(),
+                        &Filter {
+                            kinds: &[DocKind::Ladder],
+                            role: None,
+                        },
+                        4,
+                        Reading::Text,
+                    )
+                    .unwrap();
+                let near: Vec<String> = hits
+                    .iter()
+                    .map(|h| format!("{:?}:{:.3}", rung_levels(h), h.score))
+                    .collect();
+                println!(
+                    "RUNG\t{name}\t{truth}\t{}\t{:?}\t{:?}\t{}\t{}",
+                    q.class,
+                    salary.levels,
+                    salary.years,
+                    near.join(" "),
+                    q.question
+                );
+            }
+        }
     }
 
     #[test]

@@ -7,6 +7,8 @@ use crate::content::model::Level;
 use crate::search::analyzer::{edit_distance, typo_budget};
 use crate::search::Analyzer;
 
+use std::collections::HashSet;
+
 use super::vocabulary::words;
 
 /// Pay words people use that are not in the synonym list because they are too loose for search
@@ -334,6 +336,15 @@ pub fn read_shorthand(text: &str) -> String {
         }
     }
     out.join(" ")
+}
+
+/// The analyzed terms of the words that ask about pay ("salary", "make", "earn"), which say
+/// nothing about who is paid.
+pub fn pay_terms(analyzer: &Analyzer) -> HashSet<String> {
+    (PAY_WORDS.iter().chain(&["make", "earn", "much", "get"]))
+        .filter(|w| !w.contains(' '))
+        .flat_map(|w| analyzer.terms(w))
+        .collect()
 }
 
 pub fn salary_question(analyzer: &Analyzer, text: &str) -> Option<SalaryQuestion> {
