@@ -575,16 +575,7 @@ fn closeness_by_reading() {
         .unwrap_or_else(|_| "tune.toml,check.toml,fresh.toml".to_string());
     for name in names.split(',') {
         let set = load(name);
-        let questions = set
-            .covered
-            .iter()
-            .map(|c| ("covered", c.question.as_str()))
-            .chain(
-                set.uncovered
-                    .iter()
-                    .map(|u| ("uncovered", u.question.as_str())),
-            );
-        for (label, question) in questions {
+        for (label, question) in labelled_questions(&set) {
             let lib = app.library();
             let vector = lib.search.embed(question).unwrap().unwrap();
             let best = |reading| {
@@ -605,6 +596,15 @@ fn closeness_by_reading() {
     }
 }
 
+/// A set's questions, each labelled "covered" or "uncovered".
+fn labelled_questions(set: &EvalSet) -> impl Iterator<Item = (&'static str, &str)> {
+    (set.covered.iter().map(|c| ("covered", c.question.as_str()))).chain(
+        set.uncovered
+            .iter()
+            .map(|u| ("uncovered", u.question.as_str())),
+    )
+}
+
 /// Not a check: for every question of the sets named in `CLOSENESS_SETS`, the glossed thing
 /// closest to it and how close (`-- --ignored --nocapture gloss_closeness`).
 #[test]
@@ -614,12 +614,7 @@ fn gloss_closeness() {
     let names = std::env::var("CLOSENESS_SETS").unwrap_or_else(|_| "holdout27.toml".to_string());
     for name in names.split(',') {
         let set = load(name);
-        let questions = (set.covered.iter().map(|c| ("covered", c.question.as_str()))).chain(
-            set.uncovered
-                .iter()
-                .map(|u| ("uncovered", u.question.as_str())),
-        );
-        for (label, question) in questions {
+        for (label, question) in labelled_questions(&set) {
             let lib = app.library();
             let vector = lib.search.embed(question).unwrap().unwrap();
             if let Some(closest) = lib.glossary().closest(&vector) {

@@ -2683,45 +2683,58 @@ mod calibration {
         println!("known share: {:.2}", known_share(&u));
     }
 
+    /// The rows of the evaluation sets named in `SETS` (by default four): each set's name,
+    /// "C" for a covered row or "U", and the row.
+    fn rows_of_sets() -> Vec<(String, &'static str, Q)> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let names = std::env::var("SETS").unwrap_or_else(|_| "tune check fresh holdout".into());
+        let mut rows = Vec::new();
+        for name in names.split_whitespace() {
+            let path = root.join(format!("tests/data/guidance_eval/{name}.toml"));
+            let set: Set = toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+            rows.extend(set.covered.into_iter().map(|q| (name.to_string(), "C", q)));
+            rows.extend(
+                set.uncovered
+                    .into_iter()
+                    .map(|q| (name.to_string(), "U", q)),
+            );
+        }
+        rows
+    }
+
+    /// Not a check: for every pay question of the sets, the levels read and the ladder rungs
+    /// nearest in meaning (`SETS="…" … rung_by_meaning -- --ignored --nocapture`).
     #[test]
     #[ignore]
     fn rung_by_meaning() {
         let lib = tests::lib();
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let names = std::env::var("SETS").unwrap_or_else(|_| "tune check fresh holdout".into());
-        for name in names.split_whitespace() {
-            let path = root.join(format!("tests/data/guidance_eval/{name}.toml"));
-            let set: Set = toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-            let rows = (set.covered.iter().map(|q| ("C", q)))
-                .chain(set.uncovered.iter().map(|q| ("U", q)));
-            for (truth, q) in rows {
-                let u = understand(&lib, &q.question);
-                let Some(salary) = &u.salary else { continue };
-                let hits = lib
-                    .search
-                    .nearest(
-                        u.vector.as_ref().unwrap(),
-                        &Filter {
-                            kinds: &[DocKind::Ladder],
-                            role: None,
-                        },
-                        4,
-                        Reading::Text,
-                    )
-                    .unwrap();
-                let near: Vec<String> = hits
-                    .iter()
-                    .map(|h| format!("{:?}:{:.3}", rung_levels(h), h.score))
-                    .collect();
-                println!(
-                    "RUNG\t{name}\t{truth}\t{}\t{:?}\t{:?}\t{}\t{}",
-                    q.class,
-                    salary.levels,
-                    salary.years,
-                    near.join(" "),
-                    q.question
-                );
-            }
+        for (name, truth, q) in rows_of_sets() {
+            let u = understand(&lib, &q.question);
+            let Some(salary) = &u.salary else { continue };
+            let hits = lib
+                .search
+                .nearest(
+                    u.vector.as_ref().unwrap(),
+                    &Filter {
+                        kinds: &[DocKind::Ladder],
+                        role: None,
+                    },
+                    4,
+                    Reading::Text,
+                )
+                .unwrap();
+            let near: Vec<String> = hits
+                .iter()
+                .map(|h| format!("{:?}:{:.3}", rung_levels(h), h.score))
+                .collect();
+            println!(
+                "RUNG\t{name}\t{truth}\t{}\t{:?}\t{:?}\t{}\t{}",
+                q.class,
+                salary.levels,
+                salary.years,
+                near.join(" "),
+                q.question
+            );
         }
     }
 
@@ -2729,45 +2742,34 @@ mod calibration {
     #[ignore]
     fn coverage_signals() {
         let lib = tests::lib();
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let names = std::env::var("SETS").unwrap_or_else(|_| "tune check fresh holdout".into());
-        for name in names.split_whitespace() {
-            let path = root.join(format!("tests/data/guidance_eval/{name}.toml"));
-            let set: Set = toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-            let rows = set
-                .covered
-                .iter()
-                .map(|q| ("C", q))
-                .chain(set.uncovered.iter().map(|q| ("U", q)));
-            for (truth, q) in rows {
-                let u = understand(&lib, &q.question);
-                let scored = scored_faq(&lib, &u).unwrap();
-                let entry = answering_entry(&scored, &u).is_some();
-                let best = lib
-                    .search
-                    .nearest(
-                        u.vector.as_ref().unwrap(),
-                        &Filter {
-                            kinds: GUIDE_PASSAGES,
-                            role: None,
-                        },
-                        1,
-                        Reading::Text,
-                    )
-                    .unwrap();
-                let closeness = best.first().map_or(0.0, |h| h.score);
-                println!(
-                    "SIG\t{name}\t{truth}\t{}\t{}\t{}\t{closeness:.3}\t{:.3}\t{}",
-                    u.uncovered.is_some() as u8,
-                    u.targets
-                        .iter()
-                        .filter(|t| !matches!(t, Target::Rung(_)))
-                        .count(),
-                    entry as u8,
-                    known_share(&u),
-                    q.question
-                );
-            }
+        for (name, truth, q) in rows_of_sets() {
+            let u = understand(&lib, &q.question);
+            let scored = scored_faq(&lib, &u).unwrap();
+            let entry = answering_entry(&scored, &u).is_some();
+            let best = lib
+                .search
+                .nearest(
+                    u.vector.as_ref().unwrap(),
+                    &Filter {
+                        kinds: GUIDE_PASSAGES,
+                        role: None,
+                    },
+                    1,
+                    Reading::Text,
+                )
+                .unwrap();
+            let closeness = best.first().map_or(0.0, |h| h.score);
+            println!(
+                "SIG\t{name}\t{truth}\t{}\t{}\t{}\t{closeness:.3}\t{:.3}\t{}",
+                u.uncovered.is_some() as u8,
+                u.targets
+                    .iter()
+                    .filter(|t| !matches!(t, Target::Rung(_)))
+                    .count(),
+                entry as u8,
+                known_share(&u),
+                q.question
+            );
         }
     }
 }
