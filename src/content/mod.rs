@@ -205,7 +205,6 @@ fn line_of_offset(text: &str, offset: usize) -> usize {
         + 1
 }
 
-/// 1-based line where `needle` first occurs, to point a semantic problem at its place.
 /// Whether `phrase` occurs in `text` as whole words (both lowercase).
 fn has_phrase(text: &str, phrase: &str) -> bool {
     text.match_indices(phrase).any(|(at, _)| {
@@ -215,6 +214,7 @@ fn has_phrase(text: &str, phrase: &str) -> bool {
     })
 }
 
+/// 1-based line where `needle` first occurs, to point a semantic problem at its place.
 fn line_of(text: &str, needle: &str) -> Option<usize> {
     text.find(needle).map(|offset| line_of_offset(text, offset))
 }
