@@ -184,10 +184,10 @@ const COVERED_FLOOR_HOLDOUT23: f64 = 85.0;
 const COVERED_FLOOR_HOLDOUT24: f64 = 89.0;
 const COVERED_FLOOR_HOLDOUT25: f64 = 90.0;
 const COVERED_FLOOR_HOLDOUT26: f64 = 82.0;
-const COVERED_FLOOR_HOLDOUT27: f64 = 76.5;
+const COVERED_FLOOR_HOLDOUT27: f64 = 77.0;
 /// holdout27's honest "not covered" rate stays under the goal: see its test.
 const HONEST_FLOOR_HOLDOUT27: f64 = 82.0;
-const COVERED_FLOOR_HOLDOUT28: f64 = 79.5;
+const COVERED_FLOOR_HOLDOUT28: f64 = 80.0;
 /// holdout28's honest "not covered" rate stays under the goal: see its test.
 const HONEST_FLOOR_HOLDOUT28: f64 = 92.0;
 
@@ -855,7 +855,7 @@ fn holdout26_set_meets_the_bars() {
 /// authored blind to every set): 76.0% / 83.7% (holdout15 +1 row, none lower); pay asked of
 /// someone described by their work as that rung's pay: 77.1% / 83.7% (no other set changed);
 /// certifications asked for by their vendor's cloud or as "an exam that proves …": 77.7% /
-/// 83.7% (holdout16 +1 row).
+/// 83.7% (holdout16 +1 row); a database described by the company that made it: 78.3% / 83.7%.
 #[test]
 fn holdout27_set_meets_the_bars() {
     check_set_honest(
@@ -871,7 +871,8 @@ fn holdout27_set_meets_the_bars() {
 /// 77.3% / 93.0%); then glosses of the things the guides name (`glossary.rs`) 79.0% / 93.0%
 /// (/ask 78.4% / 93.0%); pay asked of someone described by their work as that rung's pay:
 /// 80.1% / 93.0% (/ask 79.5% / 93.0%); a certification asked for by its vendor's cloud or as
-/// "an exam that proves …" no longer named a hiring or exam gap: 80.7% / 93.0% (/ask 80.1%). Its honest rate is under the goal: six uncovered rows reuse the guides'
+/// "an exam that proves …" no longer named a hiring or exam gap: 80.7% / 93.0% (/ask 80.1%);
+/// nor a language or database described by the company that made it: 81.2% / 93.0%. Its honest rate is under the goal: six uncovered rows reuse the guides'
 /// words closely enough to be read as covered.
 #[test]
 fn holdout28_set_meets_the_bars() {
