@@ -111,12 +111,14 @@ fn described_thing<'a>(lib: &'a Library, vector: &[f32], question: &str) -> Opti
     const FEWEST_WORDS: usize = 3;
     const MOST_PARTS: usize = 6;
     let glossary = lib.glossary();
-    if let Some(name) = glossary.described(vector, question) {
-        return Some(name);
-    }
+    let closest = glossary.closest(vector)?;
     // A question nowhere near any description whole has none in its parts worth another pass
     // of the model.
-    if glossary.closest(vector)?.closeness < glossary::PARTS_WORTH_READING {
+    let parts_worth_reading = closest.closeness >= glossary::PARTS_WORTH_READING;
+    if let Some(name) = closest.unnamed_in(question) {
+        return Some(name);
+    }
+    if !parts_worth_reading {
         return None;
     }
     let parts: Vec<&str> = question
@@ -245,9 +247,9 @@ fn understand_words<'a>(lib: &'a Library, text: &str) -> Understood<'a> {
         .filter(|q| q.levels.is_empty() && q.years.is_none() && length <= 25)
     {
         // "pay for the person who mentors the juniors and designs systems that scale?": the one
-        // rung whose focus says two or more of its words, when one alone does; pay words, the
-        // role's name and where one works say nothing about the rung.
-        const ANYONE: &str = "job jobs company companies role work";
+        // rung whose focus says two or more of its words, when one alone does; pay words and
+        // the verbs that ask pay, the role's name and where one works say nothing about the rung.
+        const ANYONE: &str = "make earn much get job jobs company companies role work";
         let mut saying_nothing = intent::pay_terms(analyzer);
         saying_nothing.extend(role.iter().flat_map(|r| analyzer.terms(&r.name)));
         saying_nothing.extend(analyzer.terms(ANYONE));

@@ -76,8 +76,14 @@ impl Glossary {
 
     /// The name of the thing `question` (its vector and its text) describes without naming it.
     pub fn described(&self, vector: &[f32], text: &str) -> Option<&str> {
-        let closest = self.closest(vector)?;
-        let named = text.to_lowercase().contains(&closest.name.to_lowercase());
-        (closest.closeness >= DESCRIBED && !named).then_some(closest.name)
+        self.closest(vector)?.unnamed_in(text)
+    }
+}
+
+impl<'a> Described<'a> {
+    /// Its name, when it is close enough to be described and `text` does not already name it.
+    pub fn unnamed_in(&self, text: &str) -> Option<&'a str> {
+        let named = text.to_lowercase().contains(&self.name.to_lowercase());
+        (self.closeness >= DESCRIBED && !named).then_some(self.name)
     }
 }

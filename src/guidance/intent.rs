@@ -338,10 +338,9 @@ pub fn read_shorthand(text: &str) -> String {
     out.join(" ")
 }
 
-/// The analyzed terms of the words that ask about pay ("salary", "make", "earn"), which say
-/// nothing about who is paid.
+/// The analyzed terms of the one-word pay words ("salary", "comp"); phrases are matched whole.
 pub fn pay_terms(analyzer: &Analyzer) -> HashSet<String> {
-    (PAY_WORDS.iter().chain(&["make", "earn", "much", "get"]))
+    (PAY_WORDS.iter())
         .filter(|w| !w.contains(' '))
         .flat_map(|w| analyzer.terms(w))
         .collect()
@@ -353,8 +352,12 @@ pub fn salary_question(analyzer: &Analyzer, text: &str) -> Option<SalaryQuestion
     let terms = analyzer.terms(&spending);
     let raw: Vec<String> = words(&spending).into_iter().map(|(_, _, w)| w).collect();
     // A phrase ("total compensation") counts whole: "totally saturated" says nothing of pay.
-    let (phrases, single): (Vec<&str>, Vec<&str>) = PAY_WORDS.iter().partition(|w| w.contains(' '));
-    let pay_terms: Vec<String> = single.iter().flat_map(|w| analyzer.terms(w)).collect();
+    let phrases: Vec<&str> = PAY_WORDS
+        .iter()
+        .copied()
+        .filter(|w| w.contains(' '))
+        .collect();
+    let pay_terms = pay_terms(analyzer);
     let lower = spending.to_lowercase();
     let years = years_mentioned(&raw);
     let says_pay_in_words = terms

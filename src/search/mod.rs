@@ -296,6 +296,13 @@ struct Semantic {
     by_address: HashMap<(u32, u32), usize>,
 }
 
+impl Semantic {
+    /// Vectors centred on the content's mean, as every vector compared is.
+    fn centred_all(&self, vectors: &[Vec<f32>]) -> Vec<Vec<f32>> {
+        vectors.iter().map(|v| centred(v, &self.mean)).collect()
+    }
+}
+
 struct Unit {
     address: DocAddress,
     kind: DocKind,
@@ -594,9 +601,7 @@ impl SearchIndex {
             return Ok(None);
         };
         let vectors = semantic.cache.vectors(&*semantic.encoder, texts)?;
-        Ok(Some(
-            vectors.iter().map(|v| centred(v, &semantic.mean)).collect(),
-        ))
+        Ok(Some(semantic.centred_all(&vectors)))
     }
 
     /// The vector of user text (centred like the content's), or None without a model.
@@ -615,9 +620,7 @@ impl SearchIndex {
             return Ok(None);
         };
         let vectors = semantic.encoder.encode(texts)?;
-        Ok(Some(
-            vectors.iter().map(|v| centred(v, &semantic.mean)).collect(),
-        ))
+        Ok(Some(semantic.centred_all(&vectors)))
     }
 
     /// The units closest in meaning to `query`, best first, scored by cosine similarity.
