@@ -190,6 +190,7 @@ const HONEST_FLOOR_HOLDOUT27: f64 = 82.0;
 const COVERED_FLOOR_HOLDOUT28: f64 = 80.0;
 /// holdout28's honest "not covered" rate stays under the goal: see its test.
 const HONEST_FLOOR_HOLDOUT28: f64 = 92.0;
+const COVERED_FLOOR_HOLDOUT29: f64 = 77.0;
 
 fn check_set(name: &str, covered_bar: f64) {
     check_set_honest(name, covered_bar, HONEST_GOAL);
@@ -881,4 +882,14 @@ fn holdout28_set_meets_the_bars() {
         COVERED_FLOOR_HOLDOUT28,
         HONEST_FLOOR_HOLDOUT28,
     );
+}
+
+/// holdout29 (written 2026-12-05, blind, the same way as holdout28): a third of its covered rows
+/// describe what they ask about by what it does (a level by its duties, a pivot by the other
+/// job's daily work, a project by what it builds), and 26 uncovered rows reuse the guides'
+/// names to ask what the guides never say about them. First run (/faq) 78.2% / 94.4% (/ask
+/// 77.6% / 94.4%).
+#[test]
+fn holdout29_set_meets_the_bars() {
+    check_set("holdout29.toml", COVERED_FLOOR_HOLDOUT29);
 }

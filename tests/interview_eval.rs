@@ -115,6 +115,7 @@ const SETS: &[&str] = &[
     "holdout23.toml",
     "holdout24.toml",
     "holdout25.toml",
+    "holdout26.toml",
 ];
 
 /// One set of `tests/data/interview_eval`, parsed.
@@ -782,6 +783,27 @@ fn experts_beat_gamed_and_wrong_answers_on_the_twenty_fifth_holdout_set() {
         234,
         HOLDOUT25_FLOOR,
         &["bh-ambiguous-requirements: 42", "sd-caching-layer: 42"],
+    );
+}
+
+/// The twenty-ninth set, written 2026-12-05 the same way (blind: its author read only the
+/// README, the bank and the header of `holdout25`), with answers to bh-refactor-critical-infra,
+/// api-webhooks, cd-retry-backoff, rel-circuit-breaker, rel-slo-sli, sec-password-storage,
+/// bh-disagree-decision, sd-rate-limiter and db-acid-transactions, leaning on own-words experts
+/// in nine live-interview voices, fluent answers with one to three central facts wrong as
+/// practitioners get them wrong, everyday dismissals and answers in nine languages. First run
+/// 92.5% (233/252), own words under 50: bh-refactor-critical-infra 47 (a war story with
+/// numbers); fluent-wrong answers at 79 to 100 on seven questions; sec-password-storage's
+/// rubric-words expert capped at 45 by "Skips the salt" raised on "The salt isn't secret".
+const HOLDOUT26_FLOOR: f64 = 0.92;
+
+#[test]
+fn experts_beat_gamed_and_wrong_answers_on_the_twenty_sixth_holdout_set() {
+    meets_the_bars_but(
+        "holdout26.toml",
+        252,
+        HOLDOUT26_FLOOR,
+        &["bh-refactor-critical-infra: 47"],
     );
 }
 
