@@ -795,7 +795,9 @@ fn experts_beat_gamed_and_wrong_answers_on_the_twenty_fifth_holdout_set() {
 /// 92.5% (233/252), own words under 50: bh-refactor-critical-infra 47 (a war story with
 /// numbers); fluent-wrong answers at 79 to 100 on seven questions; sec-password-storage's
 /// rubric-words expert capped at 45 by "Skips the salt" raised on "The salt isn't secret".
-const HOLDOUT26_FLOOR: f64 = 0.92;
+/// Then a word before a bare "isn't" or after a bad-kind modifier ("avoid global salts") not
+/// read as denied by a red flag's check: 93.3%, other sets identical.
+const HOLDOUT26_FLOOR: f64 = 0.93;
 
 #[test]
 fn experts_beat_gamed_and_wrong_answers_on_the_twenty_sixth_holdout_set() {

@@ -1594,6 +1594,7 @@ impl ScoringBank {
         for term in &flag.denies {
             let denied = self.occurrences(term, s).iter().any(|o| {
                 o.negated
+                    && !s.denies_other_than(o.first_word, &self.prepared.cues)
                     && !s.consequence_near(o.first_word)
                     && !s.prevented_by_design(o.first_word)
             });

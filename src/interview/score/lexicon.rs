@@ -36,6 +36,12 @@ pub struct Negation {
     pub contrast: Vec<String>,
     pub after: Vec<String>,
     pub not_negation: Vec<String>,
+    /// Bare copulas ("isn't"): after a word they deny a property of it, not the word itself.
+    pub copulas: Vec<String>,
+    /// Words after a copula that make it dismiss the word before it ("… isn't a real concern").
+    pub dismissive_predicates: Vec<String>,
+    /// Modifiers naming a bad kind of a thing ("global salts"): denying that kind is advice.
+    pub bad_kinds: Vec<String>,
     pub boundaries: Vec<String>,
     /// Marks that make their whole sentence a dismissal ("YAGNI", "cargo cult").
     pub sentence: Vec<String>,
@@ -119,6 +125,12 @@ impl Lexicon {
             ("negation.contrast".into(), &self.negation.contrast),
             ("negation.after".into(), &self.negation.after),
             ("negation.not_negation".into(), &self.negation.not_negation),
+            ("negation.copulas".into(), &self.negation.copulas),
+            (
+                "negation.dismissive_predicates".into(),
+                &self.negation.dismissive_predicates,
+            ),
+            ("negation.bad_kinds".into(), &self.negation.bad_kinds),
             ("negation.boundaries".into(), &self.negation.boundaries),
             ("negation.sentence".into(), &self.negation.sentence),
             (

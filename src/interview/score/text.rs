@@ -170,6 +170,9 @@ pub struct NegationCues {
     pub contrast: Phrases,
     pub after: Phrases,
     pub not_negation: Phrases,
+    pub copulas: Phrases,
+    pub dismissive_predicates: Phrases,
+    pub bad_kinds: Phrases,
     pub boundaries: Phrases,
     pub sentence: Phrases,
     pub sentence_ends: Phrases,
@@ -191,6 +194,9 @@ impl NegationCues {
             contrast: Phrases::new(&lexicon.negation.contrast),
             after: Phrases::new(&lexicon.negation.after),
             not_negation: Phrases::new(&lexicon.negation.not_negation),
+            copulas: Phrases::new(&lexicon.negation.copulas),
+            dismissive_predicates: Phrases::new(&lexicon.negation.dismissive_predicates),
+            bad_kinds: Phrases::new(&lexicon.negation.bad_kinds),
             boundaries: Phrases::new(&lexicon.negation.boundaries),
             sentence: Phrases::new(&lexicon.negation.sentence),
             sentence_ends: Phrases::new(&lexicon.negation.sentence_ends),
@@ -566,6 +572,42 @@ impl Sentence {
             && (0..at).any(|w| self.scope.purpose[w] && self.scope.clause[w] == clause)
     }
 
+    /// Whether the negation over word `at` denies something other than the word: a property
+    /// of it, when the word is the subject of a bare copula ("the salt isn't secret", unlike
+    /// "write overhead isn't a real concern" or "salts aren't needed"), or a bad kind of it,
+    /// when a bad-kind modifier stands right before it ("avoid global salts").
+    pub fn denies_other_than(&self, at: usize, cues: &NegationCues) -> bool {
+        let Some(&clause) = self.scope.clause.get(at) else {
+            return false;
+        };
+        if at > 0 && cues.bad_kinds.longest_at(&self.words, at - 1) == Some(1) {
+            return true;
+        }
+        let n = self.words.len();
+        let in_clause = |w: usize| self.scope.clause[w] == clause;
+        if (0..at).any(|w| in_clause(w) && self.scope.cue[w]) {
+            return false;
+        }
+        let Some(cue) = (at + 1..n)
+            .take_while(|&w| in_clause(w))
+            .find(|&w| self.scope.cue[w])
+        else {
+            return false;
+        };
+        let Some(len) = cues.copulas.longest_at(&self.words, cue) else {
+            return false;
+        };
+        let cue_end = (cue..n).find(|&w| !self.scope.cue[w]).unwrap_or(n);
+        let predicate: Vec<usize> = (cue_end..n).take_while(|&w| in_clause(w)).collect();
+        cue_end == cue + len
+            && !predicate.is_empty()
+            && !predicate.iter().any(|&w| {
+                cues.dismissive_predicates
+                    .longest_at(&self.words, w)
+                    .is_some()
+            })
+    }
+
     /// Whether a negation cue stands after word `at` in its clause ("a single primary can't keep
     /// up": the clause is negative about what it names).
     pub fn cue_later_in_clause(&self, at: usize) -> bool {
@@ -771,6 +813,45 @@ mod tests {
             ),
         ];
         assert_denied_and_affirmed(denied, affirmed);
+    }
+
+    #[test]
+    fn a_bare_copula_or_a_bad_kind_denies_something_other_than_the_word() {
+        let cues = NegationCues::new(lexicon());
+        let analyzer = crate::search::Analyzer::new(&crate::interview::testing::catalog().synonyms);
+        let cases = [
+            ("The salt isn't secret", "salt", true),
+            (
+                "the salt is not a secret, its job is uniqueness",
+                "salt",
+                true,
+            ),
+            ("Salts aren't needed here", "salts", false),
+            ("No salt is used by the old table", "salt", false),
+            (
+                "We never salted them and the salt isn't stored",
+                "salt",
+                false,
+            ),
+            ("salts? they aren't", "salts", false),
+            ("Write overhead isn't a real concern", "overhead", false),
+            (
+                "Also avoid custom schemes, global salts, and logging passwords",
+                "salts",
+                true,
+            ),
+            ("never use a salt", "salt", false),
+        ];
+        for (text, word, as_property) in cases {
+            let s = Sentence::new(text, &analyzer, &cues);
+            let at = s
+                .words
+                .iter()
+                .rposition(|w| w.text == word)
+                .expect("the word is in the sentence");
+            assert!(s.scope.negated[at], "{text}: {word} is negated");
+            assert_eq!(s.denies_other_than(at, &cues), as_property, "{text}");
+        }
     }
 
     #[test]
