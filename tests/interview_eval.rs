@@ -796,8 +796,10 @@ fn experts_beat_gamed_and_wrong_answers_on_the_twenty_fifth_holdout_set() {
 /// numbers); fluent-wrong answers at 79 to 100 on seven questions; sec-password-storage's
 /// rubric-words expert capped at 45 by "Skips the salt" raised on "The salt isn't secret".
 /// Then a word before a bare "isn't" or after a bad-kind modifier ("avoid global salts") not
-/// read as denied by a red flag's check: 93.3%, other sets identical.
-const HOLDOUT26_FLOOR: f64 = 0.93;
+/// read as denied by a red flag's check: 93.3%, other sets identical. Then a which-is-which
+/// check for the breaker's states, with a name alone in brackets labelling what came before it
+/// ("stops calling it for a while (open)"): 93.7%, other sets identical.
+const HOLDOUT26_FLOOR: f64 = 0.935;
 
 #[test]
 fn experts_beat_gamed_and_wrong_answers_on_the_twenty_sixth_holdout_set() {

@@ -15,6 +15,8 @@
 //!   each name owns the words since the previous name. Otherwise it is read name-first ("401
 //!   means …, 403 means …"): each name owns the words up to the next name or to a new clause
 //!   (", and …", ", so …");
+//! - a name alone in brackets labels the words before it, as in a meaning-first reading ("stops
+//!   calling it for a while (open), then lets a few test calls through (half-open)");
 //! - a name owns at most [`REACH`] words beside it;
 //! - a name whose words hold a meaning of another side and none of its own mixes them up.
 //!
@@ -205,7 +207,10 @@ impl Swap {
             meanings[0].start < names[0].start && CONDITIONAL_OPENERS.contains(&opener);
         let n = s.words.len();
         names.iter().enumerate().any(|(i, name)| {
-            let (from, to) = if meaning_first {
+            // A name alone in brackets labels what came before it ("stops calling it for a
+            // while (open), then lets a few test calls through (half-open)").
+            let backward = meaning_first || labels_before(s, name);
+            let (from, to) = if backward {
                 let previous = if i == 0 { 0 } else { names[i - 1].end };
                 (previous.max(name.start.saturating_sub(REACH)), name.end)
             } else {
@@ -222,7 +227,7 @@ impl Swap {
             // A meaning starting within reach counts whole ("… but lacks permission").
             let held = meanings
                 .iter()
-                .filter(|m| m.start >= from && m.start < to && (!meaning_first || m.end <= to));
+                .filter(|m| m.start >= from && m.start < to && (!backward || m.end <= to));
             let mut own = false;
             let mut other = false;
             for m in held {
@@ -232,6 +237,15 @@ impl Swap {
             other && !own
         })
     }
+}
+
+/// Whether a name stands alone in brackets: "(open)".
+fn labels_before(s: &Sentence, name: &Found) -> bool {
+    let (Some(first), Some(last)) = (s.words.get(name.start), s.words.get(name.end - 1)) else {
+        return false;
+    };
+    s.text[..first.start].trim_end().ends_with('(')
+        && s.text[last.end..].trim_start().starts_with(')')
 }
 
 #[cfg(test)]

@@ -1223,7 +1223,22 @@ fn a_fluent_answer_that_swaps_which_is_which_raises_a_red_flag() {
             "When the liveness probe fails the pod is taken out of rotation and stops receiving traffic. When the readiness probe fails the container is restarted by the kubelet.",
             "When the liveness probe fails the container is restarted by the kubelet. When the readiness probe fails the pod is taken out of rotation and stops receiving traffic.",
         ),
+        (
+            "rel-circuit-breaker",
+            "Inverts the open and closed states",
+            "Once the breaker has tripped to closed it stops calling the payment service and returns the fallback. In the open state every request passes through to it as usual.",
+            "Once the breaker has tripped open it stops calling the payment service and returns the fallback. In the closed state every request passes through to it as usual.",
+        ),
     ];
+    // A name in brackets labels what came before it.
+    let labelled =
+        "It stops calling a failing service for a minute (open), then sends a couple of \
+        probe requests (half-open) and goes back to normal traffic (closed) once they succeed.";
+    assert!(
+        flags_raised("rel-circuit-breaker", labelled).is_empty(),
+        "{:?}",
+        flags_raised("rel-circuit-breaker", labelled)
+    );
     for (id, claim, swapped, right) in cases {
         assert!(
             flags_raised(id, swapped).iter().any(|f| f == claim),
