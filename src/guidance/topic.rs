@@ -1206,6 +1206,34 @@ fn has(question: &str, cues: &[&str]) -> bool {
         .any(|cue| question.contains(&format!(" {cue} ")))
 }
 
+/// Words between a cue and the thing it asks about, at most: "what do the statistics project for
+/// software developer jobs" asks about growth, not about what software developers do.
+const CUE_REACH: usize = 4;
+
+/// Whether one of `cues` stands within `CUE_REACH` words of `thing`, before or after it
+/// ("what does a data engineer do", "data engineer responsibilities").
+fn near(question: &str, cues: &[&str], thing: &str) -> bool {
+    let spans = |phrase: &str| -> Vec<(usize, usize)> {
+        let (tokens, wanted): (Vec<&str>, Vec<&str>) = (
+            question.split_whitespace().collect(),
+            phrase.split_whitespace().collect(),
+        );
+        if wanted.is_empty() || tokens.len() < wanted.len() {
+            return Vec::new();
+        }
+        (0..=tokens.len() - wanted.len())
+            .filter(|&at| tokens[at..at + wanted.len()] == wanted[..])
+            .map(|at| (at, at + wanted.len()))
+            .collect()
+    };
+    let things = spans(thing);
+    cues.iter().flat_map(|cue| spans(cue)).any(|(a, b)| {
+        things
+            .iter()
+            .any(|&(c, d)| (b <= c && c - b <= CUE_REACH) || (d <= a && a - d <= CUE_REACH))
+    })
+}
+
 /// Whether the question sets one of `things` aside ("not into certs", "certs aside", "besides
 /// certifications") rather than asking about it.
 fn sets_aside(question: &str, things: &[&str]) -> bool {
@@ -1491,8 +1519,8 @@ pub fn other_role_asked<'r>(
             "work as",
         ],
     );
-    if has(&question, WORK_OF_A_ROLE) && !asker_is {
-        if let Some(role) = named(next_roles) {
+    if !asker_is {
+        if let Some(role) = named(next_roles).filter(|role| near(&question, WORK_OF_A_ROLE, role)) {
             return Some(OtherRole::Work(role));
         }
     }
@@ -1896,6 +1924,15 @@ mod tests {
                 None,
             ),
             ("could I pivot to security engineering later on?", None),
+            (
+                "data engineer responsibilities?",
+                Some(OtherRole::Work("data engineer")),
+            ),
+            // The role far from the words that ask about work: the growth of its jobs is asked.
+            (
+                "what do the labour statistics project for growth in data engineer jobs?",
+                None,
+            ),
         ];
         for (question, expected) in cases {
             assert_eq!(
