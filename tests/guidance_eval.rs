@@ -190,7 +190,7 @@ const HONEST_FLOOR_HOLDOUT27: f64 = 82.0;
 const COVERED_FLOOR_HOLDOUT28: f64 = 80.0;
 /// holdout28's honest "not covered" rate stays under the goal: see its test.
 const HONEST_FLOOR_HOLDOUT28: f64 = 92.0;
-const COVERED_FLOOR_HOLDOUT29: f64 = 78.5;
+const COVERED_FLOOR_HOLDOUT29: f64 = 79.0;
 
 fn check_set(name: &str, covered_bar: f64) {
     check_set_honest(name, covered_bar, HONEST_GOAL);
@@ -889,7 +889,8 @@ fn holdout28_set_meets_the_bars() {
 /// job's daily work, a project by what it builds), and 26 uncovered rows reuse the guides'
 /// names to ask what the guides never say about them. First run (/faq) 78.2% / 94.4% (/ask
 /// 77.6% / 94.4%); then "get hired by" a gap only before a date, and another role's work asked
-/// only where the words asking about work stand near its name: 79.4% / 94.4% (/ask 78.8%).
+/// only where the words asking about work stand near its name: 79.4% / 94.4% (/ask 78.8%);
+/// "associate" as a verb no certification: 80.0% / 94.4% (/ask 79.4%).
 #[test]
 fn holdout29_set_meets_the_bars() {
     check_set("holdout29.toml", COVERED_FLOOR_HOLDOUT29);

@@ -1768,8 +1768,13 @@ pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
     }
     // "are certs mandatory to get hired?" asks about the certifications first; "certs aside,
     // what shows skill?" asks for the guides' other proof, the projects.
+    // "associate" as a verb ("years the guide associates with the lead role") names no
+    // certification.
+    let named_certs = question
+        .replace(" associate with ", " link with ")
+        .replace(" associates with ", " links with ");
     let certifications = !has(&question, COMPLETION_CERTIFICATES)
-        && (has(&question, CERTIFICATION_WORDS) || has(&question, CERTIFICATIONS));
+        && (has(&question, CERTIFICATION_WORDS) || has(&named_certs, CERTIFICATIONS));
     if certifications && sets_aside(&question, CERTIFICATION_WORDS) {
         targets.push(Target::Section("projects"));
     } else if certifications {
@@ -2258,6 +2263,11 @@ mod tests {
             (
                 "AWS Solutions Architect or AWS Developer for a backend dev?",
                 Some(Target::Certifications),
+            ),
+            // "associate" as a verb names no certification.
+            (
+                "what experience do the guides associate with a lead engineer?",
+                Some(Target::Rung(Level::Lead)),
             ),
             // Growth against other work is the outlook, not a move to other jobs.
             (
