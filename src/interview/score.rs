@@ -70,8 +70,8 @@
 //! when the term is the verb a clause of purpose denies: "jitter the TTLs so hot keys don't
 //! expire together" names what the design prevents; nor when a bare copula after the term
 //! says what it is not, "the salt isn't secret", unless it dismisses it, "… isn't a real
-//! concern"; nor when the denial names a bad kind of it, "avoid global salts"). With the encoder, the question's
-//! `red_flags` are also raised by meaning (cosine ≥ `SEMANTIC_RED_FLAG`, in a sentence of at least
+//! concern"; nor when the denial names a bad kind of it, "avoid global salts"). With the
+//! encoder, the question's `red_flags` are also raised by meaning (cosine ≥ `SEMANTIC_RED_FLAG`, in a sentence of at least
 //! `MIN_CLAIM_WORDS` words with no negation or criticism), and by pattern when a plain sentence
 //! restates one nearly word for word (a flag of at least `ECHO_MIN_TERMS` terms, `ECHO_SHARE` of
 //! them within `ECHO_SLACK` tokens more than that, no word of `stance.reported_claim` such as
