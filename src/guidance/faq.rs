@@ -770,9 +770,7 @@ fn asking_parts(lower: &str) -> Vec<(usize, usize)> {
             .filter(|&c| c > at)
             .min()
             .unwrap_or(lower.len());
-        let about_backend = ["backend", "back end", "back-end"]
-            .iter()
-            .any(|b| lower[at..sentence_end].contains(b));
+        let about_backend = names_backend(&lower[at..sentence_end]);
         let asks = first_word.is_some_and(|w| ASKING.contains(&w));
         // "say I can already build a CRUD API in flask, which skills am I still missing?": a
         // supposition first is context to a full ask after it ("if I'm burned out, what should
