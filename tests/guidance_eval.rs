@@ -191,6 +191,9 @@ const COVERED_FLOOR_HOLDOUT28: f64 = 80.0;
 /// holdout28's honest "not covered" rate stays under the goal: see its test.
 const HONEST_FLOOR_HOLDOUT28: f64 = 92.0;
 const COVERED_FLOOR_HOLDOUT29: f64 = 79.0;
+const COVERED_FLOOR_HOLDOUT30: f64 = 0.0;
+/// holdout30's honest "not covered" rate: see its test.
+const HONEST_FLOOR_HOLDOUT30: f64 = 0.0;
 
 fn check_set(name: &str, covered_bar: f64) {
     check_set_honest(name, covered_bar, HONEST_GOAL);
@@ -894,4 +897,14 @@ fn holdout28_set_meets_the_bars() {
 #[test]
 fn holdout29_set_meets_the_bars() {
     check_set("holdout29.toml", COVERED_FLOOR_HOLDOUT29);
+}
+
+/// holdout30 (written 2026-12-05, blind, the same way as holdout29).
+#[test]
+fn holdout30_set_meets_the_bars() {
+    check_set_honest(
+        "holdout30.toml",
+        COVERED_FLOOR_HOLDOUT30,
+        HONEST_FLOOR_HOLDOUT30,
+    );
 }
