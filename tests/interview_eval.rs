@@ -116,6 +116,7 @@ const SETS: &[&str] = &[
     "holdout24.toml",
     "holdout25.toml",
     "holdout26.toml",
+    "holdout27.toml",
 ];
 
 /// One set of `tests/data/interview_eval`, parsed.
@@ -808,6 +809,20 @@ fn experts_beat_gamed_and_wrong_answers_on_the_twenty_sixth_holdout_set() {
         252,
         HOLDOUT26_FLOOR,
         &["bh-refactor-critical-infra: 47"],
+    );
+}
+
+/// The thirtieth set, written 2026-12-05 the same way (blind: its author read only the README,
+/// the bank and the header of `holdout26`).
+const HOLDOUT27_FLOOR: f64 = 0.0;
+
+#[test]
+fn experts_beat_gamed_and_wrong_answers_on_the_twenty_seventh_holdout_set() {
+    meets_the_bars_but(
+        "holdout27.toml",
+        252,
+        HOLDOUT27_FLOOR,
+        &["db-replication-lag: 47", "rel-cascading-failures: 38"],
     );
 }
 
