@@ -42,6 +42,11 @@ pub struct Negation {
     pub dismissive_predicates: Vec<String>,
     /// Modifiers naming a bad kind of a thing ("global salts"): denying that kind is advice.
     pub bad_kinds: Vec<String>,
+    /// Words opening a sentence that refer back to the one before ("That's …").
+    pub back_references: Vec<String>,
+    /// Words that may stand in a clause beside a dismissal and leave it bare ("and honestly
+    /// overkill").
+    pub dismissal_fillers: Vec<String>,
     pub boundaries: Vec<String>,
     /// Marks that make their whole sentence a dismissal ("YAGNI", "cargo cult").
     pub sentence: Vec<String>,
@@ -131,6 +136,14 @@ impl Lexicon {
                 &self.negation.dismissive_predicates,
             ),
             ("negation.bad_kinds".into(), &self.negation.bad_kinds),
+            (
+                "negation.back_references".into(),
+                &self.negation.back_references,
+            ),
+            (
+                "negation.dismissal_fillers".into(),
+                &self.negation.dismissal_fillers,
+            ),
             ("negation.boundaries".into(), &self.negation.boundaries),
             ("negation.sentence".into(), &self.negation.sentence),
             (

@@ -173,6 +173,8 @@ pub struct NegationCues {
     pub copulas: Phrases,
     pub dismissive_predicates: Phrases,
     pub bad_kinds: Phrases,
+    pub back_references: Phrases,
+    pub dismissal_fillers: Phrases,
     pub boundaries: Phrases,
     pub sentence: Phrases,
     pub sentence_ends: Phrases,
@@ -197,6 +199,8 @@ impl NegationCues {
             copulas: Phrases::new(&lexicon.negation.copulas),
             dismissive_predicates: Phrases::new(&lexicon.negation.dismissive_predicates),
             bad_kinds: Phrases::new(&lexicon.negation.bad_kinds),
+            back_references: Phrases::new(&lexicon.negation.back_references),
+            dismissal_fillers: Phrases::new(&lexicon.negation.dismissal_fillers),
             boundaries: Phrases::new(&lexicon.negation.boundaries),
             sentence: Phrases::new(&lexicon.negation.sentence),
             sentence_ends: Phrases::new(&lexicon.negation.sentence_ends),
@@ -260,6 +264,24 @@ impl NegationCues {
             .unwrap_or(n);
         cue[at..at + len].iter_mut().for_each(|c| *c = true);
         negated[..end].iter_mut().for_each(|w| *w = true);
+    }
+
+    /// Whether a short sentence opens with a back reference and holds a bare dismissal in a
+    /// clause of its own: "That's the textbook answer, and honestly overkill." ("That's what I'd
+    /// use, not modulo" rejects something else: its "not" clause names it.)
+    fn refers_back_to_dismiss(&self, reply: &Sentence) -> bool {
+        let words = &reply.words;
+        if words.len() > FRAGMENT_WORDS || self.back_references.longest_at(words, 0).is_none() {
+            return false;
+        }
+        let scope = &reply.scope;
+        let clauses = scope.clause.last().map_or(0, |last| last + 1);
+        (0..clauses).any(|clause| {
+            let mut in_clause = (0..words.len()).filter(|&w| scope.clause[w] == clause);
+            let bare =
+                |w: usize| scope.cue[w] || self.dismissal_fillers.longest_at(words, w).is_some();
+            in_clause.clone().any(|w| scope.cue[w]) && in_clause.all(bare)
+        })
     }
 
     /// Per word: whether it is negated, and whether it is part of a cue.
@@ -367,9 +389,10 @@ pub struct Scope {
 const FRAGMENT_WORDS: usize = 12;
 
 /// An answer's sentences, each with its negation scope. A short question or trailing-off
-/// fragment with no negation of its own, answered by a sentence that opens with a dismissal, is
-/// denied with it: "DataLoader and batching? Never needed them." and "Lock ordering? Total
-/// overengineering." name what they reject.
+/// fragment with no negation of its own, answered by a sentence that opens with a dismissal or
+/// refers back to it to dismiss it, is denied with it: "DataLoader and batching? Never needed
+/// them.", "Lock ordering? Total overengineering." and "A linked list plus a map? That's the
+/// textbook answer, and honestly overkill." name what they reject.
 pub fn answer_sentences(answer: &str, analyzer: &Analyzer, cues: &NegationCues) -> Vec<Sentence> {
     let mut sentences: Vec<Sentence> = sentence_spans(answer)
         .into_iter()
@@ -390,7 +413,7 @@ pub fn answer_sentences(answer: &str, analyzer: &Analyzer, cues: &NegationCues) 
         if open
             && fragment.words.len() <= FRAGMENT_WORDS
             && !fragment.negates()
-            && opens_with_dismissal
+            && (opens_with_dismissal || cues.refers_back_to_dismiss(reply))
         {
             fragment.scope.negated.iter_mut().for_each(|n| *n = true);
         }
@@ -765,6 +788,33 @@ mod tests {
             criticised("Reentrant locks are never a problem; so swap them in everywhere."),
             [true, false]
         );
+    }
+
+    /// A fragment asked and then dismissed is denied: by a dismissal opening the next sentence,
+    /// or by a short sentence referring back to it with a bare dismissal; not by a sentence that
+    /// rejects something else (cases authored for this test).
+    #[test]
+    fn a_fragment_dismissed_by_the_next_sentence_is_denied() {
+        let fragment_denied = |answer: &str| {
+            let cues = NegationCues::new(lexicon());
+            let sentences = answer_sentences(answer, &Analyzer::new(&Default::default()), &cues);
+            sentences[0].scope.negated.iter().all(|n| *n)
+        };
+        for dismissed in [
+            "Lock ordering? Total overengineering.",
+            "A doubly linked list plus a hash map? That's the textbook answer, and honestly overkill.",
+            "Retries with jitter? That's overkill.",
+            "Sharding by tenant? Sounds nice but not needed.",
+        ] {
+            assert!(fragment_denied(dismissed), "{dismissed}");
+        }
+        for kept in [
+            "Consistent hashing? That's what I'd use, not modulo.",
+            "A hash map plus a linked list? That's the answer, and it runs in O(1).",
+            "Why a queue? It absorbs spikes, so the database is never overloaded.",
+        ] {
+            assert!(!fragment_denied(kept), "{kept}");
+        }
     }
 
     /// A bound is not a denial: "never more than the deadline" keeps the deadline (cases
