@@ -247,17 +247,17 @@ fn understand_words<'a>(lib: &'a Library, text: &str) -> Understood<'a> {
         .filter(|q| q.levels.is_empty() && q.years.is_none() && length <= 25)
     {
         // "pay for the person who mentors the juniors and designs systems that scale?": the one
-        // rung whose focus says two or more of its words, when one alone does; pay words and
-        // the verbs that ask pay, the role's name and where one works say nothing about the rung.
-        const ANYONE: &str = "make earn much get job jobs company companies role work";
-        let mut saying_nothing = intent::pay_terms(analyzer);
-        saying_nothing.extend(role.iter().flat_map(|r| analyzer.terms(&r.name)));
-        saying_nothing.extend(analyzer.terms(ANYONE));
-        let describing: Vec<String> = (terms.iter())
-            .filter(|t| !saying_nothing.contains(*t))
-            .cloned()
-            .collect();
-        if let Some(level) = role.and_then(|r| rung_described(r, analyzer, &describing, 2, false)) {
+        // rung whose focus says two or more of its words, when one alone does.
+        let level = role.and_then(|r| {
+            rung_described(
+                r,
+                analyzer,
+                &describing_terms(analyzer, r, &terms),
+                2,
+                false,
+            )
+        });
+        if let Some(level) = level {
             question.levels = vec![level];
         }
     }
@@ -308,6 +308,23 @@ fn understand_words<'a>(lib: &'a Library, text: &str) -> Understood<'a> {
         role,
         vocabulary,
     }
+}
+
+/// The question's terms that may describe a rung: pay words and the verbs that ask pay, the
+/// role's name and where one works say nothing about the rung.
+fn describing_terms(
+    analyzer: &crate::search::Analyzer,
+    role: &crate::guidance::Role,
+    terms: &[String],
+) -> Vec<String> {
+    const ANYONE: &str = "make earn much get job jobs company companies role work";
+    let mut saying_nothing = intent::pay_terms(analyzer);
+    saying_nothing.extend(analyzer.terms(&role.name));
+    saying_nothing.extend(analyzer.terms(ANYONE));
+    (terms.iter())
+        .filter(|t| !saying_nothing.contains(*t))
+        .cloned()
+        .collect()
 }
 
 /// The level of the one rung whose focus (and pay line, `with_pay_line`) shares the most of the

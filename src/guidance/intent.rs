@@ -393,7 +393,7 @@ pub fn salary_question(analyzer: &Analyzer, text: &str) -> Option<SalaryQuestion
     if !says_pay_in_words && !earns && !amount {
         return None;
     }
-    let levels = levels_named(analyzer, &terms, text);
+    let levels = levels_named(analyzer, text);
     // "115k, which level is that?", "a hundred and five grand, is that the bottom of the
     // range?": an amount of money weighed against the ladder.
     let weighed = amount_named(text).is_some()
@@ -423,13 +423,19 @@ const EVERY_LEVEL: &[&str] = &[
     "for different levels",
 ];
 
+/// Ordinary words one typo from a level's name, never read as that level ("basic CRUD stuff"
+/// is not "staff", "an entity" not "entry"). Authored for careerbot.
+const ORDINARY_NEAR_LEVELS: &[&str] = &["stuff", "stiff", "entity", "grade", "inter"];
+
 /// The first year on the job asked about by pay ("first year backend pay?"): the junior band
 /// (added 2026-12-05).
 const FIRST_YEAR: &[&str] = &["first year", "1st year", "year one", "year 1"];
 
 /// The levels a question names, in ladder order, by word or by phrase ("fresh out of college"
 /// means junior).
-fn levels_named(analyzer: &Analyzer, terms: &[String], text: &str) -> Vec<Level> {
+fn levels_named(analyzer: &Analyzer, text: &str) -> Vec<Level> {
+    let text = &without_others_levels(text);
+    let terms = analyzer.terms(text);
     let padded = format!(
         " {} ",
         words(text)
@@ -447,12 +453,16 @@ fn levels_named(analyzer: &Analyzer, terms: &[String], text: &str) -> Vec<Level>
     if says(FIRST_YEAR) {
         levels.push(Level::Junior);
     }
+    let ordinary: HashSet<String> = ORDINARY_NEAR_LEVELS
+        .iter()
+        .flat_map(|w| analyzer.terms(w))
+        .collect();
     for (level, names) in LEVEL_WORDS {
         let level_terms: Vec<String> = names.iter().flat_map(|w| analyzer.terms(w)).collect();
-        if terms
-            .iter()
-            .any(|t| level_terms.iter().any(|l| term_matches(t, l)))
-        {
+        if terms.iter().any(|t| {
+            level_terms.contains(t)
+                || (!ordinary.contains(t) && level_terms.iter().any(|l| term_matches(t, l)))
+        }) {
             levels.push(*level);
         }
     }
@@ -464,6 +474,131 @@ fn levels_named(analyzer: &Analyzer, terms: &[String], text: &str) -> Vec<Level>
     levels.sort();
     levels.dedup();
     levels
+}
+
+/// Verbs of working with other people: a level right after one is whom the asker works with,
+/// not the rung asked about ("the level that mentors juniors"). Authored for careerbot.
+const WORK_WITH: &[&str] = &[
+    "mentor",
+    "mentors",
+    "mentoring",
+    "mentored",
+    "coach",
+    "coaches",
+    "coaching",
+    "teach",
+    "teaches",
+    "teaching",
+    "guide",
+    "guides",
+    "guiding",
+    "onboard",
+    "onboards",
+    "onboarding",
+    "supervise",
+    "supervises",
+    "supervising",
+    "manage",
+    "manages",
+    "managing",
+    "help",
+    "helps",
+    "helping",
+    "train",
+    "trains",
+    "training",
+    "support",
+    "supports",
+    "supporting",
+    "unblock",
+    "unblocks",
+    "unblocking",
+    "hire",
+    "hires",
+    "hiring",
+    "interview",
+    "interviews",
+    "interviewing",
+];
+
+/// Verbs of other people acting on the asker's work ("while seniors check my work"): a level
+/// right before one, with "my" or "me" after it, is someone else. Authored for careerbot.
+const ACT_ON_MINE: &[&str] = &[
+    "check",
+    "checks",
+    "review",
+    "reviews",
+    "approve",
+    "approves",
+    "look",
+    "looks",
+    "watch",
+    "watches",
+    "supervise",
+    "supervises",
+    "mentor",
+    "mentors",
+    "help",
+    "helps",
+    "guide",
+    "guides",
+    "correct",
+    "corrects",
+    "tell",
+    "tells",
+];
+
+/// Words that may stand between a verb of `WORK_WITH` and the level it works with.
+const BETWEEN_VERB_AND_LEVEL: &[&str] = &[
+    "the", "our", "my", "new", "other", "younger", "more", "a", "few", "some", "two", "three",
+];
+
+/// The text without the levels of other people: those the asker works with ("mentoring
+/// juniors"), those acting on the asker's work ("while seniors check my work") and one not
+/// reached ("aren't senior yet"). What remains names the rung the question asks about
+/// ("pay for the level where you own features but aren't senior yet" asks the mid rung's,
+/// which the duties name by meaning).
+pub fn without_others_levels(text: &str) -> String {
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let bare: Vec<String> = tokens
+        .iter()
+        .map(|t| {
+            t.chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect::<String>()
+                .to_lowercase()
+        })
+        .collect();
+    let is_level = |word: &str| {
+        let singular = word.strip_suffix('s').unwrap_or(word);
+        LEVEL_WORDS
+            .iter()
+            .any(|(_, names)| names.contains(&word) || names.contains(&singular))
+    };
+    let others = |i: usize| {
+        let worked_with = bare[..i]
+            .iter()
+            .rev()
+            .find(|w| !BETWEEN_VERB_AND_LEVEL.contains(&w.as_str()))
+            .is_some_and(|verb| WORK_WITH.contains(&verb.as_str()));
+        let acting_on_mine = bare
+            .get(i + 1)
+            .is_some_and(|verb| ACT_ON_MINE.contains(&verb.as_str()))
+            && bare[i + 2..]
+                .iter()
+                .take(3)
+                .any(|w| matches!(w.as_str(), "my" | "me" | "our" | "us"));
+        let not_reached = bare.get(i + 1).is_some_and(|w| w == "yet")
+            || i.checked_sub(1).is_some_and(|j| bare[j] == "yet");
+        worked_with || acting_on_mine || not_reached
+    };
+    tokens
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| !(is_level(&bare[i]) && others(i)))
+        .map(|(_, t)| *t)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A sum of money written as people write pay: "120k", "95K", "130000".
@@ -1018,6 +1153,11 @@ mod tests {
             ("3 yoe backend, is 120k low??", Some((&[], Some(3)))),
             ("senior at 150k, is that fair?", Some((&[Senior], None))),
             ("my bootcamp cost 15k", None),
+            (
+                "what do I earn writing basic CRUD stuff while seniors check my work",
+                Some((&[], None)),
+            ),
+            ("pay for the level that mentors juniors", Some((&[], None))),
         ];
         for (text, expected) in cases {
             let got = salary_question(&a, text);
@@ -1037,6 +1177,42 @@ mod tests {
             ["do", "to", "Kubernetes?"]
         );
         assert_eq!(without_filler("idempotency"), "idempotency");
+    }
+
+    #[test]
+    fn the_levels_of_other_people_are_not_the_rung_asked_about() {
+        let cases = [
+            (
+                "what does the rung that mentors juniors get paid?",
+                "what does the rung that mentors get paid?",
+            ),
+            (
+                "once I'm mentoring the juniors, what's next",
+                "once I'm mentoring the what's next",
+            ),
+            (
+                "the stage where seniors check my work",
+                "the stage where check my work",
+            ),
+            (
+                "I own features but I'm not senior yet",
+                "I own features but I'm not yet",
+            ),
+            ("not yet senior, what do I earn", "not yet what do I earn"),
+            // The asker's own level stays.
+            ("how much do seniors make", "how much do seniors make"),
+            (
+                "junior pay, and do seniors earn more?",
+                "junior pay, and do seniors earn more?",
+            ),
+            (
+                "I'm a junior, how do I get to senior",
+                "I'm a junior, how do I get to senior",
+            ),
+        ];
+        for (text, kept) in cases {
+            assert_eq!(without_others_levels(text), kept, "{text}");
+        }
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //!
 //! The cue phrases are authored for careerbot, matched as whole words after lowercasing.
 
+use super::intent;
 use super::vocabulary::CERTIFICATION_WORDS;
 use crate::content::model::Level;
 
@@ -1159,6 +1160,41 @@ const JOBS: &[&str] = &[
     "job postings",
 ];
 
+/// Kinds of companies named as where something happens ("is Java worth learning at big
+/// companies?"): a setting, not a question about who is hiring. Authored for careerbot.
+const COMPANY_SETTINGS: &[&str] = &[
+    "big",
+    "bigger",
+    "large",
+    "larger",
+    "small",
+    "smaller",
+    "enterprise",
+    "corporate",
+    "top",
+    "established",
+    "traditional",
+    "most",
+    "older",
+    "big tech",
+    "large tech",
+    "tech",
+];
+
+/// The question without companies named as a setting: "at big companies", "in large firms"
+/// (added 2026-12-05).
+fn without_company_setting(question: &str) -> String {
+    let mut question = question.to_string();
+    for at in ["at", "in", "for"] {
+        for kind in COMPANY_SETTINGS {
+            for noun in ["companies", "companys", "company", "firms", "orgs"] {
+                question = question.replace(&format!(" {at} {kind} {noun} "), " ");
+            }
+        }
+    }
+    question
+}
+
 fn level_named(word: &str) -> Option<Level> {
     Level::parse(word)
 }
@@ -1343,6 +1379,7 @@ fn levels_named(question: &str) -> Vec<Level> {
         "position",
         "positions",
     ];
+    let question = intent::without_others_levels(question);
     let words: Vec<&str> = question.split_whitespace().collect();
     let mut levels: Vec<(bool, Level)> = Vec::new();
     for (i, word) in words.iter().enumerate() {
@@ -1845,7 +1882,7 @@ pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
         targets.push(Target::Section("tools"));
         targets.push(Target::Section("skills"));
     }
-    if has(&question, JOBS) {
+    if has(&without_company_setting(&question), JOBS) {
         targets.push(Target::Section("positions"));
     }
     if has(&question, OUTLOOK) {
@@ -2099,6 +2136,15 @@ mod tests {
             (
                 "who is hiring backend engineers?",
                 &[Target::Section("positions")],
+            ),
+            (
+                "which companies have backend openings?",
+                &[Target::Section("positions")],
+            ),
+            // Companies as a setting ask nothing about openings.
+            (
+                "is Java still worth learning at big companies?",
+                &[Target::Faq("language"), Target::Section("skills")],
             ),
             // The level's rung (faq.rs drops it for pay questions: their figures answer).
             ("what does a senior earn?", &[Target::Rung(Level::Senior)]),

@@ -130,8 +130,13 @@ impl UnitCounts {
                 // asks the guides about).
                 continue;
             }
-            counts.figures.extend(figures_in(&doc.title));
-            counts.figures.extend(figures_in(&doc.body));
+            for figure in figures_in(&doc.title)
+                .into_iter()
+                .chain(figures_in(&doc.body))
+            {
+                counts.figures.extend(in_thousands(&figure));
+                counts.figures.insert(figure);
+            }
             counts.units += 1;
             let unit_terms: HashSet<String> = title_terms.into_iter().chain(body_terms).collect();
             for term in unit_terms {
@@ -227,6 +232,13 @@ pub fn figures_in(text: &str) -> Vec<String> {
         at = end.max(at + 1);
     }
     figures
+}
+
+/// A figure of five digits or more as people shorten it to thousands: "151,083" is quoted as
+/// "151k", which [`figures_in`] reads as "151000".
+fn in_thousands(figure: &str) -> Option<String> {
+    let amount: u64 = figure.parse().ok()?;
+    (amount >= 10_000 && amount % 1000 != 0).then(|| format!("{}000", amount / 1000))
 }
 
 fn is_a_year(digits: &str) -> bool {
@@ -616,6 +628,7 @@ mod tests {
             "the 133,080 number?",
             "what's the 3% about",
             "is 151083 the median",
+            "why does one guide say 151k and the other 133k?",
         ] {
             assert!(vocabulary.quotes_a_figure(quoted), "{quoted:?}");
         }
