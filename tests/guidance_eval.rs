@@ -187,13 +187,13 @@ const COVERED_FLOOR_HOLDOUT26: f64 = 82.0;
 const COVERED_FLOOR_HOLDOUT27: f64 = 77.0;
 /// holdout27's honest "not covered" rate stays under the goal: see its test.
 const HONEST_FLOOR_HOLDOUT27: f64 = 82.0;
-const COVERED_FLOOR_HOLDOUT28: f64 = 80.0;
+const COVERED_FLOOR_HOLDOUT28: f64 = 81.0;
 /// holdout28's honest "not covered" rate stays under the goal: see its test.
 const HONEST_FLOOR_HOLDOUT28: f64 = 92.0;
-const COVERED_FLOOR_HOLDOUT29: f64 = 79.0;
-const COVERED_FLOOR_HOLDOUT30: f64 = 0.0;
-/// holdout30's honest "not covered" rate: see its test.
-const HONEST_FLOOR_HOLDOUT30: f64 = 0.0;
+const COVERED_FLOOR_HOLDOUT29: f64 = 80.5;
+const COVERED_FLOOR_HOLDOUT30: f64 = 81.0;
+/// holdout30's honest "not covered" rate stays under the goal: see its test.
+const HONEST_FLOOR_HOLDOUT30: f64 = 89.0;
 
 fn check_set(name: &str, covered_bar: f64) {
     check_set_honest(name, covered_bar, HONEST_GOAL);
@@ -876,8 +876,10 @@ fn holdout27_set_meets_the_bars() {
 /// (/ask 78.4% / 93.0%); pay asked of someone described by their work as that rung's pay:
 /// 80.1% / 93.0% (/ask 79.5% / 93.0%); a certification asked for by its vendor's cloud or as
 /// "an exam that proves …" no longer named a hiring or exam gap: 80.7% / 93.0% (/ask 80.1%);
-/// nor a language or database described by the company that made it: 81.2% / 93.0%. Its honest rate is under the goal: six uncovered rows reuse the guides'
-/// words closely enough to be read as covered.
+/// nor a language or database described by the company that made it: 81.2% / 93.0%; "the
+/// person who mentors the juniors" read as the senior rung (holdout30's fixes): 81.8% / 93.0%.
+/// Its honest rate is under the goal: six uncovered rows reuse the guides' words closely enough
+/// to be read as covered.
 #[test]
 fn holdout28_set_meets_the_bars() {
     check_set_honest(
@@ -893,13 +895,22 @@ fn holdout28_set_meets_the_bars() {
 /// names to ask what the guides never say about them. First run (/faq) 78.2% / 94.4% (/ask
 /// 77.6% / 94.4%); then "get hired by" a gap only before a date, and another role's work asked
 /// only where the words asking about work stand near its name: 79.4% / 94.4% (/ask 78.8%);
-/// "associate" as a verb no certification: 80.0% / 94.4% (/ask 79.4%).
+/// "associate" as a verb no certification: 80.0% / 94.4% (/ask 79.4%); the levels of other
+/// people not the rung asked about (holdout30's fixes): 81.2% / 94.4% (/ask 80.6%).
 #[test]
 fn holdout29_set_meets_the_bars() {
     check_set("holdout29.toml", COVERED_FLOOR_HOLDOUT29);
 }
 
-/// holdout30 (written 2026-12-05, blind, the same way as holdout29).
+/// holdout30 (written 2026-12-05, blind, the same way as holdout29): a third of its covered rows
+/// asked by meaning, goal-shaped questions, people from adjacent jobs and figures to check; 50
+/// uncovered rows reuse the guides' own words. First run (/faq) 78.8% / 89.2% (/ask 77.6%);
+/// then the levels of other people ("the rung that mentors juniors", "while seniors check my
+/// work", "not senior yet") not read as the rung asked about, "CRUD stuff" not "staff",
+/// companies named as a setting ("worth learning at big companies") no question about
+/// openings, and figures quoted in thousands ("151k"): 81.8% / 89.2%. Its honest rate is under
+/// the goal: ten uncovered rows (a forecast of the median, a home-office budget, a folder
+/// layout, pods being killed) reuse the guides' words closely enough to be read as covered.
 #[test]
 fn holdout30_set_meets_the_bars() {
     check_set_honest(

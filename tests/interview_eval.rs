@@ -813,8 +813,19 @@ fn experts_beat_gamed_and_wrong_answers_on_the_twenty_sixth_holdout_set() {
 }
 
 /// The thirtieth set, written 2026-12-05 the same way (blind: its author read only the README,
-/// the bank and the header of `holdout26`).
-const HOLDOUT27_FLOOR: f64 = 0.0;
+/// the bank and the header of `holdout26`), with answers to bh-cross-team-delivery,
+/// api-error-responses, db-replication-lag, cd-race-condition-counter, cd-lru-cache,
+/// rel-cascading-failures, sec-cors-csrf, bh-outage-mistake and sd-notification-service, leaning
+/// on own-words experts in nine live-interview voices, fluent answers with classic
+/// misconceptions in long sentences and everyday dismissals. First run 89.7% (226/252), own words
+/// under 50: db-replication-lag 47 (terse shorthand) and rel-cascading-failures 38 (a war story
+/// whose every defence is told in concrete numbers the model hears as nothing in particular);
+/// fluent-wrong answers at 78 to 94 whose misconceptions sit in long sentences that also name
+/// "problems" or "failures" (read as criticism) or at 0.6–0.7 from the authored statements. Then
+/// a fragment dismissed by a short sentence referring back to it ("A linked list plus a map?
+/// That's the textbook answer, and honestly overkill.") denied: the negated LRU answer 81 → 47,
+/// still within 15 of the expert's 59; the share unchanged.
+const HOLDOUT27_FLOOR: f64 = 0.895;
 
 #[test]
 fn experts_beat_gamed_and_wrong_answers_on_the_twenty_seventh_holdout_set() {
