@@ -595,8 +595,9 @@ fn experts_beat_gamed_and_wrong_answers_on_the_fifteenth_holdout_set() {
 /// and Quechua answers called gibberish. Then a reason naming no word of the question's own is
 /// stock however worded: 91.9%; a stock clause before the last reason counts too: 92.7%;
 /// sentences of pronounceable, varied words no list knows are another language; a question
-/// fragment denied by the next sentence is denied: 93.2%.
-const HOLDOUT16_FLOOR: f64 = 0.93;
+/// fragment denied by the next sentence is denied: 93.2%; 93.6% by 2026-12-05; a long
+/// sentence's clauses before a criticism read for misconceptions: 94.4%.
+const HOLDOUT16_FLOOR: f64 = 0.94;
 
 #[test]
 fn experts_beat_gamed_and_wrong_answers_on_the_sixteenth_holdout_set() {
@@ -799,7 +800,8 @@ fn experts_beat_gamed_and_wrong_answers_on_the_twenty_fifth_holdout_set() {
 /// Then a word before a bare "isn't" or after a bad-kind modifier ("avoid global salts") not
 /// read as denied by a red flag's check: 93.3%, other sets identical. Then a which-is-which
 /// check for the breaker's states, with a name alone in brackets labelling what came before it
-/// ("stops calling it for a while (open)"): 93.7%, other sets identical.
+/// ("stops calling it for a while (open)"): 93.7%, other sets identical. Then a long
+/// sentence's clauses before a criticism read for misconceptions: 94.0%.
 const HOLDOUT26_FLOOR: f64 = 0.935;
 
 #[test]

@@ -84,8 +84,8 @@
 //! unless the sentence is `CORRECTION_MARGIN` closer still to the misconception's why, whole or
 //! a clause of it (it states the remedy: "deletion needs tombstones or backward-shift"). A long
 //! sentence (`CLAUSE_READ_FROM_WORDS`) that mixes a misconception with right points is also read
-//! clause by clause, affirmative clauses only, at `CLAUSE_MISCONCEPTION`, unless the clause is
-//! as near the why as the claim (see `misconceptions_in_clauses`). A
+//! clause by clause, affirmative clauses before any criticism only, at `CLAUSE_MISCONCEPTION`,
+//! unless the clause is as near the why as the claim (see `misconceptions_in_clauses`). A
 //! sentence is compared only with statements of its own polarity (the model barely hears a
 //! negation: "needs no retry" would otherwise be raised by "you must retry"), so a negated
 //! misconception ("a separate permission check is not needed") is heard in negated sentences,
@@ -1643,9 +1643,12 @@ impl ScoringBank {
     /// points ("…, and as a backstop I'd turn on row-level security, which applies to the table
     /// owner like any other role, so …"): the whole sentence's vector is the mix, near neither,
     /// so each clause of such a sentence is read alone, by meaning, as a sentence would be
-    /// (`flag_in`). Sentences that criticise or report a claim ("some teams think …") are not
-    /// split, only affirmative clauses are read, and a sentence whose whole states the remedy
-    /// (closer to the misconception's why by `CORRECTION_MARGIN`) corrects its clause.
+    /// (`flag_in`). Sentences that report a claim ("some teams think …") or sit in a list
+    /// headed by a criticism are not split; only affirmative clauses before any criticism are
+    /// read ("return 200 for anything the application handled, …, and keep 5xx for real
+    /// transport problems": the claim comes before "problems"); and a sentence whose whole
+    /// states the remedy (closer to the misconception's why by `CORRECTION_MARGIN`) corrects
+    /// its clause.
     fn misconceptions_in_clauses(
         &self,
         q: &QuestionScoring,
@@ -1668,17 +1671,23 @@ impl ScoringBank {
         }
         let mut clauses = Vec::new();
         for (i, s) in sentences.iter().enumerate() {
-            if s.scope.criticised || self.reports_a_claim(s) {
+            // A sentence criticised by the heading of its list says nothing of its own.
+            let criticised_from_outside = s.scope.criticised && !p.cues.criticism.any_in(&s.words);
+            if criticised_from_outside || self.reports_a_claim(s) {
                 continue;
             }
-            // Only affirmative clauses: a negated one ("it isn't free - every insert has to
-            // maintain each index") is near a misconception's negated phrasing by its topic
-            // and its "not", whichever way it argues; the whole sentence is read for those.
+            // Only affirmative clauses before any criticism: a negated one ("it isn't free -
+            // every insert has to maintain each index") is near a misconception's negated
+            // phrasing by its topic and its "not", whichever way it argues, and a criticism
+            // ("the pitfall: …") turns what follows it into what to avoid. A clause before it
+            // states its own claim ("return 200 for anything the application handled, …, and
+            // reserve 4xx for real transport problems").
             let plain = s
                 .clauses(CLAUSE_READ_FROM_WORDS, MIN_CLAIM_WORDS)
                 .into_iter()
                 .map(|clause| Sentence::new(&clause, &self.analyzer, &p.cues))
-                .filter(|clause| !clause.negates() && !clause.scope.criticised);
+                .take_while(|clause| !clause.scope.criticised)
+                .filter(|clause| !clause.negates());
             clauses.extend(plain.map(|clause| (i, clause)));
         }
         if clauses.is_empty() {
