@@ -666,7 +666,9 @@ fn holdout16_set_meets_the_bars() {
 /// asked through homophones ("sequel or no sequel") or a complaint's framing. Then a sum ("what's
 /// 17 times 24") is the arithmetic gap: 88.2% / 82.2% (holdout16's honest rate 86.3% -> 87.4%).
 /// Then holdout18's kinds of gap (opinions, the bot, conflicts, discouragement, model answers,
-/// study plans): 88.2% / 88.9%.
+/// study plans): 88.2% / 88.9%; 88.8% / 90.0% by 2026-12-05; then figures quoted in thousands
+/// read as the guides' own ("151k" is 151,083), which makes "do you think the 151k figure is
+/// inflated" a covered question about the median: 88.8% / 88.9%.
 #[test]
 fn holdout17_set_meets_the_bars() {
     check_set_honest(
