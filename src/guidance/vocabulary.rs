@@ -238,7 +238,7 @@ pub fn figures_in(text: &str) -> Vec<String> {
 /// "151k", which [`figures_in`] reads as "151000".
 fn in_thousands(figure: &str) -> Option<String> {
     let amount: u64 = figure.parse().ok()?;
-    (amount >= 10_000 && amount % 1000 != 0).then(|| format!("{}000", amount / 1000))
+    (amount >= 10_000 && !amount.is_multiple_of(1000)).then(|| format!("{}000", amount / 1000))
 }
 
 fn is_a_year(digits: &str) -> bool {
