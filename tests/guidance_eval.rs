@@ -192,8 +192,6 @@ const COVERED_FLOOR_HOLDOUT28: f64 = 81.0;
 const HONEST_FLOOR_HOLDOUT28: f64 = 92.0;
 const COVERED_FLOOR_HOLDOUT29: f64 = 80.5;
 const COVERED_FLOOR_HOLDOUT30: f64 = 80.5;
-/// holdout30's honest "not covered" rate stays under the goal: see its test.
-const HONEST_FLOOR_HOLDOUT30: f64 = 89.0;
 
 fn check_set(name: &str, covered_bar: f64) {
     check_set_honest(name, covered_bar, HONEST_GOAL);
@@ -910,15 +908,10 @@ fn holdout29_set_meets_the_bars() {
 /// then the levels of other people ("the rung that mentors juniors", "while seniors check my
 /// work", "not senior yet") not read as the rung asked about, "CRUD stuff" not "staff",
 /// companies named as a setting ("worth learning at big companies") no question about
-/// openings, and figures quoted in thousands ("151k"): 81.8% / 89.2% (/ask 80.6%). Its honest
-/// rate is under the goal: ten uncovered rows (a forecast of the median, a home-office budget,
-/// a folder layout, pods being killed) reuse the guides' words closely enough to be read as
-/// covered.
+/// openings, and figures quoted in thousands ("151k"): 81.8% / 89.2% (/ask 80.6%). Then code
+/// asked for ("can you code …"), a project's folder layout, "OOMKilled" and where a figure goes
+/// next ("go up or down") named as gaps: 81.8% / 93.5%.
 #[test]
 fn holdout30_set_meets_the_bars() {
-    check_set_honest(
-        "holdout30.toml",
-        COVERED_FLOOR_HOLDOUT30,
-        HONEST_FLOOR_HOLDOUT30,
-    );
+    check_set("holdout30.toml", COVERED_FLOOR_HOLDOUT30);
 }
