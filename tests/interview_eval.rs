@@ -117,6 +117,7 @@ const SETS: &[&str] = &[
     "holdout25.toml",
     "holdout26.toml",
     "holdout27.toml",
+    "holdout28.toml",
 ];
 
 /// One set of `tests/data/interview_eval`, parsed.
@@ -837,6 +838,25 @@ fn experts_beat_gamed_and_wrong_answers_on_the_twenty_seventh_holdout_set() {
         HOLDOUT27_FLOOR,
         &["db-replication-lag: 47", "rel-cascading-failures: 38"],
     );
+}
+
+/// The thirty-first set, written 2026-12-05 the same way (blind: its author read only the README,
+/// the bank and the header of `holdout27`), with answers to api-versioning, bh-mentoring,
+/// cd-consistent-hashing, db-slow-query, sec-leaked-secret, bh-conflict-teammate, cd-deadlock,
+/// rel-incident-response and sd-async-order-processing, leaning on own-words experts in nine
+/// live-interview voices, fluent answers with one to three central facts wrong as practitioners
+/// get them wrong, everyday dismissals and answers in Norwegian, Polish, Korean, Czech, Croatian,
+/// Romanian, Hungarian, Persian and Tamil. First run 92.5% (233/252), no own-words answer under
+/// 50; fluent-wrong answers at 60 to 100 (an Accept-header version defaulting to the newest, an
+/// after-commit hook taken for an atomic publish, Kafka's exactly-once taken end to end), and a
+/// rubric-words async-orders expert capped at 60 by a two-phase-commit flag raised on "Two-phase
+/// commit across both isn't worth it." (a negated sentence near a misconception's phrasing that
+/// negates something else).
+const HOLDOUT28_FLOOR: f64 = 0.92;
+
+#[test]
+fn experts_beat_gamed_and_wrong_answers_on_the_twenty_eighth_holdout_set() {
+    meets_the_bars_but("holdout28.toml", 252, HOLDOUT28_FLOOR, &[]);
 }
 
 /// A fine answer to another question whose words overlap this rubric's is off topic by meaning
