@@ -192,7 +192,7 @@ const COVERED_FLOOR_HOLDOUT28: f64 = 81.0;
 const HONEST_FLOOR_HOLDOUT28: f64 = 92.0;
 const COVERED_FLOOR_HOLDOUT29: f64 = 80.5;
 const COVERED_FLOOR_HOLDOUT30: f64 = 80.5;
-const COVERED_FLOOR_HOLDOUT31: f64 = 79.5;
+const COVERED_FLOOR_HOLDOUT31: f64 = 82.0;
 /// holdout31's honest "not covered" rate is under the goal at first run: see its test.
 const HONEST_FLOOR_HOLDOUT31: f64 = 91.0;
 
@@ -923,7 +923,10 @@ fn holdout30_set_meets_the_bars() {
 /// newcomers ask most (progression, pivots, ways in, security, remote, jobs, pay by level and
 /// years), a quarter by meaning, worries and complaints, covered asks beside an uncovered aside,
 /// and 72 of 93 uncovered rows reusing the guides' own words. First run (/faq) 79.7% / 91.4%
-/// (/ask 80.2%).
+/// (/ask 80.2%); then the next step asked after the level the asker names as their own ("made
+/// lead. now what, anything above that?") or after the years told ("3 years in, which rung is
+/// next for me?"), the levels asked for as a list, and a last sentence opening with a question
+/// word taken as the ask: 82.5% / 91.4% (/ask 83.1%).
 #[test]
 fn holdout31_set_meets_the_bars() {
     check_set_honest(

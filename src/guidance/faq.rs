@@ -138,6 +138,18 @@ fn described_thing<'a>(lib: &'a Library, vector: &[f32], question: &str) -> Opti
         .next()
 }
 
+/// The level of the rung that the years of experience a question tells fall in, by the first
+/// guide with a ladder ("3 years in" is the 2–5 year rung).
+fn level_of_years_told(role: &Role, question: &str) -> Option<Level> {
+    let words: Vec<String> = (super::vocabulary::words(question).into_iter())
+        .map(|(_, _, word)| word)
+        .collect();
+    let years = intent::years_mentioned(&words)?;
+    let guide = role.guides.iter().find(|g| !g.ladder.is_empty())?;
+    let rung = salary::rung_for_years(guide, years)?;
+    rung.levels.first().copied()
+}
+
 /// The question read as its words say it.
 fn understand_words<'a>(lib: &'a Library, text: &str) -> Understood<'a> {
     let analyzer = lib.search.analyzer();
@@ -277,6 +289,24 @@ fn understand_words<'a>(lib: &'a Library, text: &str) -> Understood<'a> {
             if let Some(above) = above.filter(|_| targets.contains(&Target::RungAbove(named))) {
                 question.levels = vec![above];
             }
+        }
+    }
+    // "3 years in, which rung is next for me?": the rung above the one those years fall in.
+    let rung_above_asked = (targets.iter()).any(|t| matches!(t, Target::RungAbove(_)));
+    if salary.is_none() && !rung_above_asked && topic::asks_onward(&corrected) {
+        if let Some(level) = role.and_then(|r| level_of_years_told(r, &corrected)) {
+            targets.retain(|t| *t != Target::Rung(level));
+            targets.insert(0, Target::RungAbove(level));
+        }
+    }
+    // The rung above a level is what "what's next" asks of it; the moves elsewhere follow
+    // (the level told in one sentence, "next" asked in another).
+    let next_at = targets.iter().position(|t| *t == Target::Section("next"));
+    let above_at = (targets.iter()).position(|t| matches!(t, Target::RungAbove(_)));
+    if let (Some(next_at), Some(above_at)) = (next_at, above_at) {
+        if above_at > next_at {
+            let above = targets.remove(above_at);
+            targets.insert(next_at, above);
         }
     }
     if salary.is_some() {
@@ -837,11 +867,21 @@ fn asked_last_first(text: &str, next_roles: &[String]) -> Vec<Target> {
     if sentences.len() < 2 {
         return whole;
     }
-    let asking = sentences
-        .iter()
-        .rev()
-        .find(|s| s.ends_with('?'))
-        .unwrap_or(&sentences[sentences.len() - 1]);
+    // The last sentence asks when it opens with a question word, even unpunctuated ("… after
+    // 18 months? what does the next level up look like").
+    const QUESTION_WORDS: &[&str] = &["what", "which", "how", "where", "when", "why", "who"];
+    let last = sentences[sentences.len() - 1];
+    let opens_asking = (last.split_whitespace().next())
+        .is_some_and(|w| QUESTION_WORDS.contains(&w.to_lowercase().as_str()));
+    let asking = if opens_asking {
+        &last
+    } else {
+        sentences
+            .iter()
+            .rev()
+            .find(|s| s.ends_with('?'))
+            .unwrap_or(&last)
+    };
     // "My plan is to hit senior by year 4. Is that faster than the ladder shows?" asks about
     // what it told: read whole.
     if asks_about_what_was_told(asking) {

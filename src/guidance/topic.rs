@@ -108,6 +108,29 @@ const NEXT_STEP: &[&str] = &[
     "goes next",
     "where next",
 ];
+/// Words that ask what comes after the level the asker names as their own ("made lead. now
+/// what, anything above that?", "once I'm senior, where do I go after that?"): counted only
+/// beside exactly one level named, since without one "after that" follows any story (added
+/// 2026-12-05).
+const NEXT_FROM_ONES_OWN: &[&str] = &[
+    "after that",
+    "above that",
+    "beyond that",
+    "past that",
+    "from here",
+    "from there",
+    "now what",
+    "what now",
+    "what s next",
+    "whats next",
+    "what is next",
+    "is next",
+    "comes next",
+    "next for me",
+    "next up",
+    "up next",
+    "higher up",
+];
 /// Leaving backend for a neighbouring role.
 const PIVOT: &[&str] = &[
     "pivot",
@@ -805,6 +828,12 @@ const NEEDED: &[&str] = &[
 const SKILLS_GENERIC: &[&str] = &["need to know", "need to learn", "should i learn", "good at"];
 /// Asking for the whole ladder: its first rung leads.
 const LADDER: &[&str] = &[
+    // The levels asked for as a list ("backend levels list?"; added 2026-12-05).
+    "levels list",
+    "list of levels",
+    "list the levels",
+    "backend levels",
+    "all the levels",
     "career ladder",
     "ladder",
     "seniority levels",
@@ -1285,6 +1314,38 @@ fn sets_aside(question: &str, things: &[&str]) -> bool {
 }
 
 /// The level a question asks to go beyond: "after senior", "promotion from mid".
+/// Whether the question asks for the next step up the ladder: in words that say so whatever
+/// else is named ("what's the next level?"), or in words that say so beside the one level the
+/// asker names ("made lead, now what?").
+pub fn asks_next_step(question: &str) -> bool {
+    let question = words(question);
+    has(&question, NEXT_STEP)
+        || (onward_after_a_level(&question) && levels_named(&question).len() == 1)
+}
+
+/// Whether words asking what comes next follow a level named ("made lead. now what?"), rather
+/// than come before it ("and after that, once I'm a lead, what's the pay?" asks about lead).
+fn onward_after_a_level(question: &str) -> bool {
+    NEXT_FROM_ONES_OWN.iter().any(|cue| {
+        question.find(&format!(" {cue} ")).is_some_and(|at| {
+            question[..at]
+                .split_whitespace()
+                .any(|word| level_named(word).is_some())
+        })
+    })
+}
+
+/// Whether the question asks what comes next in words that name "next" ("3 years in, which
+/// rung is next?"), whether or not it names a level: the caller knows the asker's rung another
+/// way. ("From there" after years told is where someone starts from: "3 years in IT support,
+/// how do I get into backend from there?")
+pub fn asks_onward(question: &str) -> bool {
+    let question = words(question);
+    has(&question, NEXT_STEP)
+        || (NEXT_FROM_ONES_OWN.iter())
+            .any(|cue| cue.contains("next") && question.contains(&format!(" {cue} ")))
+}
+
 fn level_after(question: &str) -> Option<Level> {
     let words: Vec<&str> = question.split_whitespace().collect();
     for (i, word) in words.iter().enumerate() {
@@ -1363,7 +1424,10 @@ fn leads_on(question: &str) -> bool {
 }
 
 fn levels_named(question: &str) -> Vec<Level> {
-    const LEAD_BEFORE: &[&str] = &["a", "an", "the", "as", "to", "from", "and", "or", "vs"];
+    // "made lead", "hit lead": a rung reached (added 2026-12-05).
+    const LEAD_BEFORE: &[&str] = &[
+        "a", "an", "the", "as", "to", "from", "and", "or", "vs", "made", "hit", "reached",
+    ];
     const LEAD_AFTER: &[&str] = &[
         "engineer",
         "engineers",
@@ -1725,12 +1789,14 @@ pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
             .unwrap_or(Level::Junior);
         targets.push(Target::RungAbove(below));
         targets.push(Target::Section("next"));
-    } else if has(&question, NEXT_STEP) {
+    } else if asks_next_step(&question) {
         // The next step from the one level named ("I'm senior, where does the ladder go
-        // next?", "stuck at mid") is the rung above it (added 2026-12-05).
+        // next?", "stuck at mid") is the rung above it (added 2026-12-05), and it is what the
+        // question asks, whatever its story describes first ("is it normal to still be junior
+        // after 18 months? what does the next level up look like?").
         if let [level] = levels_named(&question)[..] {
             if level != Level::Principal {
-                targets.push(Target::RungAbove(level));
+                targets.insert(0, Target::RungAbove(level));
             }
         }
         targets.push(Target::Section("next"));
@@ -2030,6 +2096,21 @@ mod tests {
         )));
     }
 
+    /// "after that", "now what" ask for the next step only after the one level the asker names
+    /// (authored for this test, not from any set).
+    #[test]
+    fn onward_words_ask_for_the_next_step_only_after_a_level() {
+        assert!(asks_next_step("made staff last year, what's next?"));
+        assert!(asks_next_step("once I'm senior, where do I go after that?"));
+        assert!(!asks_next_step(
+            "and after that, once I'm a lead, what's the pay like?"
+        ));
+        assert!(!asks_next_step("I finished a bootcamp, now what?"));
+        assert!(!asks_next_step(
+            "mid or senior, what comes next for each of them? now what"
+        ));
+    }
+
     #[test]
     fn questions_reach_the_part_that_answers_them() {
         let cases: &[(&str, &[Target])] = &[
@@ -2042,6 +2123,20 @@ mod tests {
                 &[Target::RungAbove(Level::Mid), Target::Section("next")],
             ),
             ("could I pivot to SRE later on?", &[Target::Section("next")]),
+            // What comes next, asked after the level the asker names as their own (authored
+            // for this test, not from any set).
+            (
+                "made senior last month. what now?",
+                &[Target::RungAbove(Level::Senior), Target::Section("next")],
+            ),
+            (
+                "hit lead this year, is there anything above that",
+                &[Target::RungAbove(Level::Lead), Target::Section("next")],
+            ),
+            (
+                "give me all the levels in order",
+                &[Target::Rung(Level::Junior)],
+            ),
             (
                 "what's an average week like for a backend dev?",
                 &[Target::Section("day")],
