@@ -192,7 +192,7 @@ const COVERED_FLOOR_HOLDOUT28: f64 = 81.0;
 const HONEST_FLOOR_HOLDOUT28: f64 = 92.0;
 const COVERED_FLOOR_HOLDOUT29: f64 = 80.5;
 const COVERED_FLOOR_HOLDOUT30: f64 = 80.5;
-const COVERED_FLOOR_HOLDOUT31: f64 = 82.0;
+const COVERED_FLOOR_HOLDOUT31: f64 = 82.5;
 /// holdout31's honest "not covered" rate is under the goal at first run: see its test.
 const HONEST_FLOOR_HOLDOUT31: f64 = 91.0;
 
@@ -926,7 +926,8 @@ fn holdout30_set_meets_the_bars() {
 /// (/ask 80.2%); then the next step asked after the level the asker names as their own ("made
 /// lead. now what, anything above that?") or after the years told ("3 years in, which rung is
 /// next for me?"), the levels asked for as a list, and a last sentence opening with a question
-/// word taken as the ask: 82.5% / 91.4% (/ask 83.1%).
+/// word taken as the ask: 82.5% / 91.4% (/ask 83.1%); "which databases" answered by the lines
+/// naming them: 83.1% / 91.4% (/ask 83.6%).
 #[test]
 fn holdout31_set_meets_the_bars() {
     check_set_honest(

@@ -1932,6 +1932,9 @@ pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
     }
     // "which databases should a beginner learn first?" asks for the tools' stores, not the skills.
     if has(&question, WHICH_STORE) {
+        // The lines that name the stores ("SQL (PostgreSQL, MySQL) and NoSQL …", "PostgreSQL /
+        // MySQL / a document store"), before a skills list that only says "database design".
+        targets.push(Target::Mentioning("mysql"));
         targets.push(Target::Section("tools"));
     }
     if has(&question, SOFT_SKILLS) {
@@ -2457,7 +2460,11 @@ mod tests {
                 "what kind of systems do backend engineers build?",
                 Some(Target::Section("overview")),
             ),
-            ("which database should I pick up first?", Some(Target::Section("tools"))),
+            // The lines naming the stores, whichever section holds them.
+            (
+                "which database should I pick up first?",
+                Some(Target::Mentioning("mysql")),
+            ),
             // What is above a level, or being stuck at one, asks for the next step: the rung
             // above the level named.
             (
