@@ -193,8 +193,6 @@ const HONEST_FLOOR_HOLDOUT28: f64 = 92.0;
 const COVERED_FLOOR_HOLDOUT29: f64 = 80.5;
 const COVERED_FLOOR_HOLDOUT30: f64 = 80.5;
 const COVERED_FLOOR_HOLDOUT31: f64 = 82.5;
-/// holdout31's honest "not covered" rate is under the goal at first run: see its test.
-const HONEST_FLOOR_HOLDOUT31: f64 = 91.0;
 
 fn check_set(name: &str, covered_bar: f64) {
     check_set_honest(name, covered_bar, HONEST_GOAL);
@@ -927,12 +925,11 @@ fn holdout30_set_meets_the_bars() {
 /// lead. now what, anything above that?") or after the years told ("3 years in, which rung is
 /// next for me?"), the levels asked for as a list, and a last sentence opening with a question
 /// word taken as the ask: 82.5% / 91.4% (/ask 83.1%); "which databases" answered by the lines
-/// naming them: 83.1% / 91.4% (/ask 83.6%).
+/// naming them: 83.1% / 91.4% (/ask 83.6%). Then code asked for in other words ("give me python
+/// code for …"), the field of another career named instead of its person ("UX design"), what an
+/// employer pays for besides pay (a home office, the internet bill) and "countering" an offer
+/// named as gaps: 83.1% / 95.7%, now checked against the 90% goal.
 #[test]
 fn holdout31_set_meets_the_bars() {
-    check_set_honest(
-        "holdout31.toml",
-        COVERED_FLOOR_HOLDOUT31,
-        HONEST_FLOOR_HOLDOUT31,
-    );
+    check_set("holdout31.toml", COVERED_FLOOR_HOLDOUT31);
 }
