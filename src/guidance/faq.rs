@@ -873,14 +873,13 @@ fn asked_last_first(text: &str, next_roles: &[String]) -> Vec<Target> {
     let last = sentences[sentences.len() - 1];
     let opens_asking = (last.split_whitespace().next())
         .is_some_and(|w| QUESTION_WORDS.contains(&w.to_lowercase().as_str()));
-    let asking = if opens_asking {
-        &last
+    let asking: &str = if opens_asking {
+        last
     } else {
-        sentences
-            .iter()
-            .rev()
+        (sentences.iter().rev())
             .find(|s| s.ends_with('?'))
-            .unwrap_or(&last)
+            .copied()
+            .unwrap_or(last)
     };
     // "My plan is to hit senior by year 4. Is that faster than the ladder shows?" asks about
     // what it told: read whole.

@@ -1313,7 +1313,6 @@ fn sets_aside(question: &str, things: &[&str]) -> bool {
     })
 }
 
-/// The level a question asks to go beyond: "after senior", "promotion from mid".
 /// Whether the question asks for the next step up the ladder: in words that say so whatever
 /// else is named ("what's the next level?"), or in words that say so beside the one level the
 /// asker names ("made lead, now what?").
@@ -1346,6 +1345,7 @@ pub fn asks_onward(question: &str) -> bool {
             .any(|cue| cue.contains("next") && question.contains(&format!(" {cue} ")))
 }
 
+/// The level a question asks to go beyond: "after senior", "promotion from mid".
 fn level_after(question: &str) -> Option<Level> {
     let words: Vec<&str> = question.split_whitespace().collect();
     for (i, word) in words.iter().enumerate() {
