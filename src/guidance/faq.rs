@@ -231,15 +231,10 @@ fn understand_words<'a>(lib: &'a Library, text: &str) -> Understood<'a> {
     }
     let mut targets = match first.filter(|_| asked_later.is_some()) {
         // The first ask is the one answered: its targets lead.
-        Some((_, corrected_first)) => {
-            let mut targets = topic::targets(corrected_first, roles);
-            for target in asked_last_first(&corrected, roles) {
-                if !targets.contains(&target) {
-                    targets.push(target);
-                }
-            }
-            targets
-        }
+        Some((_, corrected_first)) => merged(
+            topic::targets(corrected_first, roles),
+            asked_last_first(&corrected, roles),
+        ),
         None => asked_last_first(&corrected, roles),
     };
     if let Some(question) = salary
@@ -297,16 +292,6 @@ fn understand_words<'a>(lib: &'a Library, text: &str) -> Understood<'a> {
         if let Some(level) = role.and_then(|r| level_of_years_told(r, &corrected)) {
             targets.retain(|t| *t != Target::Rung(level));
             targets.insert(0, Target::RungAbove(level));
-        }
-    }
-    // The rung above a level is what "what's next" asks of it; the moves elsewhere follow
-    // (the level told in one sentence, "next" asked in another).
-    let next_at = targets.iter().position(|t| *t == Target::Section("next"));
-    let above_at = (targets.iter()).position(|t| matches!(t, Target::RungAbove(_)));
-    if let (Some(next_at), Some(above_at)) = (next_at, above_at) {
-        if above_at > next_at {
-            let above = targets.remove(above_at);
-            targets.insert(next_at, above);
         }
     }
     if salary.is_some() {
@@ -886,13 +871,27 @@ fn asked_last_first(text: &str, next_roles: &[String]) -> Vec<Target> {
     if asks_about_what_was_told(asking) {
         return whole;
     }
-    let mut targets = topic::targets(asking, next_roles);
-    for target in whole {
-        if !targets.contains(&target) {
-            targets.push(target);
+    merged(topic::targets(asking, next_roles), whole)
+}
+
+/// The targets of the part asked, then the others' not among them. The rung above a level is
+/// what "what's next" asks of it, so it goes before the moves elsewhere even when the level is
+/// told in one part and "next" asked in another.
+fn merged(mut asked: Vec<Target>, others: Vec<Target>) -> Vec<Target> {
+    for target in others {
+        if !asked.contains(&target) {
+            asked.push(target);
         }
     }
-    targets
+    let next_at = asked.iter().position(|t| *t == Target::Section("next"));
+    let above_at = (asked.iter()).position(|t| matches!(t, Target::RungAbove(_)));
+    if let (Some(next_at), Some(above_at)) = (next_at, above_at) {
+        if above_at > next_at {
+            let above = asked.remove(above_at);
+            asked.insert(next_at, above);
+        }
+    }
+    asked
 }
 
 /// "much higher", "many more", "far better": a degree of a comparison.

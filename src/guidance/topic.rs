@@ -1317,20 +1317,23 @@ fn sets_aside(question: &str, things: &[&str]) -> bool {
 /// else is named ("what's the next level?"), or in words that say so beside the one level the
 /// asker names ("made lead, now what?").
 pub fn asks_next_step(question: &str) -> bool {
-    let question = words(question);
-    has(&question, NEXT_STEP)
-        || (onward_after_a_level(&question) && levels_named(&question).len() == 1)
+    next_step_asked(&words(question))
+}
+
+/// `asks_next_step` of a question already in `words` form.
+fn next_step_asked(question: &str) -> bool {
+    has(question, NEXT_STEP)
+        || (onward_after_a_level(question) && levels_named(question).len() == 1)
 }
 
 /// Whether words asking what comes next follow a level named ("made lead. now what?"), rather
 /// than come before it ("and after that, once I'm a lead, what's the pay?" asks about lead).
+/// A level counts as `levels_named` counts it: not "lead" as a verb.
 fn onward_after_a_level(question: &str) -> bool {
     NEXT_FROM_ONES_OWN.iter().any(|cue| {
-        question.find(&format!(" {cue} ")).is_some_and(|at| {
-            question[..at]
-                .split_whitespace()
-                .any(|word| level_named(word).is_some())
-        })
+        question
+            .find(&format!(" {cue} "))
+            .is_some_and(|at| !levels_named(&question[..=at]).is_empty())
     })
 }
 
@@ -1789,7 +1792,7 @@ pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
             .unwrap_or(Level::Junior);
         targets.push(Target::RungAbove(below));
         targets.push(Target::Section("next"));
-    } else if asks_next_step(&question) {
+    } else if next_step_asked(&question) {
         // The next step from the one level named ("I'm senior, where does the ladder go
         // next?", "stuck at mid") is the rung above it (added 2026-12-05), and it is what the
         // question asks, whatever its story describes first ("is it normal to still be junior

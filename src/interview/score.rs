@@ -1645,8 +1645,8 @@ impl ScoringBank {
     /// so each clause of such a sentence is read alone, by meaning, as a sentence would be
     /// (`flag_in`). Sentences that report a claim ("some teams think …") or sit in a list
     /// headed by a criticism are not split; only affirmative clauses before any criticism are
-    /// read ("return 200 for anything the application handled, …, and keep 5xx for real
-    /// transport problems": the claim comes before "problems"); and a sentence whose whole
+    /// read ("return 200 for anything the application handled, …, and reserve 4xx and 5xx for
+    /// real transport problems": the claim comes before "problems"); and a sentence whose whole
     /// states the remedy (closer to the misconception's why by `CORRECTION_MARGIN`) corrects
     /// its clause.
     fn misconceptions_in_clauses(
@@ -1672,8 +1672,7 @@ impl ScoringBank {
         let mut clauses = Vec::new();
         for (i, s) in sentences.iter().enumerate() {
             // A sentence criticised by the heading of its list says nothing of its own.
-            let criticised_from_outside = s.scope.criticised && !p.cues.criticism.any_in(&s.words);
-            if criticised_from_outside || self.reports_a_claim(s) {
+            if s.scope.criticised_by_heading || self.reports_a_claim(s) {
                 continue;
             }
             // Only affirmative clauses before any criticism: a negated one ("it isn't free -
@@ -1681,7 +1680,7 @@ impl ScoringBank {
             // phrasing by its topic and its "not", whichever way it argues, and a criticism
             // ("the pitfall: …") turns what follows it into what to avoid. A clause before it
             // states its own claim ("return 200 for anything the application handled, …, and
-            // reserve 4xx for real transport problems").
+            // reserve 4xx and 5xx for real transport problems").
             let plain = s
                 .clauses(CLAUSE_READ_FROM_WORDS, MIN_CLAIM_WORDS)
                 .into_iter()

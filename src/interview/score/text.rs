@@ -360,6 +360,7 @@ impl NegationCues {
             cue,
             clause,
             criticised: self.criticism.any_in(words),
+            criticised_by_heading: false,
             consequence: (0..n)
                 .map(|at| self.consequence.longest_at(words, at).is_some())
                 .collect(),
@@ -379,6 +380,9 @@ pub struct Scope {
     pub clause: Vec<usize>,
     /// The sentence criticises something ("broken", "too fast", "the bottleneck").
     pub criticised: bool,
+    /// The sentence is criticised only by the heading of the list it sits in ("Pitfalls: …;"),
+    /// not by words of its own: it says nothing of its own.
+    pub criticised_by_heading: bool,
     /// Per word: it starts a consequence phrase ("would", "otherwise", "lose").
     pub consequence: Vec<bool>,
     /// Per word: it opens a clause of purpose ("so that", "so").
@@ -433,6 +437,7 @@ fn criticise_listed_items(sentences: &mut [Sentence], cues: &NegationCues) {
             .split_once(':')
             .is_some_and(|(head, _)| cues.criticism.any_in(&words(head)));
         if in_criticised_list {
+            sentence.scope.criticised_by_heading = !sentence.scope.criticised;
             sentence.scope.criticised = true;
         }
         in_criticised_list =
