@@ -118,6 +118,7 @@ const SETS: &[&str] = &[
     "holdout26.toml",
     "holdout27.toml",
     "holdout28.toml",
+    "holdout29.toml",
 ];
 
 /// One set of `tests/data/interview_eval`, parsed.
@@ -857,6 +858,22 @@ const HOLDOUT28_FLOOR: f64 = 0.92;
 #[test]
 fn experts_beat_gamed_and_wrong_answers_on_the_twenty_eighth_holdout_set() {
     meets_the_bars_but("holdout28.toml", 252, HOLDOUT28_FLOOR, &[]);
+}
+
+/// The thirty-second set, written 2026-12-06 the same way (blind: its author read only the
+/// README, the nine questions' bank entries and the header of `holdout28`), with answers to
+/// db-sql-vs-nosql, sec-tenant-idor, api-idempotency-keys, db-zero-downtime-migration,
+/// sd-scale-web-app, rel-observability-pillars, cd-big-o-collections, sd-shard-multitenant-db
+/// and bh-learn-fast. First run 92.7% (217/234), no own-words answer under 50: fluent-wrong
+/// answers at 77 to 94 (DynamoDB reads strongly consistent by default, `hash(id) mod N` moving
+/// only 1/N of rows), negated answers at 65 to 78 that list the right things before a colon and
+/// dismiss them after it, a blame story at 64. Then a list dismissed after its colon is denied
+/// (`deny_a_list_dismissed_after_its_colon`): 94.4% (221/234).
+const HOLDOUT29_FLOOR: f64 = 0.94;
+
+#[test]
+fn experts_beat_gamed_and_wrong_answers_on_the_twenty_ninth_holdout_set() {
+    meets_the_bars_but("holdout29.toml", 234, HOLDOUT29_FLOOR, &[]);
 }
 
 /// A fine answer to another question whose words overlap this rubric's is off topic by meaning

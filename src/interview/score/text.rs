@@ -403,6 +403,9 @@ pub fn answer_sentences(answer: &str, analyzer: &Analyzer, cues: &NegationCues) 
         .map(|(a, b)| Sentence::new(&answer[a..b], analyzer, cues))
         .collect();
     criticise_listed_items(&mut sentences, cues);
+    for sentence in &mut sentences {
+        deny_a_list_dismissed_after_its_colon(sentence, cues);
+    }
     for i in 1..sentences.len() {
         let (before, after) = sentences.split_at_mut(i);
         let (fragment, reply) = (&mut before[i - 1], &after[0]);
@@ -442,6 +445,59 @@ fn criticise_listed_items(sentences: &mut [Sentence], cues: &NegationCues) {
         }
         in_criticised_list =
             (heading || in_criticised_list) && sentence.text.trim_end().ends_with(';');
+    }
+}
+
+/// Most words a list before a colon may have to be denied by the dismissal after it.
+const DISMISSED_LIST_WORDS: usize = 2 * FRAGMENT_WORDS;
+
+/// A list of three or more things before a colon, dismissed by what follows it ("Index access,
+/// shifting elements, amortized append: nobody thinks about that in real code.", "A CDN,
+/// caching, read replicas: premature optimisation, all of it."), is denied with it, as a
+/// question fragment answered by a dismissal is. The dismissal must judge the things (an
+/// after-cue that is more than a bare copula: "overkill", "not needed", "bureaucracy") or say
+/// nobody does them; a limit ("Logs, metrics, traces: one alone isn't enough") denies nothing.
+fn deny_a_list_dismissed_after_its_colon(sentence: &mut Sentence, cues: &NegationCues) {
+    let Some(colon) = sentence.text.find(':') else {
+        return;
+    };
+    let (head, _) = sentence.text.split_at(colon);
+    let items =
+        head.matches(',').count() + usize::from(head.contains(" and ") || head.contains(" or "));
+    let head_words = sentence.words.iter().take_while(|w| w.end <= colon).count();
+    let tail = head_words..sentence.words.len();
+    if items < 2
+        || head_words > DISMISSED_LIST_WORDS
+        || tail.len() > FRAGMENT_WORDS
+        || tail.is_empty()
+    {
+        return;
+    }
+    let scope = &sentence.scope;
+    if (0..head_words).any(|w| scope.negated[w] || scope.cue[w]) {
+        return;
+    }
+    let words = &sentence.words;
+    let first_clause = scope.clause[tail.start];
+    let judged = tail
+        .clone()
+        .take_while(|&w| scope.clause[w] == first_clause)
+        .any(|w| {
+            let copula = cues.copulas.longest_at(words, w).unwrap_or(0);
+            cues.after
+                .longest_at(words, w)
+                .is_some_and(|len| len > copula)
+        });
+    let word = |at: usize| words.get(at).map(|w| w.text.to_lowercase());
+    let nobody = match word(tail.start).as_deref() {
+        Some("nobody") => true,
+        Some("no") => word(tail.start + 1).as_deref() == Some("one"),
+        _ => false,
+    };
+    if judged || nobody {
+        sentence.scope.negated[..head_words]
+            .iter_mut()
+            .for_each(|n| *n = true);
     }
 }
 
@@ -793,6 +849,45 @@ mod tests {
             criticised("Reentrant locks are never a problem; so swap them in everywhere."),
             [true, false]
         );
+    }
+
+    /// A list before a colon is denied by a dismissal after it that judges the things or says
+    /// nobody does them; not by a limit, a plain "no" or an explanation (cases authored for
+    /// this test).
+    #[test]
+    fn a_list_dismissed_after_its_colon_is_denied() {
+        let list_denied = |answer: &str| {
+            let cues = NegationCues::new(lexicon());
+            let sentence = &answer_sentences(answer, &Analyzer::new(&Default::default()), &cues)[0];
+            sentence.scope.negated[0]
+        };
+        for (answer, denied) in [
+            (
+                "Retries, timeouts and circuit breakers: overkill for an internal tool.",
+                true,
+            ),
+            ("Read replicas, a cache, a CDN: premature, all of it.", true),
+            (
+                "Indexes, query plans, vacuuming: nobody bothers in practice.",
+                true,
+            ),
+            (
+                "Load tests, profiling and tracing: a waste of time here.",
+                true,
+            ),
+            ("Logs, metrics and traces: one alone isn't enough.", false),
+            (
+                "Reads, writes and deletes: no lock is held for long.",
+                false,
+            ),
+            (
+                "Partitioning, replicas, caching: each buys time before sharding.",
+                false,
+            ),
+            ("The shard key: overkill to change later.", false),
+        ] {
+            assert_eq!(list_denied(answer), denied, "{answer}");
+        }
     }
 
     /// A fragment asked and then dismissed is denied: by a dismissal opening the next sentence,
