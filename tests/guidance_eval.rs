@@ -193,6 +193,7 @@ const HONEST_FLOOR_HOLDOUT28: f64 = 92.0;
 const COVERED_FLOOR_HOLDOUT29: f64 = 80.5;
 const COVERED_FLOOR_HOLDOUT30: f64 = 81.0;
 const COVERED_FLOOR_HOLDOUT31: f64 = 82.5;
+const COVERED_FLOOR_HOLDOUT32: f64 = 80.0;
 
 fn check_set(name: &str, covered_bar: f64) {
     check_set_honest(name, covered_bar, HONEST_GOAL);
@@ -932,4 +933,19 @@ fn holdout30_set_meets_the_bars() {
 #[test]
 fn holdout31_set_meets_the_bars() {
     check_set("holdout31.toml", COVERED_FLOOR_HOLDOUT31);
+}
+
+/// holdout32 (written 2026-12-06, blind, the same way as holdout31): progression and pivots
+/// weighted most, a quarter of covered rows by meaning (a level by its duties, a pivot by the
+/// other job's work, a tool by what it does), pay by years told at 1, 3, 4, 6, 7, 10, 11 and
+/// 15, and 74 of 93 uncovered rows reusing the guides' own words. First run (/faq) 78.1% /
+/// 87.1% (/ask 77.5%); then a move asked about by the other job's work read as that role
+/// ("could I end up training and shipping prediction models instead of writing APIs?"), the
+/// day asked as "every day", "regular duties" or "prod fires", and new gaps (pressing for a figure,
+/// the worth of an offer's equity, success rates, which has more listings, a tool weighed for
+/// a named use, a stretched greeting, paid open-source work, a figure doubling, "fix this"):
+/// 80.9% / 97.8% (/ask 80.3%).
+#[test]
+fn holdout32_set_meets_the_bars() {
+    check_set("holdout32.toml", COVERED_FLOOR_HOLDOUT32);
 }

@@ -87,6 +87,17 @@ impl Understood<'_> {
 /// Reads a question: corrects spelling, analyzes it, and recognises pay questions and roles.
 pub fn understand<'a>(lib: &'a Library, text: &str) -> Understood<'a> {
     let understood = understand_words(lib, text);
+    let understood = match move_described(lib, &understood) {
+        // The moves answer it, as though it had named the role.
+        Some(role) => Understood {
+            targets: std::iter::once(Target::Section("next"))
+                .chain(understood.targets)
+                .collect(),
+            described: Some(role.to_string()),
+            ..understood
+        },
+        None => understood,
+    };
     // "the thing that packs an app so it runs the same on any machine": a thing the guides name,
     // described by what it does, is read as named (`glossary.rs`).
     // Only where its words point nowhere: a topic they name is read better by them.
@@ -101,6 +112,39 @@ pub fn understand<'a>(lib: &'a Library, text: &str) -> Understood<'a> {
         },
         None => understood,
     }
+}
+
+/// The role a question about moving on describes by the other job's work ("could I end up
+/// training and shipping prediction models instead of writing APIs?", "what if later I want to
+/// spend my days finding holes in systems before attackers do?"), when it names no role, no gap
+/// and no pay, and its words don't already point at the moves.
+fn move_described<'a>(lib: &'a Library, understood: &Understood) -> Option<&'a str> {
+    let vocabulary = lib.vocabulary();
+    let roles = vocabulary.next_roles();
+    let lower = format!(
+        " {} ",
+        understood.corrected.to_lowercase().replace('-', " ")
+    );
+    let names_a_role = roles.iter().any(|role| lower.contains(&format!(" {role}")));
+    let pending = understood.uncovered.is_none()
+        && understood.salary.is_none()
+        && !understood.targets.contains(&Target::Section("next"))
+        && !names_a_role
+        && topic::asks_about_a_move(&understood.corrected);
+    if !pending {
+        return None;
+    }
+    // Where its words point at a topic, the role must come closer to win over them.
+    let words_point = (understood.targets.iter()).any(|t| !matches!(t, Target::Rung(_)));
+    let at_least = if words_point {
+        glossary::MOVE_DESCRIBED_OVER_WORDS
+    } else {
+        glossary::MOVE_DESCRIBED
+    };
+    let vector = understood.vector.as_deref()?;
+    lib.glossary()
+        .move_described(vector, roles, at_least)
+        .map(|described| described.name)
 }
 
 /// The thing the guides name that `question` (whose vector is `vector`) describes: read whole,
@@ -2519,6 +2563,37 @@ mod tests {
         }
     }
 
+    /// A move asked about by the other job's work is the moves' to answer, the role read as
+    /// named; a question that names the role, or asks something else, is not (cases authored
+    /// for this test).
+    #[test]
+    fn a_move_described_by_the_other_jobs_work_is_answered_by_the_moves() {
+        let lib = lib();
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "someday I'd rather spend my time protecting apps from hackers and hunting vulnerabilities. could I get there eventually?",
+                Some("security-engineer"),
+            ),
+            (
+                "could I end up building and training predictive models one day?",
+                Some("machine-learning-engineer"),
+            ),
+            ("could I move into security engineering later?", None),
+            ("I'll learn Docker later, what should I learn first?", None),
+        ];
+        for (question, expected) in cases {
+            let understood = understand(&lib, question);
+            assert_eq!(understood.described.as_deref(), *expected, "{question}");
+            if expected.is_some() {
+                assert_eq!(
+                    understood.targets.first(),
+                    Some(&Target::Section("next")),
+                    "{question}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn what_the_guides_do_not_cover_is_said_first() {
         let lib = lib();
@@ -2725,14 +2800,32 @@ mod calibration {
     #[ignore]
     fn explain_one() {
         let lib = tests::lib();
-        let question = std::env::var("Q").unwrap_or_default();
-        let u = understand(&lib, &question);
-        println!("query:   {}", u.query);
-        println!("targets: {:?}", u.targets);
-        println!("salary:  {:?}", u.salary);
-        println!("gap:     {:?} later {:?}", u.uncovered, u.asked_later);
-        println!("covered: {:?}", covered(&lib, &u, GUIDE_PASSAGES).ok());
-        println!("known share: {:.2}", known_share(&u));
+        // One question per line.
+        for question in std::env::var("Q").unwrap_or_default().lines() {
+            let u = understand(&lib, question);
+            println!("== {question}");
+            println!("query:   {}", u.query);
+            println!("targets: {:?}", u.targets);
+            println!("salary:  {:?}", u.salary);
+            println!("gap:     {:?} later {:?}", u.uncovered, u.asked_later);
+            println!("described: {:?}", u.described);
+            if let Some(vector) = u.vector.as_deref() {
+                println!("closest gloss: {:?}", lib.glossary().closest(vector));
+                let vocabulary = lib.vocabulary();
+                let roles = vocabulary.next_roles();
+                let move_to = lib.glossary().move_described(vector, roles, 0.0);
+                println!("move: {move_to:?}");
+            }
+            let parts: Vec<&str> = question.split([',', ';', ':', '?', '!', '.']).collect();
+            for (part, vector) in parts
+                .iter()
+                .zip(lib.search.embed_each(&parts).unwrap().unwrap())
+            {
+                println!("  part {part:?}: {:?}", lib.glossary().closest(&vector));
+            }
+            println!("covered: {:?}", covered(&lib, &u, GUIDE_PASSAGES).ok());
+            println!("known share: {:.2}", known_share(&u));
+        }
     }
 
     /// The rows of the evaluation sets named in `SETS` (by default four): each set's name,

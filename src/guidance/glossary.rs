@@ -18,9 +18,19 @@ pub const DESCRIBED: f32 = 0.6;
 /// parts, which are then compared one by one.
 pub const PARTS_WORTH_READING: f32 = 0.45;
 
-/// One glossed thing: its name as the guides spell it and its descriptions' vectors.
+/// How close a question that asks about a move must come to one of a role's descriptions to be
+/// read as asking about moving into that role ("could I end up training prediction models
+/// instead of writing APIs?"): lower than [`DESCRIBED`], since the question already says it
+/// asks about a move, so only the roles are candidates.
+pub const MOVE_DESCRIBED: f32 = 0.45;
+/// As [`MOVE_DESCRIBED`], for a question whose words also point at a part of the guides
+/// ("protecting apps from hackers" names security skills): the role must come closer to win.
+pub const MOVE_DESCRIBED_OVER_WORDS: f32 = 0.5;
+
+/// One glossed thing: its name as the guides spell it, its kind and its descriptions' vectors.
 struct Glossed {
     name: String,
+    kind: String,
     vectors: Vec<Vec<f32>>,
 }
 
@@ -53,6 +63,7 @@ impl Glossary {
             .iter()
             .map(|gloss| Glossed {
                 name: gloss.name.clone(),
+                kind: gloss.kind.clone(),
                 vectors: vectors.by_ref().take(gloss.says.len()).collect(),
             })
             .collect();
@@ -61,8 +72,35 @@ impl Glossary {
 
     /// The thing closest to `question` by one of its descriptions, whatever its closeness.
     pub fn closest(&self, question: &[f32]) -> Option<Described<'_>> {
+        self.closest_of(question, |_| true)
+    }
+
+    /// The role among `roles` (as words, lowercased: "security engineer") whose description
+    /// comes closest to `question`, when `at_least` that close ([`MOVE_DESCRIBED`] or
+    /// [`MOVE_DESCRIBED_OVER_WORDS`]): the move a question about moving on describes by the
+    /// other job's work.
+    pub fn move_described(
+        &self,
+        question: &[f32],
+        roles: &[String],
+        at_least: f32,
+    ) -> Option<Described<'_>> {
+        let among_roles = |thing: &Glossed| {
+            let name = thing.name.to_lowercase().replace('-', " ");
+            thing.kind == "role" && roles.contains(&name)
+        };
+        self.closest_of(question, among_roles)
+            .filter(|d| d.closeness >= at_least)
+    }
+
+    fn closest_of(
+        &self,
+        question: &[f32],
+        keep: impl Fn(&Glossed) -> bool,
+    ) -> Option<Described<'_>> {
         self.things
             .iter()
+            .filter(|thing| keep(thing))
             .map(|thing| Described {
                 name: &thing.name,
                 closeness: thing

@@ -487,6 +487,19 @@ const DAY: &[&str] = &[
     "nine to five",
     "normal week",
     "typical week",
+    // Every day, and the day's duties as a whole (added 2026-12-06, anticipated).
+    "every day",
+    "each day",
+    "everyday",
+    "daily basis",
+    "regular duties",
+    "daily duties",
+    "day job",
+    "prod fires",
+    "production fires",
+    "put out fires",
+    "putting out fires",
+    "fires",
     // The duties the day section names, asked about one by one.
     "standups",
     "stand-ups",
@@ -1535,6 +1548,41 @@ const MOVING_AWAY: &[&str] = &[
     "down the line",
     "down the road",
 ];
+
+/// Words that ask about a later move without naming a role: "could I end up …", "is that a
+/// path from here?", "doable from backend?" (added 2026-12-06, anticipated).
+const A_MOVE_LATER: &[&str] = &[
+    "end up",
+    "ending up",
+    "a path from here",
+    "path from here",
+    "from here",
+    "from backend",
+    "from back end",
+    "coming from backend",
+    "one day",
+    "someday",
+    "some day",
+    "eventually",
+    "in a few years",
+    "in the future",
+    "long term",
+    "long-term",
+    "later",
+    "move over",
+    "jump to",
+    "jump into",
+    "make the jump",
+    "make the switch",
+    "go from",
+];
+
+/// Whether the question asks about moving on from backend, whether or not it names where to
+/// ("could I end up training prediction models instead of writing APIs?").
+pub fn asks_about_a_move(question: &str) -> bool {
+    let question = words(question);
+    has(&question, PIVOT) || has(&question, MOVING_AWAY) || has(&question, A_MOVE_LATER)
+}
 
 /// Asking into another role: becoming one, its qualifications, its way in.
 const INTO_A_ROLE: &[&str] = &[
