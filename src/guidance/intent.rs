@@ -587,7 +587,8 @@ pub fn without_others_levels(text: &str) -> String {
             && bare[i + 2..]
                 .iter()
                 .take(3)
-                .any(|w| matches!(w.as_str(), "my" | "me" | "our" | "us"));
+                // "you" as anyone in the asker's place ("while the seniors help you out").
+                .any(|w| matches!(w.as_str(), "my" | "me" | "our" | "us" | "you" | "your"));
         let not_reached = bare.get(i + 1).is_some_and(|w| w == "yet")
             || i.checked_sub(1).is_some_and(|j| bare[j] == "yet");
         worked_with || acting_on_mine || not_reached
@@ -1199,6 +1200,10 @@ mod tests {
                 "I own features but I'm not yet",
             ),
             ("not yet senior, what do I earn", "not yet what do I earn"),
+            (
+                "pay when you fix bugs while seniors review your code?",
+                "pay when you fix bugs while review your code?",
+            ),
             // The asker's own level stays.
             ("how much do seniors make", "how much do seniors make"),
             (
