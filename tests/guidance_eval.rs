@@ -193,7 +193,7 @@ const HONEST_FLOOR_HOLDOUT28: f64 = 92.0;
 const COVERED_FLOOR_HOLDOUT29: f64 = 80.5;
 const COVERED_FLOOR_HOLDOUT30: f64 = 81.0;
 const COVERED_FLOOR_HOLDOUT31: f64 = 82.5;
-const COVERED_FLOOR_HOLDOUT32: f64 = 80.0;
+const COVERED_FLOOR_HOLDOUT32: f64 = 81.5;
 
 fn check_set(name: &str, covered_bar: f64) {
     check_set_honest(name, covered_bar, HONEST_GOAL);
@@ -944,7 +944,9 @@ fn holdout31_set_meets_the_bars() {
 /// day asked as "every day", "regular duties" or "prod fires", and new gaps (pressing for a figure,
 /// the worth of an offer's equity, success rates, which has more listings, a tool weighed for
 /// a named use, a stretched greeting, paid open-source work, a figure doubling, "fix this"):
-/// 80.9% / 97.8% (/ask 80.3%).
+/// 80.9% / 97.8% (/ask 80.3%). Then the seniors helping "you" read as someone else's level,
+/// "never go into an office" no move, and "a lot of jobs out there" the openings: 82.6% /
+/// 97.8% (/ask 82.0%).
 #[test]
 fn holdout32_set_meets_the_bars() {
     check_set("holdout32.toml", COVERED_FLOOR_HOLDOUT32);

@@ -1200,6 +1200,17 @@ const JOBS: &[&str] = &[
     "companies hire",
     "employers",
     "job postings",
+    // How many jobs there are, in everyday words (added 2026-12-06, anticipated).
+    "jobs out there",
+    "a lot of jobs",
+    "a lot of backend jobs",
+    "lots of jobs",
+    "lots of backend jobs",
+    "many backend jobs",
+    "plenty of jobs",
+    "plenty of backend jobs",
+    "enough jobs",
+    "enough backend jobs",
 ];
 
 /// Kinds of companies named as where something happens ("is Java worth learning at big
@@ -1906,7 +1917,15 @@ pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
     // Naming a role ("what does a staff engineer do") is not asking to move there; naming it
     // beside backend ("SRE after backend?") is.
     // "do interviews go into indexing" asks what they cover, not about a move.
-    let pivot = has(&question, PIVOT) && !names_an_interview(&question) && !against_others;
+    // "never go into an office" is about where one works, not a move (added 2026-12-06).
+    let without_offices = [
+        " go into an office ",
+        " go into the office ",
+        " go into office ",
+    ]
+    .iter()
+    .fold(question.clone(), |q, office| q.replace(office, " "));
+    let pivot = has(&without_offices, PIVOT) && !names_an_interview(&question) && !against_others;
     // "deploy to the cloud, or is that DevOps' job?" asks whose duty it is, not about a move.
     let whose_job = has(&question, WHOSE_JOB);
     let moving_on = pivot
@@ -2177,6 +2196,16 @@ mod tests {
                 &[Target::RungAbove(Level::Mid), Target::Section("next")],
             ),
             ("could I pivot to SRE later on?", &[Target::Section("next")]),
+            // Never going into an office is where one works, not a move; how many jobs there
+            // are asked in everyday words (authored for this test, not from any set).
+            (
+                "is it possible to do backend from home and never go into the office?",
+                &[Target::Mentioning("remote")],
+            ),
+            (
+                "are there plenty of jobs for backend devs right now?",
+                &[Target::Section("positions")],
+            ),
             // What comes next, asked after the level the asker names as their own (authored
             // for this test, not from any set).
             (
