@@ -868,7 +868,9 @@ fn experts_beat_gamed_and_wrong_answers_on_the_twenty_eighth_holdout_set() {
 /// answers at 77 to 94 (DynamoDB reads strongly consistent by default, `hash(id) mod N` moving
 /// only 1/N of rows), negated answers at 65 to 78 that list the right things before a colon and
 /// dismiss them after it, a blame story at 64. Then a list dismissed after its colon is denied
-/// (`deny_a_list_dismissed_after_its_colon`): 94.4% (221/234).
+/// (`deny_a_list_dismissed_after_its_colon`): 94.4% (221/234). Then blame in everyday words
+/// ("set up to fail", "if the other teams had done their jobs", "not my code"): 95.3%
+/// (223/234).
 const HOLDOUT29_FLOOR: f64 = 0.94;
 
 #[test]
