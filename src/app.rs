@@ -21,6 +21,7 @@ use crate::reply_cache::{Key, ReplyCache};
 use crate::search::SearchIndex;
 use crate::semantic::{EmbeddingCache, MiniLm};
 use crate::settings::Settings;
+use crate::snapshot;
 use crate::store::{delivery, HandledDelivery, Store};
 use crate::{admin, daily, guidance, help, interview};
 
@@ -269,9 +270,31 @@ pub fn with_model(search: SearchIndex, model_dir: &Path) -> Result<SearchIndex> 
 /// Loads and validates the content, opens (or builds, in staging) its index with the model's
 /// vectors, and prepares the scoring banks: one complete library, or the error that stopped it.
 pub fn load_library(settings: &Settings) -> Result<Library> {
-    let catalog = Catalog::load(&settings.content_dir)?;
-    let search = SearchIndex::open_or_build(&catalog, &settings.index_dir, false)
-        .map_err(|error| unreadable_index(&settings.index_dir, error))?;
+    let started = std::time::Instant::now();
+    let stamp = snapshot::Stamp::of(&settings.content_dir);
+    let restored = stamp.and_then(|stamp| snapshot::read(&settings.index_dir, stamp));
+    let (catalog, search, counted) = match restored {
+        Some(restored) => {
+            let search = SearchIndex::open_named(
+                &restored.catalog,
+                &settings.index_dir,
+                &restored.index_name,
+            );
+            (restored.catalog, search, Some(restored.vocabulary))
+        }
+        None => {
+            let catalog = Catalog::load(&settings.content_dir)?;
+            let search = SearchIndex::open_or_build(&catalog, &settings.index_dir, false);
+            (catalog, search, None)
+        }
+    };
+    let search = search.map_err(|error| unreadable_index(&settings.index_dir, error))?;
+    tracing::debug!(
+        roles = catalog.roles.len(),
+        from_snapshot = counted.is_some(),
+        took = ?started.elapsed(),
+        "content and index loaded"
+    );
     if search.rebuilt {
         tracing::info!(path = ?search.path, documents = search.len(), "search index rebuilt from content");
     }
@@ -283,12 +306,42 @@ pub fn load_library(settings: &Settings) -> Result<Library> {
         );
     }
     let library = Library::new(catalog, search);
+    let library = match (counted, stamp) {
+        (Some(counted), _) => library.with_vocabulary(counted),
+        (None, Some(stamp)) => {
+            write_snapshot(&library, &settings.index_dir, stamp);
+            library
+        }
+        (None, None) => library,
+    };
     // The rubric's vectors are derived from content like the index's: made (or read from the
     // cache) now, not by whoever answers first.
     interview::session::prepare(&library);
     library.glossary();
     library.search.flush_embeddings();
     Ok(library)
+}
+
+/// Keeps the loaded content and its counted vocabulary beside the index for the next start.
+/// Derived data: when it cannot be written (a read-only index folder) the bot runs on, and the
+/// next start loads the content itself.
+pub fn write_snapshot(library: &Library, index_dir: &Path, stamp: snapshot::Stamp) {
+    let Some(index_name) = library.search.path.as_deref().and_then(Path::file_name) else {
+        return;
+    };
+    let started = std::time::Instant::now();
+    let written = snapshot::write(
+        index_dir,
+        stamp,
+        &library.catalog,
+        &index_name.to_string_lossy(),
+        &library.vocabulary(),
+    );
+    match written {
+        Ok(()) => tracing::debug!(took = ?started.elapsed(), "content snapshot written"),
+        // Not a fault: an index folder may be read-only (a container image's, built elsewhere).
+        Err(error) => tracing::info!(%error, "content snapshot not written: the next start loads the content again"),
+    }
 }
 
 impl App {

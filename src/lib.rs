@@ -24,6 +24,7 @@ pub mod reply_cache;
 pub mod search;
 pub mod semantic;
 pub mod settings;
+pub mod snapshot;
 pub mod store;
 
 pub use app::{App, Caller};

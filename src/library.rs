@@ -61,18 +61,28 @@ impl Library {
         }
     }
 
+    /// This library with its vocabulary already counted (read back from a snapshot).
+    pub fn with_vocabulary(self, counted: Vocabulary) -> Library {
+        let vocabulary = counted.with_dictionary(self.search.dictionary());
+        let _ = self.vocabulary.set(Arc::new(vocabulary));
+        self
+    }
+
     /// The content's words and weights, built on first use.
     pub fn vocabulary(&self) -> Arc<Vocabulary> {
         self.vocabulary
             .get_or_init(|| {
-                Arc::new(
+                let started = std::time::Instant::now();
+                let vocabulary = Arc::new(
                     Vocabulary::of_catalog(
                         &self.catalog,
                         self.search.analyzer(),
                         &crate::guidance::intent::cue_words(),
                     )
                     .with_dictionary(self.search.dictionary()),
-                )
+                );
+                tracing::debug!(took = ?started.elapsed(), "vocabulary counted");
+                vocabulary
             })
             .clone()
     }

@@ -238,6 +238,18 @@ fn pin_model_threads() {
     }
 }
 
+/// The content a one-shot command loaded, left to the operating system when the process exits
+/// instead of freed piece by piece (hundreds of thousands of small allocations at thousands of
+/// guides). Held apart from the `App`, so everything else — the session store above all — is
+/// still dropped and closed as usual.
+struct OnExitLeft(std::sync::Arc<careerbot::library::Library>);
+
+impl Drop for OnExitLeft {
+    fn drop(&mut self) {
+        std::mem::forget(self.0.clone());
+    }
+}
+
 fn run() -> anyhow::Result<ExitCode> {
     let cli = Cli::parse();
     let mut settings = Settings::load(cli.config.as_deref())?;
@@ -367,6 +379,11 @@ fn run() -> anyhow::Result<ExitCode> {
             if let Some(encoder) = index.encoder() {
                 println!("embedded the content with {}", encoder.id());
             }
+            // So the next start reads the content and its vocabulary from one file.
+            if let Some(stamp) = careerbot::snapshot::Stamp::of(&settings.content_dir) {
+                let library = careerbot::library::Library::new(catalog, index);
+                careerbot::app::write_snapshot(&library, &settings.index_dir, stamp);
+            }
             Ok(ExitCode::SUCCESS)
         }
         Cmd::Gaps { guild, limit } => {
@@ -398,6 +415,7 @@ fn run() -> anyhow::Result<ExitCode> {
             line,
         } => {
             let app = App::new(settings).context("starting careerbot")?;
+            let _library = OnExitLeft(app.library());
             let input = match (click, submit) {
                 _ if message.is_some() => Input::Message(message.unwrap_or_default()),
                 (Some(custom_id), _) => Input::Click(custom_id),

@@ -67,10 +67,12 @@ fn copy_tree(from: &Path, to: &Path) {
     }
 }
 
+/// The index builds in `dir` (its folders; the content snapshot beside them is a file).
 fn folders(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
         .flatten()
+        .filter(|e| e.path().is_dir())
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();

@@ -30,7 +30,7 @@ pub struct Catalog {
     pub fingerprint: u64,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Role {
     /// The folder name.
     pub id: String,
@@ -44,7 +44,7 @@ pub struct Role {
     pub glosses: Vec<Gloss>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Bank {
     pub authored_by: String,
     pub questions: Vec<QuestionFile>,

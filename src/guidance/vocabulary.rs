@@ -19,7 +19,7 @@ use crate::search::{documents, Analyzer, DocKind, SearchDoc};
 
 /// Every word of the content (lowercase, with how often it occurs), every analyzed term, and in
 /// how many guide units each term occurs.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct Vocabulary {
     words: HashMap<String, u32>,
     terms: HashSet<String>,
@@ -27,8 +27,12 @@ pub struct Vocabulary {
     /// The unit (by key) of each term that only one unit uses.
     sole_unit: HashMap<String, String>,
     units: u32,
+    /// Built from the catalog when a vocabulary is read back (an automaton is not data).
+    #[serde(skip)]
     role_names: RoleNames,
-    /// Real words of the language (the model's word list): never taken for typos.
+    /// Real words of the language (the model's word list): never taken for typos. Not part of
+    /// a snapshot: it comes from the model, which may change without the content changing.
+    #[serde(skip)]
     dictionary: HashSet<String>,
     /// The figures the guides quote ("133080", "151083", "15%"), as [`figures_in`] reads them.
     figures: HashSet<String>,
@@ -417,6 +421,12 @@ impl Vocabulary {
         vocabulary.next_roles = groups.into_iter().flatten().collect();
         vocabulary.role_names = RoleNames::of_catalog(catalog);
         vocabulary
+    }
+
+    /// A vocabulary read back from a snapshot of `catalog`, with what is not data rebuilt.
+    pub fn restored(mut self, catalog: &Catalog) -> Vocabulary {
+        self.role_names = RoleNames::of_catalog(catalog);
+        self
     }
 
     /// Whether `text` quotes a figure the guides give ("the 133,080 number", "the 3% thing").

@@ -456,6 +456,19 @@ impl SearchIndex {
         SearchIndex::wrap(index, analyzer, Some(path), true)
     }
 
+    /// The complete index named `name` in `index_dir` (a name a snapshot of this catalog
+    /// recorded, which saves deriving every document to name it), or else as `open_or_build`.
+    pub fn open_named(catalog: &Catalog, index_dir: &Path, name: &str) -> Result<SearchIndex> {
+        let path = index_dir.join(name);
+        if path.join("complete").exists() {
+            if let Ok(index) = Index::open_in_dir(&path) {
+                let analyzer = Analyzer::new(&catalog.synonyms);
+                return SearchIndex::wrap(index, analyzer, Some(path), false);
+            }
+        }
+        SearchIndex::open_or_build(catalog, index_dir, false)
+    }
+
     /// An index in memory (tests and benches).
     pub fn in_memory(catalog: &Catalog) -> Result<SearchIndex> {
         let analyzer = Analyzer::new(&catalog.synonyms);
