@@ -340,7 +340,9 @@ pub fn write_snapshot(library: &Library, index_dir: &Path, stamp: snapshot::Stam
     match written {
         Ok(()) => tracing::debug!(took = ?started.elapsed(), "content snapshot written"),
         // Not a fault: an index folder may be read-only (a container image's, built elsewhere).
-        Err(error) => tracing::info!(%error, "content snapshot not written: the next start loads the content again"),
+        Err(error) => {
+            tracing::info!(%error, "content snapshot not written: the next start loads the content again")
+        }
     }
 }
 

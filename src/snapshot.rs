@@ -116,11 +116,15 @@ struct FilledIn {
 
 impl RoleLine {
     fn of(role: &Role) -> RoleLine {
-        let filled = role.bank.iter().flat_map(|b| &b.questions).map(|q| FilledIn {
-            says: q.points.iter().map(|p| p.says.clone()).collect(),
-            misconceptions: q.misconceptions.clone(),
-            swaps: q.swaps.clone(),
-        });
+        let filled = role
+            .bank
+            .iter()
+            .flat_map(|b| &b.questions)
+            .map(|q| FilledIn {
+                says: q.points.iter().map(|p| p.says.clone()).collect(),
+                misconceptions: q.misconceptions.clone(),
+                swaps: q.swaps.clone(),
+            });
         RoleLine {
             role: role.clone(),
             filled: filled.collect(),
@@ -129,7 +133,10 @@ impl RoleLine {
 
     fn into_role(self) -> Option<Role> {
         let mut role = self.role;
-        let questions = role.bank.as_mut().map_or(&mut [][..], |b| &mut b.questions[..]);
+        let questions = role
+            .bank
+            .as_mut()
+            .map_or(&mut [][..], |b| &mut b.questions[..]);
         if questions.len() != self.filled.len() {
             return None;
         }
@@ -344,7 +351,14 @@ mod tests {
         let library = loaded(&real_content(), index.path());
         let stamp = Stamp::of(&real_content()).unwrap();
         let vocabulary = library.vocabulary();
-        write(index.path(), stamp, &library.catalog, "v3-name", &vocabulary).unwrap();
+        write(
+            index.path(),
+            stamp,
+            &library.catalog,
+            "v3-name",
+            &vocabulary,
+        )
+        .unwrap();
 
         let restored = read(index.path(), stamp).expect("the snapshot reads back");
         // Debug shows every field, those the bank's TOML may not set included.
@@ -370,7 +384,10 @@ mod tests {
                 "{name}"
             );
         }
-        assert!(read(index.path(), Stamp(stamp.0 ^ 1)).is_none(), "another stamp");
+        assert!(
+            read(index.path(), Stamp(stamp.0 ^ 1)).is_none(),
+            "another stamp"
+        );
     }
 
     #[test]
@@ -378,7 +395,14 @@ mod tests {
         let index = tempfile::tempdir().unwrap();
         let library = loaded(&real_content(), index.path());
         let stamp = Stamp::of(&real_content()).unwrap();
-        write(index.path(), stamp, &library.catalog, "v", &library.vocabulary()).unwrap();
+        write(
+            index.path(),
+            stamp,
+            &library.catalog,
+            "v",
+            &library.vocabulary(),
+        )
+        .unwrap();
         let path = path_in(index.path());
         let whole = std::fs::read(&path).unwrap();
         for damaged in [
@@ -388,7 +412,11 @@ mod tests {
             Vec::new(),
         ] {
             std::fs::write(&path, &damaged).unwrap();
-            assert!(read(index.path(), stamp).is_none(), "{} bytes", damaged.len());
+            assert!(
+                read(index.path(), stamp).is_none(),
+                "{} bytes",
+                damaged.len()
+            );
         }
     }
 
@@ -429,7 +457,10 @@ mod tests {
         let guide_text = |library: &Library| format!("{:?}", library.catalog);
 
         let first = crate::app::load_library(&settings).unwrap();
-        assert!(path_in(&settings.index_dir).exists(), "the first start writes it");
+        assert!(
+            path_in(&settings.index_dir).exists(),
+            "the first start writes it"
+        );
         let second = crate::app::load_library(&settings).unwrap();
         assert_eq!(guide_text(&second), guide_text(&first));
 
