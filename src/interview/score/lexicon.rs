@@ -44,6 +44,8 @@ pub struct Negation {
     pub bad_kinds: Vec<String>,
     /// Words opening a sentence that refer back to the one before ("That's …").
     pub back_references: Vec<String>,
+    /// Openings after a listed colon that say no one does the list ("…: nobody thinks about").
+    pub nobody: Vec<String>,
     /// Words that may stand in a clause beside a dismissal and leave it bare ("and honestly
     /// overkill").
     pub dismissal_fillers: Vec<String>,
@@ -140,6 +142,7 @@ impl Lexicon {
                 "negation.back_references".into(),
                 &self.negation.back_references,
             ),
+            ("negation.nobody".into(), &self.negation.nobody),
             (
                 "negation.dismissal_fillers".into(),
                 &self.negation.dismissal_fillers,

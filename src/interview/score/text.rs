@@ -175,6 +175,7 @@ pub struct NegationCues {
     pub bad_kinds: Phrases,
     pub back_references: Phrases,
     pub dismissal_fillers: Phrases,
+    pub nobody: Phrases,
     pub boundaries: Phrases,
     pub sentence: Phrases,
     pub sentence_ends: Phrases,
@@ -201,6 +202,7 @@ impl NegationCues {
             bad_kinds: Phrases::new(&lexicon.negation.bad_kinds),
             back_references: Phrases::new(&lexicon.negation.back_references),
             dismissal_fillers: Phrases::new(&lexicon.negation.dismissal_fillers),
+            nobody: Phrases::new(&lexicon.negation.nobody),
             boundaries: Phrases::new(&lexicon.negation.boundaries),
             sentence: Phrases::new(&lexicon.negation.sentence),
             sentence_ends: Phrases::new(&lexicon.negation.sentence_ends),
@@ -488,12 +490,10 @@ fn deny_a_list_dismissed_after_its_colon(sentence: &mut Sentence, cues: &Negatio
                 .longest_at(words, w)
                 .is_some_and(|len| len > copula)
         });
-    let word = |at: usize| words.get(at).map(|w| w.text.to_lowercase());
-    let nobody = match word(tail.start).as_deref() {
-        Some("nobody") => true,
-        Some("no") => word(tail.start + 1).as_deref() == Some("one"),
-        _ => false,
-    };
+    // "…: nobody should ship without them" negates twice, so it affirms the list.
+    let nobody = cues.nobody.longest_at(words, tail.start).is_some_and(|opening| {
+        !(tail.start + opening..tail.end).any(|w| scope.cue[w])
+    });
     if judged || nobody {
         sentence.scope.negated[..head_words]
             .iter_mut()
@@ -885,6 +885,18 @@ mod tests {
                 false,
             ),
             ("The shard key: overkill to change later.", false),
+            (
+                "Sharding, replicas and a cache: no one needs them at this size.",
+                true,
+            ),
+            (
+                "Logs, metrics, traces: nobody should run production without all three.",
+                false,
+            ),
+            (
+                "Timeouts, retries and breakers: no team ships without them.",
+                false,
+            ),
         ] {
             assert_eq!(list_denied(answer), denied, "{answer}");
         }
