@@ -194,6 +194,7 @@ const COVERED_FLOOR_HOLDOUT29: f64 = 80.5;
 const COVERED_FLOOR_HOLDOUT30: f64 = 81.0;
 const COVERED_FLOOR_HOLDOUT31: f64 = 82.5;
 const COVERED_FLOOR_HOLDOUT32: f64 = 81.5;
+const COVERED_FLOOR_HOLDOUT33: f64 = 88.0;
 
 fn check_set(name: &str, covered_bar: f64) {
     check_set_honest(name, covered_bar, HONEST_GOAL);
@@ -950,4 +951,20 @@ fn holdout31_set_meets_the_bars() {
 #[test]
 fn holdout32_set_meets_the_bars() {
     check_set("holdout32.toml", COVERED_FLOOR_HOLDOUT32);
+}
+
+/// holdout33 (written 2026-12-06, blind, the same way as holdout32): progression, pay by level
+/// and pivots weighted most, a quarter of covered rows by meaning, pay by years told at six
+/// months and 1, 3, 4, 6, 7, 9, 11, 14 and 20, and 68 of 90 uncovered rows reusing the guides'
+/// own words. First run (/faq) 83.1% / 88.9% (/ask 82.6%). Then a range beside years or a
+/// level read as the pay band ("3 yoe backend, whats the range"), the level moved "from a
+/// junior position" put last and an arrow read as "to", a derived singular never preferred
+/// to the word as written ("kubernets" is "kubernetes"), "paid courses" bought not earned,
+/// the career weighed against AI answered by the AI section first, and loose gap cues narrowed
+/// ("exercise" is also a coding exercise, "go higher" also a pay range): 88.4% / 88.9%; then
+/// gap cues for what one earns now, the equity in an offer, the years after the projection
+/// and colleagues who "keep blaming": 88.4% / 93.3% (/ask 87.8%).
+#[test]
+fn holdout33_set_meets_the_bars() {
+    check_set("holdout33.toml", COVERED_FLOOR_HOLDOUT33);
 }

@@ -136,8 +136,9 @@ fn term_matches(term: &str, wanted: &str) -> bool {
 }
 
 /// Reads a question for pay. None when it is not about pay.
-/// `text` without its "pay for a bootcamp" / "paid for the course" (spending, not earning):
-/// "pay for" followed within three words by something people buy to learn.
+/// `text` without its "pay for a bootcamp" / "paid for the course" / "a paid course"
+/// (spending, not earning): "pay for" followed within three words by something people buy to
+/// learn, or "paid" right before it.
 fn without_paying_for(text: &str) -> String {
     const BOUGHT: &[&str] = &[
         "bootcamp",
@@ -178,6 +179,17 @@ fn without_paying_for(text: &str) -> String {
                 .any(|w| BOUGHT.contains(&bare(w).as_str()));
         if spends {
             i += 2;
+            continue;
+        }
+        // "intensive paid coding courses", "a paid bootcamp": what is bought, not earned.
+        let bought = bare(words[i]) == "paid"
+            && words
+                .iter()
+                .skip(i + 1)
+                .take(2)
+                .any(|w| BOUGHT.contains(&bare(w).as_str()));
+        if bought {
+            i += 1;
             continue;
         }
         kept.push(words[i]);
@@ -390,7 +402,13 @@ pub fn salary_question(analyzer: &Analyzer, text: &str) -> Option<SalaryQuestion
         earns_as_a_verb(&raw),
         names_an_amount(&raw) || amount_named(text).is_some(),
     );
-    if !says_pay_in_words && !earns && !amount {
+    // "3 yoe backend, whats the range", "senior band?": a range beside a level or years is
+    // the pay band ("a range of projects" ranges something else).
+    let ranged = raw.iter().enumerate().any(|(i, w)| {
+        matches!(w.as_str(), "range" | "ranges" | "band")
+            && raw.get(i + 1).is_none_or(|next| next != "of")
+    });
+    if !says_pay_in_words && !earns && !amount && !ranged {
         return None;
     }
     let levels = levels_named(analyzer, text);
@@ -401,7 +419,7 @@ pub fn salary_question(analyzer: &Analyzer, text: &str) -> Option<SalaryQuestion
     let says_pay = says_pay_in_words
         || weighed
         || (!levels.is_empty() && earns)
-        || ((!levels.is_empty() || years.is_some()) && amount);
+        || ((!levels.is_empty() || years.is_some()) && (amount || ranged));
     says_pay.then_some(SalaryQuestion { levels, years })
 }
 
@@ -1078,12 +1096,16 @@ mod tests {
         for spending in [
             "I'm about to pay for a 16-week bootcamp, is it a way in?",
             "should I pay for a course or learn alone",
+            "are paid online courses worth it or is youtube enough",
+            "is a paid cert better than a free one for backend",
         ] {
             assert!(salary_question(&a, spending).is_none(), "{spending}");
         }
         for pay in [
             "pay for a first backend job straight out of school",
             "what do they pay for a senior",
+            "how well paid are backend devs",
+            "is a paid internship a way in, and what does it pay",
         ] {
             assert!(salary_question(&a, pay).is_some(), "{pay}");
         }

@@ -423,6 +423,16 @@ const AI: &[&str] = &[
     "llms",
     "gpt",
     "artificial intelligence",
+    // Assistants by kind and by name (added 2026-12-06, anticipated).
+    "chat assistant",
+    "chat assistants",
+    "coding assistant",
+    "coding assistants",
+    "language model",
+    "language models",
+    "generative",
+    "claude",
+    "gemini",
     "automation",
     "automate",
     "replace",
@@ -431,6 +441,23 @@ const AI: &[&str] = &[
     "stays human",
     "redundant",
     "obsolete",
+];
+/// Words weighing the career against AI ("still worth it with chatgpt around?", "is there a
+/// future in backend with AI writing code"). Authored for careerbot.
+const AI_WEIGHED: &[&str] = &[
+    "worth",
+    "point",
+    "pointless",
+    "future",
+    "future-proof",
+    "still",
+    "safe",
+    "take our",
+    "take the",
+    "take my",
+    "steal",
+    "kill",
+    "killing",
 ];
 /// "a typical backend engineer's day", "an average week for a backend dev": a day or week
 /// described as ordinary, a few words apart.
@@ -1254,8 +1281,11 @@ fn level_named(word: &str) -> Option<Level> {
 
 /// The question as space-separated lowercase words with a space at each end.
 fn words(text: &str) -> String {
-    let cleaned: String = text
-        .to_lowercase()
+    // An arrow between two things is "to" ("mid -> senior, what changes?").
+    let arrows = ["->", "=>", "→", "⟶"]
+        .iter()
+        .fold(text.to_lowercase(), |t, arrow| t.replace(arrow, " to "));
+    let cleaned: String = arrows
         .chars()
         .map(|c| {
             if c.is_alphanumeric() || c == '-' {
@@ -1492,9 +1522,16 @@ fn levels_named(question: &str) -> Vec<Level> {
                 .skip(i + 2)
                 .take(2)
                 .any(|w| level_named(w).is_some());
+        // "from a junior position", "from being a mid": articles between "from" and the level.
+        let from = words[..i]
+            .iter()
+            .rev()
+            .take(4)
+            .find(|w| !matches!(**w, "a" | "an" | "the" | "my" | "being"))
+            == Some(&"from");
         match level_named(word) {
             Some(level) if counts && !levels.iter().any(|(_, l)| *l == level) => {
-                levels.push((before == Some("from") || to_another, level))
+                levels.push((from || to_another, level))
             }
             _ => {}
         }
@@ -1992,7 +2029,11 @@ pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
     if projects_named && !projects_asked {
         targets.push(Target::Section("projects"));
     }
-    if has(&question, AI) {
+    if has(&question, AI) && has(&question, AI_WEIGHED) {
+        // The career weighed against AI ("is it worth becoming a backend dev with copilot
+        // around?") asks about AI first, whatever way in or move it names.
+        targets.insert(0, Target::Section("ai"));
+    } else if has(&question, AI) {
         targets.push(Target::Section("ai"));
     }
     if has(&question, DAY) || describes_a_day(&question) {
@@ -2378,6 +2419,16 @@ mod tests {
                 &[Target::Rung(Level::Senior)],
             ),
             ("backend career ladder?", &[Target::Rung(Level::Junior)]),
+            // The level moved from goes last, with an article between ("from a mid role") or
+            // an arrow for "to".
+            (
+                "how long from a mid role to a lead one?",
+                &[Target::Rung(Level::Lead), Target::Rung(Level::Mid)],
+            ),
+            (
+                "junior -> mid, how long?",
+                &[Target::Rung(Level::Mid), Target::Rung(Level::Junior)],
+            ),
             // Backend's other names count for getting in.
             (
                 "how do I move over to server-side work?",

@@ -585,10 +585,18 @@ impl Vocabulary {
             .filter(|(candidate, _)| candidate.chars().count().abs_diff(length) <= budget)
             .filter_map(|(candidate, count)| {
                 let distance = edit_distance(word, candidate, budget);
-                (distance <= budget).then_some((distance, std::cmp::Reverse(*count), candidate))
+                // At the same distance a word as written beats a singular only derived from its
+                // plural ("kubernets" is "kubernetes", not "kubernete").
+                let derived = self.words.get(&format!("{candidate}s")) == Some(count);
+                (distance <= budget).then_some((
+                    distance,
+                    derived,
+                    std::cmp::Reverse(*count),
+                    candidate,
+                ))
             })
             .min()
-            .map(|(_, _, candidate)| candidate.as_str())
+            .map(|(_, _, _, candidate)| candidate.as_str())
     }
 
     /// `text` with each unknown word replaced by its closest content word; other characters
@@ -722,6 +730,20 @@ mod tests {
         for (input, expected) in cases {
             assert_eq!(v.correct(&a, input), expected, "{input}");
         }
+    }
+
+    /// The singular counted for each plural ("kubernete" for "kubernetes") helps a misspelt
+    /// singular find its word, but never wins over the word as written.
+    #[test]
+    fn a_derived_singular_never_beats_the_word_as_written() {
+        let analyzer = Analyzer::with_synonyms(&[]);
+        let mut v = Vocabulary::default();
+        count_words(
+            &mut v.words,
+            "Docker and Kubernetes, the languages of the cloud",
+        );
+        assert_eq!(v.correct(&analyzer, "kubernets"), "kubernetes");
+        assert_eq!(v.correct(&analyzer, "langauge"), "language");
     }
 
     /// A certificate named in a question is one of the guides' only when every name-like word
