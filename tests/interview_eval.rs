@@ -119,6 +119,7 @@ const SETS: &[&str] = &[
     "holdout27.toml",
     "holdout28.toml",
     "holdout29.toml",
+    "holdout30.toml",
 ];
 
 /// One set of `tests/data/interview_eval`, parsed.
@@ -876,6 +877,24 @@ const HOLDOUT29_FLOOR: f64 = 0.94;
 #[test]
 fn experts_beat_gamed_and_wrong_answers_on_the_twenty_ninth_holdout_set() {
     meets_the_bars_but("holdout29.toml", 234, HOLDOUT29_FLOOR, &[]);
+}
+
+/// The thirty-third set, written 2026-12-06 the same way (blind: its author read only the
+/// README, the nine questions' bank entries and the header of `holdout29`), with answers to
+/// api-rest-vs-graphql, sec-sql-injection, sd-high-write-throughput, cd-rest-api, db-indexing,
+/// sd-caching-layer, sec-oauth-jwt, bh-refactor-critical-infra and sd-url-shortener (six of the
+/// seven kinds: no reliability question was among the least recently used). First run 94.0%
+/// (220/234): a template telling what one would do (behavioral, 92), negated answers that
+/// dismiss a list after its colon with more after the judgement (85) or reject what they
+/// "ripped out", and a cd-rest-api own-words expert at 42 (status codes by their names,
+/// "version tag", "machine-readable spec": no term of the rubric). Then a behavioral answer of
+/// what one would do capped (`Cap::Hypothetical`), the colon's judgement read from its own
+/// clause, and things "ripped out" or "got rid of" denied: 95.3% (223/234).
+const HOLDOUT30_FLOOR: f64 = 0.95;
+
+#[test]
+fn experts_beat_gamed_and_wrong_answers_on_the_thirtieth_holdout_set() {
+    meets_the_bars_but("holdout30.toml", 234, HOLDOUT30_FLOOR, &["cd-rest-api: 42"]);
 }
 
 /// A fine answer to another question whose words overlap this rubric's is off topic by meaning

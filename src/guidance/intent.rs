@@ -167,28 +167,26 @@ fn without_paying_for(text: &str) -> String {
         w.trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase()
     };
+    // Something bought among the `within` words from `from`.
+    let buys = |from: usize, within: usize| {
+        words
+            .iter()
+            .skip(from)
+            .take(within)
+            .any(|w| BOUGHT.contains(&bare(w).as_str()))
+    };
     let mut kept = Vec::with_capacity(words.len());
     let mut i = 0;
     while i < words.len() {
         let spends = matches!(bare(words[i]).as_str(), "pay" | "paying" | "paid" | "pays")
             && words.get(i + 1).is_some_and(|w| bare(w) == "for")
-            && words
-                .iter()
-                .skip(i + 2)
-                .take(4)
-                .any(|w| BOUGHT.contains(&bare(w).as_str()));
+            && buys(i + 2, 4);
         if spends {
             i += 2;
             continue;
         }
         // "intensive paid coding courses", "a paid bootcamp": what is bought, not earned.
-        let bought = bare(words[i]) == "paid"
-            && words
-                .iter()
-                .skip(i + 1)
-                .take(2)
-                .any(|w| BOUGHT.contains(&bare(w).as_str()));
-        if bought {
+        if bare(words[i]) == "paid" && buys(i + 1, 2) {
             i += 1;
             continue;
         }

@@ -372,6 +372,9 @@ fn cap_line(cap: Cap) -> String {
         Cap::WeOnly => format!(
             "The story only says what “we” did, so it is capped at {limit}/100: interviewers need to hear what *you* did."
         ),
+        Cap::Hypothetical => format!(
+            "The answer says what you would do rather than telling what you did, so it is capped at {limit}/100: pick a real time, then say what happened, what *you* did and how it turned out."
+        ),
         Cap::Vague => format!(
             "The answer hedges (“maybe”, “it depends”, “best practices”) without committing to specifics, so it is capped at {limit}/100: say what you would do and why, with a number or an example."
         ),

@@ -176,6 +176,9 @@ pub const LIST_CAP: u8 = 25;
 pub const COPIED_SHOWN_CAP: u8 = 10;
 pub const TEMPLATE_CAP: u8 = 25;
 pub const WE_ONLY_CAP: u8 = 40;
+/// Sentences of what one would do that make a behavioral answer hypothetical (with most of
+/// its sentences): three, so a story's closing "I'd do it the same way again" is not one.
+const HYPOTHETICAL_SENTENCES: usize = 3;
 pub const VAGUE_CAP: u8 = 35;
 /// An answer with this many hedges ("maybe", "it depends", "best practices") commits to nothing
 /// unless it is long and gives a number or hedges rarely (`VAGUE_UNLESS_WORDS`,
@@ -432,6 +435,7 @@ pub struct Prepared {
     team_subjects: Phrases,
     first_person: Phrases,
     team: Phrases,
+    hypothetical: Phrases,
     not_actions: HashSet<String>,
     ownership: Phrases,
     blame: Phrases,
@@ -628,6 +632,7 @@ impl Prepared {
             team_subjects: Phrases::new(&b.team_subjects),
             first_person: Phrases::new(&b.first_person),
             team: Phrases::new(&b.team),
+            hypothetical: Phrases::new(&b.hypothetical),
             not_actions: set(&b.not_actions),
             ownership: Phrases::new(&b.ownership),
             blame: Phrases::new(&b.blame),
@@ -1447,6 +1452,14 @@ impl ScoringBank {
         if let Structure::Star(star) = &structure {
             if star.actions == 0 && star.team_actions >= 2 {
                 caps.push(Cap::WeOnly);
+            }
+            // What one would do, sentence after sentence, is no account of what one did.
+            let would = sentences
+                .iter()
+                .filter(|s| p.hypothetical.any_in(&s.words))
+                .count();
+            if would >= HYPOTHETICAL_SENTENCES && 2 * would > sentences.len() {
+                caps.push(Cap::Hypothetical);
             }
         }
         let hedges = sentences.iter().map(|s| p.hedges.count_in(&s.words)).sum();
@@ -2542,6 +2555,8 @@ pub enum Cap {
     StockReasons,
     /// A behavioral story with only "we" actions.
     WeOnly,
+    /// A behavioral answer told as what one would do, not what one did.
+    Hypothetical,
     /// Hedges without specifics ("it depends", "best practices", no number).
     Vague,
 }
@@ -2552,7 +2567,7 @@ impl Cap {
             Cap::List => LIST_CAP,
             Cap::CopiedShown { .. } => COPIED_SHOWN_CAP,
             Cap::Template | Cap::StockReasons => TEMPLATE_CAP,
-            Cap::WeOnly => WE_ONLY_CAP,
+            Cap::WeOnly | Cap::Hypothetical => WE_ONLY_CAP,
             Cap::Vague => VAGUE_CAP,
         }
     }

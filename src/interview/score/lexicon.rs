@@ -111,6 +111,8 @@ pub struct Behavioral {
     pub team_subjects: Vec<String>,
     pub first_person: Vec<String>,
     pub team: Vec<String>,
+    /// What one would do, not what one did ("I'd", "I will").
+    pub hypothetical: Vec<String>,
     pub not_actions: Vec<String>,
     pub ownership: Vec<String>,
     pub blame: Vec<String>,
@@ -179,6 +181,10 @@ impl Lexicon {
                 &self.behavioral.first_person,
             ),
             ("behavioral.team".into(), &self.behavioral.team),
+            (
+                "behavioral.hypothetical".into(),
+                &self.behavioral.hypothetical,
+            ),
             (
                 "behavioral.not_actions".into(),
                 &self.behavioral.not_actions,

@@ -825,6 +825,24 @@ fn star_check_reads_ownership_and_measurable_results() {
     assert!(star.owns_actions(), "{star:?}");
 }
 
+/// A behavioral answer told as what one would do is capped; a story that ends on what one
+/// would do again is not (answers authored for this test).
+#[test]
+fn a_behavioral_answer_of_what_one_would_do_is_capped() {
+    let id = "bh-conflict-teammate";
+    let would = assess(
+        id,
+        "First I'd listen to my teammate's design and write down where we disagree. Then I'd propose a small spike to compare both approaches with real numbers. I'd bring the results to the team and let the data decide. Finally I'd document the decision so nobody reopens it.",
+    );
+    assert!(would.caps.contains(&Cap::Hypothetical), "{:?}", would.caps);
+    assert!(would.score <= WE_ONLY_CAP);
+    let story = assess(
+        id,
+        "Last year a teammate and I disagreed about caching sessions in Redis. I wrote down both designs and I ran a two-day spike measuring latency under load. The numbers favoured his approach, so I said so in the design review and I helped him ship it. I'd handle it the same way again.",
+    );
+    assert!(!story.caps.contains(&Cap::Hypothetical), "{:?}", story.caps);
+}
+
 /// Stop words never erase a term: "my mistake" is not "mistake", and owning it is not blaming.
 #[test]
 fn ownership_and_blame_are_read_from_the_words_as_written() {

@@ -468,11 +468,7 @@ fn deny_a_list_dismissed_after_its_colon(sentence: &mut Sentence, cues: &Negatio
         head.matches(',').count() + usize::from(head.contains(" and ") || head.contains(" or "));
     let head_words = sentence.words.iter().take_while(|w| w.end <= colon).count();
     let tail = head_words..sentence.words.len();
-    if items < 2
-        || head_words > DISMISSED_LIST_WORDS
-        || tail.len() > FRAGMENT_WORDS
-        || tail.is_empty()
-    {
+    if items < 2 || head_words > DISMISSED_LIST_WORDS || tail.is_empty() {
         return;
     }
     let scope = &sentence.scope;
@@ -480,20 +476,29 @@ fn deny_a_list_dismissed_after_its_colon(sentence: &mut Sentence, cues: &Negatio
         return;
     }
     let words = &sentence.words;
+    // The judgement is the clause right after the colon ("…: security theatre for an API like
+    // ours, nobody will craft a malicious query"); what follows it may run on.
     let first_clause = scope.clause[tail.start];
-    let judged = tail
+    let judgement: Vec<usize> = tail
         .clone()
         .take_while(|&w| scope.clause[w] == first_clause)
-        .any(|w| {
-            let copula = cues.copulas.longest_at(words, w).unwrap_or(0);
-            cues.after
-                .longest_at(words, w)
-                .is_some_and(|len| len > copula)
-        });
-    // "…: nobody should ship without them" negates twice, so it affirms the list.
-    let nobody = cues.nobody.longest_at(words, tail.start).is_some_and(|opening| {
-        !(tail.start + opening..tail.end).any(|w| scope.cue[w])
+        .collect();
+    if judgement.len() > FRAGMENT_WORDS {
+        return;
+    }
+    let judged = judgement.iter().any(|&w| {
+        let copula = cues.copulas.longest_at(words, w).unwrap_or(0);
+        cues.after
+            .longest_at(words, w)
+            .is_some_and(|len| len > copula)
     });
+    // "…: nobody should ship without them" negates twice, so it affirms the list.
+    let nobody = cues
+        .nobody
+        .longest_at(words, tail.start)
+        .is_some_and(|opening| {
+            !(tail.start + opening..tail.start + judgement.len()).any(|w| scope.cue[w])
+        });
     if judged || nobody {
         sentence.scope.negated[..head_words]
             .iter_mut()
@@ -897,6 +902,15 @@ mod tests {
                 "Timeouts, retries and breakers: no team ships without them.",
                 false,
             ),
+            // The judgement is the clause after the colon; more may follow it.
+            (
+                "Depth limits, cost analysis, persisted queries: theatre for a small app, and nobody attacks us anyway.",
+                true,
+            ),
+            (
+                "Depth limits, cost analysis, persisted queries: each guards a public GraphQL API, and skipping them is asking for trouble.",
+                false,
+            ),
         ] {
             assert_eq!(list_denied(answer), denied, "{answer}");
         }
@@ -917,6 +931,7 @@ mod tests {
             "A doubly linked list plus a hash map? That's the textbook answer, and honestly overkill.",
             "Retries with jitter? That's overkill.",
             "Sharding by tenant? Sounds nice but not needed.",
+            "A CDN in front of the API? We ripped that out last year.",
         ] {
             assert!(fragment_denied(dismissed), "{dismissed}");
         }
