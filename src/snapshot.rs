@@ -171,7 +171,11 @@ pub fn read(index_dir: &Path, stamp: Stamp) -> Option<Restored> {
         Some(std::mem::take(&mut line))
     };
     let header: Header = serde_json::from_str(&next(&mut reader)?).ok()?;
-    if header.format != FORMAT || header.stamp != stamp {
+    // The index folder's name is joined to the index folder: a plain name only.
+    let plain_name = !header.index_name.is_empty()
+        && !header.index_name.contains(['/', '\\'])
+        && !header.index_name.starts_with('.');
+    if header.format != FORMAT || header.stamp != stamp || !plain_name {
         return None;
     }
     let synonyms: SynonymsFile = serde_json::from_str(&next(&mut reader)?).ok()?;
@@ -387,6 +391,11 @@ mod tests {
         assert!(
             read(index.path(), Stamp(stamp.0 ^ 1)).is_none(),
             "another stamp"
+        );
+        write(index.path(), stamp, &library.catalog, "../v3", &vocabulary).unwrap();
+        assert!(
+            read(index.path(), stamp).is_none(),
+            "an index name that is a path"
         );
     }
 
