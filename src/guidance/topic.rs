@@ -2029,12 +2029,14 @@ pub fn targets(question: &str, next_roles: &[String]) -> Vec<Target> {
     if projects_named && !projects_asked {
         targets.push(Target::Section("projects"));
     }
-    if has(&question, AI) && has(&question, AI_WEIGHED) {
-        // The career weighed against AI ("is it worth becoming a backend dev with copilot
-        // around?") asks about AI first, whatever way in or move it names.
-        targets.insert(0, Target::Section("ai"));
-    } else if has(&question, AI) {
-        targets.push(Target::Section("ai"));
+    if has(&question, AI) {
+        if has(&question, AI_WEIGHED) {
+            // The career weighed against AI ("is it worth becoming a backend dev with copilot
+            // around?") asks about AI first, whatever way in or move it names.
+            targets.insert(0, Target::Section("ai"));
+        } else {
+            targets.push(Target::Section("ai"));
+        }
     }
     if has(&question, DAY) || describes_a_day(&question) {
         // A level's day ("what does a principal engineer do all day") is that rung's work.

@@ -586,14 +586,12 @@ impl Vocabulary {
             .filter_map(|(candidate, count)| {
                 let distance = edit_distance(word, candidate, budget);
                 // At the same distance a word as written beats a singular only derived from its
-                // plural ("kubernets" is "kubernetes", not "kubernete").
-                let derived = self.words.get(&format!("{candidate}s")) == Some(count);
-                (distance <= budget).then_some((
-                    distance,
-                    derived,
-                    std::cmp::Reverse(*count),
-                    candidate,
-                ))
+                // plural ("kubernets" is "kubernetes", not "kubernete"). Looked up only for a
+                // candidate within the budget: the scan passes every word of the content.
+                (distance <= budget).then(|| {
+                    let derived = self.words.get(&format!("{candidate}s")) == Some(count);
+                    (distance, derived, std::cmp::Reverse(*count), candidate)
+                })
             })
             .min()
             .map(|(_, _, _, candidate)| candidate.as_str())
