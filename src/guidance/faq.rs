@@ -24,7 +24,7 @@ use crate::search::{Analyzer, DocKind, Filter, Hit, Reading};
 use crate::store::StaffEntry;
 
 use super::glossary;
-use super::guide_named::{self, GuideNamed};
+use super::guide_named::GuideNamed;
 use super::intent::{self, SalaryQuestion};
 use super::scope::{self, Uncovered};
 use super::set_aside;
@@ -125,12 +125,13 @@ fn move_described<'a>(lib: &'a Library, understood: &Understood) -> Option<&'a s
         " {} ",
         understood.corrected.to_lowercase().replace('-', " ")
     );
-    let names_a_role = roles.iter().any(|role| lower.contains(&format!(" {role}")));
+    // Read last: a `contains` per role name the guides list (thousands at 1,000 guides).
+    let names_a_role = || roles.iter().any(|role| lower.contains(&format!(" {role}")));
     let pending = understood.uncovered.is_none()
         && understood.salary.is_none()
         && !understood.targets.contains(&Target::Section("next"))
-        && !names_a_role
-        && topic::asks_about_a_move(&understood.corrected);
+        && topic::asks_about_a_move(&understood.corrected)
+        && !names_a_role();
     if !pending {
         return None;
     }
@@ -198,15 +199,13 @@ fn level_of_years_told(role: &Role, question: &str) -> Option<Level> {
 fn understand_words<'a>(lib: &'a Library, text: &str) -> Understood<'a> {
     let analyzer = lib.search.analyzer();
     let vocabulary = lib.vocabulary();
-    let guide_names: Vec<String> = (lib.catalog.roles.iter().flat_map(|r| &r.guides))
-        .flat_map(|g| g.source.called.iter().map(|c| c.replace(' ', "")))
-        .collect();
-    let text = &without_links_or_markup(text, |site| guide_names.iter().any(|n| n == site));
+    let guide_names = vocabulary.guide_names();
+    let text = &without_links_or_markup(text, |site| guide_names.is_site(site));
     // "anyway, …", "not the salary, the skills", "pretend you're my mentor and …": what the
     // message puts aside is not searched, and names no gap.
     let text = &set_aside::what_is_asked(text);
     let spelt_out = intent::read_shorthand(text);
-    let (guide, unnamed) = guide_named::read(&lib.catalog, &spelt_out);
+    let (guide, unnamed) = guide_names.read(&spelt_out);
     let text = unnamed.as_str();
     let corrected = vocabulary.correct(analyzer, text);
     // A long message's meaning is its ask, not its story ("I teach maths …, I can't afford to
@@ -256,7 +255,7 @@ fn understand_words<'a>(lib: &'a Library, text: &str) -> Understood<'a> {
     });
     // As typed first: spelling correction turns words the guides never use into ones they do
     // ("joke" into "job"), and those words are what names a gap.
-    let roles = vocabulary.next_roles();
+    let roles = &vocabulary.moves().next;
     let about_pay = salary.is_some();
     let mut uncovered = gap_named(lib, &vocabulary, text, &corrected, about_pay);
     // A gap named only after the first thing asked ("…, and how do I negotiate?") leaves that
@@ -467,11 +466,8 @@ fn gap_named(
     let ask = asked.map_or(corrected, |(_, ask)| ask);
     scope_gap
         .or_else(|| {
-            let asked = topic::other_role_asked(
-                ask,
-                vocabulary.next_roles(),
-                vocabulary.roles_only_listed(),
-            )?;
+            let moves = vocabulary.moves();
+            let asked = topic::other_role_asked(ask, &moves.next, &moves.only_listed)?;
             Some(match asked {
                 topic::OtherRole::Work(role) => Uncovered {
                     topic: "another role's work".to_string(),
@@ -887,7 +883,7 @@ fn asking_parts(lower: &str) -> Vec<(usize, usize)> {
 /// Where the answer lives, for a message that tells its context first and asks last ("I'm a
 /// sysadmin … What should I be able to do?"): the asking sentence's targets lead, the context's
 /// follow. A message of one sentence is read whole.
-fn asked_last_first(text: &str, next_roles: &[String]) -> Vec<Target> {
+fn asked_last_first(text: &str, next_roles: &topic::RoleList) -> Vec<Target> {
     let whole = topic::targets(text, next_roles);
     let sentences: Vec<&str> = sentences(text)
         .into_iter()
@@ -2368,7 +2364,7 @@ mod tests {
     fn a_question_opening_on_what_was_told_is_read_whole() {
         let targets = asked_last_first(
             "I want to reach staff in six years. Is that quicker than the ladder?",
-            &[],
+            &topic::RoleList::default(),
         );
         assert!(
             matches!(targets.first(), Some(Target::RungAbove(_))),
@@ -2388,7 +2384,7 @@ mod tests {
     fn the_asking_sentence_leads_a_long_message() {
         let targets = asked_last_first(
             "I start my first backend job in January. I'm nervous. What does a normal workday look like?",
-            &[],
+            &topic::RoleList::default(),
         );
         assert_eq!(
             targets.first(),

@@ -29,60 +29,101 @@ impl GuideNamed {
     }
 }
 
-/// The guide (or FAQ) a question names, and the question with those names taken out.
-pub fn read(catalog: &Catalog, text: &str) -> (GuideNamed, String) {
-    let lower = text.to_ascii_lowercase();
-    let mut spans: Vec<(usize, usize)> = Vec::new();
-    let mut sources: Vec<&str> = Vec::new();
-    for guide in catalog.roles.iter().flat_map(|r| &r.guides) {
-        for name in &guide.source.called {
-            let found = occurrences(&lower, name);
-            if !found.is_empty() && !sources.contains(&guide.source.id.as_str()) {
-                sources.push(&guide.source.id);
-            }
-            spans.extend(found);
-        }
-    }
-    let faq_spans: Vec<(usize, usize)> = FAQ_NAMES
-        .iter()
-        .flat_map(|name| occurrences(&lower, name))
-        .collect();
-    let faq = !faq_spans.is_empty();
-    spans.extend(faq_spans);
-    let named = GuideNamed {
-        // Both guides named ("does the path guide agree with the career guide?") prefers neither.
-        source: match sources.as_slice() {
-            [one] => Some(one.to_string()),
-            _ => None,
-        },
-        faq,
-    };
-    (named, without(text, spans))
+/// Every guide's names and the FAQ's, found in a question in one pass: a `find` per name cost
+/// most of a question's time at 1,000 guides. Built once per content version.
+#[derive(Debug, Default)]
+pub struct GuideNames {
+    automaton: Option<aho_corasick::AhoCorasick>,
+    /// Per pattern: the ids of the guides called so (none for a name of the FAQ).
+    sources: Vec<Vec<String>>,
+    /// The guides' names without their spaces, as a site's name writes them ("skillexchange").
+    sites: std::collections::HashSet<String>,
 }
 
-/// Where `name` occurs in `lower` as whole words, with a possessive after it ("guide's").
-fn occurrences(lower: &str, name: &str) -> Vec<(usize, usize)> {
-    let is_word = |c: char| c.is_alphanumeric();
-    let mut found = Vec::new();
-    let mut from = 0;
-    while let Some(at) = lower[from..].find(name).map(|i| i + from) {
-        let end = at + name.len();
-        let starts = lower[..at].chars().next_back().is_none_or(|c| !is_word(c));
-        let ends = lower[end..].chars().next().is_none_or(|c| !is_word(c));
-        if starts && ends {
-            let rest = &lower[end..];
-            let possessive = ["'s", "\u{2019}s", "s'"]
-                .iter()
-                .find(|p| {
-                    rest.starts_with(*p)
-                        && rest[p.len()..].chars().next().is_none_or(|c| !is_word(c))
-                })
-                .map_or(0, |p| p.len());
-            found.push((at, end + possessive));
+impl GuideNames {
+    pub fn of_catalog(catalog: &Catalog) -> GuideNames {
+        let mut patterns: Vec<&str> = Vec::new();
+        let mut sources: Vec<Vec<String>> = Vec::new();
+        let mut index: std::collections::HashMap<&str, usize> = Default::default();
+        let guides = catalog.roles.iter().flat_map(|r| &r.guides);
+        let named = guides.flat_map(|g| g.source.called.iter().map(move |n| (n.as_str(), Some(g))));
+        let faq = FAQ_NAMES.iter().map(|name| (*name, None));
+        for (name, guide) in named.chain(faq) {
+            let at = *index.entry(name).or_insert_with(|| {
+                patterns.push(name);
+                sources.push(Vec::new());
+                patterns.len() - 1
+            });
+            if let Some(guide) = guide.filter(|g| !sources[at].contains(&g.source.id)) {
+                sources[at].push(guide.source.id.clone());
+            }
         }
-        from = end;
+        let sites = (catalog.roles.iter().flat_map(|r| &r.guides))
+            .flat_map(|g| g.source.called.iter().map(|c| c.replace(' ', "")))
+            .collect();
+        GuideNames {
+            automaton: aho_corasick::AhoCorasick::new(&patterns).ok(),
+            sources,
+            sites,
+        }
     }
-    found
+
+    /// Whether `site` (a link's host, without its spaces) is one of the guides' names.
+    pub fn is_site(&self, site: &str) -> bool {
+        self.sites.contains(site)
+    }
+
+    /// The guide (or FAQ) a question names, and the question with those names taken out.
+    pub fn read(&self, text: &str) -> (GuideNamed, String) {
+        let lower = text.to_ascii_lowercase();
+        let mut spans: Vec<(usize, usize)> = Vec::new();
+        let mut sources: Vec<&str> = Vec::new();
+        let mut faq = false;
+        let found = (self.automaton.as_ref())
+            .and_then(|automaton| automaton.try_find_overlapping_iter(lower.as_str()).ok());
+        for found in found.into_iter().flatten() {
+            let Some(span) = whole_words(&lower, found.start(), found.end()) else {
+                continue;
+            };
+            spans.push(span);
+            let ids = &self.sources[found.pattern().as_usize()];
+            faq |= ids.is_empty();
+            for id in ids {
+                if !sources.contains(&id.as_str()) {
+                    sources.push(id);
+                }
+            }
+        }
+        let named = GuideNamed {
+            // Both guides named ("does the path guide agree with the career guide?") prefers
+            // neither.
+            source: match sources.as_slice() {
+                [one] => Some(one.to_string()),
+                _ => None,
+            },
+            faq,
+        };
+        (named, without(text, spans))
+    }
+}
+
+/// The span of a name found at `at..end` in `lower` when it stands as whole words, with a
+/// possessive after it ("guide's").
+fn whole_words(lower: &str, at: usize, end: usize) -> Option<(usize, usize)> {
+    let is_word = |c: char| c.is_alphanumeric();
+    let starts = lower[..at].chars().next_back().is_none_or(|c| !is_word(c));
+    let ends = lower[end..].chars().next().is_none_or(|c| !is_word(c));
+    if !(starts && ends) {
+        return None;
+    }
+    let rest = &lower[end..];
+    let possessive = ["'s", "\u{2019}s", "s'"]
+        .iter()
+        .find(|p| {
+            rest.starts_with(*p) && rest[p.len()..].chars().next().is_none_or(|c| !is_word(c))
+        })
+        .map_or(0, |p| p.len());
+    Some((at, end + possessive))
 }
 
 /// `text` without the spans (which may overlap), each replaced by a space.
@@ -156,7 +197,7 @@ mod tests {
             ),
         ];
         for (question, source, faq, rest) in cases {
-            let (named, text) = read(&catalog, question);
+            let (named, text) = GuideNames::of_catalog(&catalog).read(question);
             assert_eq!(named.source.as_deref(), *source, "{question}");
             assert_eq!(named.faq, *faq, "{question}");
             assert_eq!(text, *rest, "{question}");

@@ -13,6 +13,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::guide_named::GuideNames;
+use super::topic::RoleList;
 use crate::content::Catalog;
 use crate::search::analyzer::{edit_distance, typo_budget};
 use crate::search::{documents, Analyzer, DocKind, SearchDoc};
@@ -45,6 +47,20 @@ pub struct Vocabulary {
     /// the move there, not the role ("software engineer" is also a way in; "security engineer"
     /// only a move).
     roles_only_listed: Vec<String>,
+    /// `next_roles` and `roles_only_listed` ready to be found in a question (automata are not
+    /// data: rebuilt when a vocabulary is read back).
+    #[serde(skip)]
+    moves: Moves,
+    /// What the guides are called, to be found in a question (rebuilt like `moves`).
+    #[serde(skip)]
+    guide_names: GuideNames,
+}
+
+/// The two lists of moves, each read in one pass over a question.
+#[derive(Debug, Default)]
+pub struct Moves {
+    pub next: RoleList,
+    pub only_listed: RoleList,
 }
 
 /// Words that make a question one about certifications.
@@ -278,6 +294,16 @@ fn next_roles(catalog: &Catalog) -> Vec<Vec<String>> {
     roles
 }
 
+/// Each name once, where it first comes: every guide lists its moves, so thousands of guides
+/// repeat a few dozen names, and a question is read against each name in the list.
+fn first_of_each<'n>(names: impl Iterator<Item = &'n String>) -> Vec<String> {
+    let mut seen = HashSet::new();
+    names
+        .filter(|name| seen.insert(name.as_str()))
+        .cloned()
+        .collect()
+}
+
 /// Which of the next roles' names a passage other than the lists of moves says ("software
 /// engineering" in a way in, or "software developers" in the outlook): such a role is talked
 /// about, not only listed. One automaton over every name, singular and plural, read once over
@@ -412,20 +438,31 @@ impl Vocabulary {
                 }
             }
         }
-        vocabulary.roles_only_listed = groups
-            .iter()
-            .filter(|names| !names.iter().any(|name| named.found(&counts.seen, name)))
-            .flatten()
-            .cloned()
-            .collect();
-        vocabulary.next_roles = groups.into_iter().flatten().collect();
+        vocabulary.roles_only_listed = first_of_each(
+            groups
+                .iter()
+                .filter(|names| !names.iter().any(|name| named.found(&counts.seen, name)))
+                .flatten(),
+        );
+        vocabulary.next_roles = first_of_each(groups.iter().flatten());
         vocabulary.role_names = RoleNames::of_catalog(catalog);
+        vocabulary.moves = vocabulary.moves_found();
+        vocabulary.guide_names = GuideNames::of_catalog(catalog);
         vocabulary
+    }
+
+    fn moves_found(&self) -> Moves {
+        Moves {
+            next: RoleList::new(&self.next_roles),
+            only_listed: RoleList::new(&self.roles_only_listed),
+        }
     }
 
     /// A vocabulary read back from a snapshot of `catalog`, with what is not data rebuilt.
     pub fn restored(mut self, catalog: &Catalog) -> Vocabulary {
         self.role_names = RoleNames::of_catalog(catalog);
+        self.moves = self.moves_found();
+        self.guide_names = GuideNames::of_catalog(catalog);
         self
     }
 
@@ -440,6 +477,16 @@ impl Vocabulary {
     }
 
     /// The roles only the guides' lists of moves name.
+    /// What the guides are called, to be found in a question.
+    pub fn guide_names(&self) -> &GuideNames {
+        &self.guide_names
+    }
+
+    /// The moves, to be found in a question.
+    pub fn moves(&self) -> &Moves {
+        &self.moves
+    }
+
     pub fn roles_only_listed(&self) -> &[String] {
         &self.roles_only_listed
     }
