@@ -195,6 +195,9 @@ const COVERED_FLOOR_HOLDOUT30: f64 = 81.0;
 const COVERED_FLOOR_HOLDOUT31: f64 = 82.5;
 const COVERED_FLOOR_HOLDOUT32: f64 = 81.5;
 const COVERED_FLOOR_HOLDOUT33: f64 = 87.5;
+const COVERED_FLOOR_HOLDOUT34: f64 = 81.0;
+/// holdout34's honest "not covered" rate stays under the goal: see its test.
+const HONEST_FLOOR_HOLDOUT34: f64 = 88.5;
 
 fn check_set(name: &str, covered_bar: f64) {
     check_set_honest(name, covered_bar, HONEST_GOAL);
@@ -967,4 +970,24 @@ fn holdout32_set_meets_the_bars() {
 #[test]
 fn holdout33_set_meets_the_bars() {
     check_set("holdout33.toml", COVERED_FLOOR_HOLDOUT33);
+}
+
+/// holdout34 (written 2026-12-06, blind, the same way as holdout33): progression, pay by level
+/// and pivots weighted most, 56 of 176 covered rows by meaning (a rung by its duties, a pivot
+/// by the other job's work, day duties and projects by what one does), pay by years told at
+/// 0, 1, 3, three and a half, 4, 6, 7, 9, 10, 13 and 16, and 75 of 90 uncovered rows reusing
+/// the guides' own words. First run (/faq) 81.8% / 82.2% (/ask 81.2%). Then a role written with
+/// a hyphen ("a data-engineer") or shortened ("ML eng") read as the role, and gap cues for
+/// asking one's own work to be reviewed or graded, which of two costs less, and who sponsors
+/// the guides: 81.8% / 88.9% (/ask 81.2%). The honest rate stays under the goal: its misses
+/// are deep how-to and tool set-up questions that reuse the guides' words (GraphQL federation,
+/// Terraform modules, an Express.js project's folders) and personal decisions around a figure
+/// the guides give (a lead offer at $210,000).
+#[test]
+fn holdout34_set_meets_the_bars() {
+    check_set_honest(
+        "holdout34.toml",
+        COVERED_FLOOR_HOLDOUT34,
+        HONEST_FLOOR_HOLDOUT34,
+    );
 }
