@@ -120,6 +120,7 @@ const SETS: &[&str] = &[
     "holdout28.toml",
     "holdout29.toml",
     "holdout30.toml",
+    "holdout31.toml",
 ];
 
 /// One set of `tests/data/interview_eval`, parsed.
@@ -895,6 +896,21 @@ const HOLDOUT30_FLOOR: f64 = 0.95;
 #[test]
 fn experts_beat_gamed_and_wrong_answers_on_the_thirtieth_holdout_set() {
     meets_the_bars_but("holdout30.toml", 234, HOLDOUT30_FLOOR, &["cd-rest-api: 42"]);
+}
+
+/// The thirty-fourth set, written 2026-12-06 the same way (blind: its author read only the
+/// README, the nine questions' bank entries and the header of `holdout30`), with answers to
+/// api-http-methods-status, api-long-running-jobs, db-isolation-levels, cd-hash-map-internals,
+/// rel-health-checks, rel-safe-deploys, sec-least-privilege, bh-prioritisation and
+/// sd-rate-limiter (all seven kinds). First run 91.9% (215/234), no own-words answer under 50:
+/// negated answers that report a claim as others' and reject it ("People will tell you the load
+/// factor matters; I don't buy it") scored 78 to 90. Then such a claim denied from the report
+/// to the rejection: 92.7% (217/234), those answers 38 to 75.
+const HOLDOUT31_FLOOR: f64 = 0.92;
+
+#[test]
+fn experts_beat_gamed_and_wrong_answers_on_the_thirty_first_holdout_set() {
+    meets_the_bars_but("holdout31.toml", 234, HOLDOUT31_FLOOR, &[]);
 }
 
 /// A fine answer to another question whose words overlap this rubric's is off topic by meaning

@@ -17,7 +17,9 @@
 //! holds the negation ("never plaintext"). Dismissals in everyday words are negations too ("…
 //! is premature", "security theatre", "who needs …"), and a sentence mark such as "YAGNI",
 //! "cargo cult" or sarcasm ("oh sure", "what could possibly go wrong") negates its whole
-//! sentence up to a turn after it ("but", "however").
+//! sentence up to a turn after it ("but", "however"). A claim reported as others' and then
+//! rejected ("People will tell you X; I don't buy it", "Everyone says X. Nonsense.") is denied
+//! from the report to the rejection (`negation.reported`, `negation.rejections`).
 //!
 //! **Coverage**, per rubric point: the best sentence of the answer earns it
 //! - **full credit (1)** when it names a term of the point *with substance* — at least six words

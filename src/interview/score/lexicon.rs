@@ -46,6 +46,10 @@ pub struct Negation {
     pub back_references: Vec<String>,
     /// Openings after a listed colon that say no one does the list ("…: nobody thinks about").
     pub nobody: Vec<String>,
+    /// Openings that report a claim as others' ("people will tell you").
+    pub reported: Vec<String>,
+    /// What rejects a reported claim ("I don't buy it", "nonsense").
+    pub rejections: Vec<String>,
     /// Words that may stand in a clause beside a dismissal and leave it bare ("and honestly
     /// overkill").
     pub dismissal_fillers: Vec<String>,
@@ -145,6 +149,8 @@ impl Lexicon {
                 &self.negation.back_references,
             ),
             ("negation.nobody".into(), &self.negation.nobody),
+            ("negation.reported".into(), &self.negation.reported),
+            ("negation.rejections".into(), &self.negation.rejections),
             (
                 "negation.dismissal_fillers".into(),
                 &self.negation.dismissal_fillers,

@@ -176,6 +176,8 @@ pub struct NegationCues {
     pub back_references: Phrases,
     pub dismissal_fillers: Phrases,
     pub nobody: Phrases,
+    pub reported: Phrases,
+    pub rejections: Phrases,
     pub boundaries: Phrases,
     pub sentence: Phrases,
     pub sentence_ends: Phrases,
@@ -203,6 +205,8 @@ impl NegationCues {
             back_references: Phrases::new(&lexicon.negation.back_references),
             dismissal_fillers: Phrases::new(&lexicon.negation.dismissal_fillers),
             nobody: Phrases::new(&lexicon.negation.nobody),
+            reported: Phrases::new(&lexicon.negation.reported),
+            rejections: Phrases::new(&lexicon.negation.rejections),
             boundaries: Phrases::new(&lexicon.negation.boundaries),
             sentence: Phrases::new(&lexicon.negation.sentence),
             sentence_ends: Phrases::new(&lexicon.negation.sentence_ends),
@@ -405,6 +409,7 @@ pub fn answer_sentences(answer: &str, analyzer: &Analyzer, cues: &NegationCues) 
         .map(|(a, b)| Sentence::new(&answer[a..b], analyzer, cues))
         .collect();
     criticise_listed_items(&mut sentences, cues);
+    deny_claims_reported_then_rejected(&mut sentences, cues);
     for sentence in &mut sentences {
         deny_a_list_dismissed_after_its_colon(sentence, cues);
     }
@@ -428,6 +433,43 @@ pub fn answer_sentences(answer: &str, analyzer: &Analyzer, cues: &NegationCues) 
         }
     }
     sentences
+}
+
+/// Within how many words of its start a sentence may reject the claim the one before reported
+/// ("Honestly? Nonsense.").
+const REJECTION_OPENS: usize = 3;
+
+/// A claim reported as others' and then rejected is denied: "People will tell you the load
+/// factor matters; I don't buy it" and "You'll hear that sharding is easy, which is wrong" deny
+/// the words from the report to the rejection; "Everyone says use a queue. Nonsense." denies the
+/// rest of the reporting sentence. A report with no rejection ("the textbook answer is a B-tree,
+/// and it's right") denies nothing.
+fn deny_claims_reported_then_rejected(sentences: &mut [Sentence], cues: &NegationCues) {
+    for i in 0..sentences.len() {
+        let words = &sentences[i].words;
+        let Some((at, len)) = (0..words.len())
+            .find_map(|at| cues.reported.longest_at(words, at).map(|len| (at, len)))
+        else {
+            continue;
+        };
+        let from = at + len;
+        let rejected_here =
+            (from..words.len()).find(|&w| cues.rejections.longest_at(words, w).is_some());
+        let rejected_next = || {
+            sentences.get(i + 1).is_some_and(|next| {
+                (0..next.words.len().min(REJECTION_OPENS))
+                    .any(|w| cues.rejections.longest_at(&next.words, w).is_some())
+            })
+        };
+        let to = match rejected_here {
+            Some(to) => to,
+            None if rejected_next() => words.len(),
+            None => continue,
+        };
+        sentences[i].scope.negated[from..to]
+            .iter_mut()
+            .for_each(|n| *n = true);
+    }
 }
 
 /// The items of a list headed by a criticism run on across semicolons ("Pitfalls: trusting the
@@ -941,6 +983,53 @@ mod tests {
             "Why a queue? It absorbs spikes, so the database is never overloaded.",
         ] {
             assert!(!fragment_denied(kept), "{kept}");
+        }
+    }
+
+    /// A claim reported as others' and rejected is denied; reported and endorsed, or rejected
+    /// only after it, it is not (cases authored for this test).
+    #[test]
+    fn a_claim_reported_then_rejected_is_denied() {
+        let denied_words = |answer: &str, word: &str| {
+            let cues = NegationCues::new(lexicon());
+            let sentences = answer_sentences(answer, &Analyzer::new(&Default::default()), &cues);
+            (sentences.iter())
+                .flat_map(|s| s.words.iter().zip(&s.scope.negated))
+                .filter(|(w, _)| w.text == word)
+                .all(|(_, negated)| *negated)
+        };
+        for (answer, word) in [
+            (
+                "People will tell you replication is essential; I don't buy it, one box is fine.",
+                "replication",
+            ),
+            (
+                "You'll hear that an index speeds up every query, which is plain wrong here.",
+                "index",
+            ),
+            ("Everyone says put a queue in front. Nonsense.", "queue"),
+            (
+                "The textbook answer is a token bucket. Honestly, overrated.",
+                "bucket",
+            ),
+        ] {
+            assert!(denied_words(answer, word), "{answer}: {word}");
+        }
+        for (answer, word) in [
+            (
+                "People will tell you to hash passwords with bcrypt, and they're right.",
+                "bcrypt",
+            ),
+            (
+                "The usual advice is a B-tree index. It fits range scans well.",
+                "index",
+            ),
+            (
+                "Some say MD5 is fine for passwords; nonsense, so use argon2 with a salt.",
+                "argon2",
+            ),
+        ] {
+            assert!(!denied_words(answer, word), "{answer}: {word}");
         }
     }
 
