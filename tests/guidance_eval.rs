@@ -196,8 +196,6 @@ const COVERED_FLOOR_HOLDOUT31: f64 = 82.5;
 const COVERED_FLOOR_HOLDOUT32: f64 = 81.5;
 const COVERED_FLOOR_HOLDOUT33: f64 = 87.5;
 const COVERED_FLOOR_HOLDOUT34: f64 = 83.0;
-/// holdout34's honest "not covered" rate stays under the goal: see its test.
-const HONEST_FLOOR_HOLDOUT34: f64 = 88.5;
 
 fn check_set(name: &str, covered_bar: f64) {
     check_set_honest(name, covered_bar, HONEST_GOAL);
@@ -981,15 +979,10 @@ fn holdout33_set_meets_the_bars() {
 /// asking one's own work to be reviewed or graded, which of two costs less, and who sponsors
 /// the guides: 81.8% / 88.9% (/ask 81.2%). Then pay asked as a count ("how many money get a
 /// senior?") and "the most" one "can make" read as pay, "comp sci" no compensation, and what
-/// "gets you hired" asked as the way in: 84.1% / 88.9% (/ask 83.5%). The honest rate stays under the goal: its misses
-/// are deep how-to and tool set-up questions that reuse the guides' words (GraphQL federation,
-/// Terraform modules, an Express.js project's folders) and personal decisions around a figure
-/// the guides give (a lead offer at $210,000).
+/// "gets you hired" asked as the way in: 84.1% / 88.9% (/ask 83.5%). Then gap cues for asking
+/// for a promotion, holding out for a better offer, GraphQL federation and a project's folders
+/// or modules: 84.1% / 94.4% (/ask 83.5%).
 #[test]
 fn holdout34_set_meets_the_bars() {
-    check_set_honest(
-        "holdout34.toml",
-        COVERED_FLOOR_HOLDOUT34,
-        HONEST_FLOOR_HOLDOUT34,
-    );
+    check_set("holdout34.toml", COVERED_FLOOR_HOLDOUT34);
 }
