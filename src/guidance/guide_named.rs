@@ -45,6 +45,7 @@ impl GuideNames {
         let mut patterns: Vec<&str> = Vec::new();
         let mut sources: Vec<Vec<String>> = Vec::new();
         let mut index: std::collections::HashMap<&str, usize> = Default::default();
+        let mut sites = std::collections::HashSet::new();
         let guides = catalog.roles.iter().flat_map(|r| &r.guides);
         let named = guides.flat_map(|g| g.source.called.iter().map(move |n| (n.as_str(), Some(g))));
         let faq = FAQ_NAMES.iter().map(|name| (*name, None));
@@ -54,13 +55,13 @@ impl GuideNames {
                 sources.push(Vec::new());
                 patterns.len() - 1
             });
+            if guide.is_some() {
+                sites.insert(name.replace(' ', ""));
+            }
             if let Some(guide) = guide.filter(|g| !sources[at].contains(&g.source.id)) {
                 sources[at].push(guide.source.id.clone());
             }
         }
-        let sites = (catalog.roles.iter().flat_map(|r| &r.guides))
-            .flat_map(|g| g.source.called.iter().map(|c| c.replace(' ', "")))
-            .collect();
         GuideNames {
             automaton: aho_corasick::AhoCorasick::new(&patterns).ok(),
             sources,

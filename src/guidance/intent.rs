@@ -380,10 +380,10 @@ pub fn salary_question(analyzer: &Analyzer, text: &str) -> Option<SalaryQuestion
         // "how much do seniors make": "much" is a stop word, so look at the raw words.
         || (raw.iter().any(|w| w == "much")
             && raw.iter().any(|w| matches!(w.as_str(), "make" | "makes" | "making" | "earn")))
-        // "how much with 15 years?", "3 years in, what should I be making": the amount asked
-        // beside years of experience.
         // "what's the most a backend engineer can make": the top of the pay, asked.
         || (earns_as_a_verb(&raw) && raw.iter().any(|w| TOP_OF.contains(&w.as_str())))
+        // "how much with 15 years?", "3 years in, what should I be making": the amount asked
+        // beside years of experience.
         || (years.is_some()
             && raw.iter().enumerate().any(|(i, w)| match w.as_str() {
                 "make" | "making" | "earn" | "earning" | "earnings" | "worth" | "pulling" => {

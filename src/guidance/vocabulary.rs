@@ -476,7 +476,6 @@ impl Vocabulary {
         &self.next_roles
     }
 
-    /// The roles only the guides' lists of moves name.
     /// What the guides are called, to be found in a question.
     pub fn guide_names(&self) -> &GuideNames {
         &self.guide_names
@@ -487,6 +486,7 @@ impl Vocabulary {
         &self.moves
     }
 
+    /// The roles only the guides' lists of moves name.
     pub fn roles_only_listed(&self) -> &[String] {
         &self.roles_only_listed
     }
