@@ -10,6 +10,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::content::Catalog;
 use crate::guidance::glossary::Glossary;
+use crate::guidance::intent::PayWords;
 use crate::guidance::suggest::Suggester;
 use crate::guidance::vocabulary::Vocabulary;
 use crate::interview::score::{ScoringBank, ScoringWords};
@@ -24,6 +25,8 @@ pub struct Library {
     scoring: Mutex<HashMap<String, Arc<ScoringBank>>>,
     /// The scorer's word lists, analyzed once for every role's bank.
     scoring_words: OnceLock<ScoringWords>,
+    /// The pay and level words a question is read with, analyzed once.
+    pay_words: OnceLock<PayWords>,
     /// Vectors of staff entries' questions, by their text: the model is fixed for a library, the
     /// entries change, so a text is embedded once and kept (a few hundred at most per server).
     staff_vectors: Mutex<HashMap<String, Vec<f32>>>,
@@ -57,8 +60,15 @@ impl Library {
             suggesters: Mutex::new(HashMap::new()),
             scoring: Mutex::new(HashMap::new()),
             scoring_words: OnceLock::new(),
+            pay_words: OnceLock::new(),
             staff_vectors: Mutex::new(HashMap::new()),
         }
+    }
+
+    /// The pay and level words, read by this library's analyzer on first use.
+    pub fn pay_words(&self) -> &PayWords {
+        self.pay_words
+            .get_or_init(|| PayWords::new(self.search.analyzer()))
     }
 
     /// This library with its vocabulary already counted (read back from a snapshot).

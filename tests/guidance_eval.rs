@@ -196,6 +196,7 @@ const COVERED_FLOOR_HOLDOUT31: f64 = 82.5;
 const COVERED_FLOOR_HOLDOUT32: f64 = 81.5;
 const COVERED_FLOOR_HOLDOUT33: f64 = 87.5;
 const COVERED_FLOOR_HOLDOUT34: f64 = 83.0;
+const COVERED_FLOOR_HOLDOUT35: f64 = 87.0;
 
 fn check_set(name: &str, covered_bar: f64) {
     check_set_honest(name, covered_bar, HONEST_GOAL);
@@ -985,4 +986,20 @@ fn holdout33_set_meets_the_bars() {
 #[test]
 fn holdout34_set_meets_the_bars() {
     check_set("holdout34.toml", COVERED_FLOOR_HOLDOUT34);
+}
+
+/// holdout35 (written 2026-12-06, blind, the same way as holdout34): progression, pay by level,
+/// pivots and ways in weighted most, 61 of 177 covered rows by meaning, much of it in Discord
+/// style, and 72 of 90 uncovered rows reusing the guides' own words. First run (/faq and /ask)
+/// 81.4% / 92.2%. Then the rung after one just reached ("promoted to senior 🎉 whats the next
+/// rung after that"), the next step by other nouns ("next position"), the manager's path in
+/// short ("eng manager"), every level asked in turn, "go from backend to …" as a move and moves
+/// into careers outside software named as gaps, the outlook "still needed years from now",
+/// working away from the office set against it, employers asked with remote work, a backend
+/// job as where something leads, "the very top", a last part going on from the one before
+/// ("… and do they ask database stuff too?"), and "go" the verb no language: 88.1% / 92.2%
+/// (/ask 87.6%).
+#[test]
+fn holdout35_set_meets_the_bars() {
+    check_set("holdout35.toml", COVERED_FLOOR_HOLDOUT35);
 }

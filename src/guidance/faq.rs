@@ -198,6 +198,7 @@ fn level_of_years_told(role: &Role, question: &str) -> Option<Level> {
 /// The question read as its words say it.
 fn understand_words<'a>(lib: &'a Library, text: &str) -> Understood<'a> {
     let analyzer = lib.search.analyzer();
+    let pay_words = lib.pay_words();
     let vocabulary = lib.vocabulary();
     let guide_names = vocabulary.guide_names();
     let text = &without_links_or_markup(text, |site| guide_names.is_site(site));
@@ -229,8 +230,8 @@ fn understand_words<'a>(lib: &'a Library, text: &str) -> Understood<'a> {
     // A long message's story may mention money ("I can't afford to stop earning"); its ask
     // says whether pay is the question.
     let mut salary = match &long_ask {
-        Some(ask) if ask.split_whitespace().count() >= 6 => intent::salary_question(analyzer, ask),
-        _ => intent::salary_question(analyzer, &corrected),
+        Some(ask) if ask.split_whitespace().count() >= 6 => pay_words.salary_question(ask),
+        _ => pay_words.salary_question(&corrected),
     };
     // A pay reading made only of words split between the story and the ask is no pay question
     // ("27, four years in IT support. Which certifications are worth it?": the years are told,
@@ -238,9 +239,9 @@ fn understand_words<'a>(lib: &'a Library, text: &str) -> Understood<'a> {
     // it ("3 years at an agency in Ohio. What should I be earning?"), and so does an amount told
     // ("I'm on 115k. Which level does that put me at?").
     if let Some((told, ask)) = told_then_asked(&corrected) {
-        if intent::salary_question(analyzer, told).is_none()
+        if pay_words.salary_question(told).is_none()
             && intent::amount_named(told).is_none()
-            && intent::salary_question(analyzer, ask).is_none()
+            && pay_words.salary_question(ask).is_none()
         {
             salary = None;
         }
@@ -265,7 +266,7 @@ fn understand_words<'a>(lib: &'a Library, text: &str) -> Understood<'a> {
     if let Some((typed_first, corrected_first)) = first.filter(|_| uncovered.is_some()) {
         // The first ask is read for pay on its own ("can I pivot to ML, and what do ML
         // engineers earn?" asks about pay only later).
-        let first_salary = intent::salary_question(analyzer, corrected_first);
+        let first_salary = pay_words.salary_question(corrected_first);
         let first_pay = first_salary.is_some();
         if gap_named(lib, &vocabulary, typed_first, corrected_first, first_pay).is_none() {
             asked_later = uncovered.take();
@@ -302,7 +303,7 @@ fn understand_words<'a>(lib: &'a Library, text: &str) -> Understood<'a> {
             rung_described(
                 r,
                 analyzer,
-                &describing_terms(analyzer, r, &terms),
+                &describing_terms(analyzer, pay_words, r, &terms),
                 2,
                 false,
             )
@@ -372,11 +373,12 @@ fn understand_words<'a>(lib: &'a Library, text: &str) -> Understood<'a> {
 /// role's name and where one works say nothing about the rung.
 fn describing_terms(
     analyzer: &crate::search::Analyzer,
+    pay_words: &intent::PayWords,
     role: &crate::guidance::Role,
     terms: &[String],
 ) -> Vec<String> {
     const ANYONE: &str = "make earn much get job jobs company companies role work";
-    let mut saying_nothing = intent::pay_terms(analyzer);
+    let mut saying_nothing = pay_words.pay_terms().clone();
     saying_nothing.extend(analyzer.terms(&role.name));
     saying_nothing.extend(analyzer.terms(ANYONE));
     (terms.iter())
@@ -907,8 +909,12 @@ fn asked_last_first(text: &str, next_roles: &topic::RoleList) -> Vec<Target> {
             .unwrap_or(last)
     };
     // "My plan is to hit senior by year 4. Is that faster than the ladder shows?" asks about
-    // what it told: read whole.
-    if asks_about_what_was_told(asking) {
+    // what it told: read whole. So does a last part that goes on from the one before ("… is it
+    // system design, coding, or both? and do they ask database stuff too?"; added 2026-12-06).
+    const GOING_ON: &[&str] = &["and", "also", "plus", "or"];
+    let goes_on = (asking.split_whitespace().next())
+        .is_some_and(|w| GOING_ON.contains(&w.to_lowercase().as_str()));
+    if goes_on || asks_about_what_was_told(asking) {
         return whole;
     }
     merged(topic::targets(asking, next_roles), whole)
@@ -1161,7 +1167,7 @@ struct Scored {
 
 /// Whether an FAQ entry asks about pay: it answers pay questions only.
 fn is_pay_entry(lib: &Library, entry: &FaqEntry) -> bool {
-    intent::salary_question(lib.search.analyzer(), &entry.question).is_some()
+    lib.pay_words().salary_question(&entry.question).is_some()
 }
 
 /// The entry that answers the question, if one fits. An entry that fits by its words but is not

@@ -9,7 +9,7 @@ use crate::search::Analyzer;
 
 use std::collections::HashSet;
 
-use super::vocabulary::words;
+use super::vocabulary::{contains_spaced, words};
 
 /// Pay words people use that are not in the synonym list because they are too loose for search
 /// ("make" alone is not about pay; "how much … make" is). Checked after analysis.
@@ -348,15 +348,54 @@ pub fn read_shorthand(text: &str) -> String {
     out.join(" ")
 }
 
-/// The analyzed terms of the one-word pay words ("salary", "comp"); phrases are matched whole.
-pub fn pay_terms(analyzer: &Analyzer) -> HashSet<String> {
-    (PAY_WORDS.iter())
-        .filter(|w| !w.contains(' '))
-        .flat_map(|w| analyzer.terms(w))
-        .collect()
+/// The pay and level word lists as one content version's analyzer reads them, analyzed once:
+/// analyzing them again for every question was a fifth of a never-seen question's time at 1,000
+/// guides. Held by the `Library`, which owns the analyzer.
+#[derive(Debug, Clone)]
+pub struct PayWords {
+    analyzer: Analyzer,
+    /// The analyzed terms of the one-word pay words ("salary", "comp"); phrases are matched
+    /// whole.
+    pay: HashSet<String>,
+    /// `ORDINARY_NEAR_LEVELS`, analyzed.
+    ordinary: HashSet<String>,
+    /// Each level's `LEVEL_WORDS`, analyzed.
+    levels: Vec<(Level, Vec<String>)>,
 }
 
-pub fn salary_question(analyzer: &Analyzer, text: &str) -> Option<SalaryQuestion> {
+impl PayWords {
+    pub fn new(analyzer: &Analyzer) -> PayWords {
+        let analyzed = |list: &[&str]| -> Vec<String> {
+            list.iter().flat_map(|w| analyzer.terms(w)).collect()
+        };
+        let one_word: Vec<&str> = PAY_WORDS
+            .iter()
+            .copied()
+            .filter(|w| !w.contains(' '))
+            .collect();
+        PayWords {
+            analyzer: analyzer.clone(),
+            pay: analyzed(&one_word).into_iter().collect(),
+            ordinary: analyzed(ORDINARY_NEAR_LEVELS).into_iter().collect(),
+            levels: (LEVEL_WORDS.iter())
+                .map(|(level, names)| (*level, analyzed(names)))
+                .collect(),
+        }
+    }
+
+    /// The analyzed terms of the one-word pay words.
+    pub fn pay_terms(&self) -> &HashSet<String> {
+        &self.pay
+    }
+
+    /// Reads a question for pay. None when it is not about pay.
+    pub fn salary_question(&self, text: &str) -> Option<SalaryQuestion> {
+        salary_question(self, text)
+    }
+}
+
+fn salary_question(words_of: &PayWords, text: &str) -> Option<SalaryQuestion> {
+    let analyzer = &words_of.analyzer;
     // "about to pay for a bootcamp" spends money; it asks nothing about pay. "Comp sci" is a
     // degree, not compensation.
     let spending = without_comp_sci(&without_paying_for(text));
@@ -368,7 +407,7 @@ pub fn salary_question(analyzer: &Analyzer, text: &str) -> Option<SalaryQuestion
         .copied()
         .filter(|w| w.contains(' '))
         .collect();
-    let pay_terms = pay_terms(analyzer);
+    let pay_terms = &words_of.pay;
     let lower = spending.to_lowercase();
     let years = years_mentioned(&raw);
     let says_pay_in_words = terms
@@ -412,7 +451,7 @@ pub fn salary_question(analyzer: &Analyzer, text: &str) -> Option<SalaryQuestion
     if !says_pay_in_words && !earns && !amount && !ranged {
         return None;
     }
-    let levels = levels_named(analyzer, text);
+    let levels = levels_named(words_of, text);
     // "115k, which level is that?", "a hundred and five grand, is that the bottom of the
     // range?": an amount of money weighed against the ladder.
     let weighed = amount_named(text).is_some()
@@ -464,9 +503,9 @@ const FIRST_YEAR: &[&str] = &["first year", "1st year", "year one", "year 1"];
 
 /// The levels a question names, in ladder order, by word or by phrase ("fresh out of college"
 /// means junior).
-fn levels_named(analyzer: &Analyzer, text: &str) -> Vec<Level> {
+fn levels_named(words_of: &PayWords, text: &str) -> Vec<Level> {
     let text = &without_others_levels(text);
-    let terms = analyzer.terms(text);
+    let terms = words_of.analyzer.terms(text);
     let padded = format!(
         " {} ",
         words(text)
@@ -476,7 +515,7 @@ fn levels_named(analyzer: &Analyzer, text: &str) -> Vec<Level> {
             .join(" ")
     );
     // `words` splits at hyphens too, so "first-year" reads as "first year".
-    let says = |phrases: &[&str]| phrases.iter().any(|p| padded.contains(&format!(" {p} ")));
+    let says = |phrases: &[&str]| phrases.iter().any(|p| contains_spaced(&padded, p));
     if says(EVERY_LEVEL) {
         return Level::ALL.to_vec();
     }
@@ -484,12 +523,8 @@ fn levels_named(analyzer: &Analyzer, text: &str) -> Vec<Level> {
     if says(FIRST_YEAR) {
         levels.push(Level::Junior);
     }
-    let ordinary: HashSet<String> = ORDINARY_NEAR_LEVELS
-        .iter()
-        .flat_map(|w| analyzer.terms(w))
-        .collect();
-    for (level, names) in LEVEL_WORDS {
-        let level_terms: Vec<String> = names.iter().flat_map(|w| analyzer.terms(w)).collect();
+    let ordinary = &words_of.ordinary;
+    for (level, level_terms) in &words_of.levels {
         if terms.iter().any(|t| {
             level_terms.contains(t)
                 || (!ordinary.contains(t) && level_terms.iter().any(|l| term_matches(t, l)))
@@ -1112,7 +1147,10 @@ mod tests {
             "are paid online courses worth it or is youtube enough",
             "is a paid cert better than a free one for backend",
         ] {
-            assert!(salary_question(&a, spending).is_none(), "{spending}");
+            assert!(
+                PayWords::new(&a).salary_question(spending).is_none(),
+                "{spending}"
+            );
         }
         for pay in [
             "pay for a first backend job straight out of school",
@@ -1120,7 +1158,7 @@ mod tests {
             "how well paid are backend devs",
             "is a paid internship a way in, and what does it pay",
         ] {
-            assert!(salary_question(&a, pay).is_some(), "{pay}");
+            assert!(PayWords::new(&a).salary_question(pay).is_some(), "{pay}");
         }
     }
 
@@ -1206,7 +1244,7 @@ mod tests {
             ),
         ];
         for (text, expected) in cases {
-            let got = salary_question(&a, text);
+            let got = PayWords::new(&a).salary_question(text);
             let expected = expected.map(|(levels, years)| SalaryQuestion {
                 levels: levels.to_vec(),
                 years,

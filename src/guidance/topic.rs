@@ -6,7 +6,7 @@
 //! The cue phrases are authored for careerbot, matched as whole words after lowercasing.
 
 use super::intent;
-use super::vocabulary::CERTIFICATION_WORDS;
+use super::vocabulary::{contains_spaced, CERTIFICATION_WORDS};
 use crate::content::model::Level;
 
 /// Where the answer to a topic lives.
@@ -80,6 +80,14 @@ const MANAGEMENT: &[&str] = &[
     "ic track",
     "ic or",
     "or ic",
+    // The manager's role in short or as a path (added 2026-12-06, anticipated).
+    "eng manager",
+    "eng managers",
+    "eng mgr",
+    "engineering mgr",
+    "manager path",
+    "manager track",
+    "managerial",
 ];
 /// Words that ask for the next step without naming what comes first.
 const NEXT_STEP: &[&str] = &[
@@ -107,6 +115,12 @@ const NEXT_STEP: &[&str] = &[
     "go next",
     "goes next",
     "where next",
+    // The next rung by other nouns (added 2026-12-06, anticipated).
+    "next position",
+    "next stage",
+    "next career step",
+    "next job title",
+    "next promotion",
 ];
 /// Words that ask what comes after the level the asker names as their own ("made lead. now
 /// what, anything above that?", "once I'm senior, where do I go after that?"): counted only
@@ -178,6 +192,10 @@ const PIVOT: &[&str] = &[
     "jump into",
     "jump from backend",
     "make the jump",
+    // "go from backend to being …" (added 2026-12-06, anticipated).
+    "go from backend to",
+    "going from backend to",
+    "from backend into",
     "move from backend",
     "switch from backend",
     "down the line",
@@ -319,6 +337,16 @@ const ENTRY: &[&str] = &[
     "gets me hired",
     "get you hired",
     "get me hired",
+    // A backend job as where something one did or does leads ("can that get me a backend
+    // job?", "can that turn into a backend job?"; added 2026-12-06, anticipated).
+    "get me a backend job",
+    "get me a backend role",
+    "get a backend job",
+    "getting a backend job",
+    "into a backend job",
+    "into a backend role",
+    "to a backend job",
+    "to a backend role",
     "self-taught",
     "self taught",
     "career changer",
@@ -888,6 +916,15 @@ const LADDER: &[&str] = &[
     "engineering levels",
     "the levels",
     "career levels",
+    // Every rung asked about in turn ("how long at each level before moving up?"; added
+    // 2026-12-06, anticipated).
+    "each level",
+    "each backend level",
+    "every level",
+    "each rung",
+    "every rung",
+    "between levels",
+    "between each level",
 ];
 /// The top of the ladder asked for by position rather than by title.
 const TOP_OF_LADDER: &[&str] = &[
@@ -917,6 +954,7 @@ const TOP_OF_LADDER: &[&str] = &[
     "topped out",
     "max level",
     "maximum level",
+    "the very top",
     "last rung",
     "end of the ladder",
     "as high as it goes",
@@ -963,6 +1001,13 @@ const OUTLOOK: &[&str] = &[
     "market dead",
     "is backend dead",
     "is the market dead",
+    // Still wanted years on (added 2026-12-06, anticipated).
+    "still be needed",
+    "still needed",
+    "still be in demand",
+    "still be hiring",
+    "still be around",
+    "years from now",
 ];
 /// The outlook asked against other work ("how does job growth compare to other jobs?"): a
 /// comparison, not a move elsewhere (added 2026-12-04, anticipated).
@@ -1006,6 +1051,7 @@ const YEARS_AHEAD: &[&str] = &[
     "expected to remain",
     "expected to grow",
     "expected to stay",
+    "years from now",
 ];
 const INTERVIEW: &[&str] = &[
     "interview",
@@ -1216,6 +1262,18 @@ const REMOTE: &[&str] = &[
     "never go into an office",
     "no commute",
     "without commuting",
+    // The office, set against working away from it (added 2026-12-06, anticipated).
+    "same office",
+    "in the office",
+    "into the office",
+    "into an office",
+    "office only",
+    "office-only",
+    "in-office",
+    "in office",
+    "onsite only",
+    "on-site only",
+    "hybrid",
 ];
 const JOBS: &[&str] = &[
     "companies",
@@ -1330,8 +1388,7 @@ fn names_an_interview(question: &str) -> bool {
 /// Whether one of `cues` is among the question's words (as `words` writes them: "ci/cd" is
 /// "ci cd", so a cue is written that way too).
 fn has(question: &str, cues: &[&str]) -> bool {
-    cues.iter()
-        .any(|cue| question.contains(&format!(" {cue} ")))
+    cues.iter().any(|cue| contains_spaced(question, cue))
 }
 
 /// Words between a cue and the thing it asks about, at most: "what do the statistics project for
@@ -1397,6 +1454,21 @@ fn onward_after_a_level(question: &str) -> bool {
     })
 }
 
+/// Whether words asking what comes next follow the one level the question names, whichever
+/// words they are ("promoted to senior 🎉 whats the next rung after that"): the asker tells the
+/// rung reached and asks past it. Asking for a promotion is asking to reach the level, wherever
+/// it stands ("how do I get promoted to senior?").
+fn onward_past_the_level(question: &str) -> bool {
+    levels_named(question).len() == 1
+        && (NEXT_STEP.iter().chain(NEXT_FROM_ONES_OWN))
+            .filter(|cue| !cue.contains("promot"))
+            .any(|cue| {
+                question
+                    .find(&format!(" {cue} "))
+                    .is_some_and(|at| !levels_named(&question[..=at]).is_empty())
+            })
+}
+
 /// Whether the question asks what comes next in words that name "next" ("3 years in, which
 /// rung is next?"), whether or not it names a level: the caller knows the asker's rung another
 /// way. ("From there" after years told is where someone starts from: "3 years in IT support,
@@ -1405,7 +1477,7 @@ pub fn asks_onward(question: &str) -> bool {
     let question = words(question);
     has(&question, NEXT_STEP)
         || (NEXT_FROM_ONES_OWN.iter())
-            .any(|cue| cue.contains("next") && question.contains(&format!(" {cue} ")))
+            .any(|cue| cue.contains("next") && contains_spaced(&question, cue))
 }
 
 /// The level a question asks to go beyond: "after senior", "promotion from mid".
@@ -1418,10 +1490,7 @@ fn level_after(question: &str) -> Option<Level> {
         // A cue within the three words before the level ("after being a senior").
         let before = words[i.saturating_sub(4)..i].join(" ");
         let before = format!(" {before} ");
-        if AFTER_LEVEL
-            .iter()
-            .any(|cue| before.contains(&format!(" {cue} ")))
-        {
+        if AFTER_LEVEL.iter().any(|cue| contains_spaced(&before, cue)) {
             return Some(level);
         }
     }
@@ -1435,9 +1504,7 @@ fn level_reached(question: &str) -> Option<Level> {
         let level = level_named(word).filter(|l| *l > Level::Junior)?;
         let before = format!(" {} ", words[i.saturating_sub(4)..i].join(" "));
         let adjacent = format!(" {} ", words[i.saturating_sub(2)..i].join(" "));
-        let reached = REACH_LEVEL
-            .iter()
-            .any(|cue| before.contains(&format!(" {cue} ")))
+        let reached = REACH_LEVEL.iter().any(|cue| contains_spaced(&before, cue))
             || REACH_LEVEL_ADJACENT
                 .iter()
                 .any(|cue| adjacent.ends_with(&format!(" {cue} ")));
@@ -1845,7 +1912,7 @@ fn duty_verb_after(question: &str, subject: &str, except: &[&str]) -> bool {
             let rest = format!(" {rest} ");
             let head: Vec<&str> = rest.split_whitespace().take(3).collect();
             let head = format!(" {} ", head.join(" "));
-            verbs().any(|verb| head.contains(&format!(" {verb} ")))
+            verbs().any(|verb| contains_spaced(&head, verb))
                 || verbs().any(|verb| verb.contains(' ') && rest.starts_with(&format!(" {verb} ")))
         })
 }
@@ -1951,6 +2018,15 @@ pub fn targets(question: &str, next_roles: &RoleList) -> Vec<Target> {
         targets.push(Target::Section("day"));
     }
     if let Some(level) = level_after(&question) {
+        if level != Level::Principal {
+            targets.push(Target::RungAbove(level));
+        }
+        targets.push(Target::Section("next"));
+    } else if let Some(level) =
+        level_reached(&question).filter(|_| onward_past_the_level(&question))
+    {
+        // A rung reached, and what comes after it asked ("just got promoted to senior, what's
+        // the next rung after that?"; added 2026-12-06): the rung above it.
         if level != Level::Principal {
             targets.push(Target::RungAbove(level));
         }
@@ -2073,7 +2149,7 @@ pub fn targets(question: &str, next_roles: &RoleList) -> Vec<Target> {
         .iter()
         .filter(|cue| !SKILLS_GENERIC.contains(cue))
         .chain(SKILL_NOUNS)
-        .any(|cue| question.contains(&format!(" {cue} ")));
+        .any(|cue| contains_spaced(&question, cue));
     let names_a_tool = has(&question, TOOLS);
     if has(&question, NEEDED) && (names_a_skill || names_a_tool || has(&question, LANGUAGES)) {
         // "do I have to learn Java to get hired?" asks about the languages first.
@@ -2134,6 +2210,11 @@ pub fn targets(question: &str, next_roles: &RoleList) -> Vec<Target> {
         targets.push(Target::Section("skills"));
     }
     if has(&without_company_setting(&question), JOBS) {
+        // Employers asked about with remote work ("which companies hire remotely?"): the lines
+        // naming both lead (added 2026-12-06).
+        if has(&question, REMOTE) {
+            targets.push(Target::Mentioning("remote"));
+        }
         targets.push(Target::Section("positions"));
     }
     if has(&question, OUTLOOK) {
@@ -2340,6 +2421,28 @@ mod tests {
             (
                 "hit lead this year, is there anything above that",
                 &[Target::RungAbove(Level::Lead), Target::Section("next")],
+            ),
+            // A rung reached, then what comes past it; reaching one by promotion is still
+            // asked as reaching it (authored for this test, not from any set).
+            (
+                "finally got promoted to lead!! so what's the next rung from here",
+                &[Target::RungAbove(Level::Lead), Target::Section("next")],
+            ),
+            (
+                "how do I get promoted to lead?",
+                &[Target::RungAbove(Level::Senior), Target::Section("next")],
+            ),
+            (
+                "how many years do you sit at every level before the next one?",
+                &[Target::Rung(Level::Junior)],
+            ),
+            (
+                "could i go from backend to being a data person eventually?",
+                &[Target::Section("next")],
+            ),
+            (
+                "which companies let backend devs work remotely?",
+                &[Target::Mentioning("remote"), Target::Section("positions")],
             ),
             (
                 "give me all the levels in order",

@@ -368,6 +368,26 @@ fn role_words(text: &str) -> String {
     out
 }
 
+/// Whether `text` holds `phrase` with a space on each side: `text.contains(&format!(" {phrase}
+/// "))` without building that string, which the cue lists did for every cue of every question.
+pub fn contains_spaced(text: &str, phrase: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(at) = text[from..].find(phrase) {
+        let start = from + at;
+        let end = start + phrase.len();
+        if start > 0 && bytes[start - 1] == b' ' && bytes.get(end) == Some(&b' ') {
+            return true;
+        }
+        // Overlapping matches too: " xab ab ab " holds " ab ab " after a failed "ab ab".
+        from = start + text[start..].chars().next().map_or(1, char::len_utf8);
+        if from > text.len() {
+            break;
+        }
+    }
+    false
+}
+
 /// Splits text into lowercase alphanumeric words with their byte ranges.
 pub fn words(text: &str) -> Vec<(usize, usize, String)> {
     let mut out = Vec::new();
@@ -680,6 +700,32 @@ impl Vocabulary {
 
 #[cfg(test)]
 mod tests {
+    use super::contains_spaced;
+
+    #[test]
+    fn a_phrase_between_spaces_is_found_as_the_padded_search_finds_it() {
+        let cases = [
+            (" how much do seniors make ", "seniors make"),
+            (" how much do seniors make ", "senior"),
+            (" xab ab ab ", "ab ab"),
+            (" aaa aa ", "aa"),
+            (" café au lait ", "au"),
+            (" café au lait ", "é au"),
+            (" ", ""),
+            ("  ", ""),
+            ("seniors", "seniors"),
+            (" end", "end"),
+            ("", "x"),
+        ];
+        for (text, phrase) in cases {
+            let expected = text.contains(&format!(" {phrase} "));
+            assert_eq!(
+                contains_spaced(text, phrase),
+                expected,
+                "{text:?} {phrase:?}"
+            );
+        }
+    }
 
     #[test]
     fn only_figures_the_guides_give_are_quoted_figures() {
