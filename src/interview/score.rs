@@ -1613,6 +1613,7 @@ impl ScoringBank {
                 o.negated
                     && !s.denies_other_than(o.first_word, &self.prepared.cues)
                     && !s.consequence_near(o.first_word)
+                    && !s.opens_with_a_lack(o.first_word)
                     && !s.prevented_by_design(o.first_word)
             });
             if denied {

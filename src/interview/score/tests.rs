@@ -1121,6 +1121,27 @@ fn a_flag_told_as_the_consequence_of_lacking_the_practice_is_not_raised() {
     );
 }
 
+/// An opening "Without jitter, …" is a condition whose outcome the sentence goes on to tell,
+/// with no consequence word ("Without jitter, clients that failed together all come back
+/// together"); going without it as advice still raises the flag.
+#[test]
+fn an_opening_lack_followed_by_its_outcome_is_not_advice_to_go_without() {
+    let flagged = |answer: &str| flags_raised("cd-retry-backoff", answer);
+    let outcome = "Without jitter, 10,000 clients that failed together all come back together, \
+        a thundering herd of synchronized retries.";
+    assert!(
+        !flagged(outcome).iter().any(|f| f.contains("jitter")),
+        "{:?}",
+        flagged(outcome)
+    );
+    let advised = "I retry every 200 ms without jitter, that is good enough.";
+    assert!(
+        flagged(advised).iter().any(|f| f.contains("jitter")),
+        "{:?}",
+        flagged(advised)
+    );
+}
+
 /// The model hears "shorter" and "longer" as alike: a sentence saying the opposite of a flag's
 /// phrasing ("inner timeouts shorter than the outer ones" against "inner timeouts longer than
 /// the caller's") does not raise it by meaning; the same closeness with the flag's own direction

@@ -83,7 +83,14 @@ pub fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
                     .rsplit(|ch: char| !ch.is_alphanumeric() && ch != '.')
                     .next()
                     .unwrap_or("");
-                let abbreviation = last_word.chars().count() == 1
+                // One letter after a number is a unit ("… can't each get 1 s. An inner …"),
+                // not an initial.
+                let after_a_number = before[..before.len() - last_word.len()]
+                    .trim_end()
+                    .rsplit(char::is_whitespace)
+                    .next()
+                    .is_some_and(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit()));
+                let abbreviation = (last_word.chars().count() == 1 && !after_a_number)
                     || matches!(
                         last_word.to_lowercase().as_str(),
                         "e.g" | "i.e" | "etc" | "vs" | "eg" | "ie"
@@ -686,6 +693,18 @@ impl Sentence {
         })
     }
 
+    /// Whether word `at` is what an opening "Without …," lacks, with more of the sentence after
+    /// that clause ("Without jitter, 10,000 clients that failed together all come back
+    /// together"): a condition whose outcome the rest tells, not advice to go without it.
+    pub fn opens_with_a_lack(&self, at: usize) -> bool {
+        let Some(&clause) = self.scope.clause.get(at) else {
+            return false;
+        };
+        self.words.first().is_some_and(|w| w.text == "without")
+            && self.scope.clause[0] == clause
+            && self.scope.clause.iter().any(|c| *c > clause)
+    }
+
     /// Whether a consequence phrase follows word `at` anywhere in the sentence ("without a
     /// timeout, a hung dependency (connection open) makes callers wait forever").
     pub fn consequence_after(&self, at: usize) -> bool {
@@ -1170,6 +1189,21 @@ mod tests {
                 "Then 3.5 trillion codes!",
                 "- batch writes;",
                 "fsync"
+            ]
+        );
+        // One letter after a number is a unit that ends its sentence; one after a word is an
+        // initial that doesn't.
+        let text = "They can't each get 1 s. An inner timeout is shorter. Ask J. Smith.";
+        let spans: Vec<&str> = sentence_spans(text)
+            .into_iter()
+            .map(|(a, b)| &text[a..b])
+            .collect();
+        assert_eq!(
+            spans,
+            [
+                "They can't each get 1 s.",
+                "An inner timeout is shorter.",
+                "Ask J. Smith."
             ]
         );
     }
