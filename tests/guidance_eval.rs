@@ -998,7 +998,8 @@ fn holdout34_set_meets_the_bars() {
 /// working away from the office set against it, employers asked with remote work, a backend
 /// job as where something leads, "the very top", a last part going on from the one before
 /// ("… and do they ask database stuff too?"), and "go" the verb no language: 88.1% / 92.2%
-/// (/ask 87.6%).
+/// (/ask 87.6%). Then gap cues for which of two costs less without "than", alerts out of hours
+/// and who wrote the guides said another way: 88.1% / 95.6% (/ask 87.6%).
 #[test]
 fn holdout35_set_meets_the_bars() {
     check_set("holdout35.toml", COVERED_FLOOR_HOLDOUT35);
