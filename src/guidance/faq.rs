@@ -2817,6 +2817,17 @@ mod calibration {
                 let roles = vocabulary.next_roles();
                 let move_to = lib.glossary().move_described(vector, roles, 0.0);
                 println!("move: {move_to:?}");
+                let filter = crate::search::Filter {
+                    kinds: &[],
+                    role: None,
+                };
+                let reading = crate::search::Reading::Text;
+                for hit in lib.search.nearest(vector, &filter, 6, reading).unwrap() {
+                    println!(
+                        "  near {:.3} {} | {}",
+                        hit.score, hit.doc.key, hit.doc.title
+                    );
+                }
             }
             let parts: Vec<&str> = question.split([',', ';', ':', '?', '!', '.']).collect();
             for (part, vector) in parts

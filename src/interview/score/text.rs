@@ -1177,13 +1177,14 @@ mod tests {
 
     #[test]
     fn sentences_split_at_ends_but_not_abbreviations() {
-        let text = "First, e.g. a queue. Then 3.5 trillion codes!\n- batch writes; fsync";
-        let spans: Vec<&str> = sentence_spans(text)
-            .into_iter()
-            .map(|(a, b)| &text[a..b])
-            .collect();
+        fn split(text: &str) -> Vec<&str> {
+            sentence_spans(text)
+                .into_iter()
+                .map(|(a, b)| &text[a..b])
+                .collect()
+        }
         assert_eq!(
-            spans,
+            split("First, e.g. a queue. Then 3.5 trillion codes!\n- batch writes; fsync"),
             [
                 "First, e.g. a queue.",
                 "Then 3.5 trillion codes!",
@@ -1193,13 +1194,8 @@ mod tests {
         );
         // One letter after a number is a unit that ends its sentence; one after a word is an
         // initial that doesn't.
-        let text = "They can't each get 1 s. An inner timeout is shorter. Ask J. Smith.";
-        let spans: Vec<&str> = sentence_spans(text)
-            .into_iter()
-            .map(|(a, b)| &text[a..b])
-            .collect();
         assert_eq!(
-            spans,
+            split("They can't each get 1 s. An inner timeout is shorter. Ask J. Smith."),
             [
                 "They can't each get 1 s.",
                 "An inner timeout is shorter.",
