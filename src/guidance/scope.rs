@@ -717,7 +717,12 @@ mod tests {
                 "GraphQL or REST, which is better for a brand new API?",
                 choice,
             ),
-            ("MongoDB vs DynamoDB, which one is cheaper to run?", choice),
+            ("MongoDB vs DynamoDB, which one is more reliable?", choice),
+            // Which costs less is a question of prices, which the guides never give.
+            (
+                "MongoDB vs DynamoDB, which one is cheaper to run?",
+                Some("prices of tools and services"),
+            ),
             // Both listed by the guides: their lists answer it.
             ("aws or azure?", None),
             // Filler around "or" sets nothing side by side.
