@@ -1157,6 +1157,8 @@ const ROLE: &[&str] = &[
     "what do backend devs build",
     "backend responsible for",
     "kind of stuff",
+    "full stack",
+    "fullstack",
     "frontend",
     "front-end",
     "front end",
@@ -2150,7 +2152,12 @@ pub fn targets(question: &str, next_roles: &RoleList) -> Vec<Target> {
         .filter(|cue| !SKILLS_GENERIC.contains(cue))
         .chain(SKILL_NOUNS)
         .any(|cue| contains_spaced(&question, cue));
-    let names_a_tool = has(&question, TOOLS);
+    // A full-stack developer is a role, not a tool stack ("is backend the same as full
+    // stack?"; added 2026-12-06).
+    let without_full_stack = question
+        .replace(" full stack ", " ")
+        .replace(" fullstack ", " ");
+    let names_a_tool = has(&without_full_stack, TOOLS);
     if has(&question, NEEDED) && (names_a_skill || names_a_tool || has(&question, LANGUAGES)) {
         // "do I have to learn Java to get hired?" asks about the languages first.
         if has(&question, LANGUAGES) && !names_a_skill {
@@ -2205,7 +2212,7 @@ pub fn targets(question: &str, next_roles: &RoleList) -> Vec<Target> {
         }
         targets.push(Target::Section("skills"));
     }
-    if has(&question, TOOLS) {
+    if names_a_tool {
         targets.push(Target::Section("tools"));
         targets.push(Target::Section("skills"));
     }
@@ -2439,6 +2446,12 @@ mod tests {
             (
                 "could i go from backend to being a data person eventually?",
                 &[Target::Section("next")],
+            ),
+            // A full-stack developer is a role to compare, not a stack of tools (authored for
+            // this test, not from any set).
+            (
+                "is a backend engineer the same as a full stack dev?",
+                &[Target::Section("overview")],
             ),
             (
                 "which companies let backend devs work remotely?",
