@@ -922,7 +922,9 @@ fn experts_beat_gamed_and_wrong_answers_on_the_thirty_first_holdout_set() {
 /// ("Without jitter, 10,000 clients … all come back together" read as going without jitter;
 /// "… can't each get 1 s. An inner timeout …" read as one sentence denying the timeout). Then
 /// an opening "Without X," followed by its outcome not advice, and a letter after a number a
-/// unit that ends its sentence: 92.7% (217/234). Still short: db-n-plus-one's own-words answer,
+/// unit that ends its sentence: 92.7% (217/234). The Tok Pisin answer (rel-timeouts) was read
+/// as English (the creole shares many short words with English): its frequent words that
+/// English does not use are now listed. Still short: db-n-plus-one's own-words answer,
 /// a war story (an order page's 801 queries, spotted in traces, fixed with a join and an
 /// `IN` batch, a query-count test against regressions), scores 25: its sentences tell the
 /// points as events, and none comes near enough the references' statements by meaning.
