@@ -348,9 +348,9 @@ pub fn read_shorthand(text: &str) -> String {
     out.join(" ")
 }
 
-/// The pay and level word lists as one content version's analyzer reads them, analyzed once:
-/// analyzing them again for every question was a fifth of a never-seen question's time at 1,000
-/// guides. Held by the `Library`, which owns the analyzer.
+/// The pay and level word lists as one content version's analyzer reads them, analyzed once
+/// rather than on every reading of a question for pay (up to four per question). Held by the
+/// `Library`, which owns the analyzer.
 #[derive(Debug, Clone)]
 pub struct PayWords {
     analyzer: Analyzer,
