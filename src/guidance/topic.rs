@@ -1449,7 +1449,12 @@ fn next_step_asked(question: &str) -> bool {
 /// than come before it ("and after that, once I'm a lead, what's the pay?" asks about lead).
 /// A level counts as `levels_named` counts it: not "lead" as a verb.
 fn onward_after_a_level(question: &str) -> bool {
-    NEXT_FROM_ONES_OWN.iter().any(|cue| {
+    said_after_a_level(question, NEXT_FROM_ONES_OWN.iter())
+}
+
+/// Whether one of `cues` first occurs after a level named in `question`.
+fn said_after_a_level<'a>(question: &str, mut cues: impl Iterator<Item = &'a &'a str>) -> bool {
+    cues.any(|cue| {
         question
             .find(&format!(" {cue} "))
             .is_some_and(|at| !levels_named(&question[..=at]).is_empty())
@@ -1462,13 +1467,10 @@ fn onward_after_a_level(question: &str) -> bool {
 /// it stands ("how do I get promoted to senior?").
 fn onward_past_the_level(question: &str) -> bool {
     levels_named(question).len() == 1
-        && (NEXT_STEP.iter().chain(NEXT_FROM_ONES_OWN))
-            .filter(|cue| !cue.contains("promot"))
-            .any(|cue| {
-                question
-                    .find(&format!(" {cue} "))
-                    .is_some_and(|at| !levels_named(&question[..=at]).is_empty())
-            })
+        && said_after_a_level(
+            question,
+            (NEXT_STEP.iter().chain(NEXT_FROM_ONES_OWN)).filter(|cue| !cue.contains("promot")),
+        )
 }
 
 /// Whether the question asks what comes next in words that name "next" ("3 years in, which
@@ -2019,21 +2021,17 @@ pub fn targets(question: &str, next_roles: &RoleList) -> Vec<Target> {
         targets.extend(duty_done_with(&as_backend));
         targets.push(Target::Section("day"));
     }
-    if let Some(level) = level_after(&question) {
+    let reached = level_reached(&question);
+    // A rung gone past ("after senior"), or one reached with what comes after it asked ("just
+    // got promoted to senior, what's the next rung after that?"; added 2026-12-06): the rung
+    // above it.
+    let past = level_after(&question).or(reached.filter(|_| onward_past_the_level(&question)));
+    if let Some(level) = past {
         if level != Level::Principal {
             targets.push(Target::RungAbove(level));
         }
         targets.push(Target::Section("next"));
-    } else if let Some(level) =
-        level_reached(&question).filter(|_| onward_past_the_level(&question))
-    {
-        // A rung reached, and what comes after it asked ("just got promoted to senior, what's
-        // the next rung after that?"; added 2026-12-06): the rung above it.
-        if level != Level::Principal {
-            targets.push(Target::RungAbove(level));
-        }
-        targets.push(Target::Section("next"));
-    } else if let Some(level) = level_reached(&question) {
+    } else if let Some(level) = reached {
         // Reaching a rung: that rung (the ones above the level below it), then what leads on.
         let below = Level::ALL
             .iter()
@@ -2170,7 +2168,7 @@ pub fn targets(question: &str, next_roles: &RoleList) -> Vec<Target> {
     }
     // "my first backend language" asks which language, not how to get in.
     let entry_words = as_backend.replace(" first backend language", " backend language");
-    if has(&entry_words, ENTRY) && level_reached(&question).is_none() {
+    if has(&entry_words, ENTRY) && reached.is_none() {
         // Asking for the steps from nothing is the roadmap answer's to give first.
         if has(&question, ROADMAP) {
             targets.push(Target::Faq("hired"));
