@@ -197,6 +197,7 @@ const COVERED_FLOOR_HOLDOUT32: f64 = 81.5;
 const COVERED_FLOOR_HOLDOUT33: f64 = 87.5;
 const COVERED_FLOOR_HOLDOUT34: f64 = 83.0;
 const COVERED_FLOOR_HOLDOUT35: f64 = 87.0;
+const COVERED_FLOOR_HOLDOUT36: f64 = 80.0;
 
 fn check_set(name: &str, covered_bar: f64) {
     check_set_honest(name, covered_bar, HONEST_GOAL);
@@ -1003,4 +1004,24 @@ fn holdout34_set_meets_the_bars() {
 #[test]
 fn holdout35_set_meets_the_bars() {
     check_set("holdout35.toml", COVERED_FLOOR_HOLDOUT35);
+}
+
+/// holdout36 (written 2026-12-06, blind, the same way as holdout35): progression, pay by level,
+/// pivots and ways in weighted most, 58 of 177 covered rows by meaning, Discord-style replies
+/// ("@sam asked the same, but …", "anyone know …"), and 45 of 90 uncovered rows reusing the
+/// guides' own words. First run (/faq) 74.6% / 88.9% (/ask 74.0%). Then the ladder spanned "from
+/// the first role to the most senior one" (no senior rung named), a move "possible to change
+/// to", onsite set against remote work (no interview round), being questioned in everyday words
+/// ("will they grill me on …"), working with product and frontend as the day's, tools asked for
+/// by name before the day, "relevant to backend roles" no way in, a next step "toward getting
+/// hired" the way in, and "how much do I need to know about making …" no pay question: 77.4%
+/// (/ask 76.8%). Then Files.com named as a site, not two words; proof to "show employers" the
+/// projects; "ways into" the job; "when something breaks" the day's; skills asked for by that
+/// word before a duty; the rung "right before" a level; the frameworks asked for; a language
+/// said to be dying the languages answer; the outlook either way ("shrink or grow") no choice
+/// between tools: 80.8% / 88.9% (/ask 80.2%). Then two major versions of one tool side by side
+/// and how the cited sources make their figures named as gaps: 80.8% / 90.0% (/ask 80.2%).
+#[test]
+fn holdout36_set_meets_the_bars() {
+    check_set("holdout36.toml", COVERED_FLOOR_HOLDOUT36);
 }

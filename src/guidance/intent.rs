@@ -417,8 +417,11 @@ fn salary_question(words_of: &PayWords, text: &str) -> Option<SalaryQuestion> {
         || text.contains('$')
         || paid_by_the_hour(&raw)
         // "how much do seniors make": "much" is a stop word, so look at the raw words.
+        // "how much do I need to know about making …" asks how much to learn (added
+        // 2026-12-06).
         || (raw.iter().any(|w| w == "much")
-            && raw.iter().any(|w| matches!(w.as_str(), "make" | "makes" | "making" | "earn")))
+            && raw.iter().any(|w| matches!(w.as_str(), "make" | "makes" | "making" | "earn"))
+            && !raw.iter().any(|w| KNOWING.contains(&w.as_str())))
         // "what's the most a backend engineer can make": the top of the pay, asked.
         || (earns_as_a_verb(&raw) && raw.iter().any(|w| TOP_OF.contains(&w.as_str())))
         // "how much with 15 years?", "3 years in, what should I be making": the amount asked
@@ -462,6 +465,16 @@ fn salary_question(words_of: &PayWords, text: &str) -> Option<SalaryQuestion> {
         || ((!levels.is_empty() || years.is_some()) && (amount || ranged));
     says_pay.then_some(SalaryQuestion { levels, years })
 }
+
+/// Words asking how much to know or learn, not how much one makes.
+const KNOWING: &[&str] = &[
+    "know",
+    "learn",
+    "study",
+    "understand",
+    "practice",
+    "practise",
+];
 
 /// Words asking for the top of what one earns ("the most a senior can make").
 const TOP_OF: &[&str] = &["most", "highest", "max", "maximum", "ceiling"];

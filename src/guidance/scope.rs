@@ -404,17 +404,37 @@ fn version_named(question: &str, gap: &Gap) -> Option<String> {
             && digits <= 6
     };
     let words: Vec<&str> = question.split_whitespace().collect();
+    // The number after each place the cue is named, with the word after that number.
+    let numbered = |name: &[&str]| -> Vec<(String, &str)> {
+        (0..words.len().saturating_sub(name.len()))
+            .filter(|&at| words[at..at + name.len()] == name[..])
+            .map(|at| {
+                let version = words[at + name.len()].trim_end_matches(['.', ',', '?']);
+                let after = words.get(at + name.len() + 1).copied().unwrap_or("");
+                (version.to_string(), after)
+            })
+            .filter(|(_, after)| !COUNTED.contains(after))
+            .collect()
+    };
     gap.cues.iter().find_map(|cue| {
         let name: Vec<&str> = cue.split_whitespace().collect();
-        (0..words.len().saturating_sub(name.len())).find_map(|at| {
-            let version = words[at + name.len()].trim_end_matches('.');
-            let after = words.get(at + name.len() + 1).copied().unwrap_or("");
-            let named = words[at..at + name.len()] == name[..]
-                && is_version(version)
-                && !COUNTED.contains(&after);
-            let phrase = format!("{cue} {version}");
-            (named && !gap.unless.contains(&phrase)).then_some(phrase)
-        })
+        let numbered = numbered(&name);
+        let phrase = |version: &str| format!("{cue} {version}");
+        numbered
+            .iter()
+            .find(|(version, _)| is_version(version) && !gap.unless.contains(&phrase(version)))
+            .map(|(version, _)| phrase(version))
+            .or_else(|| {
+                // Two major versions of one tool set side by side ("what changed between Spring
+                // Boot 2 and Spring Boot 3?"; added 2026-12-06); one alone ("python 3") is the
+                // language.
+                let majors: Vec<&String> = (numbered.iter())
+                    .map(|(version, _)| version)
+                    .filter(|v| v.len() == 1 && v.chars().all(|c| c.is_ascii_digit()))
+                    .collect();
+                let first = majors.first()?;
+                majors.iter().any(|v| v != first).then(|| phrase(first))
+            })
     })
 }
 
@@ -765,6 +785,18 @@ mod tests {
         assert_eq!(topic("is the oracle java 17 cert worth it?", false), None);
         assert_eq!(topic("I know python 3, is that enough?", false), None);
         assert_eq!(topic("python 10 years, which level?", false), None);
+        // Two major versions of one tool set side by side (added 2026-12-06).
+        assert_eq!(
+            topic(
+                "what changed between spring boot 2 and spring boot 3?",
+                false
+            ),
+            versions
+        );
+        assert_eq!(
+            topic("python 3 or go for a first backend job?", false),
+            None
+        );
 
         let moves = Some("moves the guides don't list".to_string());
         assert_eq!(topic("backend to PM possible?", false), moves);

@@ -248,6 +248,25 @@ const PIVOT: &[&str] = &[
     "where could i go",
     "move on from backend",
     "move on to",
+    // Asking whether a move is possible, or crossing over (added 2026-12-06, anticipated).
+    "possible to change to",
+    "possible to switch to",
+    "possible to move to",
+    "possible to move into",
+    "change over to",
+    "switch over to",
+];
+/// Something weighed for the role ("which clouds are most relevant to backend roles?"): "to
+/// backend" here moves nobody into it.
+const BEARING_ON_BACKEND: &[&str] = &[
+    "relevant to backend",
+    "related to backend",
+    "specific to backend",
+    "useful to backend",
+    "important to backend",
+    "unique to backend",
+    "common to backend",
+    "applicable to backend",
 ];
 /// Coming into backend from elsewhere: an entry route, not a pivot away.
 const INTO_BACKEND: &[&str] = &[
@@ -366,6 +385,13 @@ const ENTRY: &[&str] = &[
     "entry routes",
     "routes in",
     "ways in",
+    // The way in as a route into the job (added 2026-12-06, anticipated).
+    "ways into",
+    "way into",
+    "routes into",
+    "route into",
+    "paths into",
+    "path into",
     // Leaving a degree unfinished (added 2026-12-04, anticipated).
     "dropped out",
     "drop out",
@@ -403,6 +429,17 @@ const SECURITY: &[&str] = &[
     "authn",
     "authz",
 ];
+/// Something shown to those who hire, as proof of skill: the projects' question.
+const PROOF_FOR_EMPLOYERS: &[&str] = &[
+    "show employers",
+    "show to employers",
+    "show recruiters",
+    "show to recruiters",
+    "show hiring managers",
+    "impress employers",
+    "impress recruiters",
+    "impress hiring managers",
+];
 const PROJECTS: &[&str] = &[
     "project",
     "projects",
@@ -420,6 +457,15 @@ const PROJECTS: &[&str] = &[
     // What makes a candidate noticed (added 2026-12-04, anticipated).
     "stand out",
     "make me stand out",
+    // Shown as proof to those who hire (added 2026-12-06, anticipated).
+    "show employers",
+    "show to employers",
+    "show recruiters",
+    "show to recruiters",
+    "show hiring managers",
+    "impress employers",
+    "impress recruiters",
+    "impress hiring managers",
 ];
 /// A bootcamp's or course's certificate of completion, which is no industry certification.
 const COMPLETION_CERTIFICATES: &[&str] = &[
@@ -516,6 +562,11 @@ const DAY: &[&str] = &[
     // Being called when production breaks (added 2026-12-04, anticipated).
     "get pinged",
     "get paged",
+    // (added 2026-12-06, anticipated)
+    "when something breaks",
+    "if something breaks",
+    "something breaks in",
+    "jump in and fix",
     "when prod breaks",
     "prod goes down",
     "when production breaks",
@@ -592,6 +643,13 @@ const DAY: &[&str] = &[
     "mornings",
     "lunch",
     "lunchtime",
+    // Working with the people around the role, as the day's "partner with product and
+    // frontend" (added 2026-12-06, anticipated).
+    "work closely with",
+    "coordinate with",
+    "collaborate with",
+    "collaborating with",
+    "coordinating with",
     // Where code goes: the day's "deploy to Kubernetes via CI/CD".
     "deployed",
     "deploys",
@@ -1066,6 +1124,15 @@ const INTERVIEW: &[&str] = &[
     "system design",
     "sys design",
     "candidates",
+    // Being questioned, in everyday words (added 2026-12-06, anticipated).
+    "grill me",
+    "grill you",
+    "grilled on",
+    "get grilled",
+    "expect a question",
+    "expect questions",
+    "tell a story about",
+    "tell me about a time",
 ];
 /// Asking whose duty something is ("…, or is that the DevOps team's job?").
 /// (Apostrophes are spaces here: "the team's job" reads "the team s job".)
@@ -1233,6 +1300,19 @@ const LANGUAGES: &[&str] = &[
     "javascript",
     "typescript",
 ];
+/// The languages the guides name, by name.
+const LANGUAGE_NAMES: &[&str] = &[
+    "python",
+    "java",
+    "golang",
+    "node",
+    "nodejs",
+    "node js",
+    "javascript",
+    "typescript",
+];
+/// Words saying something is on its way out.
+const DECLINE: &[&str] = &["dying", "dead", "outdated", "obsolete", "old", "legacy"];
 const REMOTE: &[&str] = &[
     "remote",
     "remotely",
@@ -1276,6 +1356,11 @@ const REMOTE: &[&str] = &[
     "onsite only",
     "on-site only",
     "hybrid",
+    // Onsite as the office, and anywhere at all (added 2026-12-06, anticipated).
+    "want you onsite",
+    "work onsite",
+    "working onsite",
+    "from anywhere",
 ];
 const JOBS: &[&str] = &[
     "companies",
@@ -1330,7 +1415,13 @@ const COMPANY_SETTINGS: &[&str] = &[
 /// The question without companies named as a setting: "at big companies", "in large firms"
 /// (added 2026-12-05).
 fn without_company_setting(question: &str) -> String {
-    let mut question = question.to_string();
+    // "good thing to show employers?" asks what proves one's skill, not who hires (added
+    // 2026-12-06).
+    let mut question = PROOF_FOR_EMPLOYERS
+        .iter()
+        .fold(question.to_string(), |q, phrase| {
+            q.replace(&format!(" {phrase} "), " ")
+        });
     for at in ["at", "in", "for"] {
         for kind in COMPANY_SETTINGS {
             for noun in ["companies", "companys", "company", "firms", "orgs"] {
@@ -1384,7 +1475,14 @@ fn names_projects(question: &str) -> bool {
 
 /// Whether the question names an interview: its words or its setting ("the coding round").
 fn names_an_interview(question: &str) -> bool {
-    has(question, INTERVIEW) || has(question, INTERVIEW_SETTING)
+    // "remote, or do most want you onsite?" sets the office against remote work: no interview
+    // round (added 2026-12-06).
+    let setting = if has(question, REMOTE) {
+        question.replace(" onsite ", " ").replace(" on site ", " ")
+    } else {
+        question.to_string()
+    };
+    has(question, INTERVIEW) || has(&setting, INTERVIEW_SETTING)
 }
 
 /// Whether one of `cues` is among the question's words (as `words` writes them: "ci/cd" is
@@ -1441,9 +1539,28 @@ pub fn asks_next_step(question: &str) -> bool {
 
 /// `asks_next_step` of a question already in `words` form.
 fn next_step_asked(question: &str) -> bool {
-    has(question, NEXT_STEP)
+    (has(question, NEXT_STEP) && !has(question, TOWARD_A_FIRST_JOB))
         || (onward_after_a_level(question) && levels_named(question).len() == 1)
 }
+
+/// The next step toward being hired at all ("what's my next step toward actually getting
+/// hired?"): the way in, not the rung above (added 2026-12-06, anticipated).
+const TOWARD_A_FIRST_JOB: &[&str] = &[
+    "toward getting hired",
+    "towards getting hired",
+    "toward actually getting hired",
+    "towards actually getting hired",
+    "toward a job",
+    "towards a job",
+    "toward getting a job",
+    "towards getting a job",
+    "toward my first job",
+    "towards my first job",
+    "to get hired",
+    "to getting hired",
+    "to land a job",
+    "to landing a job",
+];
 
 /// Whether words asking what comes next follow a level named ("made lead. now what?"), rather
 /// than come before it ("and after that, once I'm a lead, what's the pay?" asks about lead).
@@ -1499,6 +1616,46 @@ fn level_after(question: &str) -> Option<Level> {
         }
     }
     None
+}
+
+/// Words before a level that ask for the rung below it ("the level right before senior"); a
+/// bare "before" asks how long until ("how long before senior?").
+const BELOW_LEVEL: &[&str] = &[
+    "right before",
+    "just before",
+    "level before",
+    "rung before",
+    "step before",
+    "one before",
+    "level below",
+    "rung below",
+    "step below",
+    "one below",
+    "just below",
+    "right below",
+    "level under",
+    "rung under",
+    "one under",
+];
+
+/// The rung just below the level a question names after a `BELOW_LEVEL` cue.
+fn level_before(question: &str) -> Option<Level> {
+    let words: Vec<&str> = question.split_whitespace().collect();
+    words.iter().enumerate().find_map(|(i, word)| {
+        let level = level_named(word).filter(|l| *l > Level::Junior)?;
+        let before = format!(" {} ", words[i.saturating_sub(4)..i].join(" "));
+        BELOW_LEVEL
+            .iter()
+            .any(|cue| contains_spaced(&before, cue))
+            .then(|| {
+                Level::ALL
+                    .iter()
+                    .rev()
+                    .find(|l| **l < level)
+                    .copied()
+                    .unwrap_or(Level::Junior)
+            })
+    })
 }
 
 /// The level above junior a question asks how to reach: a cue within the three words before it.
@@ -1963,6 +2120,21 @@ fn duty_done_with(question: &str) -> Vec<Target> {
     targets
 }
 
+/// Asking which framework to learn or use.
+const WHICH_FRAMEWORK: &[&str] = &[
+    "which framework",
+    "what framework",
+    "which frameworks",
+    "what frameworks",
+    "framework should",
+    "frameworks should",
+    "best framework",
+    "best frameworks",
+    "framework to learn",
+    "frameworks to learn",
+    "framework to use",
+];
+
 /// Words of `TOOLS` that name tools in general, not one ("tools", "stack").
 const TOOL_NOUNS: &[&str] = &[
     "tools",
@@ -1983,7 +2155,12 @@ pub fn asks_for_the_ladder(question: &str) -> bool {
 }
 
 pub fn targets(question: &str, next_roles: &RoleList) -> Vec<Target> {
-    let question = words(question);
+    let mut question = words(question);
+    // "the ladder from the first role to the most senior one" spans the ladder: it names no
+    // senior rung (added 2026-12-06).
+    if has(&question, LADDER) {
+        question = question.replace(" most senior ", " top ");
+    }
     // Getting in is asked with backend's other names too ("move over to server-side work").
     let as_backend = [
         " server-side work ",
@@ -2009,7 +2186,10 @@ pub fn targets(question: &str, next_roles: &RoleList) -> Vec<Target> {
         && !has(&question, AI)
         && !has(&question, INTERVIEW_SETTING)
         && !has(&question, WHICH_TOOLS)
-        && !has(&question, ROLE_PURPOSE);
+        && !has(&question, ROLE_PURPOSE)
+        // Skills asked for by that word ("performance and scaling skills, are they part of
+        // the job"; added 2026-12-06).
+        && !has(&question, &["skill", "skills", "skillset", "skill set"]);
     // Where code is deployed is the cloud ("where do backend devs deploy their code?").
     if question.contains(" where ") && question.contains(" deploy") {
         targets.push(Target::Doing {
@@ -2025,6 +2205,10 @@ pub fn targets(question: &str, next_roles: &RoleList) -> Vec<Target> {
     // A rung gone past ("after senior"), or one reached with what comes after it asked ("just
     // got promoted to senior, what's the next rung after that?"; added 2026-12-06): the rung
     // above it.
+    // The rung just below a level ("what level sits right before senior?"; added 2026-12-06).
+    if let Some(below) = level_before(&question) {
+        targets.push(Target::Rung(below));
+    }
     let past = level_after(&question).or(reached.filter(|_| onward_past_the_level(&question)));
     if let Some(level) = past {
         if level != Level::Principal {
@@ -2168,6 +2352,10 @@ pub fn targets(question: &str, next_roles: &RoleList) -> Vec<Target> {
     }
     // "my first backend language" asks which language, not how to get in.
     let entry_words = as_backend.replace(" first backend language", " backend language");
+    // "relevant to backend roles" weighs something for the role: no way in (added 2026-12-06).
+    let entry_words = BEARING_ON_BACKEND.iter().fold(entry_words, |q, phrase| {
+        q.replace(&format!(" {phrase} "), " ")
+    });
     if has(&entry_words, ENTRY) && reached.is_none() {
         // Asking for the steps from nothing is the roadmap answer's to give first.
         if has(&question, ROADMAP) {
@@ -2191,6 +2379,11 @@ pub fn targets(question: &str, next_roles: &RoleList) -> Vec<Target> {
     if has(&question, DAY) || describes_a_day(&question) {
         // A level's day ("what does a principal engineer do all day") is that rung's work.
         targets.extend(levels_as_subject(&question).into_iter().map(Target::Rung));
+        // The tools asked for by name are the answer, the day their setting ("what tools do
+        // backend devs use daily"; added 2026-12-06).
+        if has(&question, WHICH_TOOLS) {
+            targets.push(Target::Section("tools"));
+        }
         targets.push(Target::Section("day"));
     }
     // "which databases should a beginner learn first?" asks for the tools' stores, not the skills.
@@ -2211,6 +2404,11 @@ pub fn targets(question: &str, next_roles: &RoleList) -> Vec<Target> {
         targets.push(Target::Section("skills"));
     }
     if names_a_tool {
+        // Frameworks asked for ("which framework should I learn?") are the line naming them,
+        // before any language the asker tells (added 2026-12-06).
+        if has(&question, WHICH_FRAMEWORK) {
+            targets.insert(0, Target::Mentioning("frameworks"));
+        }
         targets.push(Target::Section("tools"));
         targets.push(Target::Section("skills"));
     }
@@ -2223,6 +2421,11 @@ pub fn targets(question: &str, next_roles: &RoleList) -> Vec<Target> {
         targets.push(Target::Section("positions"));
     }
     if has(&question, OUTLOOK) {
+        // A language said to be dying ("java feels old and dying, should I bother?") weighs
+        // the language: the languages answer first (added 2026-12-06).
+        if has(&question, LANGUAGE_NAMES) && has(&question, DECLINE) {
+            targets.push(Target::Faq("language"));
+        }
         targets.push(Target::Section("outlook"));
     }
     if has(&question, REMOTE) {
@@ -2829,6 +3032,65 @@ mod tests {
             (
                 "I dropped out of college, can I still get into backend?",
                 Some(Target::Section("entry")),
+            ),
+            // Cases added 2026-12-06, authored for this test.
+            // The ladder spanned to its top names no senior rung.
+            (
+                "walk me through the career ladder from the first job to the most senior one",
+                Some(Target::Rung(Level::Junior)),
+            ),
+            // The rung below a level; how long until one asks about that rung itself.
+            (
+                "which level comes right before lead?",
+                Some(Target::Rung(Level::Senior)),
+            ),
+            ("how long before senior?", Some(Target::Rung(Level::Senior))),
+            // Onsite set against remote work is the office, not an interview round.
+            (
+                "is remote common or do most companies want you onsite?",
+                Some(Target::Mentioning("remote")),
+            ),
+            ("how many rounds is the onsite?", Some(Target::Faq("interview"))),
+            // Tools asked for by name lead their day.
+            (
+                "what tools do you touch daily as a backend dev?",
+                Some(Target::Section("tools")),
+            ),
+            // Weighed for the role, not a way into it.
+            (
+                "which databases are most relevant to backend roles?",
+                Some(Target::Mentioning("mysql")),
+            ),
+            // Shown to employers: the projects, not who hires.
+            (
+                "would a url shortener be a good thing to show employers?",
+                Some(Target::Section("projects")),
+            ),
+            // The next step toward a first job is the way in.
+            (
+                "finished my first django app, what's my next step toward getting hired?",
+                Some(Target::Section("entry")),
+            ),
+            // Skills asked for by that word lead the duty they name.
+            (
+                "is debugging production issues one of the skills you need?",
+                Some(Target::Section("skills")),
+            ),
+            // Frameworks asked for lead any language told.
+            (
+                "which framework should I learn for backend? I only know python",
+                Some(Target::Mentioning("frameworks")),
+            ),
+            // A language said to be dying weighs the language; the market dying, the outlook.
+            (
+                "is java dying for backend or still worth it?",
+                Some(Target::Faq("language")),
+            ),
+            ("is backend dying?", Some(Target::Section("outlook"))),
+            // A move asked as possible.
+            (
+                "is it possible to change to devops engineer after some years?",
+                Some(Target::Section("next")),
             ),
         ];
         let next_roles = vec!["devops engineer".to_string()];

@@ -388,6 +388,24 @@ pub fn contains_spaced(text: &str, phrase: &str) -> bool {
     false
 }
 
+/// The endings of a site's name ("Files.com", "booking.com").
+const SITE_ENDINGS: &[&str] = &["com", "io", "org", "net", "dev", "ai", "co"];
+
+/// Per word of `all` (`words(text)`): whether it belongs to a site's name, a word joined by a
+/// dot to a site ending ("files" and "com" in "Files.com"). Such a name is a name even when its
+/// parts are words of the language (added 2026-12-06).
+fn site_name_words(text: &str, all: &[(usize, usize, String)]) -> Vec<bool> {
+    let mut in_a_site = vec![false; all.len()];
+    for i in 1..all.len() {
+        let joined = &text[all[i - 1].1..all[i].0] == ".";
+        if joined && SITE_ENDINGS.contains(&all[i].2.as_str()) {
+            in_a_site[i - 1] = true;
+            in_a_site[i] = true;
+        }
+    }
+    in_a_site
+}
+
 /// Splits text into lowercase alphanumeric words with their byte ranges.
 pub fn words(text: &str) -> Vec<(usize, usize, String)> {
     let mut out = Vec::new();
@@ -526,14 +544,16 @@ impl Vocabulary {
         if self.dictionary.is_empty() {
             return None;
         }
-        words(text)
-            .into_iter()
-            .filter(|(_, _, word)| {
+        let all = words(text);
+        let in_a_site = site_name_words(text, &all);
+        all.into_iter()
+            .zip(in_a_site)
+            .filter(|((_, _, word), in_a_site)| {
                 word.chars().count() >= 3
                     && word.chars().any(char::is_alphabetic)
-                    && !self.is_a_word(word)
+                    && (*in_a_site || !self.is_a_word(word))
             })
-            .flat_map(|(_, _, word)| analyzer.terms(&word))
+            .flat_map(|((_, _, word), _)| analyzer.terms(&word))
             .find_map(|term| self.sole_unit.get(&term).map(String::as_str))
     }
 
@@ -887,5 +907,23 @@ mod tests {
         let texts: Vec<&str> = w.iter().map(|(_, _, t)| t.as_str()).collect();
         assert_eq!(texts, ["café", "naïve", "k8s"]);
         assert_eq!(&"Café, naïve k8s"[w[1].0..w[1].1], "naïve");
+    }
+
+    /// A site's name is a name even when its parts are words ("Files.com"); a sentence's full
+    /// stop before a word, or a dot inside another kind of name, joins nothing.
+    #[test]
+    fn a_site_name_is_read_as_a_name() {
+        for (text, expected) in [
+            ("is Files.com hiring", vec![false, true, true, false]),
+            ("booking.com, remote?", vec![true, true, false]),
+            (
+                "I use Node.js daily",
+                vec![false, false, false, false, false],
+            ),
+            ("done. com", vec![false, false]),
+        ] {
+            let all = words(text);
+            assert_eq!(super::site_name_words(text, &all), expected, "{text}");
+        }
     }
 }
