@@ -122,6 +122,7 @@ const SETS: &[&str] = &[
     "holdout30.toml",
     "holdout31.toml",
     "holdout32.toml",
+    "holdout33.toml",
 ];
 
 /// One set of `tests/data/interview_eval`, parsed.
@@ -937,6 +938,31 @@ fn experts_beat_gamed_and_wrong_answers_on_the_thirty_second_holdout_set() {
         234,
         HOLDOUT32_FLOOR,
         &["db-n-plus-one: 25"],
+    );
+}
+
+/// The thirty-sixth set, written 2026-12-06 the same way (blind: its author read only the
+/// README, the nine questions' bank entries and the header of `holdout32`), with answers to
+/// rel-circuit-breaker, rel-slo-sli, sec-password-storage, bh-disagree-decision,
+/// bh-cross-team-delivery, api-error-responses, db-replication-lag, cd-race-condition-counter
+/// and sd-async-order-processing (all seven kinds, two behavioral questions). First run 88.9%
+/// (224/252), unchanged since. Short: fluent-wrong answers at 93 to 100 whose misconceptions
+/// (replica lag as network distance, semi-sync losing nothing on failover) come near the
+/// authored ones but are not raised; a list asked back and dismissed ("API contracts, design
+/// docs, …, for a cross-team change? Overkill.") at 82, the question too long for a fragment
+/// (widening it to a list's length was tried and reverted: it lifted three older negated
+/// answers from 25 to 65-71, whose red flags are read from affirmative clauses); a vague
+/// behavioral answer of habits, not a story, at 61; bh-disagree-decision's own-words answer
+/// (thinking aloud, correcting itself) at 47.
+const HOLDOUT33_FLOOR: f64 = 0.88;
+
+#[test]
+fn experts_beat_gamed_and_wrong_answers_on_the_thirty_third_holdout_set() {
+    meets_the_bars_but(
+        "holdout33.toml",
+        252,
+        HOLDOUT33_FLOOR,
+        &["bh-disagree-decision: 47"],
     );
 }
 
