@@ -345,9 +345,14 @@ fn understand_words<'a>(lib: &'a Library, text: &str) -> Understood<'a> {
     // A name only one passage uses ("is LeetCode needed for interviews?") names that passage
     // before any topic.
     // A duty asked about stays the day's to answer ("write the schema migrations themselves").
-    if let Some(key) = vocabulary.sole_unit_named(analyzer, &corrected) {
+    if let Some((key, site)) = vocabulary.sole_unit_named(analyzer, &corrected) {
         let at = usize::from(targets.first() == Some(&Target::Section("day")));
-        targets.insert(at, Target::Unit(key.to_string()));
+        let target = if site {
+            Target::Named(key.to_string())
+        } else {
+            Target::Unit(key.to_string())
+        };
+        targets.insert(at, target);
     }
     let jobs = Target::Section("positions");
     if names_an_employer(lib, &lower) && !targets.contains(&jobs) {
@@ -1690,7 +1695,7 @@ fn answers(hit: &Hit, target: &Target) -> bool {
                     .contains(word)
         }
         Target::Rung(level) => rung_levels(hit).contains(level),
-        Target::Unit(key) => hit.doc.key == *key,
+        Target::Unit(key) | Target::Named(key) => hit.doc.key == *key,
         Target::Doing { verb, object } => {
             hit.doc.kind != DocKind::Certification && says_doing(&hit.doc.body, verb, object)
         }

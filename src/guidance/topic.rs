@@ -24,8 +24,12 @@ pub enum Target {
     Mentioning(&'static str),
     /// The rungs that cover a level ("what does a lead engineer do?").
     Rung(Level),
-    /// One unit, by key: the only one using a name the question uses ("LeetCode").
+    /// One unit, by key: the only one using a name the question uses ("LeetCode"). It leads
+    /// only when the ranking also found it near the top (see `faq::topic_first`).
     Unit(String),
+    /// One unit, by key: the only one naming a site the question names ("Files.com"), which
+    /// no ordinary word is, so it leads wherever the ranking put it (added 2026-12-06).
+    Named(String),
     /// A passage that says the duty is done with the thing the question names: `verb` (a
     /// word's start) followed within a few words by `object` ("deploy code to cloud platforms"
     /// answers "do backend devs deploy to the cloud themselves?", which no day's list does).
@@ -457,15 +461,6 @@ const PROJECTS: &[&str] = &[
     // What makes a candidate noticed (added 2026-12-04, anticipated).
     "stand out",
     "make me stand out",
-    // Shown as proof to those who hire (added 2026-12-06, anticipated).
-    "show employers",
-    "show to employers",
-    "show recruiters",
-    "show to recruiters",
-    "show hiring managers",
-    "impress employers",
-    "impress recruiters",
-    "impress hiring managers",
 ];
 /// A bootcamp's or course's certificate of completion, which is no industry certification.
 const COMPLETION_CERTIFICATES: &[&str] = &[
@@ -1462,11 +1457,13 @@ fn words(text: &str) -> String {
 /// ("what does the BLS project for developer jobs?"): beside words of the outlook, only a
 /// projects word other than "project(s)" itself counts.
 fn names_projects(question: &str) -> bool {
-    if !has(question, PROJECTS) {
+    // Proof shown to those who hire names the projects too (added 2026-12-06).
+    if !has(question, PROJECTS) && !has(question, PROOF_FOR_EMPLOYERS) {
         return false;
     }
     let bare = |cue: &&&str| matches!(**cue, "project" | "projects");
     !has(question, OUTLOOK)
+        || has(question, PROOF_FOR_EMPLOYERS)
         || PROJECTS
             .iter()
             .filter(|c| !bare(c))
@@ -2128,6 +2125,8 @@ const WHICH_FRAMEWORK: &[&str] = &[
     "what frameworks",
     "framework should",
     "frameworks should",
+    "framework i should",
+    "frameworks i should",
     "best framework",
     "best frameworks",
     "framework to learn",
@@ -2202,13 +2201,13 @@ pub fn targets(question: &str, next_roles: &RoleList) -> Vec<Target> {
         targets.push(Target::Section("day"));
     }
     let reached = level_reached(&question);
-    // A rung gone past ("after senior"), or one reached with what comes after it asked ("just
-    // got promoted to senior, what's the next rung after that?"; added 2026-12-06): the rung
-    // above it.
     // The rung just below a level ("what level sits right before senior?"; added 2026-12-06).
     if let Some(below) = level_before(&question) {
         targets.push(Target::Rung(below));
     }
+    // A rung gone past ("after senior"), or one reached with what comes after it asked ("just
+    // got promoted to senior, what's the next rung after that?"; added 2026-12-06): the rung
+    // above it.
     let past = level_after(&question).or(reached.filter(|_| onward_past_the_level(&question)));
     if let Some(level) = past {
         if level != Level::Principal {
@@ -3075,6 +3074,10 @@ mod tests {
             (
                 "is debugging production issues one of the skills you need?",
                 Some(Target::Section("skills")),
+            ),
+            (
+                "Which framework I should learn for backend? Python is all I know.",
+                Some(Target::Mentioning("frameworks")),
             ),
             // Frameworks asked for lead any language told.
             (

@@ -540,7 +540,8 @@ impl Vocabulary {
     /// the language ("LeetCode", "BLS", "Files.com": not in the model's word list) and that one
     /// unit alone contains. Needs the word list: without the model, none (ordinary words that
     /// happen to occur once would name units no one asked about).
-    pub fn sole_unit_named(&self, analyzer: &Analyzer, text: &str) -> Option<&str> {
+    /// `.1` says whether the name is a site's ("Files.com"), which no ordinary word is.
+    pub fn sole_unit_named(&self, analyzer: &Analyzer, text: &str) -> Option<(&str, bool)> {
         if self.dictionary.is_empty() {
             return None;
         }
@@ -553,8 +554,13 @@ impl Vocabulary {
                     && word.chars().any(char::is_alphabetic)
                     && (*in_a_site || !self.is_a_word(word))
             })
-            .flat_map(|((_, _, word), _)| analyzer.terms(&word))
-            .find_map(|term| self.sole_unit.get(&term).map(String::as_str))
+            .flat_map(|((_, _, word), in_a_site)| {
+                analyzer
+                    .terms(&word)
+                    .into_iter()
+                    .map(move |t| (t, in_a_site))
+            })
+            .find_map(|(term, site)| self.sole_unit.get(&term).map(|key| (key.as_str(), site)))
     }
 
     /// In a question about certifications, a name that none of the guides' certifications
