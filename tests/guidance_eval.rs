@@ -197,7 +197,7 @@ const COVERED_FLOOR_HOLDOUT32: f64 = 81.5;
 const COVERED_FLOOR_HOLDOUT33: f64 = 87.5;
 const COVERED_FLOOR_HOLDOUT34: f64 = 83.0;
 const COVERED_FLOOR_HOLDOUT35: f64 = 87.0;
-const COVERED_FLOOR_HOLDOUT36: f64 = 80.0;
+const COVERED_FLOOR_HOLDOUT36: f64 = 81.0;
 
 fn check_set(name: &str, covered_bar: f64) {
     check_set_honest(name, covered_bar, HONEST_GOAL);
@@ -1022,7 +1022,9 @@ fn holdout35_set_meets_the_bars() {
 /// between tools: 80.8% / 88.9% (/ask 80.2%). Then two major versions of one tool side by side
 /// and how the cited sources make their figures named as gaps: 80.8% / 90.0% (/ask 80.2%).
 /// Then a unit named by a site's name leads wherever the ranking put it, and "which framework I
-/// should learn": 81.4% / 90.0% (/ask 80.8%).
+/// should learn": 81.4% / 90.0% (/ask 80.8%). Then a framework asked for beside the language one
+/// knows not answered by the languages FAQ, a remote team's keeping in touch the line naming its
+/// tool, and "a good way to show" one's skill the projects: 81.9% / 90.0% (/ask 81.4%).
 #[test]
 fn holdout36_set_meets_the_bars() {
     check_set("holdout36.toml", COVERED_FLOOR_HOLDOUT36);

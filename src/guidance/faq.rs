@@ -314,7 +314,12 @@ fn understand_words<'a>(lib: &'a Library, text: &str) -> Understood<'a> {
     }
     // "which rung's focus is setting technical standards?": the rung that says so. A reverse
     // lookup is a short question; a long message shares words with every rung by chance.
-    if salary.is_none() && length <= 20 && intent::asks_which_level(&corrected) {
+    // ("which level is just below staff?" names its rung by a neighbour: "below" is no duty.)
+    if salary.is_none()
+        && length <= 20
+        && intent::asks_which_level(&corrected)
+        && !topic::asks_beside_a_level(&corrected)
+    {
         let needed = if length <= 12 { 1 } else { 2 };
         if let Some(level) = role.and_then(|r| rung_described(r, analyzer, &terms, needed, true)) {
             targets.retain(|t| *t != Target::Rung(level));

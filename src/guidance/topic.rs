@@ -433,8 +433,14 @@ const SECURITY: &[&str] = &[
     "authn",
     "authz",
 ];
-/// Something shown to those who hire, as proof of skill: the projects' question.
+/// Something shown as proof of one's skill, to those who hire or in general ("a good way to
+/// show I know security?"): the projects' question.
 const PROOF_FOR_EMPLOYERS: &[&str] = &[
+    "good way to show",
+    "way to show i",
+    "good way to prove",
+    "way to prove i",
+    "way to demonstrate",
     "show employers",
     "show to employers",
     "show recruiters",
@@ -1295,6 +1301,21 @@ const LANGUAGES: &[&str] = &[
     "javascript",
     "typescript",
 ];
+/// How a team keeps in touch.
+const TEAM_TALK: &[&str] = &[
+    "comms",
+    "communicate",
+    "communicating",
+    "communication",
+    "keep in touch",
+    "stay in touch",
+    "stay in sync",
+    "stay aligned",
+    "talk to the team",
+    "talk to each other",
+    "collaborate",
+    "collaboration",
+];
 /// The languages the guides name, by name.
 const LANGUAGE_NAMES: &[&str] = &[
     "python",
@@ -1596,6 +1617,14 @@ pub fn asks_onward(question: &str) -> bool {
     has(&question, NEXT_STEP)
         || (NEXT_FROM_ONES_OWN.iter())
             .any(|cue| cue.contains("next") && contains_spaced(&question, cue))
+}
+
+/// Whether the question places the rung it asks for beside a level it names ("which level is
+/// just below staff?", "the rung after senior"): it names that rung by its neighbour, not by
+/// what the rung does.
+pub fn asks_beside_a_level(question: &str) -> bool {
+    let question = words(question);
+    level_before(&question).is_some() || level_after(&question).is_some()
 }
 
 /// The level a question asks to go beyond: "after senior", "promotion from mid".
@@ -2420,14 +2449,21 @@ pub fn targets(question: &str, next_roles: &RoleList) -> Vec<Target> {
         targets.push(Target::Section("positions"));
     }
     if has(&question, OUTLOOK) {
-        // A language said to be dying ("java feels old and dying, should I bother?") weighs
-        // the language: the languages answer first (added 2026-12-06).
-        if has(&question, LANGUAGE_NAMES) && has(&question, DECLINE) {
+        // A language said to be dying ("java feels old and dying, should I bother?", "is go
+        // dying as a language?") weighs the language: the languages answer first (added
+        // 2026-12-06).
+        let a_language = has(&question, LANGUAGE_NAMES) || has(&question, &["language", "lang"]);
+        if a_language && has(&question, DECLINE) {
             targets.push(Target::Faq("language"));
         }
         targets.push(Target::Section("outlook"));
     }
     if has(&question, REMOTE) {
+        // How a remote team keeps in touch is the day's line on it ("async updates via
+        // Slack"; added 2026-12-06).
+        if has(&question, TEAM_TALK) {
+            targets.push(Target::Mentioning("slack"));
+        }
         targets.push(Target::Mentioning("remote"));
     }
     if has(&question, LANGUAGES) {
@@ -2458,6 +2494,12 @@ pub fn targets(question: &str, next_roles: &RoleList) -> Vec<Target> {
             .position(|t| *t == overview)
             .unwrap_or(targets.len());
         targets.splice(at..at, rungs);
+    }
+    // A framework asked for beside the language one knows ("which framework should I learn? I
+    // only know Python") asks nothing of the languages answer, which would otherwise answer it
+    // as an FAQ entry on the topic (added 2026-12-06).
+    if has(&question, WHICH_FRAMEWORK) {
+        targets.retain(|t| *t != Target::Faq("language"));
     }
     let mut seen = Vec::new();
     targets.retain(|t| {
@@ -2584,6 +2626,21 @@ mod tests {
 
     /// "after that", "now what" ask for the next step only after the one level the asker names
     /// (authored for this test, not from any set).
+    /// A rung named by its neighbour is no rung described by its duties (cases authored for
+    /// this test, 2026-12-06).
+    #[test]
+    fn a_rung_beside_a_level_is_told_from_a_rung_described() {
+        for (question, beside) in [
+            ("which level is just below staff?", true),
+            ("what rung comes after senior?", true),
+            ("the rung right before lead?", true),
+            ("which level sets technical standards?", false),
+            ("which rung is below the role median in pay?", false),
+        ] {
+            assert_eq!(asks_beside_a_level(question), beside, "{question}");
+        }
+    }
+
     #[test]
     fn onward_words_ask_for_the_next_step_only_after_a_level() {
         assert!(asks_next_step("made staff last year, what's next?"));
@@ -3079,6 +3136,16 @@ mod tests {
                 "Which framework I should learn for backend? Python is all I know.",
                 Some(Target::Mentioning("frameworks")),
             ),
+            // A remote team's keeping in touch is the line naming its tool.
+            (
+                "fully remote backend devs, how do you communicate with the team?",
+                Some(Target::Mentioning("slack")),
+            ),
+            // A good way to show one's skill is the projects' question.
+            (
+                "would an ETL pipeline be a good way to show I know data work?",
+                Some(Target::Section("projects")),
+            ),
             // Frameworks asked for lead any language told.
             (
                 "which framework should I learn for backend? I only know python",
@@ -3090,6 +3157,10 @@ mod tests {
                 Some(Target::Faq("language")),
             ),
             ("is backend dying?", Some(Target::Section("outlook"))),
+            (
+                "is go dying as a backend language?",
+                Some(Target::Faq("language")),
+            ),
             // A move asked as possible.
             (
                 "is it possible to change to devops engineer after some years?",
