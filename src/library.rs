@@ -1,10 +1,9 @@
 //! `Library`: everything derived from one version of `content/` — the catalog, its search index
 //! (with the vectors of its units) and the caches built from them (spelling vocabulary,
 //! autocomplete postings, scoring banks, the analyzed pay and level words, vectors of the
-//! server's staff entries). One value per
-//! content version, owned by `App` and swapped whole by a reload, so no question ever mixes two
-//! versions and no cache outlives the content it was built from (there are no process-global
-//! caches of content).
+//! server's staff entries). One value per content version, owned by `App` and swapped whole by a
+//! reload, so no question ever mixes two versions and no cache outlives the content it was built
+//! from (there are no process-global caches of content).
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};

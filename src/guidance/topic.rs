@@ -1629,19 +1629,34 @@ pub fn asks_beside_a_level(question: &str) -> bool {
 
 /// The level a question asks to go beyond: "after senior", "promotion from mid".
 fn level_after(question: &str) -> Option<Level> {
+    // A cue within the words before the level ("after being a senior").
+    levels_with_words_before(question)
+        .find(|(_, before)| has(before, AFTER_LEVEL))
+        .map(|(level, _)| level)
+}
+
+/// Each level the question names by a word, with up to four words before it (padded with a
+/// space at each end): where the cues that place a level ("after", "become", "just below")
+/// stand.
+fn levels_with_words_before(question: &str) -> impl Iterator<Item = (Level, String)> + '_ {
     let words: Vec<&str> = question.split_whitespace().collect();
-    for (i, word) in words.iter().enumerate() {
-        let Some(level) = level_named(word) else {
-            continue;
-        };
-        // A cue within the three words before the level ("after being a senior").
-        let before = words[i.saturating_sub(4)..i].join(" ");
-        let before = format!(" {before} ");
-        if AFTER_LEVEL.iter().any(|cue| contains_spaced(&before, cue)) {
-            return Some(level);
-        }
-    }
-    None
+    (0..words.len()).filter_map(move |i| {
+        let level = level_named(words[i])?;
+        Some((
+            level,
+            format!(" {} ", words[i.saturating_sub(4)..i].join(" ")),
+        ))
+    })
+}
+
+/// The rung below `level` (junior has none: itself).
+fn level_below(level: Level) -> Level {
+    Level::ALL
+        .iter()
+        .rev()
+        .find(|l| **l < level)
+        .copied()
+        .unwrap_or(Level::Junior)
 }
 
 /// Words before a level that ask for the rung below it ("the level right before senior"); a
@@ -1666,37 +1681,22 @@ const BELOW_LEVEL: &[&str] = &[
 
 /// The rung just below the level a question names after a `BELOW_LEVEL` cue.
 fn level_before(question: &str) -> Option<Level> {
-    let words: Vec<&str> = question.split_whitespace().collect();
-    words.iter().enumerate().find_map(|(i, word)| {
-        let level = level_named(word).filter(|l| *l > Level::Junior)?;
-        let before = format!(" {} ", words[i.saturating_sub(4)..i].join(" "));
-        BELOW_LEVEL
-            .iter()
-            .any(|cue| contains_spaced(&before, cue))
-            .then(|| {
-                Level::ALL
-                    .iter()
-                    .rev()
-                    .find(|l| **l < level)
-                    .copied()
-                    .unwrap_or(Level::Junior)
-            })
-    })
+    levels_with_words_before(question)
+        .find(|(level, before)| *level > Level::Junior && has(before, BELOW_LEVEL))
+        .map(|(level, _)| level_below(level))
 }
 
 /// The level above junior a question asks how to reach: a cue within the three words before it.
 fn level_reached(question: &str) -> Option<Level> {
-    let words: Vec<&str> = question.split_whitespace().collect();
-    words.iter().enumerate().find_map(|(i, word)| {
-        let level = level_named(word).filter(|l| *l > Level::Junior)?;
-        let before = format!(" {} ", words[i.saturating_sub(4)..i].join(" "));
-        let adjacent = format!(" {} ", words[i.saturating_sub(2)..i].join(" "));
-        let reached = REACH_LEVEL.iter().any(|cue| contains_spaced(&before, cue))
-            || REACH_LEVEL_ADJACENT
-                .iter()
-                .any(|cue| adjacent.ends_with(&format!(" {cue} ")));
-        reached.then_some(level)
-    })
+    levels_with_words_before(question)
+        .find(|(level, before)| {
+            *level > Level::Junior
+                && (has(before, REACH_LEVEL)
+                    || REACH_LEVEL_ADJACENT
+                        .iter()
+                        .any(|cue| before.ends_with(&format!(" {cue} "))))
+        })
+        .map(|(level, _)| level)
 }
 
 /// The levels a question names, each once: in the order named, except that the level one moves
@@ -2245,13 +2245,7 @@ pub fn targets(question: &str, next_roles: &RoleList) -> Vec<Target> {
         targets.push(Target::Section("next"));
     } else if let Some(level) = reached {
         // Reaching a rung: that rung (the ones above the level below it), then what leads on.
-        let below = Level::ALL
-            .iter()
-            .rev()
-            .find(|l| **l < level)
-            .copied()
-            .unwrap_or(Level::Junior);
-        targets.push(Target::RungAbove(below));
+        targets.push(Target::RungAbove(level_below(level)));
         targets.push(Target::Section("next"));
     } else if next_step_asked(&question) {
         // The next step from the one level named ("I'm senior, where does the ladder go
