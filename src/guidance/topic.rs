@@ -1433,11 +1433,7 @@ const COMPANY_SETTINGS: &[&str] = &[
 fn without_company_setting(question: &str) -> String {
     // "good thing to show employers?" asks what proves one's skill, not who hires (added
     // 2026-12-06).
-    let mut question = PROOF_FOR_EMPLOYERS
-        .iter()
-        .fold(question.to_string(), |q, phrase| {
-            q.replace(&format!(" {phrase} "), " ")
-        });
+    let mut question = without(question, PROOF_FOR_EMPLOYERS);
     for at in ["at", "in", "for"] {
         for kind in COMPANY_SETTINGS {
             for noun in ["companies", "companys", "company", "firms", "orgs"] {
@@ -1496,11 +1492,18 @@ fn names_an_interview(question: &str) -> bool {
     // "remote, or do most want you onsite?" sets the office against remote work: no interview
     // round (added 2026-12-06).
     let setting = if has(question, REMOTE) {
-        question.replace(" onsite ", " ").replace(" on site ", " ")
+        without(question, &["onsite", "on site"])
     } else {
         question.to_string()
     };
     has(question, INTERVIEW) || has(&setting, INTERVIEW_SETTING)
+}
+
+/// The question with each of `phrases`, as whole words, taken out.
+fn without(question: &str, phrases: &[&str]) -> String {
+    phrases.iter().fold(question.to_string(), |q, phrase| {
+        q.replace(&format!(" {phrase} "), " ")
+    })
 }
 
 /// Whether one of `cues` is among the question's words (as `words` writes them: "ci/cd" is
@@ -2260,12 +2263,17 @@ pub fn targets(question: &str, next_roles: &RoleList) -> Vec<Target> {
         targets.push(Target::Section("next"));
     }
     // A hiring or product manager is someone else's title, not a rung to climb to.
-    let managing = ["hiring", "product", "project"]
-        .iter()
-        .fold(question.clone(), |q, who| {
-            q.replace(&format!(" {who} managers "), " ")
-                .replace(&format!(" {who} manager "), " ")
-        });
+    let managing = without(
+        &question,
+        &[
+            "hiring managers",
+            "hiring manager",
+            "product managers",
+            "product manager",
+            "project managers",
+            "project manager",
+        ],
+    );
     if has(&managing, MANAGEMENT) {
         targets.push(Target::RungAbove(Level::Lead));
         targets.push(Target::Section("next"));
@@ -2306,13 +2314,10 @@ pub fn targets(question: &str, next_roles: &RoleList) -> Vec<Target> {
     // beside backend ("SRE after backend?") is.
     // "do interviews go into indexing" asks what they cover, not about a move.
     // "never go into an office" is about where one works, not a move (added 2026-12-06).
-    let without_offices = [
-        " go into an office ",
-        " go into the office ",
-        " go into office ",
-    ]
-    .iter()
-    .fold(question.clone(), |q, office| q.replace(office, " "));
+    let without_offices = without(
+        &question,
+        &["go into an office", "go into the office", "go into office"],
+    );
     let pivot = has(&without_offices, PIVOT) && !names_an_interview(&question) && !against_others;
     // "deploy to the cloud, or is that DevOps' job?" asks whose duty it is, not about a move.
     let whose_job = has(&question, WHOSE_JOB);
@@ -2375,9 +2380,7 @@ pub fn targets(question: &str, next_roles: &RoleList) -> Vec<Target> {
     // "my first backend language" asks which language, not how to get in.
     let entry_words = as_backend.replace(" first backend language", " backend language");
     // "relevant to backend roles" weighs something for the role: no way in (added 2026-12-06).
-    let entry_words = BEARING_ON_BACKEND.iter().fold(entry_words, |q, phrase| {
-        q.replace(&format!(" {phrase} "), " ")
-    });
+    let entry_words = without(&entry_words, BEARING_ON_BACKEND);
     if has(&entry_words, ENTRY) && reached.is_none() {
         // Asking for the steps from nothing is the roadmap answer's to give first.
         if has(&question, ROADMAP) {
