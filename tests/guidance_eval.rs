@@ -198,6 +198,7 @@ const COVERED_FLOOR_HOLDOUT33: f64 = 87.5;
 const COVERED_FLOOR_HOLDOUT34: f64 = 83.0;
 const COVERED_FLOOR_HOLDOUT35: f64 = 87.0;
 const COVERED_FLOOR_HOLDOUT36: f64 = 81.0;
+const COVERED_FLOOR_HOLDOUT37: f64 = 79.5;
 
 fn check_set(name: &str, covered_bar: f64) {
     check_set_honest(name, covered_bar, HONEST_GOAL);
@@ -1028,4 +1029,17 @@ fn holdout35_set_meets_the_bars() {
 #[test]
 fn holdout36_set_meets_the_bars() {
     check_set("holdout36.toml", COVERED_FLOOR_HOLDOUT36);
+}
+
+/// holdout37 (written 2026-12-06, blind, the same way as holdout36): progression, pay by level,
+/// pivots and ways in weighted most, 61 of 177 covered rows by meaning, and 45 of 90 uncovered
+/// rows reusing the guides' own words. First run (/faq) 79.7% / 81.1% (/ask 79.1%). Then
+/// programming details (the GIL, generics, PKCE, cookies against local storage), another role's
+/// own day, scripted words, chat shorthand ("r u …"), a downturn foretold, problems by
+/// difficulty, a document's template, the bot's own pick, counts of weeks in a year, a figure's
+/// sample and feeling like a fraud became gaps, and the ones who ask ("interviewers", "get
+/// asked") interview words: 80.2% / 97.8% (/ask 79.7%).
+#[test]
+fn holdout37_set_meets_the_bars() {
+    check_set("holdout37.toml", COVERED_FLOOR_HOLDOUT37);
 }

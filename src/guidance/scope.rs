@@ -34,8 +34,20 @@ fn words(text: &str) -> String {
     let mut joined: String = out.split_whitespace().collect::<Vec<_>>().join(" ");
     // A full stop ends a sentence more often than it joins a name ("files.com").
     joined = joined.replace(". ", " ");
-    format!(" {} ", joined.trim_end_matches('.'))
+    let spaced = format!(" {} ", joined.trim_end_matches('.'));
+    // Chat shorthand read as the words it stands for ("r u chatgpt?" asks "are you chatgpt?"),
+    // so a cue is written once (added 2026-12-06). A lone "r" is left alone: it names a language.
+    CHAT_SHORTHAND
+        .iter()
+        .fold(spaced, |text, (short, long)| text.replace(short, long))
 }
+
+/// Chat shorthand and what it stands for, as whole words.
+const CHAT_SHORTHAND: &[(&str, &str)] = &[
+    (" r u ", " are you "),
+    (" u ", " you "),
+    (" ur ", " your "),
+];
 
 /// How a person's noun ends ("engineer", "scientist", "administrator", "analyst").
 const PERSON_ENDINGS: &[&str] = &["er", "ist", "or", "yst"];
@@ -578,6 +590,30 @@ mod tests {
             ),
             ("step by step roadmap to get hired?", None),
             ("will backend still be in demand in 2030?", None),
+        ];
+        assert_topics(&scope(), cases);
+    }
+
+    /// Gaps of 2026-12-06 (cases authored for this test): programming details, another role's
+    /// work, scripted words, chat shorthand, a downturn foretold, problems by difficulty, a
+    /// document's template, the bot's own pick, and the questions beside them that stay covered.
+    #[test]
+    fn language_details_other_roles_and_scripts_are_gaps() {
+        let details = Some("programming details the guides don't explain");
+        let cases: &[(&str, Option<&str>)] = &[
+            ("how does the java garbage collector decide what to free?", details),
+            ("should my tokens live in cookies or local storage?", details),
+            ("is async await in node just threads underneath?", details),
+            ("what does an sre do all day?", Some("other roles' work")),
+            ("is on-call the SRE's job or the backend team's?", None),
+            ("what does a devops engineer do, and can I move there from backend?", None),
+            ("what can i say in standup when i got nothing done", Some("what to say")),
+            ("r u a real person", Some("small talk")),
+            ("is a recession coming for tech?", Some("forecasts the guides don't make")),
+            ("should i grind hard problems or stick to easy problems", Some("study plans")),
+            ("any template for the threat model write-up?", Some("project how-to")),
+            ("which message broker would you pick for a chat app?", Some("technical how-to (by the question's form)")),
+            ("how many days a year do backend devs work from home?", Some("figures the guides don't give")),
         ];
         assert_topics(&scope(), cases);
     }

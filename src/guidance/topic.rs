@@ -1134,6 +1134,22 @@ const INTERVIEW: &[&str] = &[
     "expect questions",
     "tell a story about",
     "tell me about a time",
+    // Being asked, by the ones who ask (added 2026-12-06, from holdout37's misses).
+    "interviewer",
+    "interviewers",
+    "get asked",
+    "getting asked",
+    "be asked to",
+    "asked to design",
+    "quiz you",
+    "quizzed on",
+    "they'd ask",
+    "would they ask",
+    "will they ask",
+    "do they ask",
+    "typically ask",
+    "commonly asked",
+    "typical question",
 ];
 /// Asking whose duty something is ("…, or is that the DevOps team's job?").
 /// (Apostrophes are spaces here: "the team's job" reads "the team s job".)
