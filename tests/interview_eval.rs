@@ -123,6 +123,7 @@ const SETS: &[&str] = &[
     "holdout31.toml",
     "holdout32.toml",
     "holdout33.toml",
+    "holdout34.toml",
 ];
 
 /// One set of `tests/data/interview_eval`, parsed.
@@ -575,17 +576,14 @@ fn experts_beat_gamed_and_wrong_answers_on_the_fourteenth_holdout_set() {
 /// misconception than a point to lose that point's credit by meaning: 90.2%, bh-conflict-teammate's
 /// own words 21 -> 26.
 /// Then four short plain-spoken statements per behavioral point (2026-12-05): 92.7%,
-/// bh-conflict-teammate's own words over 50.
+/// bh-conflict-teammate's own words over 50. Then a lone digit ending a sentence ends it (it was
+/// read as an initial, so "… 3. Then …" joined two sentences; 2026-12-06): 93.2%,
+/// cd-consistent-hashing's own words 45 -> 88.
 const HOLDOUT15_FLOOR: f64 = 0.895;
 
 #[test]
 fn experts_beat_gamed_and_wrong_answers_on_the_fifteenth_holdout_set() {
-    meets_the_bars_but(
-        "holdout15.toml",
-        234,
-        HOLDOUT15_FLOOR,
-        &["cd-consistent-hashing: 45"],
-    );
+    meets_the_bars_but("holdout15.toml", 234, HOLDOUT15_FLOOR, &[]);
 }
 
 /// The nineteenth set, written 2026-12-04 the same way (blind: its author read only the README,
@@ -964,6 +962,25 @@ fn experts_beat_gamed_and_wrong_answers_on_the_thirty_third_holdout_set() {
         HOLDOUT33_FLOOR,
         &["bh-disagree-decision: 47"],
     );
+}
+
+/// The thirty-seventh set, written 2026-12-06 the same way (blind: its author read only the
+/// README, the nine questions' bank entries and the header of `holdout33`), with answers to
+/// cd-lru-cache, cd-deadlock, rel-cascading-failures, sec-cors-csrf, bh-outage-mistake,
+/// bh-mentoring, api-versioning, db-slow-query and sd-scale-web-app (all seven kinds, two
+/// behavioral and two coding questions). First run 93.7% (236/252): a template whose numbers
+/// ended its sentences ("… on key 5. I would use …") read as fewer, longer sentences, so its
+/// frame went unseen (78); a negated answer calling CSRF defences "a 2010 problem" and "textbook
+/// material I've never seen happen", and skipping "all of it" after a list (96); a fluent story
+/// that kept the outage inside the team and took the blame to skip the process review (92).
+/// Then a lone digit ends its sentence (a list's number does not), a rejecting verb whose object
+/// is the whole list ("…: I'd skip all of it") denies the list before its colon, and dismissals
+/// of things as outdated or never met in practice: 95.2% (240/252).
+const HOLDOUT34_FLOOR: f64 = 0.95;
+
+#[test]
+fn experts_beat_gamed_and_wrong_answers_on_the_thirty_fourth_holdout_set() {
+    meets_the_bars_but("holdout34.toml", 252, HOLDOUT34_FLOOR, &[]);
 }
 
 /// A fine answer to another question whose words overlap this rubric's is off topic by meaning

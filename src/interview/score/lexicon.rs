@@ -46,6 +46,9 @@ pub struct Negation {
     pub back_references: Vec<String>,
     /// Openings after a listed colon that say no one does the list ("…: nobody thinks about").
     pub nobody: Vec<String>,
+    /// Objects that refer back to a whole list, after a rejecting verb past its colon ("…: I'd
+    /// skip all of it").
+    pub the_whole_list: Vec<String>,
     /// Openings that report a claim as others' ("people will tell you").
     pub reported: Vec<String>,
     /// What rejects a reported claim ("I don't buy it", "nonsense").
@@ -149,6 +152,10 @@ impl Lexicon {
                 &self.negation.back_references,
             ),
             ("negation.nobody".into(), &self.negation.nobody),
+            (
+                "negation.the_whole_list".into(),
+                &self.negation.the_whole_list,
+            ),
             ("negation.reported".into(), &self.negation.reported),
             ("negation.rejections".into(), &self.negation.rejections),
             (

@@ -90,7 +90,15 @@ pub fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
                     .rsplit(char::is_whitespace)
                     .next()
                     .is_some_and(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit()));
-                let abbreviation = (last_word.chars().count() == 1 && !after_a_number)
+                // A lone digit is a number ending its sentence ("… a get on key 5. I …"),
+                // unless it is all the sentence holds: a list's number ("1. Migration only").
+                let list_number =
+                    !before.trim().is_empty() && before.trim().chars().all(|c| c.is_ascii_digit());
+                let initial = last_word.chars().count() == 1
+                    && last_word.chars().all(char::is_alphabetic)
+                    && !after_a_number;
+                let abbreviation = initial
+                    || list_number
                     || matches!(
                         last_word.to_lowercase().as_str(),
                         "e.g" | "i.e" | "etc" | "vs" | "eg" | "ie"
@@ -183,6 +191,7 @@ pub struct NegationCues {
     pub back_references: Phrases,
     pub dismissal_fillers: Phrases,
     pub nobody: Phrases,
+    pub the_whole_list: Phrases,
     pub reported: Phrases,
     pub rejections: Phrases,
     pub boundaries: Phrases,
@@ -212,6 +221,7 @@ impl NegationCues {
             back_references: Phrases::new(&lexicon.negation.back_references),
             dismissal_fillers: Phrases::new(&lexicon.negation.dismissal_fillers),
             nobody: Phrases::new(&lexicon.negation.nobody),
+            the_whole_list: Phrases::new(&lexicon.negation.the_whole_list),
             reported: Phrases::new(&lexicon.negation.reported),
             rejections: Phrases::new(&lexicon.negation.rejections),
             boundaries: Phrases::new(&lexicon.negation.boundaries),
@@ -525,6 +535,12 @@ fn deny_a_list_dismissed_after_its_colon(sentence: &mut Sentence, cues: &Negatio
         return;
     }
     let words = &sentence.words;
+    if rejects_the_whole_list(sentence, tail.start, cues) {
+        sentence.scope.negated[..head_words]
+            .iter_mut()
+            .for_each(|n| *n = true);
+        return;
+    }
     // The judgement is the clause right after the colon ("…: security theatre for an API like
     // ours, nobody will craft a malicious query"); what follows it may run on.
     let first_clause = scope.clause[tail.start];
@@ -553,6 +569,30 @@ fn deny_a_list_dismissed_after_its_colon(sentence: &mut Sentence, cues: &Negatio
             .iter_mut()
             .for_each(|n| *n = true);
     }
+}
+
+/// Within how many words of a colon a verb may reject the list before it ("…: I'd skip all of
+/// it", "…: we never bothered with any of it").
+const REJECTION_AFTER_COLON: usize = 4;
+
+/// Whether the words after a list's colon (from `tail`) open by rejecting it as a whole: a
+/// negation cue within the first few words, the first cue there, followed straight away by an
+/// object that refers back to the list ("skip all of it", "ditch them all", "never bothered with
+/// any of that"). A cue before it negates twice ("…: can't ship without them"), and a cue
+/// followed by anything else rejects something else ("…: never run production without them").
+fn rejects_the_whole_list(sentence: &Sentence, tail: usize, cues: &NegationCues) -> bool {
+    let (words, scope) = (&sentence.words, &sentence.scope);
+    let reach = (tail + REJECTION_AFTER_COLON).min(words.len());
+    let Some(first_cue) = (tail..reach).find(|&w| scope.cue[w]) else {
+        return false;
+    };
+    let after_cue = (first_cue..words.len())
+        .find(|&w| !scope.cue[w])
+        .unwrap_or(words.len());
+    // "never bothered with any of it": a verb of the cue's own may stand before the object.
+    (after_cue..(after_cue + 3).min(words.len()))
+        .take_while(|&w| w == after_cue || !scope.cue[w])
+        .any(|w| cues.the_whole_list.longest_at(words, w).is_some())
 }
 
 /// One sentence of an answer.
@@ -972,6 +1012,24 @@ mod tests {
                 "Depth limits, cost analysis, persisted queries: each guards a public GraphQL API, and skipping them is asking for trouble.",
                 false,
             ),
+            // A rejecting verb whose object is the whole list (added 2026-12-06).
+            (
+                "Bulkheads, load shedding, retry budgets: I'd skip all of it and just add servers.",
+                true,
+            ),
+            (
+                "Version headers, deprecation notices, sunset dates: we never bothered with any of that.",
+                true,
+            ),
+            (
+                "Timeouts, retries and breakers: you can't go live without all of them.",
+                false,
+            ),
+            (
+                "Timeouts, retries and breakers: never deploy a service without them.",
+                false,
+            ),
+            ("Stale reads, lost updates, dirty writes: a 2010 problem.", true),
         ] {
             assert_eq!(list_denied(answer), denied, "{answer}");
         }
@@ -1201,6 +1259,19 @@ mod tests {
                 "An inner timeout is shorter.",
                 "Ask J. Smith."
             ]
+        );
+        // A lone digit is a number, not an initial; a list's number opens its item (added
+        // 2026-12-06).
+        assert_eq!(
+            split("Evict from the tail at size 5. Then move the hit to the head."),
+            [
+                "Evict from the tail at size 5.",
+                "Then move the hit to the head."
+            ]
+        );
+        assert_eq!(
+            split("Two steps:\n1. Add the column.\n12. Drop the old one."),
+            ["Two steps:", "1. Add the column.", "12. Drop the old one."]
         );
     }
 
