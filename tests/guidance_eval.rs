@@ -198,7 +198,7 @@ const COVERED_FLOOR_HOLDOUT33: f64 = 87.5;
 const COVERED_FLOOR_HOLDOUT34: f64 = 83.0;
 const COVERED_FLOOR_HOLDOUT35: f64 = 87.0;
 const COVERED_FLOOR_HOLDOUT36: f64 = 81.0;
-const COVERED_FLOOR_HOLDOUT37: f64 = 79.5;
+const COVERED_FLOOR_HOLDOUT37: f64 = 81.0;
 
 fn check_set(name: &str, covered_bar: f64) {
     check_set_honest(name, covered_bar, HONEST_GOAL);
@@ -1038,7 +1038,9 @@ fn holdout36_set_meets_the_bars() {
 /// own day, scripted words, chat shorthand ("r u …"), a downturn foretold, problems by
 /// difficulty, a document's template, the bot's own pick, counts of weeks in a year, a figure's
 /// sample and feeling like a fraud became gaps, and the ones who ask ("interviewers", "get
-/// asked") interview words: 80.2% / 97.8% (/ask 79.7%).
+/// asked") interview words: 80.2% / 97.8% (/ask 79.7%). Then a credential asked for by someone
+/// who tells their stack (".NET shop"), a vendor's cloud in other words ("their hosting
+/// platform") and an exam asked "any good" no longer gaps: 81.9% / 97.8% (/ask 81.4%).
 #[test]
 fn holdout37_set_meets_the_bars() {
     check_set("holdout37.toml", COVERED_FLOOR_HOLDOUT37);

@@ -43,11 +43,8 @@ fn words(text: &str) -> String {
 }
 
 /// Chat shorthand and what it stands for, as whole words.
-const CHAT_SHORTHAND: &[(&str, &str)] = &[
-    (" r u ", " are you "),
-    (" u ", " you "),
-    (" ur ", " your "),
-];
+const CHAT_SHORTHAND: &[(&str, &str)] =
+    &[(" r u ", " are you "), (" u ", " you "), (" ur ", " your ")];
 
 /// How a person's noun ends ("engineer", "scientist", "administrator", "analyst").
 const PERSON_ENDINGS: &[&str] = &["er", "ist", "or", "yst"];
@@ -601,19 +598,52 @@ mod tests {
     fn language_details_other_roles_and_scripts_are_gaps() {
         let details = Some("programming details the guides don't explain");
         let cases: &[(&str, Option<&str>)] = &[
-            ("how does the java garbage collector decide what to free?", details),
-            ("should my tokens live in cookies or local storage?", details),
+            (
+                "how does the java garbage collector decide what to free?",
+                details,
+            ),
+            (
+                "should my tokens live in cookies or local storage?",
+                details,
+            ),
             ("is async await in node just threads underneath?", details),
             ("what does an sre do all day?", Some("other roles' work")),
             ("is on-call the SRE's job or the backend team's?", None),
-            ("what does a devops engineer do, and can I move there from backend?", None),
-            ("what can i say in standup when i got nothing done", Some("what to say")),
+            (
+                "what does a devops engineer do, and can I move there from backend?",
+                None,
+            ),
+            (
+                "what can i say in standup when i got nothing done",
+                Some("what to say"),
+            ),
             ("r u a real person", Some("small talk")),
-            ("is a recession coming for tech?", Some("forecasts the guides don't make")),
-            ("should i grind hard problems or stick to easy problems", Some("study plans")),
-            ("any template for the threat model write-up?", Some("project how-to")),
-            ("which message broker would you pick for a chat app?", Some("technical how-to (by the question's form)")),
-            ("how many days a year do backend devs work from home?", Some("figures the guides don't give")),
+            // A vendor's exam asked for its worth is the certification's; its length is not.
+            ("is the oracle exam any good for java jobs?", None),
+            (
+                "how long is the AWS developer exam?",
+                Some("certification exams"),
+            ),
+            (
+                "is a recession coming for tech?",
+                Some("forecasts the guides don't make"),
+            ),
+            (
+                "should i grind hard problems or stick to easy problems",
+                Some("study plans"),
+            ),
+            (
+                "any template for the threat model write-up?",
+                Some("project how-to"),
+            ),
+            (
+                "which message broker would you pick for a chat app?",
+                Some("technical how-to (by the question's form)"),
+            ),
+            (
+                "how many days a year do backend devs work from home?",
+                Some("figures the guides don't give"),
+            ),
         ];
         assert_topics(&scope(), cases);
     }
