@@ -124,6 +124,7 @@ const SETS: &[&str] = &[
     "holdout32.toml",
     "holdout33.toml",
     "holdout34.toml",
+    "holdout35.toml",
 ];
 
 /// One set of `tests/data/interview_eval`, parsed.
@@ -981,6 +982,24 @@ const HOLDOUT34_FLOOR: f64 = 0.95;
 #[test]
 fn experts_beat_gamed_and_wrong_answers_on_the_thirty_fourth_holdout_set() {
     meets_the_bars_but("holdout34.toml", 252, HOLDOUT34_FLOOR, &[]);
+}
+
+/// The thirty-eighth set, written 2026-12-06 the same way (blind: its author read only the
+/// README, the nine questions' bank entries and the header of `holdout34`), with answers to
+/// cd-consistent-hashing, rel-incident-response, sec-leaked-secret, bh-conflict-teammate,
+/// sd-shard-multitenant-db, api-idempotency-keys, db-sql-vs-nosql, db-zero-downtime-migration
+/// and cd-big-o-collections (all seven kinds). First run 94.4% (221/234), no own-words answer
+/// under 50. What it showed, left open: a numbered own-words answer on a leaked key (52) whose
+/// step "rewrite the commits and force-push" sits closer to the misconception that rewriting
+/// history un-leaks a key than to the point, though the next sentence calls it "tidiness only",
+/// and whose "disable it and generate a replacement" says "it" for the key (0.47 from the
+/// point); fluent-wrong answers at 71 to 88 on rel-incident-response, sec-leaked-secret and
+/// db-sql-vs-nosql; an off-topic answer at 75 on rel-incident-response.
+const HOLDOUT35_FLOOR: f64 = 0.94;
+
+#[test]
+fn experts_beat_gamed_and_wrong_answers_on_the_thirty_fifth_holdout_set() {
+    meets_the_bars_but("holdout35.toml", 234, HOLDOUT35_FLOOR, &[]);
 }
 
 /// A fine answer to another question whose words overlap this rubric's is off topic by meaning
