@@ -199,6 +199,7 @@ const COVERED_FLOOR_HOLDOUT34: f64 = 83.0;
 const COVERED_FLOOR_HOLDOUT35: f64 = 87.0;
 const COVERED_FLOOR_HOLDOUT36: f64 = 81.0;
 const COVERED_FLOOR_HOLDOUT37: f64 = 81.0;
+const COVERED_FLOOR_HOLDOUT38: f64 = 85.0;
 
 fn check_set(name: &str, covered_bar: f64) {
     check_set_honest(name, covered_bar, HONEST_GOAL);
@@ -1044,4 +1045,17 @@ fn holdout36_set_meets_the_bars() {
 #[test]
 fn holdout37_set_meets_the_bars() {
     check_set("holdout37.toml", COVERED_FLOOR_HOLDOUT37);
+}
+
+/// holdout38 (written 2026-12-06, blind, the same way as holdout37): progression, pay by level,
+/// ways in and pivots weighted most, 60 of 179 covered rows by meaning, people from other jobs
+/// (nurse, line cook, support agent), Reddit-style titles and phone typos, and 45 of 90
+/// uncovered rows reusing the guides' own words. First run (/faq) 82.7% / 91.1% (/ask 81.6%).
+/// Then a rung described by its duties, asked for by name ("what do they call the level where
+/// nobody checks every line you write …?") or for its pay ("how much would I make as the one who
+/// builds features start to finish on my own …?"), read as that rung: 85.5% / 91.1% (/ask
+/// 84.4%).
+#[test]
+fn holdout38_set_meets_the_bars() {
+    check_set("holdout38.toml", COVERED_FLOOR_HOLDOUT38);
 }

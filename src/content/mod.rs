@@ -508,10 +508,10 @@ impl Loader {
             if !seen.insert(name.clone()) {
                 self.problem(path, line, format!("`{}` is glossed twice", gloss.name));
             }
-            if gloss.says.is_empty() {
+            if gloss.says.is_empty() && gloss.duties.is_empty() {
                 self.problem(path, line, format!("`{}` has no description", gloss.name));
             }
-            for said in &gloss.says {
+            for said in gloss.says.iter().chain(&gloss.duties) {
                 let line = line_of(&text, said.as_str()).or(line);
                 let length = said.trim().chars().count();
                 if length == 0 || length > LONGEST_DESCRIPTION {

@@ -650,7 +650,13 @@ pub struct Gloss {
     /// What kind of thing it is (tool, certification, role …), for the file's readers.
     pub kind: String,
     /// Descriptions of what it is or does, none using the name.
+    #[serde(default)]
     pub says: Vec<String>,
+    /// For a rung of the ladder: descriptions of its duties, none using the name, read only to
+    /// tell which rung a question asking for a level describes (never to name the rung in any
+    /// other question, where duties are too easily met by chance).
+    #[serde(default)]
+    pub duties: Vec<String>,
 }
 
 /// `content/scope.toml`: authored list of topics the guides do not cover, and the words that name

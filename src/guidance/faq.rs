@@ -98,12 +98,16 @@ pub fn understand<'a>(lib: &'a Library, text: &str) -> Understood<'a> {
         },
         None => understood,
     };
+    let understood = match rung_described_by_meaning(lib, &understood) {
+        Some(level) => as_rung_named(understood, level),
+        None => understood,
+    };
     // "the thing that packs an app so it runs the same on any machine": a thing the guides name,
     // described by what it does, is read as named (`glossary.rs`).
     // Only where its words point nowhere: a topic they name is read better by them.
     let words_point = (understood.targets.iter()).any(|t| !matches!(t, Target::Rung(_)));
     let described = (understood.vector.as_deref())
-        .filter(|_| !words_point)
+        .filter(|_| !words_point && understood.described.is_none())
         .and_then(|vector| described_thing(lib, vector, &understood.corrected));
     match described {
         Some(name) => Understood {
@@ -112,6 +116,47 @@ pub fn understand<'a>(lib: &'a Library, text: &str) -> Understood<'a> {
         },
         None => understood,
     }
+}
+
+/// The level of the rung a question describes by its duties, where it asks which level that is
+/// ("the stage where someone checks all your work, what's it called?") or what someone it
+/// describes earns ("pay for the person who runs a team and sits on hiring panels?"), names no
+/// level itself and no gap (`glossary::RUNG_DESCRIBED`).
+fn rung_described_by_meaning(lib: &Library, understood: &Understood) -> Option<Level> {
+    if !asks_for_a_rung_described(understood) {
+        return None;
+    }
+    let vector = understood.vector.as_deref()?;
+    (lib.glossary()).rung_described(vector, glossary::RUNG_DESCRIBED)
+}
+
+/// Whether `understood` asks which level it describes, or what someone it describes earns,
+/// naming no level itself and no gap.
+fn asks_for_a_rung_described(understood: &Understood) -> bool {
+    let question = &understood.corrected;
+    let level_named =
+        (understood.targets.iter()).any(|t| matches!(t, Target::Rung(_) | Target::RungAbove(_)));
+    let pay_unplaced =
+        (understood.salary.as_ref()).map(|s| s.levels.is_empty() && s.years.is_none());
+    let asked = match pay_unplaced {
+        Some(unplaced) => unplaced && topic::describes_someone(question),
+        None => topic::asks_for_a_rung(question),
+    };
+    asked
+        && !level_named
+        && understood.uncovered.is_none()
+        && understood.described.is_none()
+        && !topic::asks_beside_a_level(question)
+}
+
+/// `understood` read as naming `level`: its pay is that rung's, or the rung leads its answer.
+fn as_rung_named(mut understood: Understood, level: Level) -> Understood {
+    match understood.salary.as_mut() {
+        Some(question) => question.levels = vec![level],
+        None => understood.targets.insert(0, Target::Rung(level)),
+    }
+    understood.described = Some(level.as_str().to_string());
+    understood
 }
 
 /// The role a question about moving on describes by the other job's work ("could I end up
@@ -2554,6 +2599,48 @@ mod tests {
         }
     }
 
+    /// A rung described by its duties, asked for by name or for its pay, is read as that rung;
+    /// a name asked of the role itself or of a project, and a description between two rungs,
+    /// name none. (Authored cases, none from a set.)
+    #[test]
+    fn a_rung_described_by_its_duties_is_read_as_that_rung() {
+        let lib = lib();
+        let cases: &[(&str, Option<Level>)] = &[
+            (
+                "is there a rung where your whole job is choosing the technology every team in the company builds on?",
+                Some(Level::Principal),
+            ),
+            (
+                "what do they call the stage where you oversee the team, set its coding standards and help hire?",
+                Some(Level::Lead),
+            ),
+            (
+                "how much does someone earn who works alone on whole features but doesn't mentor anyone yet?",
+                Some(Level::Mid),
+            ),
+            (
+                "what do you call the people who write the code that runs on servers?",
+                None,
+            ),
+            (
+                "the portfolio project that automates testing and deploys, what's it called?",
+                None,
+            ),
+            ("at what point should I learn Docker?", None),
+        ];
+        for (question, expected) in cases {
+            let understood = understand(&lib, question);
+            let read = match &understood.salary {
+                Some(salary) => salary.levels.first().copied(),
+                None => (understood.targets.first()).and_then(|t| match t {
+                    Target::Rung(level) => Some(*level),
+                    _ => None,
+                }),
+            };
+            assert_eq!(read, *expected, "{question}");
+        }
+    }
+
     /// A thing the guides name, described by what it does, is read as named; a question that
     /// names it, or describes nothing the guides name, is read as typed. (Authored cases, none
     /// from an evaluation set.)
@@ -2804,6 +2891,8 @@ mod calibration {
         question: String,
         #[serde(default)]
         class: String,
+        #[serde(default)]
+        expect: Vec<String>,
     }
 
     /// `Q="…" cargo test --release --lib explain_one -- --ignored --nocapture`: how one question
@@ -2821,8 +2910,16 @@ mod calibration {
             println!("salary:  {:?}", u.salary);
             println!("gap:     {:?} later {:?}", u.uncovered, u.asked_later);
             println!("described: {:?}", u.described);
+            let words_read = understand_words(&lib, question);
+            println!(
+                "asks for a rung described: {} (asks for a rung: {}), rungs as typed: {:?}",
+                asks_for_a_rung_described(&words_read),
+                topic::asks_for_a_rung(&words_read.corrected),
+                (words_read.vector.as_deref()).map(|v| lib.glossary().rungs_by_closeness(v))
+            );
             if let Some(vector) = u.vector.as_deref() {
                 println!("closest gloss: {:?}", lib.glossary().closest(vector));
+                println!("rungs: {:?}", lib.glossary().rungs_by_closeness(vector));
                 let vocabulary = lib.vocabulary();
                 let roles = vocabulary.next_roles();
                 let move_to = lib.glossary().move_described(vector, roles, 0.0);
@@ -2902,6 +2999,34 @@ mod calibration {
                 salary.years,
                 near.join(" "),
                 q.question
+            );
+        }
+    }
+
+    /// Not a check: for every row that asks for a rung it describes, the levels its rung
+    /// glosses come to, closest first (`SETS="…" … rungs_described -- --ignored --nocapture`).
+    #[test]
+    #[ignore]
+    fn rungs_described() {
+        let lib = tests::lib();
+        for (name, truth, q) in rows_of_sets() {
+            let u = understand_words(&lib, &q.question);
+            if !asks_for_a_rung_described(&u) {
+                continue;
+            }
+            let near = lib
+                .glossary()
+                .rungs_by_closeness(u.vector.as_ref().unwrap());
+            let near: Vec<String> = (near.iter().take(2))
+                .map(|(level, closeness)| format!("{level:?}:{closeness:.3}"))
+                .collect();
+            let pay = u.salary.is_some() as u8;
+            let expect = q.expect.join(" | ");
+            println!(
+                "RD\t{name}\t{truth}\t{pay}\t{}\t{}\t{}\t{expect}",
+                near.join(" "),
+                q.question,
+                q.class,
             );
         }
     }

@@ -7,6 +7,7 @@
 //! [`DESCRIBED`] close to it in meaning and the question does not already use the name. Without
 //! the model nothing is described.
 
+use crate::content::model::Level;
 use crate::content::Catalog;
 use crate::error::Result;
 use crate::search::SearchIndex;
@@ -27,11 +28,24 @@ pub const MOVE_DESCRIBED: f32 = 0.45;
 /// ("protecting apps from hackers" names security skills): the role must come closer to win.
 pub const MOVE_DESCRIBED_OVER_WORDS: f32 = 0.5;
 
-/// One glossed thing: its name as the guides spell it, its kind and its descriptions' vectors.
+/// How close a question that asks for a level, or for the pay of someone it describes, must
+/// come to one of a rung's descriptions to be read as naming that rung ("the stage where
+/// someone checks all your work, what's it called?"): lower than [`DESCRIBED`], since only the
+/// rungs are candidates.
+pub const RUNG_DESCRIBED: f32 = 0.4;
+/// How much closer the closest rung must come than any other level's, so that a description
+/// between two rungs names neither.
+pub const RUNG_MARGIN: f32 = 0.01;
+
+/// One glossed thing: its name as the guides spell it, its kind, the ladder level it names (a
+/// rung's gloss) and its descriptions' and duties' vectors.
 struct Glossed {
     name: String,
     kind: String,
+    level: Option<Level>,
     vectors: Vec<Vec<f32>>,
+    /// A rung's duties' vectors, read only by [`Glossary::rung_described`].
+    duties: Vec<Vec<f32>>,
 }
 
 /// Every role's glossed things, with their vectors (empty without the model).
@@ -53,7 +67,7 @@ impl Glossary {
         let glosses: Vec<_> = catalog.roles.iter().flat_map(|r| &r.glosses).collect();
         let texts: Vec<&str> = glosses
             .iter()
-            .flat_map(|g| g.says.iter().map(String::as_str))
+            .flat_map(|g| g.says.iter().chain(&g.duties).map(String::as_str))
             .collect();
         let Some(vectors) = search.embed_content(&texts)? else {
             return Ok(Glossary::default());
@@ -64,7 +78,9 @@ impl Glossary {
             .map(|gloss| Glossed {
                 name: gloss.name.clone(),
                 kind: gloss.kind.clone(),
+                level: level_titled(catalog, &gloss.name),
                 vectors: vectors.by_ref().take(gloss.says.len()).collect(),
+                duties: vectors.by_ref().take(gloss.duties.len()).collect(),
             })
             .collect();
         Ok(Glossary { things })
@@ -93,6 +109,34 @@ impl Glossary {
             .filter(|d| d.closeness >= at_least)
     }
 
+    /// The rung whose description comes closest to `question`, when `at_least` that close and
+    /// [`RUNG_MARGIN`] closer than any other level's: the level a question describes by its
+    /// duties.
+    pub fn rung_described(&self, question: &[f32], at_least: f32) -> Option<Level> {
+        let closest = self.rungs_by_closeness(question);
+        let runner_up = closest.get(1).map_or(f32::MIN, |(_, closeness)| *closeness);
+        let (level, closeness) = *closest.first()?;
+        (closeness >= at_least && closeness - runner_up >= RUNG_MARGIN).then_some(level)
+    }
+
+    /// Each level a rung's gloss names, with its closest description's closeness to
+    /// `question`, closest first.
+    pub fn rungs_by_closeness(&self, question: &[f32]) -> Vec<(Level, f32)> {
+        let mut closest: Vec<(Level, f32)> = Vec::new();
+        for thing in &self.things {
+            let Some(level) = thing.level else { continue };
+            let closeness = (thing.vectors.iter().chain(&thing.duties))
+                .map(|v| cosine(question, v))
+                .fold(f32::MIN, f32::max);
+            match closest.iter_mut().find(|(l, _)| *l == level) {
+                Some(kept) => kept.1 = kept.1.max(closeness),
+                None => closest.push((level, closeness)),
+            }
+        }
+        closest.sort_by(|a, b| b.1.total_cmp(&a.1));
+        closest
+    }
+
     fn closest_of(
         &self,
         question: &[f32],
@@ -116,6 +160,30 @@ impl Glossary {
     pub fn described(&self, vector: &[f32], text: &str) -> Option<&str> {
         self.closest(vector)?.unnamed_in(text)
     }
+}
+
+/// The level of the rung a ladder titles `name`: exactly ("Backend Engineer" is the path
+/// guide's 2–5 year rung), or else within a longer title ("Principal Engineer" in "Principal
+/// Engineer or Engineering Manager"). None for a name no rung's title holds.
+fn level_titled(catalog: &Catalog, name: &str) -> Option<Level> {
+    let name = name.to_lowercase();
+    let steps = || {
+        (catalog.roles.iter())
+            .flat_map(|role| &role.guides)
+            .flat_map(|guide| &guide.ladder)
+    };
+    let titled = |exact: bool| {
+        steps().find(|step| {
+            let title = step.title.to_lowercase();
+            if exact {
+                title == name
+            } else {
+                title.contains(&name)
+            }
+        })
+    };
+    let step = titled(true).or_else(|| titled(false))?;
+    step.levels.first().copied()
 }
 
 impl<'a> Described<'a> {

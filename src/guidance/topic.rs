@@ -1638,6 +1638,97 @@ pub fn asks_onward(question: &str) -> bool {
             .any(|cue| cue.contains("next") && contains_spaced(&question, cue))
 }
 
+/// Whether the question asks for a rung, by [`intent::asks_which_level`], by asking at what
+/// point or stage something happens ("at what point would I be trusted to …", "is there a level
+/// where …"), or by asking what a stage is called ("the stage where …, what's it called?"). A
+/// name asked of anything else ("what do you call the devs who …", "the project where …, what's
+/// it called") asks no rung.
+pub fn asks_for_a_rung(question: &str) -> bool {
+    let question_words = words(question);
+    intent::asks_which_level(question)
+        || has(&question_words, WHEN_ON_THE_LADDER)
+        || (has(&question_words, NAME_ASKED) && has(&question_words, STAGE_NOUNS))
+}
+
+/// How a question asks when, on the ladder, something happens, or names a rung by what happens
+/// there ("the level where you …"), as `words` writes them.
+const WHEN_ON_THE_LADDER: &[&str] = &[
+    "is there a level",
+    "is there a rung",
+    "is there a stage",
+    "at what point",
+    "at which point",
+    "at what stage",
+    "at which stage",
+    "what stage",
+    "which stage",
+    "which position",
+    "what position",
+    "what kind of position",
+    "which title",
+    "what title",
+    "what s the title",
+    "whats the title",
+    "what is the title",
+    "what s the level",
+    "whats the level",
+    "what is the level",
+    "the level where",
+    "the level when",
+    "the stage where",
+    "the stage when",
+    "the rung where",
+    "the point where",
+];
+
+/// How a question asks what something is called (as `words` writes them).
+const NAME_ASKED: &[&str] = &[
+    "called",
+    "what do they call",
+    "what do you call",
+    "what do people call",
+    "what would you call",
+    "the name for",
+];
+
+/// The words for a stage of a career.
+const STAGE_NOUNS: &[&str] = &[
+    "level",
+    "levels",
+    "stage",
+    "rung",
+    "title",
+    "tier",
+    "grade",
+    "position",
+    "seniority",
+];
+
+/// Whether the question describes the one it asks about ("the person who …", "once you're the
+/// one …", "someone whose …"): who they are is said by what they do.
+pub fn describes_someone(question: &str) -> bool {
+    has(&words(question), DESCRIBING_SOMEONE)
+}
+
+/// How a question describes someone by what they do, or a stage by what happens there (as
+/// `words` writes them).
+const DESCRIBING_SOMEONE: &[&str] = &[
+    "who",
+    "whose",
+    "whoever",
+    "the one",
+    "the person",
+    "once you",
+    "once they",
+    "once someone",
+    "where you",
+    "that kind of",
+    "to be the",
+    "the level where",
+    "the stage where",
+    "the rung where",
+];
+
 /// Whether the question places the rung it asks for beside a level it names ("which level is
 /// just below staff?", "the rung after senior"): it names that rung by its neighbour, not by
 /// what the rung does.
