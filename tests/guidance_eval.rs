@@ -199,7 +199,7 @@ const COVERED_FLOOR_HOLDOUT34: f64 = 83.0;
 const COVERED_FLOOR_HOLDOUT35: f64 = 87.0;
 const COVERED_FLOOR_HOLDOUT36: f64 = 81.0;
 const COVERED_FLOOR_HOLDOUT37: f64 = 81.0;
-const COVERED_FLOOR_HOLDOUT38: f64 = 85.0;
+const COVERED_FLOOR_HOLDOUT38: f64 = 86.5;
 
 fn check_set(name: &str, covered_bar: f64) {
     check_set_honest(name, covered_bar, HONEST_GOAL);
@@ -1054,7 +1054,10 @@ fn holdout37_set_meets_the_bars() {
 /// Then a rung described by its duties, asked for by name ("what do they call the level where
 /// nobody checks every line you write …?") or for its pay ("how much would I make as the one who
 /// builds features start to finish on my own …?"), read as that rung: 85.5% / 91.1% (/ask
-/// 84.4%).
+/// 84.4%). Then an exam or credential asked for put before a passage sharing a word with its
+/// description, "credential" a certification word, "is there more after it?" past the level
+/// named, and gap cues for renewal, a project's dataset, middleware, renting or buying a home
+/// and being messaged out of hours: 87.2% / 97.8% (/ask 86.0%).
 #[test]
 fn holdout38_set_meets_the_bars() {
     check_set("holdout38.toml", COVERED_FLOOR_HOLDOUT38);

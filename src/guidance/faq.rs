@@ -397,6 +397,16 @@ fn understand_words<'a>(lib: &'a Library, text: &str) -> Understood<'a> {
     // A duty asked about stays the day's to answer ("write the schema migrations themselves").
     if let Some((key, site)) = vocabulary.sole_unit_named(analyzer, &corrected) {
         let at = usize::from(targets.first() == Some(&Target::Section("day")));
+        // An exam or credential asked for stays first before a passage that only shares a
+        // word with its description ("an exam about the system that orchestrates containers";
+        // added 2026-12-06). A certificate may be a bootcamp's, which the ways in answer.
+        let certification_asked = (targets.iter())
+            .position(|t| *t == Target::Certifications)
+            .filter(|_| topic::names_an_exam_or_credential(&corrected));
+        let at = match certification_asked {
+            Some(position) if !site && !key.contains("/certification/") => at.max(position + 1),
+            _ => at,
+        };
         let target = if site {
             Target::Named(key.to_string())
         } else {

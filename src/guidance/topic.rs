@@ -148,6 +148,16 @@ const NEXT_FROM_ONES_OWN: &[&str] = &[
     "next up",
     "up next",
     "higher up",
+    // The level named, then what lies past it ("is 'Senior' the last stop or is there more
+    // after it?"; added 2026-12-06).
+    // Not "above it": "is mid pay around the median or above it?" weighs a figure.
+    "after it",
+    "beyond it",
+    "past it",
+    "more after",
+    "anything after",
+    "anything above",
+    "last stop",
 ];
 /// Leaving backend for a neighbouring role.
 const PIVOT: &[&str] = &[
@@ -484,6 +494,9 @@ const CERTIFICATIONS: &[&str] = &[
     "ckad",
     "exam",
     "exams",
+    // A certification by another name ("a credential from Amazon's cloud"; added 2026-12-06).
+    // Not the plural, which is as often the secrets an app holds.
+    "credential",
     // The named certifications' own words ("azure dev associate good for backend?").
     "associate",
     "developer associate",
@@ -1638,6 +1651,15 @@ pub fn asks_onward(question: &str) -> bool {
             .any(|cue| cue.contains("next") && contains_spaced(&question, cue))
 }
 
+/// Whether the question names an exam or a credential: a certification, whatever its
+/// certificate might otherwise be (a bootcamp's).
+pub fn names_an_exam_or_credential(question: &str) -> bool {
+    has(
+        &words(question),
+        &["exam", "exams", "credential", "credentials"],
+    )
+}
+
 /// Whether the question asks for a rung, by [`intent::asks_which_level`], by asking at what
 /// point or stage something happens ("at what point would I be trusted to …", "is there a level
 /// where …"), or by asking what a stage is called ("the stage where …, what's it called?"). A
@@ -2749,6 +2771,19 @@ mod tests {
     fn onward_words_ask_for_the_next_step_only_after_a_level() {
         assert!(asks_next_step("made staff last year, what's next?"));
         assert!(asks_next_step("once I'm senior, where do I go after that?"));
+        // What lies past the level named, said of "it" (authored, not from any set).
+        assert!(asks_next_step(
+            "made senior this year. is there anything above?"
+        ));
+        assert!(!asks_next_step(
+            "is junior pay below the median or above it?"
+        ));
+        assert!(asks_next_step(
+            "mid is my level now. is that the last stop?"
+        ));
+        assert!(!asks_next_step(
+            "I pushed a fix and prod broke right after it"
+        ));
         assert!(!asks_next_step(
             "and after that, once I'm a lead, what's the pay like?"
         ));
