@@ -345,7 +345,7 @@ fn understand_words<'a>(lib: &'a Library, text: &str) -> Understood<'a> {
         // "pay for the person who mentors the juniors and designs systems that scale?": the one
         // rung whose focus says two or more of its words, when one alone does.
         let level = role.and_then(|r| {
-            rung_described(
+            rung_sharing_words(
                 r,
                 analyzer,
                 &describing_terms(analyzer, pay_words, r, &terms),
@@ -366,7 +366,9 @@ fn understand_words<'a>(lib: &'a Library, text: &str) -> Understood<'a> {
         && !topic::asks_beside_a_level(&corrected)
     {
         let needed = if length <= 12 { 1 } else { 2 };
-        if let Some(level) = role.and_then(|r| rung_described(r, analyzer, &terms, needed, true)) {
+        if let Some(level) =
+            role.and_then(|r| rung_sharing_words(r, analyzer, &terms, needed, true))
+        {
             targets.retain(|t| *t != Target::Rung(level));
             targets.insert(0, Target::Rung(level));
         }
@@ -455,7 +457,7 @@ fn describing_terms(
 /// The level of the one rung whose focus (and pay line, `with_pay_line`) shares the most of the
 /// question's terms (at least `needed`), when one rung alone does: "which level gets involved
 /// in hiring?".
-fn rung_described(
+fn rung_sharing_words(
     role: &crate::guidance::Role,
     analyzer: &crate::search::Analyzer,
     terms: &[String],

@@ -4,8 +4,10 @@
 //! disk like the passages' vectors) and kept in the `Library`.
 //!
 //! A question is read as naming a thing when one of that thing's descriptions is at least
-//! [`DESCRIBED`] close to it in meaning and the question does not already use the name. Without
-//! the model nothing is described.
+//! [`DESCRIBED`] close to it in meaning and the question does not already use the name. A rung's
+//! authored duties ("nobody checks every line you write anymore") are read only where a question
+//! asks which level something is, or what someone it describes earns ([`Glossary::rung_described`]),
+//! never to name a thing elsewhere. Without the model nothing is described.
 
 use crate::content::model::Level;
 use crate::content::Catalog;
@@ -125,9 +127,7 @@ impl Glossary {
         let mut closest: Vec<(Level, f32)> = Vec::new();
         for thing in &self.things {
             let Some(level) = thing.level else { continue };
-            let closeness = (thing.vectors.iter().chain(&thing.duties))
-                .map(|v| cosine(question, v))
-                .fold(f32::MIN, f32::max);
+            let closeness = closeness(thing.vectors.iter().chain(&thing.duties), question);
             match closest.iter_mut().find(|(l, _)| *l == level) {
                 Some(kept) => kept.1 = kept.1.max(closeness),
                 None => closest.push((level, closeness)),
@@ -147,11 +147,7 @@ impl Glossary {
             .filter(|thing| keep(thing))
             .map(|thing| Described {
                 name: &thing.name,
-                closeness: thing
-                    .vectors
-                    .iter()
-                    .map(|v| cosine(question, v))
-                    .fold(f32::MIN, f32::max),
+                closeness: closeness(&thing.vectors, question),
             })
             .max_by(|a, b| a.closeness.total_cmp(&b.closeness))
     }
@@ -160,6 +156,13 @@ impl Glossary {
     pub fn described(&self, vector: &[f32], text: &str) -> Option<&str> {
         self.closest(vector)?.unnamed_in(text)
     }
+}
+
+/// The closeness of `question` to the closest of `vectors` (`f32::MIN` for none).
+fn closeness<'v>(vectors: impl IntoIterator<Item = &'v Vec<f32>>, question: &[f32]) -> f32 {
+    (vectors.into_iter())
+        .map(|v| cosine(question, v))
+        .fold(f32::MIN, f32::max)
 }
 
 /// The level of the rung a ladder titles `name`: exactly ("Backend Engineer" is the path
