@@ -125,6 +125,7 @@ const SETS: &[&str] = &[
     "holdout33.toml",
     "holdout34.toml",
     "holdout35.toml",
+    "holdout36.toml",
 ];
 
 /// One set of `tests/data/interview_eval`, parsed.
@@ -1002,6 +1003,20 @@ fn experts_beat_gamed_and_wrong_answers_on_the_thirty_fifth_holdout_set() {
     meets_the_bars_but("holdout35.toml", 234, HOLDOUT35_FLOOR, &[]);
 }
 
+/// The thirty-ninth set, written 2026-12-07 the same way (blind: its author read only the
+/// README, the nine questions' bank entries and the header of `holdout35`), with answers to
+/// rel-observability-pillars, sec-tenant-idor, bh-learn-fast, sd-high-write-throughput,
+/// cd-rest-api, db-indexing, api-rest-vs-graphql, sd-url-shortener and sec-oauth-jwt (all seven
+/// kinds). First run 97.9% (229/234), no own-words answer under 50; the same after six more
+/// misconceptions per question (written blind to every set). Left open: a fluent-wrong learning
+/// story at 86 (above the own-words expert's 81) and a fluent-wrong indexing answer at 88.
+const HOLDOUT36_FLOOR: f64 = 0.97;
+
+#[test]
+fn experts_beat_gamed_and_wrong_answers_on_the_thirty_sixth_holdout_set() {
+    meets_the_bars_but("holdout36.toml", 234, HOLDOUT36_FLOOR, &[]);
+}
+
 /// A fine answer to another question whose words overlap this rubric's is off topic by meaning
 /// (authored for this test, not from any set): a mentoring story told for "learn a technology
 /// fast" says "unfamiliar", "pairing" and "code review", but it is about someone else learning.
@@ -1174,6 +1189,35 @@ fn dump_flags() {
             for flag in &assessment.red_flags {
                 println!(
                     "FLAG\t{file}\t{}\t{}\t{}\t{:?}\t{}",
+                    a.question, a.kind, flag.flag, flag.by, flag.sentence
+                );
+            }
+        }
+    }
+}
+
+/// Not a check: every red flag raised on an answer that should raise none (experts, real
+/// stories, correct one-liners), per set (`-- --ignored --nocapture flags_on_right_answers`), to
+/// find authored misconceptions that a right answer comes near.
+#[test]
+#[ignore = "a calibration aid: prints flags raised on right answers"]
+fn flags_on_right_answers() {
+    let (bank, _) = scoring();
+    const RIGHT: &[&str] = &[
+        "expert-own-words",
+        "expert-rubric-words",
+        "star-real",
+        "correct-one-liner",
+    ];
+    for file in SETS {
+        for a in eval_file(file)
+            .answer
+            .iter()
+            .filter(|a| RIGHT.contains(&a.kind.as_str()))
+        {
+            for flag in bank.assess(&a.question, &a.text).unwrap().red_flags {
+                println!(
+                    "RF\t{file}\t{}\t{}\t{}\t{:?}\t{}",
                     a.question, a.kind, flag.flag, flag.by, flag.sentence
                 );
             }
