@@ -1175,6 +1175,9 @@ mod tests {
             "should I pay for a course or learn alone",
             "are paid online courses worth it or is youtube enough",
             "is a paid cert better than a free one for backend",
+            "is a degree a waste of money for backend?",
+            "was the course worth the money",
+            "should I spend money on a bootcamp or learn for free?",
         ] {
             assert!(
                 PayWords::new(&a).salary_question(spending).is_none(),
@@ -1186,6 +1189,7 @@ mod tests {
             "what do they pay for a senior",
             "how well paid are backend devs",
             "is a paid internship a way in, and what does it pay",
+            "how much money does a backend dev make?",
         ] {
             assert!(PayWords::new(&a).salary_question(pay).is_some(), "{pay}");
         }

@@ -621,6 +621,28 @@ mod tests {
             // A vendor's exam asked for its worth is the certification's; its length is not.
             ("is the oracle exam any good for java jobs?", None),
             (
+                "does the docker exam actually mean anything to employers?",
+                None,
+            ),
+            // Circumstances told as the reason for asking about remote work ask about it; a
+            // team across time zones asked how it keeps in touch is the guides' remote day.
+            (
+                "I have two kids, can I work from home as a backend dev?",
+                None,
+            ),
+            (
+                "I have two kids, is this a good career for me?",
+                Some("personal circumstances"),
+            ),
+            (
+                "our team spans time zones, how do people communicate?",
+                None,
+            ),
+            (
+                "what time zone hours do US companies expect from remote hires?",
+                Some("working conditions"),
+            ),
+            (
                 "how long is the AWS developer exam?",
                 Some("certification exams"),
             ),
