@@ -203,6 +203,7 @@ const COVERED_FLOOR_HOLDOUT38: f64 = 85.5;
 const COVERED_FLOOR_HOLDOUT39: f64 = 86.5;
 /// holdout39's honest rate is 90.0% (81/90), the goal itself: a floor just under it.
 const HONEST_FLOOR_HOLDOUT39: f64 = 89.5;
+const COVERED_FLOOR_HOLDOUT40: f64 = 71.5;
 
 fn check_set(name: &str, covered_bar: f64) {
     check_set_honest(name, covered_bar, HONEST_GOAL);
@@ -1084,4 +1085,16 @@ fn holdout39_set_meets_the_bars() {
         COVERED_FLOOR_HOLDOUT39,
         HONEST_FLOOR_HOLDOUT39,
     );
+}
+
+/// holdout40 (written 2026-12-07, blind, the same way as holdout39): nurses, accountants,
+/// musicians, support agents, embedded and mobile devs, analysts, managers back to coding;
+/// 63 of 185 covered rows by meaning, 48 of 90 uncovered rows reusing the guides' own words.
+/// First run (/faq) 70.8% / 94.4% (/ask 70.3%). Then a question as near one a passage is known
+/// to answer (`asked.toml`) as `COVERED_AS_ASKED` counts as covered, and 391 more authored
+/// questions (written blind to every set): 72.4% / 94.4% (/ask 71.9%). Its misses are mostly
+/// rungs, pivots and duties described in words far from the guides'.
+#[test]
+fn holdout40_set_meets_the_bars() {
+    check_set("holdout40.toml", COVERED_FLOOR_HOLDOUT40);
 }
