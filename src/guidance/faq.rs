@@ -2914,10 +2914,10 @@ mod tests {
                 "I earn 65k as a network engineer. Is backend pay much better?",
                 "151,083",
             ),
-            // The next step from the one level named.
+            // The next step from the one level named (either guide's senior rung).
             (
                 "made mid last year, where does it go next?",
-                "Senior Back End Engineer",
+                "Senior Back",
             ),
             // Where the asker comes from, told before the comma, is context; what carries over
             // from other work is the skills list.
