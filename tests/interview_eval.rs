@@ -126,6 +126,7 @@ const SETS: &[&str] = &[
     "holdout34.toml",
     "holdout35.toml",
     "holdout36.toml",
+    "holdout37.toml",
 ];
 
 /// One set of `tests/data/interview_eval`, parsed.
@@ -1017,6 +1018,27 @@ fn experts_beat_gamed_and_wrong_answers_on_the_thirty_sixth_holdout_set() {
     meets_the_bars_but("holdout36.toml", 234, HOLDOUT36_FLOOR, &[]);
 }
 
+/// The fortieth set, written 2026-12-07 the same way (blind: its author read only the README,
+/// the nine questions' bank entries and the header of `holdout36`), with answers to
+/// bh-refactor-critical-infra, sd-caching-layer, sec-sql-injection, api-http-methods-status,
+/// db-isolation-levels, cd-hash-map-internals, rel-health-checks, sd-rate-limiter and
+/// bh-prioritisation (all seven kinds). First run 94.8% (239/252), the same now. Left open: the
+/// rambling own-words refactor story scores 40 (its points heard at 0.43 to 0.50, partial
+/// credit, and its "walked the billing and warehouse leads through it" vetoed as nearer "we
+/// just shipped it quietly, the consumers would notice"), and a fluent-wrong prioritisation
+/// story at 86 above the real one's 75.
+const HOLDOUT37_FLOOR: f64 = 0.94;
+
+#[test]
+fn experts_beat_gamed_and_wrong_answers_on_the_thirty_seventh_holdout_set() {
+    meets_the_bars_but(
+        "holdout37.toml",
+        252,
+        HOLDOUT37_FLOOR,
+        &["bh-refactor-critical-infra: 40"],
+    );
+}
+
 /// A fine answer to another question whose words overlap this rubric's is off topic by meaning
 /// (authored for this test, not from any set): a mentoring story told for "learn a technology
 /// fast" says "unfamiliar", "pairing" and "code review", but it is about someone else learning.
@@ -1134,16 +1156,24 @@ fn meaning_evidence_by_answer_type() {
 #[ignore = "a calibration aid: prints similarities"]
 fn misconception_closeness() {
     let (bank, _) = scoring();
-    for file in ["tune.toml", "check.toml", "holdout.toml"] {
+    let all = std::env::var("ALL").is_ok();
+    let files = if all {
+        SETS.to_vec()
+    } else {
+        vec!["tune.toml", "check.toml", "holdout.toml"]
+    };
+    for file in files {
         let eval = eval_file(file);
         for answer in &eval.answer {
             for s in bank.sentence_closeness(&answer.question, &answer.text) {
+                let points: Vec<String> = s.points.iter().map(|c| format!("{c:.3}")).collect();
                 println!(
-                    "SENT\t{file}\t{}\t{}\t{:.3}\t{:.3}\t{}\t{}\t{}",
+                    "SENT\t{file}\t{}\t{}\t{:.3}\t{:.3}\t{}\t{}\t{}\t{}",
                     answer.question,
                     answer.kind,
                     s.point,
                     s.wrong,
+                    points.join(","),
                     u8::from(s.plain),
                     s.words,
                     s.text.replace(['\t', '\n'], " ")

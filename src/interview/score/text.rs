@@ -1126,6 +1126,25 @@ mod tests {
         );
     }
 
+    /// A result told as the trouble that stopped affirms it; the trouble denied in a claim is
+    /// still denied (cases authored for this test).
+    #[test]
+    fn a_result_told_as_trouble_stopped_is_no_denial() {
+        assert_denied_and_affirmed(
+            &[("we had no rollback plan for the cutover", "rollback")],
+            &[
+                (
+                    "no failures in the next two quarters after the rollback drill",
+                    "rollback",
+                ),
+                (
+                    "zero incidents since the rollback switch went in",
+                    "rollback",
+                ),
+            ],
+        );
+    }
+
     /// Sarcasm denies its whole sentence, across "then" and "because", up to a turn ("but");
     /// the same words said plainly do not (cases authored for this test).
     #[test]
