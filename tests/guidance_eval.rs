@@ -203,7 +203,7 @@ const COVERED_FLOOR_HOLDOUT38: f64 = 85.5;
 const COVERED_FLOOR_HOLDOUT39: f64 = 86.5;
 /// holdout39's honest rate is 90.0% (81/90), the goal itself: a floor just under it.
 const HONEST_FLOOR_HOLDOUT39: f64 = 89.5;
-const COVERED_FLOOR_HOLDOUT40: f64 = 71.5;
+const COVERED_FLOOR_HOLDOUT40: f64 = 73.0;
 
 fn check_set(name: &str, covered_bar: f64) {
     check_set_honest(name, covered_bar, HONEST_GOAL);
@@ -1092,7 +1092,9 @@ fn holdout39_set_meets_the_bars() {
 /// 63 of 185 covered rows by meaning, 48 of 90 uncovered rows reusing the guides' own words.
 /// First run (/faq) 70.8% / 94.4% (/ask 70.3%). Then a question as near one a passage is known
 /// to answer (`asked.toml`) as `COVERED_AS_ASKED` counts as covered, and 391 more authored
-/// questions (written blind to every set): 72.4% / 94.4% (/ask 71.9%). Its misses are mostly
+/// questions (written blind to every set): 72.4% / 94.4% (/ask 71.9%); then a question a
+/// little less near an authored one while the guides use half its words, and pay asked before
+/// any experience read as the entry rung: 74.1% / 94.4% (/ask 73.5%). Its misses are mostly
 /// rungs, pivots and duties described in words far from the guides'.
 #[test]
 fn holdout40_set_meets_the_bars() {

@@ -192,17 +192,19 @@ fn without_paying_for(text: &str) -> String {
         }
         // "a waste of money", "worth the money", "spend money on": money spent, not earned
         // (added 2026-12-07 from holdout39's misses).
-        let before = |n: usize| i.checked_sub(n).map(|at| bare(words[at]));
-        let spent = matches!(
-            (before(2).as_deref(), before(1).as_deref()),
-            (Some("waste"), Some("of"))
-                | (Some("worth"), Some("the"))
-                | (_, Some("spend"))
-                | (_, Some("spending"))
-                | (_, Some("spent"))
-                | (_, Some("save"))
-        );
-        if bare(words[i]) == "money" && spent {
+        let spent = || {
+            let before = |n: usize| i.checked_sub(n).map(|at| bare(words[at]));
+            matches!(
+                (before(2).as_deref(), before(1).as_deref()),
+                (Some("waste"), Some("of"))
+                    | (Some("worth"), Some("the"))
+                    | (_, Some("spend"))
+                    | (_, Some("spending"))
+                    | (_, Some("spent"))
+                    | (_, Some("save"))
+            )
+        };
+        if bare(words[i]) == "money" && spent() {
             i += 1;
             continue;
         }
@@ -529,6 +531,25 @@ const ORDINARY_NEAR_LEVELS: &[&str] = &["stuff", "stiff", "entity", "grade", "in
 /// The first year on the job asked about by pay ("first year backend pay?"): the junior band
 /// (added 2026-12-05).
 const FIRST_YEAR: &[&str] = &["first year", "1st year", "year one", "year 1"];
+/// Pay asked before any experience ("zero experience, first ever backend job, what salary?"):
+/// the entry rung. Authored for careerbot.
+const NO_EXPERIENCE_YET: &[&str] = &[
+    "no experience",
+    "zero experience",
+    "0 experience",
+    "no prior experience",
+    "no professional experience",
+    "no work experience",
+    "no industry experience",
+    "without experience",
+    "without any experience",
+    "first ever",
+    "starting salary",
+    "starting pay",
+    "starting out",
+    "first salary",
+    "first paycheck",
+];
 
 /// The levels a question names, in ladder order, by word or by phrase ("fresh out of college"
 /// means junior).
@@ -549,7 +570,7 @@ fn levels_named(words_of: &PayWords, text: &str) -> Vec<Level> {
         return Level::ALL.to_vec();
     }
     let mut levels = Vec::new();
-    if says(FIRST_YEAR) {
+    if says(FIRST_YEAR) || says(NO_EXPERIENCE_YET) {
         levels.push(Level::Junior);
     }
     let ordinary = &words_of.ordinary;
@@ -1231,6 +1252,12 @@ mod tests {
             ("mid level wages", Some((&[Mid], None))),
             ("salary fresh out of college", Some((&[Junior], None))),
             ("what do new grads earn", Some((&[Junior], None))),
+            // Before any experience: the entry rung.
+            (
+                "no experience at all, what would my first backend salary be?",
+                Some((&[Junior], None)),
+            ),
+            ("starting salary for backend devs?", Some((&[Junior], None))),
             ("$$$ for leads", Some((&[Lead], None))),
             ("what does a senior engineer do", None),
             ("how do I make an API", None),
