@@ -3172,31 +3172,17 @@ mod calibration {
             let u = understand(&lib, &q.question);
             let scored = scored_faq(&lib, &u).unwrap();
             let entry = answering_entry(&scored, &u).is_some();
-            let best = lib
-                .search
-                .nearest(
-                    u.vector.as_ref().unwrap(),
-                    &Filter {
-                        kinds: GUIDE_PASSAGES,
-                        role: None,
-                    },
-                    1,
-                    Reading::Text,
-                )
-                .unwrap();
+            let nearest = |reading| {
+                let filter = Filter {
+                    kinds: GUIDE_PASSAGES,
+                    role: None,
+                };
+                let vector = u.vector.as_ref().unwrap();
+                lib.search.nearest(vector, &filter, 1, reading).unwrap()
+            };
+            let best = nearest(Reading::Text);
             let closeness = best.first().map_or(0.0, |h| h.score);
-            let asked = lib
-                .search
-                .nearest(
-                    u.vector.as_ref().unwrap(),
-                    &Filter {
-                        kinds: GUIDE_PASSAGES,
-                        role: None,
-                    },
-                    1,
-                    Reading::Asked,
-                )
-                .unwrap();
+            let asked = nearest(Reading::Asked);
             let asked_closeness = asked.first().map_or(0.0, |h| h.score);
             let asked_key = asked.first().map_or("", |h| h.doc.key.as_str());
             let is_covered = covered(&lib, &u, GUIDE_PASSAGES).unwrap();
