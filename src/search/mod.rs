@@ -647,19 +647,28 @@ impl SearchIndex {
         let Some(semantic) = &self.semantic else {
             return Ok(Vec::new());
         };
-        let mut scored: Vec<(f32, &Unit)> = semantic
+        let mut scored: Vec<(f32, usize, &Unit)> = semantic
             .units
             .iter()
             .filter(|u| filter.kinds.is_empty() || filter.kinds.contains(&u.kind))
             .filter(|u| filter.role.is_none_or(|r| r == u.role))
-            .map(|u| (u.closest(query, reading).0, u))
+            .enumerate()
+            .map(|(at, u)| (u.closest(query, reading).0, at, u))
             .collect();
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+        // Best first, ties in unit order; only the `limit` best are put in order, since callers
+        // ask for one to six of many thousand units at scale.
+        let order = |a: &(f32, usize, &Unit), b: &(f32, usize, &Unit)| {
+            b.0.total_cmp(&a.0).then(a.1.cmp(&b.1))
+        };
+        if limit < scored.len() {
+            scored.select_nth_unstable_by(limit, order);
+            scored.truncate(limit);
+        }
+        scored.sort_unstable_by(order);
         let searcher = self.reader.searcher();
         scored
             .into_iter()
-            .take(limit)
-            .map(|(score, unit)| {
+            .map(|(score, _, unit)| {
                 Ok(Hit {
                     doc: self.stored(&searcher, unit.address)?,
                     score,
