@@ -1897,11 +1897,12 @@ const LADDER_DAMPING: f32 = 0.4;
 /// a passage at least [`COVERED_WITH_WORDS`] close covers it when the guides also use most of
 /// the question's informative words (a question whose rarest words the guides never use —
 /// "raft", "nginx", "joke" — asks about something else). Failing those, a question very close
-/// to one a passage is known to answer ([`COVERED_AS_ASKED`]) is covered. Without the model,
-/// anything the words find counts.
-fn covered(lib: &Library, understood: &Understood, kinds: &[DocKind]) -> Result<bool> {
+/// to one a passage is known to answer ([`COVERED_AS_ASKED`]) is covered, and one a little
+/// less close ([`COVERED_AS_ASKED_WITH_WORDS`]) when the guides use half its informative words.
+/// Without the model, anything the words find counts.
+fn covered(lib: &Library, understood: &Understood, kinds: &[DocKind]) -> bool {
     let Some(vector) = &understood.vector else {
-        return Ok(true);
+        return true;
     };
     if understood
         .targets
@@ -1909,19 +1910,19 @@ fn covered(lib: &Library, understood: &Understood, kinds: &[DocKind]) -> Result<
         .any(|t| !matches!(t, Target::Rung(_)))
     {
         // Its words name a part of the guides (a level alone does not: "junior pay in Munich").
-        return Ok(true);
+        return true;
     }
     if understood.described.is_some() {
         // It describes a thing the guides name, as closely as their glossary says it.
-        return Ok(true);
+        return true;
     }
     if lib.vocabulary().quotes_a_figure(&understood.corrected) {
         // "the 133,080 number, what is it?": the passage that gives it is the answer.
-        return Ok(true);
+        return true;
     }
     if topic::asks_for_the_ladder(&understood.corrected) {
         // "show me the ladder": the ladders are the answer, though the guides never say "ladder".
-        return Ok(true);
+        return true;
     }
     if understood
         .salary
@@ -1931,17 +1932,19 @@ fn covered(lib: &Library, understood: &Understood, kinds: &[DocKind]) -> Result<
         // Pay at a level or after some years, where no gap (another country, another role)
         // was named: the ladders answer it, however the rest is worded ("nine years under my
         // belt, what should comp look like").
-        return Ok(true);
+        return true;
     }
     if understood.salary.is_some() && names_backend(&understood.corrected) {
         // Backend's pay asked in words the guides never use ("backend bag how big fr"), where
         // no gap was named: the figures answer it.
-        return Ok(true);
+        return true;
     }
-    let best = lib
+    let filter = Filter { kinds, role: None };
+    let closeness = lib
         .search
-        .nearest(vector, &Filter { kinds, role: None }, 1, Reading::Text)?;
-    let closeness = best.first().map_or(0.0, |h| h.score);
+        .nearest_closeness(vector, &filter, Reading::Text)
+        .unwrap_or(0.0);
+    let share = known_share(understood);
     // A pay question is answered by the figures when it is near them at all: its other words
     // ("comp", "overall") are often ones the guides never use.
     // So is a question that names the guide it expects the answer in ("the duty in the path
@@ -1956,21 +1959,19 @@ fn covered(lib: &Library, understood: &Understood, kinds: &[DocKind]) -> Result<
         .any(|t| matches!(t, Target::Rung(_)));
     if closeness >= COVERED_SIMILARITY
         || (closeness >= COVERED_WITH_WORDS
-            && (about_pay || guide_named || rung_named || known_share(understood) >= KNOWN_SHARE))
+            && (about_pay || guide_named || rung_named || share >= KNOWN_SHARE))
     {
-        return Ok(true);
+        return true;
     }
     // Asked before in other words: a question this close to one a passage is known to answer
     // (`asked.toml`) is covered, though its words are far from the guides' ("do I have to look
     // over teammates' code before it merges?" against "Review pull requests").
     let asked = lib
         .search
-        .nearest(vector, &Filter { kinds, role: None }, 1, Reading::Asked)?;
-    Ok(asked.first().is_some_and(|h| {
-        h.score >= COVERED_AS_ASKED
-            || (h.score >= COVERED_AS_ASKED_WITH_WORDS
-                && known_share(understood) >= KNOWN_SHARE_AS_ASKED)
-    }))
+        .nearest_closeness(vector, &filter, Reading::Asked)
+        .unwrap_or(0.0);
+    asked >= COVERED_AS_ASKED
+        || (asked >= COVERED_AS_ASKED_WITH_WORDS && share >= KNOWN_SHARE_AS_ASKED)
 }
 
 /// A question this close to one a passage is known to answer is covered by it when the guides
@@ -2172,7 +2173,7 @@ fn answer_faq_understood(
         let related: Vec<&Hit> = related.into_iter().take(RELATED).map(|s| &s.hit).collect();
         return answered(faq_reply(lib, understood, &best.hit, &related)?);
     }
-    if !covered(lib, understood, GUIDE_PASSAGES)? {
+    if !covered(lib, understood, GUIDE_PASSAGES) {
         return missed(not_covered(
             lib,
             understood,
@@ -2244,7 +2245,7 @@ fn answer_ask_understood(
     }
     let scored = scored_faq(lib, understood)?;
     let fitting = answering_entry(&scored, understood).map(|i| scored[i].hit.clone());
-    if fitting.is_none() && !covered(lib, understood, KINDS)? {
+    if fitting.is_none() && !covered(lib, understood, KINDS) {
         return missed(not_covered(
             lib,
             understood,
@@ -2486,6 +2487,43 @@ mod tests {
                 "{message}"
             );
         }
+    }
+
+    /// The closeness `covered` reads without fetching a document is the first hit's score, for
+    /// every reading and kind of unit.
+    #[test]
+    fn nearest_closeness_is_the_first_nearest_hits_score() {
+        let lib = lib();
+        let filters = [
+            GUIDE_PASSAGES,
+            &[DocKind::Faq][..],
+            &[DocKind::Section][..],
+            &[][..],
+        ];
+        let readings = [Reading::Text, Reading::TextAndAsked, Reading::Asked];
+        let mut compared = 0;
+        for question in [
+            "what's the next step after senior?",
+            "backend pay in Berlin?",
+            "do I have to look over teammates' code before it merges?",
+            "good laptop for coding?",
+        ] {
+            let vector = understand(&lib, question).vector.unwrap();
+            for kinds in filters {
+                let filter = Filter { kinds, role: None };
+                for reading in readings {
+                    let first = lib.search.nearest(&vector, &filter, 1, reading).unwrap();
+                    let closeness = lib.search.nearest_closeness(&vector, &filter, reading);
+                    assert_eq!(
+                        closeness,
+                        first.first().map(|h| h.score),
+                        "{question} {kinds:?} {reading:?}"
+                    );
+                    compared += usize::from(closeness.is_some());
+                }
+            }
+        }
+        assert_eq!(compared, 4 * 4 * 3);
     }
 
     /// Pay read only from words split between the story and the ask is no pay question.
@@ -3076,7 +3114,7 @@ mod calibration {
             {
                 println!("  part {part:?}: {:?}", lib.glossary().closest(&vector));
             }
-            println!("covered: {:?}", covered(&lib, &u, GUIDE_PASSAGES).ok());
+            println!("covered: {}", covered(&lib, &u, GUIDE_PASSAGES));
             println!("known share: {:.2}", known_share(&u));
         }
     }
@@ -3185,9 +3223,16 @@ mod calibration {
             let asked = nearest(Reading::Asked);
             let asked_closeness = asked.first().map_or(0.0, |h| h.score);
             let asked_key = asked.first().map_or("", |h| h.doc.key.as_str());
-            let is_covered = covered(&lib, &u, GUIDE_PASSAGES).unwrap();
+            let text_key = best.first().map_or("", |h| h.doc.key.as_str());
+            let filter = Filter {
+                kinds: GUIDE_PASSAGES,
+                role: None,
+            };
+            let by_words = lib.search.search_ranked(&u.corrected, &filter, 1).unwrap();
+            let words_key = by_words.first().map_or("", |h| h.doc.key.as_str());
+            let is_covered = covered(&lib, &u, GUIDE_PASSAGES);
             println!(
-                "SIG\t{name}\t{truth}\t{}\t{}\t{}\t{closeness:.3}\t{:.3}\t{}\t{asked_closeness:.3}\t{asked_key}\t{}",
+                "SIG\t{name}\t{truth}\t{}\t{}\t{}\t{closeness:.3}\t{:.3}\t{}\t{asked_closeness:.3}\t{asked_key}\t{text_key}\t{words_key}\t{}",
                 u.uncovered.is_some() as u8,
                 u.targets
                     .iter()

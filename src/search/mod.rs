@@ -301,6 +301,14 @@ impl Semantic {
     fn centred_all(&self, vectors: &[Vec<f32>]) -> Vec<Vec<f32>> {
         vectors.iter().map(|v| centred(v, &self.mean)).collect()
     }
+
+    /// The units a filter admits, in index order.
+    fn units_in<'a>(&'a self, filter: &'a Filter) -> impl Iterator<Item = &'a Unit> {
+        self.units
+            .iter()
+            .filter(|u| filter.kinds.is_empty() || filter.kinds.contains(&u.kind))
+            .filter(|u| filter.role.is_none_or(|r| r == u.role))
+    }
 }
 
 struct Unit {
@@ -648,10 +656,7 @@ impl SearchIndex {
             return Ok(Vec::new());
         };
         let mut scored: Vec<(f32, usize, &Unit)> = semantic
-            .units
-            .iter()
-            .filter(|u| filter.kinds.is_empty() || filter.kinds.contains(&u.kind))
-            .filter(|u| filter.role.is_none_or(|r| r == u.role))
+            .units_in(filter)
             .enumerate()
             .map(|(at, u)| (u.closest(query, reading).0, at, u))
             .collect();
@@ -677,6 +682,22 @@ impl SearchIndex {
                 })
             })
             .collect()
+    }
+
+    /// How close in meaning the nearest unit the filter admits is to `query`: the score
+    /// [`Self::nearest`] would give its first hit, without fetching that hit's stored document
+    /// (None without a model or without such a unit).
+    pub fn nearest_closeness(
+        &self,
+        query: &[f32],
+        filter: &Filter,
+        reading: Reading,
+    ) -> Option<f32> {
+        self.semantic
+            .as_ref()?
+            .units_in(filter)
+            .map(|u| u.closest(query, reading).0)
+            .reduce(f32::max)
     }
 
     /// How close in meaning a hit is to `query` (None without a model).
