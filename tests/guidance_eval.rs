@@ -204,6 +204,10 @@ const COVERED_FLOOR_HOLDOUT39: f64 = 86.5;
 /// holdout39's honest rate is 90.0% (81/90), the goal itself: a floor just under it.
 const HONEST_FLOOR_HOLDOUT39: f64 = 89.5;
 const COVERED_FLOOR_HOLDOUT40: f64 = 73.0;
+const COVERED_FLOOR_HOLDOUT41: f64 = 80.5;
+/// holdout41's honest rate is 87.8% (79/90), under the goal: a floor just under it, so the
+/// shortfall stays visible rather than failing every run.
+const HONEST_FLOOR_HOLDOUT41: f64 = 87.5;
 
 fn check_set(name: &str, covered_bar: f64) {
     check_set_honest(name, covered_bar, HONEST_GOAL);
@@ -1099,4 +1103,23 @@ fn holdout39_set_meets_the_bars() {
 #[test]
 fn holdout40_set_meets_the_bars() {
     check_set("holdout40.toml", COVERED_FLOOR_HOLDOUT40);
+}
+
+/// holdout41 (written 2026-12-07, blind, the same way as holdout40): teachers, lawyers,
+/// warehouse workers, game devs, QA testers, designers, veterans, parents back at work; 66 of
+/// 186 covered rows by meaning, 45 of 90 uncovered rows reusing the guides' own words. First
+/// run (/faq) 80.6% / 87.8% (/ask 80.1%). Then a rung denied up to a "yet" ("isn't managing a
+/// team yet") is not the rung asked, and experience denied a few words before the word ("zero
+/// work experience") reads as the entry rung: 81.7% / 87.8% (/ask 81.2%). Its 11 claims are
+/// each of its own kind: a named tool asked beyond the guides (a GIN index in PostgreSQL,
+/// DynamoDB's single-table design, Django against Express, a Terraform provider's version), a
+/// figure asked beyond itself (the senior band's stock and cash, whether the BLS projection
+/// counts AI), "tax-deductible" as one word, two cities to move to, another career, an editor.
+#[test]
+fn holdout41_set_meets_the_bars() {
+    check_set_honest(
+        "holdout41.toml",
+        COVERED_FLOOR_HOLDOUT41,
+        HONEST_FLOOR_HOLDOUT41,
+    );
 }

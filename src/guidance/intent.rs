@@ -533,16 +533,9 @@ const ORDINARY_NEAR_LEVELS: &[&str] = &["stuff", "stiff", "entity", "grade", "in
 const FIRST_YEAR: &[&str] = &["first year", "1st year", "year one", "year 1"];
 /// Pay asked before any experience ("zero experience, first ever backend job, what salary?"):
 /// the entry rung. Authored for careerbot.
+/// Experience denied a few words before the word ("zero work experience", "without any
+/// professional experience") is read by [`denies_experience`].
 const NO_EXPERIENCE_YET: &[&str] = &[
-    "no experience",
-    "zero experience",
-    "0 experience",
-    "no prior experience",
-    "no professional experience",
-    "no work experience",
-    "no industry experience",
-    "without experience",
-    "without any experience",
     "first ever",
     "starting salary",
     "starting pay",
@@ -550,6 +543,19 @@ const NO_EXPERIENCE_YET: &[&str] = &[
     "first salary",
     "first paycheck",
 ];
+
+/// Whether experience is denied within three words before "experience" ("no experience",
+/// "zero real work experience", "without any professional experience").
+fn denies_experience(padded: &str) -> bool {
+    const DENIALS: &[&str] = &["no", "zero", "0", "without", "lack", "lacking", "none"];
+    let words: Vec<&str> = padded.split_whitespace().collect();
+    words.iter().enumerate().any(|(at, word)| {
+        *word == "experience"
+            && words[at.saturating_sub(3)..at]
+                .iter()
+                .any(|w| DENIALS.contains(w))
+    })
+}
 
 /// The levels a question names, in ladder order, by word or by phrase ("fresh out of college"
 /// means junior).
@@ -570,7 +576,7 @@ fn levels_named(words_of: &PayWords, text: &str) -> Vec<Level> {
         return Level::ALL.to_vec();
     }
     let mut levels = Vec::new();
-    if says(FIRST_YEAR) || says(NO_EXPERIENCE_YET) {
+    if says(FIRST_YEAR) || says(NO_EXPERIENCE_YET) || denies_experience(&padded) {
         levels.push(Level::Junior);
     }
     let ordinary = &words_of.ordinary;
@@ -674,6 +680,33 @@ const BETWEEN_VERB_AND_LEVEL: &[&str] = &[
 /// reached ("aren't senior yet"). What remains names the rung the question asks about
 /// ("pay for the level where you own features but aren't senior yet" asks the mid rung's,
 /// which the duties name by meaning).
+/// The words between a denial and a "yet" a few words on: what the asker has not reached
+/// ("isn't managing a team yet", "not leading anything yet"), however it is worded.
+fn denied_until_yet(bare: &[String]) -> std::ops::Range<usize> {
+    const DENIALS: &[&str] = &[
+        "not", "isnt", "arent", "im", "havent", "hasnt", "dont", "doesnt", "wasnt", "cant",
+    ];
+    const SPAN: usize = 5;
+    for (at, word) in bare.iter().enumerate() {
+        let denial = DENIALS.contains(&word.as_str())
+            && (word != "im" || bare.get(at + 1).is_some_and(|w| w == "not"));
+        if !denial {
+            continue;
+        }
+        let start = at + 1 + usize::from(word == "im");
+        let until = bare
+            .iter()
+            .enumerate()
+            .skip(start)
+            .take(SPAN)
+            .find(|(_, w)| *w == "yet");
+        if let Some((yet, _)) = until {
+            return start..yet;
+        }
+    }
+    0..0
+}
+
 pub fn without_others_levels(text: &str) -> String {
     let tokens: Vec<&str> = text.split_whitespace().collect();
     let bare: Vec<String> = tokens
@@ -709,9 +742,11 @@ pub fn without_others_levels(text: &str) -> String {
             || i.checked_sub(1).is_some_and(|j| bare[j] == "yet");
         worked_with || acting_on_mine || not_reached
     };
+    let denied = denied_until_yet(&bare);
     tokens
         .iter()
         .enumerate()
+        .filter(|&(i, _)| !denied.contains(&i))
         .filter(|&(i, _)| !(is_level(&bare[i]) && others(i)))
         .map(|(_, t)| *t)
         .collect::<Vec<_>>()
@@ -1258,6 +1293,14 @@ mod tests {
                 Some((&[Junior], None)),
             ),
             ("starting salary for backend devs?", Some((&[Junior], None))),
+            (
+                "zero real work experience, what should a backend job pay me?",
+                Some((&[Junior], None)),
+            ),
+            (
+                "without any professional experience what do backend devs earn",
+                Some((&[Junior], None)),
+            ),
             ("$$$ for leads", Some((&[Lead], None))),
             ("what does a senior engineer do", None),
             ("how do I make an API", None),
@@ -1343,6 +1386,15 @@ mod tests {
                 "I own features but I'm not yet",
             ),
             ("not yet senior, what do I earn", "not yet what do I earn"),
+            // A rung denied in other words ("managing" is a manager's word).
+            (
+                "pay for someone who coaches the new hires but isn't managing a team yet?",
+                "pay for someone who coaches the new hires but isn't yet?",
+            ),
+            (
+                "I'm not leading anything yet, what's the next rung",
+                "I'm not yet, what's the next rung",
+            ),
             (
                 "pay when you fix bugs while seniors review your code?",
                 "pay when you fix bugs while review your code?",
