@@ -127,6 +127,7 @@ const SETS: &[&str] = &[
     "holdout35.toml",
     "holdout36.toml",
     "holdout37.toml",
+    "holdout38.toml",
 ];
 
 /// One set of `tests/data/interview_eval`, parsed.
@@ -1037,6 +1038,23 @@ fn experts_beat_gamed_and_wrong_answers_on_the_thirty_seventh_holdout_set() {
         HOLDOUT37_FLOOR,
         &["bh-refactor-critical-infra: 40"],
     );
+}
+
+/// The forty-first set, written 2026-12-07 the same way (blind: its author read only the
+/// README, the nine questions' bank entries and the header of `holdout37`), with answers to
+/// bh-ambiguous-requirements, bh-cross-team-delivery, sd-notification-service,
+/// api-long-running-jobs, db-acid-transactions, cd-retry-backoff, rel-safe-deploys,
+/// sec-least-privilege and db-n-plus-one (all seven kinds). Its fluent-wrong and negated
+/// answers use the rubric's terms in wrong or rejected claims more heavily than earlier sets'.
+/// First run 88.5% (223/252), the lowest first run since holdout25. Left open: fluent-wrong
+/// answers at 94 to 100 above own-words experts at 52 to 94 in five questions (a readiness
+/// probe said to restart the pod is not raised: the sentence's "fails" is a criticism word, and
+/// a criticised sentence raises no misconception), and negated answers at 73 to 96.
+const HOLDOUT38_FLOOR: f64 = 0.88;
+
+#[test]
+fn experts_beat_gamed_and_wrong_answers_on_the_thirty_eighth_holdout_set() {
+    meets_the_bars_but("holdout38.toml", 252, HOLDOUT38_FLOOR, &[]);
 }
 
 /// A fine answer to another question whose words overlap this rubric's is off topic by meaning
