@@ -325,11 +325,28 @@ pub fn uncovered(
                 .cues
                 .iter()
                 .find(|c| mentions(question, c))
-                .or_else(|| gap.cues.iter().find(|c| mentions(corrected, c)))?;
+                .or_else(|| gap.cues.iter().find(|c| mentions(corrected, c)))
+                .or_else(|| compound_of_cues(question, &gap.cues))?;
             Some(Uncovered {
                 topic: gap.topic.clone(),
                 says: says(gap, cue, as_typed),
             })
+        })
+}
+
+/// A hyphenated word made only of a gap's one-word cues ("tax-deductible" of "tax" and
+/// "deductible") names the gap, as its first cue; a cue joined to any other word does not
+/// ("amazon-made" does not name Amazon, see [`mentions`]).
+fn compound_of_cues<'a>(question: &str, cues: &'a [String]) -> Option<&'a String> {
+    let cue = |part: &str| cues.iter().find(|c| c.as_str() == part);
+    question
+        .split_whitespace()
+        .filter(|word| word.contains('-'))
+        .find_map(|word| {
+            let parts: Vec<&str> = word.split('-').filter(|p| !p.is_empty()).collect();
+            (parts.len() >= 2 && parts.iter().all(|p| cue(p).is_some()))
+                .then(|| cue(parts[0]))
+                .flatten()
         })
 }
 
@@ -854,6 +871,23 @@ mod tests {
             let got = uncovered(&scope, question, question, None, false, &unknown);
             assert_eq!(got.map(|u| u.topic).as_deref(), *topic, "{question}");
         }
+    }
+
+    #[test]
+    fn a_compound_of_a_gaps_cues_names_it() {
+        let scope = scope();
+        let topic = |question: &str| {
+            uncovered(&scope, question, question, None, false, &|_| false).map(|u| u.topic)
+        };
+        assert_eq!(
+            topic("Is a full-stack bootcamp tax-deductible?").as_deref(),
+            Some("tax")
+        );
+        // A cue joined to a word that is not one of its gap's cues names nothing.
+        assert_eq!(
+            topic("do backend devs build tax-calculation services?"),
+            None
+        );
     }
 
     #[test]
