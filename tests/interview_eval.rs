@@ -1046,10 +1046,11 @@ fn experts_beat_gamed_and_wrong_answers_on_the_thirty_seventh_holdout_set() {
 /// api-long-running-jobs, db-acid-transactions, cd-retry-backoff, rel-safe-deploys,
 /// sec-least-privilege and db-n-plus-one (all seven kinds). Its fluent-wrong and negated
 /// answers use the rubric's terms in wrong or rejected claims more heavily than earlier sets'.
-/// First run 88.5% (223/252), the lowest first run since holdout25. Left open: fluent-wrong
-/// answers at 94 to 100 above own-words experts at 52 to 94 in five questions (a readiness
-/// probe said to restart the pod is not raised: the sentence's "fails" is a criticism word, and
-/// a criticised sentence raises no misconception), and negated answers at 73 to 96.
+/// First run 88.5% (223/252), the lowest first run since holdout25. Then a criticised sentence
+/// may state a misconception phrased with a criticism too ("If the readiness probe fails,
+/// Kubernetes restarts the container"), at the plain flag's closeness: 88.9% (224/252), the
+/// deploy answer's fluent-wrong 100 -> 60. Left open: fluent-wrong answers at 94 to 100 above
+/// own-words experts at 52 to 94 in four questions, and negated answers at 73 to 96.
 const HOLDOUT38_FLOOR: f64 = 0.88;
 
 #[test]

@@ -91,7 +91,11 @@
 //! sentence is compared only with statements of its own polarity (the model barely hears a
 //! negation: "needs no retry" would otherwise be raised by "you must retry"), so a negated
 //! misconception ("a separate permission check is not needed") is heard in negated sentences,
-//! and a plain flag only in affirmative ones. A behavioral answer that blames others (or negates its own ownership:
+//! and a plain flag only in affirmative ones. Likewise a sentence holding a criticism word
+//! ("fails", "problem") raises a misconception only through a phrasing that holds one too ("If
+//! the readiness probe fails, Kubernetes restarts the container"), not the flag's own label, at
+//! `SEMANTIC_RED_FLAG`, and only without a turn or a report ("but", "think"): elsewhere the
+//! criticism turns the sentence against the claim. A behavioral answer that blames others (or negates its own ownership:
 //! "it was not my mistake") in more sentences than it owns its part raises a red flag of its own,
 //! and its blaming sentences earn no credit. Each flag is shown
 //! "⚠ red flag" with its why and the sentence; each costs 12 points, and the score is capped at
@@ -361,6 +365,10 @@ struct FlagRubric {
     /// misconception's phrasing is compared only with sentences of the same polarity, since the
     /// model barely hears a negation.
     negated: Vec<bool>,
+    /// Whether each of `texts` holds a criticism word ("If the readiness probe fails, …"): a
+    /// criticised sentence states a misconception only as one of these phrasings does, since a
+    /// criticism otherwise turns a sentence against the claim it is near.
+    criticised: Vec<bool>,
     /// The words of each of `texts` that belong to a pair of opposites ("longer"), found once
     /// when the texts are encoded: compared with every sentence's words by meaning.
     directions: Vec<HashSet<String>>,
@@ -724,6 +732,8 @@ impl FlagRubric {
         contradicted: impl Fn(&HashSet<String>) -> bool,
     ) -> f32 {
         let negated = s.negates();
+        // Raising a misconception from a criticised sentence needs a phrasing criticised too.
+        let criticised_only = stated && s.scope.criticised;
         self.references
             .iter()
             .zip(&self.negated)
@@ -733,6 +743,7 @@ impl FlagRubric {
                 **n == negated
                     && !contradicted(direction)
                     && (!stated || self.parts_as_stated(*i, s))
+                    && (!criticised_only || self.criticised.get(*i) == Some(&true))
             })
             .map(|(_, ((r, _), _))| cosine(vector, r))
             .fold(0.0, f32::max)
@@ -973,6 +984,7 @@ impl ScoringBank {
                     texts: vec![check.flag.clone()],
                     references: Vec::new(),
                     negated: Vec::new(),
+                    criticised: Vec::new(),
                     directions: Vec::new(),
                     misconception: false,
                     correction: Vec::new(),
@@ -1015,6 +1027,7 @@ impl ScoringBank {
                     texts: vec![flag.clone()],
                     references: Vec::new(),
                     negated: Vec::new(),
+                    criticised: Vec::new(),
                     directions: Vec::new(),
                     misconception: false,
                     correction: Vec::new(),
@@ -1040,6 +1053,7 @@ impl ScoringBank {
                     texts,
                     references: Vec::new(),
                     negated: Vec::new(),
+                    criticised: Vec::new(),
                     directions: Vec::new(),
                     misconception: true,
                     correction: Vec::new(),
@@ -1062,6 +1076,7 @@ impl ScoringBank {
                         texts: Vec::new(),
                         references: Vec::new(),
                         negated: Vec::new(),
+                        criticised: Vec::new(),
                         directions: Vec::new(),
                         misconception: false,
                         correction: Vec::new(),
@@ -1076,20 +1091,32 @@ impl ScoringBank {
             // only with affirmative sentences, see `flag_in`); a misconception keeps its negated
             // phrasings too, each compared only with sentences of the same polarity.
             for flag in &mut flags {
-                let negated: Vec<bool> = flag
+                let read: Vec<Sentence> = flag
                     .texts
                     .iter()
-                    .map(|text| Sentence::new(text, analyzer, &prepared.cues).negates())
+                    .map(|text| Sentence::new(text, analyzer, &prepared.cues))
+                    .collect();
+                let negated: Vec<bool> = read.iter().map(Sentence::negates).collect();
+                // The bank flag's own label ("… for bad client input") names the wrong
+                // practice; only a statement as a candidate would make it counts as criticised.
+                let criticised: Vec<bool> = read
+                    .iter()
+                    .zip(&flag.texts)
+                    .map(|(s, text)| s.scope.criticised && *text != flag.flag)
                     .collect();
                 let keep: Vec<bool> = negated.iter().map(|n| flag.misconception || !n).collect();
                 let mut kept = keep.iter();
                 flag.texts.retain(|_| *kept.next().unwrap_or(&false));
-                flag.negated = negated
-                    .into_iter()
-                    .zip(&keep)
-                    .filter(|(_, k)| **k)
-                    .map(|(n, _)| n)
-                    .collect();
+                let kept_texts = |of_each: Vec<bool>| -> Vec<bool> {
+                    of_each
+                        .into_iter()
+                        .zip(&keep)
+                        .filter(|(_, k)| **k)
+                        .map(|(v, _)| v)
+                        .collect()
+                };
+                flag.negated = kept_texts(negated);
+                flag.criticised = kept_texts(criticised);
             }
             let rubric_words: HashSet<String> = points
                 .iter()
@@ -1634,15 +1661,24 @@ impl ScoringBank {
             // A fragment ("What GraphQL costs you:") is near whatever shares its nouns but
             // states nothing. A negated sentence is compared only with a misconception's
             // negated phrasings ("no separate permission check is needed").
+            // A criticised sentence that turns ("each fast, but adding up in latency") or
+            // reports a belief states no misconception.
             let plain = s.words.len() >= MIN_CLAIM_WORDS
                 && (flag.misconception || !s.negates())
-                && !s.scope.criticised;
+                && (!s.scope.criticised || (flag.misconception && !self.reports_a_claim(s)));
             let raised = if flag.misconception {
                 let corrected = flag
                     .correction
                     .iter()
                     .any(|c| cosine(vector, c) >= similarity + CORRECTION_MARGIN);
-                similarity >= SEMANTIC_MISCONCEPTION
+                // A criticised sentence is heard as surely as a plain flag is: the model hears
+                // "502 / 504: upstream sent garbage / took too long" near a swap of the two.
+                let bar = if s.scope.criticised {
+                    SEMANTIC_RED_FLAG
+                } else {
+                    SEMANTIC_MISCONCEPTION
+                };
+                similarity >= bar
                     && similarity >= nearest_point + MISCONCEPTION_MARGIN
                     && !corrected
             } else {

@@ -1066,6 +1066,51 @@ fn a_stated_misconception_is_a_red_flag_with_its_why_and_a_denied_one_is_not() {
     assert!(denied.red_flags.is_empty(), "{:?}", denied.red_flags);
 }
 
+/// A sentence holding a criticism word ("fails", "problem") states a misconception only as a
+/// phrasing that holds one too: a candidate saying "if the readiness probe fails, the kubelet
+/// restarts it" states the wrong claim, while "spreading writes over replicas is a problem"
+/// turns against a claim phrased without criticism, and a sentence with a turn ("but") states
+/// no claim.
+#[test]
+fn a_criticised_sentence_states_a_misconception_only_as_a_criticised_phrasing() {
+    use crate::content::model::Misconception;
+    let analyzer = Analyzer::new(&catalog().synonyms);
+    let id = "sd-high-write-throughput";
+    let mut questions = bank().to_vec();
+    let question = questions.iter_mut().find(|q| q.id == id).unwrap();
+    question.misconceptions = vec![
+        Misconception {
+            claim: "Thinks a failing readiness probe restarts the pod".into(),
+            why: "Readiness only takes the pod out of rotation; liveness restarts it.".into(),
+            says: vec!["If the readiness probe fails, the kubelet restarts the container.".into()],
+        },
+        Misconception {
+            claim: "Thinks read replicas share the write load".into(),
+            why: "Every replica applies every write; replicas add read capacity only.".into(),
+            says: vec!["Adding read replicas spreads the writes across availability zones.".into()],
+        },
+    ];
+    let encoder: std::sync::Arc<dyn crate::semantic::Encoder> =
+        std::sync::Arc::new(Keyed(&[("probe fails", 2), ("replicas spread", 3)]));
+    let semantic = ScoringBank::with_encoder(&analyzer, &questions, Some(encoder)).unwrap();
+    let flags = |text: &str| -> Vec<String> {
+        let assessment = semantic.assess(id, text).unwrap();
+        assessment.red_flags.into_iter().map(|f| f.flag).collect()
+    };
+    assert_eq!(
+        flags("Whenever a readiness probe fails the kubelet restarts the container for us."),
+        ["Thinks a failing readiness probe restarts the pod"]
+    );
+    assert!(
+        flags("Read replicas spread across zones would be a problem for the writes.").is_empty()
+    );
+    // A criticised sentence that turns states no claim of its own.
+    assert!(flags(
+        "When a readiness probe fails the kubelet restarts the container, but only for liveness."
+    )
+    .is_empty());
+}
+
 /// An answer that mostly denies earns nothing by meaning from its negated sentences (the model
 /// barely hears the "not"); one negated sentence among affirmative ones still can ("never store
 /// plain text" is part of a good password answer).
