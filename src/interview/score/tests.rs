@@ -1011,21 +1011,30 @@ fn fine_answers_to_neighbouring_questions_are_off_topic() {
     }
 }
 
+/// The scoring bank with `misconceptions` given to `id` and the keyed encoder over `keys`.
+fn with_misconceptions(
+    id: &str,
+    misconceptions: Vec<crate::content::model::Misconception>,
+    keys: &'static [(&'static str, usize)],
+) -> ScoringBank {
+    let analyzer = Analyzer::new(&catalog().synonyms);
+    let mut questions = bank().to_vec();
+    let question = questions.iter_mut().find(|q| q.id == id).unwrap();
+    question.misconceptions = misconceptions;
+    let encoder: std::sync::Arc<dyn crate::semantic::Encoder> = std::sync::Arc::new(Keyed(keys));
+    ScoringBank::with_encoder(&analyzer, &questions, Some(encoder)).unwrap()
+}
+
 #[test]
 fn a_stated_misconception_is_a_red_flag_with_its_why_and_a_denied_one_is_not() {
     use crate::content::model::Misconception;
-    let analyzer = Analyzer::new(&catalog().synonyms);
     let id = "sd-high-write-throughput";
-    let mut questions = bank().to_vec();
-    let question = questions.iter_mut().find(|q| q.id == id).unwrap();
-    question.misconceptions = vec![Misconception {
+    let misconceptions = vec![Misconception {
         claim: "Thinks read replicas share the write load".into(),
         why: "Every replica applies every write; replicas add read capacity only.".into(),
         says: vec!["Adding read replicas spreads the writes across availability zones.".into()],
     }];
-    let encoder: std::sync::Arc<dyn crate::semantic::Encoder> =
-        std::sync::Arc::new(Keyed(&[("replicas spread", 2)]));
-    let semantic = ScoringBank::with_encoder(&analyzer, &questions, Some(encoder)).unwrap();
+    let semantic = with_misconceptions(id, misconceptions, &[("replicas spread", 2)]);
     let stated = semantic
         .assess(
             id,
@@ -1074,11 +1083,8 @@ fn a_stated_misconception_is_a_red_flag_with_its_why_and_a_denied_one_is_not() {
 #[test]
 fn a_criticised_sentence_states_a_misconception_only_as_a_criticised_phrasing() {
     use crate::content::model::Misconception;
-    let analyzer = Analyzer::new(&catalog().synonyms);
     let id = "sd-high-write-throughput";
-    let mut questions = bank().to_vec();
-    let question = questions.iter_mut().find(|q| q.id == id).unwrap();
-    question.misconceptions = vec![
+    let misconceptions = vec![
         Misconception {
             claim: "Thinks a failing readiness probe restarts the pod".into(),
             why: "Readiness only takes the pod out of rotation; liveness restarts it.".into(),
@@ -1090,9 +1096,8 @@ fn a_criticised_sentence_states_a_misconception_only_as_a_criticised_phrasing() 
             says: vec!["Adding read replicas spreads the writes across availability zones.".into()],
         },
     ];
-    let encoder: std::sync::Arc<dyn crate::semantic::Encoder> =
-        std::sync::Arc::new(Keyed(&[("probe fails", 2), ("replicas spread", 3)]));
-    let semantic = ScoringBank::with_encoder(&analyzer, &questions, Some(encoder)).unwrap();
+    let keys = &[("probe fails", 2), ("replicas spread", 3)];
+    let semantic = with_misconceptions(id, misconceptions, keys);
     let flags = |text: &str| -> Vec<String> {
         let assessment = semantic.assess(id, text).unwrap();
         assessment.red_flags.into_iter().map(|f| f.flag).collect()
