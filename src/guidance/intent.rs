@@ -533,6 +533,7 @@ const ORDINARY_NEAR_LEVELS: &[&str] = &["stuff", "stiff", "entity", "grade", "in
 const FIRST_YEAR: &[&str] = &["first year", "1st year", "year one", "year 1"];
 /// Pay asked before any experience ("zero experience, first ever backend job, what salary?"):
 /// the entry rung. Authored for careerbot.
+///
 /// Experience denied a few words before the word ("zero work experience", "without any
 /// professional experience") is read by [`denies_experience`].
 const NO_EXPERIENCE_YET: &[&str] = &[
@@ -675,25 +676,18 @@ const BETWEEN_VERB_AND_LEVEL: &[&str] = &[
     "the", "our", "my", "new", "other", "younger", "more", "a", "few", "some", "two", "three",
 ];
 
-/// The text without the levels of other people: those the asker works with ("mentoring
-/// juniors"), those acting on the asker's work ("while seniors check my work") and one not
-/// reached ("aren't senior yet"). What remains names the rung the question asks about
-/// ("pay for the level where you own features but aren't senior yet" asks the mid rung's,
-/// which the duties name by meaning).
 /// The words between a denial and a "yet" a few words on: what the asker has not reached
 /// ("isn't managing a team yet", "not leading anything yet"), however it is worded.
 fn denied_until_yet(bare: &[String]) -> std::ops::Range<usize> {
     const DENIALS: &[&str] = &[
-        "not", "isnt", "arent", "im", "havent", "hasnt", "dont", "doesnt", "wasnt", "cant",
+        "not", "isnt", "arent", "havent", "hasnt", "dont", "doesnt", "wasnt", "cant",
     ];
     const SPAN: usize = 5;
     for (at, word) in bare.iter().enumerate() {
-        let denial = DENIALS.contains(&word.as_str())
-            && (word != "im" || bare.get(at + 1).is_some_and(|w| w == "not"));
-        if !denial {
+        if !DENIALS.contains(&word.as_str()) {
             continue;
         }
-        let start = at + 1 + usize::from(word == "im");
+        let start = at + 1;
         let until = bare
             .iter()
             .enumerate()
@@ -707,6 +701,11 @@ fn denied_until_yet(bare: &[String]) -> std::ops::Range<usize> {
     0..0
 }
 
+/// The text without the levels of other people: those the asker works with ("mentoring
+/// juniors"), those acting on the asker's work ("while seniors check my work") and one not
+/// reached ("aren't senior yet"). What remains names the rung the question asks about
+/// ("pay for the level where you own features but aren't senior yet" asks the mid rung's,
+/// which the duties name by meaning).
 pub fn without_others_levels(text: &str) -> String {
     let tokens: Vec<&str> = text.split_whitespace().collect();
     let bare: Vec<String> = tokens
