@@ -12,8 +12,10 @@
 //! every word, those with the most words are offered. At most 25 (Discord's limit), names and
 //! values at most 100 characters.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 use std::num::NonZeroUsize;
+use std::ops::Range;
 use std::sync::{Arc, Mutex};
 
 use lru::LruCache;
@@ -222,15 +224,82 @@ fn dedupe(candidates: Vec<Candidate>) -> Vec<Candidate> {
         .collect()
 }
 
-/// How a candidate's words answer the typed words. The first text is the candidate's own (what
-/// the user sees); the rest is context.
-struct Words {
+/// The distinct words and analyzed terms of a candidate list. Candidates hold theirs as ids, and
+/// a keystroke resolves each typed word against this once: comparing ids instead of strings, and
+/// deciding whether a word is a typo once per distinct word instead of once per occurrence, is
+/// what keeps a short prefix cheap when it matches most of a 10,000-guide list.
+struct Vocabulary {
+    /// Every distinct word, sorted: a word's id is its place, so the words a prefix begins are
+    /// one range of ids.
+    words: Vec<String>,
+    /// Each word's length in characters: a typo is at most a typo budget longer or shorter.
+    lengths: Vec<usize>,
+    terms: HashMap<String, u32>,
+}
+
+impl Vocabulary {
+    fn word(&self, word: &str) -> Option<u32> {
+        let at = self.words.binary_search_by(|w| w.as_str().cmp(word)).ok()?;
+        Some(at as u32)
+    }
+
+    /// The ids of the words that begin with `prefix`.
+    fn beginning(&self, prefix: &str) -> Range<u32> {
+        let start = self.words.partition_point(|w| w.as_str() < prefix);
+        let length = self.words[start..].partition_point(|w| w.starts_with(prefix));
+        start as u32..(start + length) as u32
+    }
+}
+
+/// The id of `key`: the one it was given, or the next.
+fn number(ids: &mut HashMap<String, u32>, key: String) -> u32 {
+    let next = ids.len() as u32;
+    *ids.entry(key).or_insert(next)
+}
+
+/// A candidate's words as written, its own first and then its context's, with their analyzed
+/// terms: what [`Words`] holds before the list's words are numbered.
+struct Spelled {
     raw: Vec<String>,
+    own_words: usize,
     terms: HashSet<String>,
+    own_terms: HashSet<String>,
+}
+
+impl Spelled {
+    /// The first text is the candidate's own (what the user sees); the rest is context.
+    fn of(analyzer: &Analyzer, candidate: &Candidate) -> Spelled {
+        let texts = std::iter::once(&candidate.name).chain(&candidate.also);
+        let mut spelled = Spelled {
+            raw: Vec::new(),
+            own_words: 0,
+            terms: HashSet::new(),
+            own_terms: HashSet::new(),
+        };
+        for (i, text) in texts.enumerate() {
+            spelled
+                .raw
+                .extend(words(text).into_iter().map(|(_, _, w)| w));
+            let analyzed = analyzer.terms(text);
+            if i == 0 {
+                spelled.own_words = spelled.raw.len();
+                spelled.own_terms.extend(analyzed.iter().cloned());
+            }
+            spelled.terms.extend(analyzed);
+        }
+        spelled
+    }
+}
+
+/// How a candidate's words answer the typed words, as ids into the list's [`Vocabulary`].
+struct Words {
+    raw: Box<[u32]>,
     /// How many of `raw` are the candidate's own words (they come first).
     own_words: usize,
-    /// The analyzed terms of its own words.
-    own_terms: HashSet<String>,
+    /// The analyzed terms of all its words, sorted.
+    terms: Box<[u32]>,
+    /// The analyzed terms of its own words, sorted.
+    own_terms: Box<[u32]>,
 }
 
 /// Where a typed word was found: its quality (`EXACT` or `TYPO`), the position of the word it
@@ -271,29 +340,102 @@ impl Typed {
     }
 }
 
-impl Words {
-    fn of(analyzer: &Analyzer, texts: &[&str]) -> Words {
-        let mut raw = Vec::new();
-        let mut terms = HashSet::new();
-        let mut own_words = 0;
-        let mut own_terms = HashSet::new();
-        for (i, text) in texts.iter().enumerate() {
-            raw.extend(words(text).into_iter().map(|(_, _, w)| w));
-            let analyzed = analyzer.terms(text);
-            if i == 0 {
-                own_words = raw.len();
-                own_terms.extend(analyzed.iter().cloned());
-            }
-            terms.extend(analyzed);
-        }
-        Words {
-            raw,
-            terms,
-            own_words,
-            own_terms,
+/// A typed word resolved against one list's vocabulary.
+struct Sought<'v> {
+    typed: Typed,
+    vocabulary: &'v Vocabulary,
+    /// The word itself, when the list has it.
+    id: Option<u32>,
+    /// The words it begins.
+    begins: Range<u32>,
+    /// Its analyzed terms; none when it has none or one the list never uses (then no candidate
+    /// holds them all).
+    terms: Option<Box<[u32]>>,
+    misspelt: TypoMemo,
+    misspelt_start: TypoMemo,
+}
+
+impl<'v> Sought<'v> {
+    fn of(analyzer: &Analyzer, vocabulary: &'v Vocabulary, word: String) -> Sought<'v> {
+        let typed = Typed::of(analyzer, word);
+        let terms: Option<Box<[u32]>> = typed
+            .terms
+            .iter()
+            .map(|t| vocabulary.terms.get(t).copied())
+            .collect();
+        Sought {
+            id: vocabulary.word(&typed.word),
+            begins: vocabulary.beginning(&typed.word),
+            terms: terms.filter(|t| !t.is_empty()),
+            typed,
+            vocabulary,
+            misspelt: TypoMemo::default(),
+            misspelt_start: TypoMemo::default(),
         }
     }
 
+    fn is(&self, word: u32) -> bool {
+        self.id == Some(word)
+    }
+
+    fn begins(&self, word: u32) -> bool {
+        self.begins.contains(&word)
+    }
+
+    /// Every one of its terms is in `terms` (sorted).
+    fn terms_in(&self, terms: &[u32]) -> bool {
+        self.terms
+            .as_ref()
+            .is_some_and(|mine| mine.iter().all(|t| terms.binary_search(t).is_ok()))
+    }
+
+    /// Whether any word can be a typo of this one (it has a typo budget).
+    fn may_be_a_typo(&self) -> bool {
+        self.typed.budget > 0
+    }
+
+    /// As [`Typed::misspells`]; a word whose length is out of reach is not compared.
+    fn misspells(&self, word: u32) -> bool {
+        self.typed.budget > 0
+            && self.vocabulary.lengths[word as usize].abs_diff(self.typed.length)
+                <= self.typed.budget
+            && self
+                .misspelt
+                .get(self.vocabulary, word, |w| self.typed.misspells(w))
+    }
+
+    /// As [`Typed::misspells_the_start_of`]; a word shorter than the typed one by two or more
+    /// is not compared.
+    fn misspells_the_start_of(&self, word: u32) -> bool {
+        self.typed.length >= 4
+            && self.vocabulary.lengths[word as usize] + 1 >= self.typed.length
+            && self.misspelt_start.get(self.vocabulary, word, |w| {
+                self.typed.misspells_the_start_of(w)
+            })
+    }
+}
+
+/// Whether a typed word is a typo of each word of the vocabulary, decided on first asking: a
+/// keystroke meets the same context words in thousands of candidates. One byte per word of the
+/// list, zeroed by the allocator when first needed (0 undecided, 1 no, 2 yes).
+#[derive(Default)]
+struct TypoMemo(RefCell<Vec<u8>>);
+
+impl TypoMemo {
+    fn get(&self, vocabulary: &Vocabulary, word: u32, decide: impl FnOnce(&str) -> bool) -> bool {
+        let mut memo = self.0.borrow_mut();
+        if memo.is_empty() {
+            *memo = vec![0; vocabulary.words.len()];
+        }
+        let decided = &mut memo[word as usize];
+        if *decided == 0 {
+            *decided = 1 + u8::from(decide(&vocabulary.words[word as usize]));
+        }
+        *decided == 2
+    }
+}
+
+impl Words {
     fn at(&self, quality: u8, position: usize) -> Found {
         (quality, position, position < self.own_words)
     }
@@ -301,59 +443,57 @@ impl Words {
     /// How a finished word of the query matches: its quality (2 for the word itself or the
     /// same analyzed term, e.g. a synonym; 1 for a typo), the position of the matched word, and
     /// whether it is the candidate's own. Its own words are looked at before its context.
-    fn find_word(&self, typed: &Typed) -> Option<Found> {
-        let word = typed.word.as_str();
+    fn find_word(&self, sought: &Sought) -> Option<Found> {
         let own = &self.raw[..self.own_words];
-        if let Some(i) = own.iter().position(|w| w == word) {
+        if let Some(i) = own.iter().position(|&w| sought.is(w)) {
             return Some(self.at(EXACT, i));
         }
-        let all_in = |terms: &HashSet<String>| {
-            !typed.terms.is_empty() && typed.terms.iter().all(|t| terms.contains(t))
-        };
         // The same term under another spelling (a synonym or an inflection): after the words
         // themselves, but still the candidate's own.
-        if all_in(&self.own_terms) {
+        if sought.terms_in(&self.own_terms) {
             return Some((EXACT, self.raw.len(), true));
         }
-        if let Some(i) = own.iter().position(|w| typed.misspells(w)) {
+        if let Some(i) = own.iter().position(|&w| sought.misspells(w)) {
             return Some(self.at(TYPO, i));
         }
-        if let Some(i) = self.raw.iter().position(|w| w == word) {
+        if let Some(i) = self.raw.iter().position(|&w| sought.is(w)) {
             return Some(self.at(EXACT, i));
         }
-        if all_in(&self.terms) {
+        if sought.terms_in(&self.terms) {
             return Some((EXACT, self.raw.len(), false));
+        }
+        if !sought.may_be_a_typo() {
+            return None;
         }
         self.raw
             .iter()
-            .position(|w| typed.misspells(w))
+            .position(|&w| sought.misspells(w))
             .map(|i| self.at(TYPO, i))
     }
 
     /// How the word being typed matches as the beginning of a word (one typo allowed from four
     /// letters), or as a whole word; the candidate's own words before its context.
-    fn find_prefix(&self, typed: &Typed) -> Option<Found> {
-        let prefix = typed.word.as_str();
+    fn find_prefix(&self, sought: &Sought) -> Option<Found> {
         let own = &self.raw[..self.own_words];
-        if let Some(i) = own.iter().position(|w| w.starts_with(prefix)) {
+        if let Some(i) = own.iter().position(|&w| sought.begins(w)) {
             return Some(self.at(EXACT, i));
         }
         // A whole word typed without a trailing space still counts as a word ("pay").
-        if let Some(found) = self.find_word(typed).filter(|f| f.2) {
+        if let Some(found) = self.find_word(sought).filter(|f| f.2) {
             return Some(found);
         }
-        if let Some(i) = own.iter().position(|w| typed.misspells_the_start_of(w)) {
+        if let Some(i) = own.iter().position(|&w| sought.misspells_the_start_of(w)) {
             return Some(self.at(TYPO, i));
         }
-        if let Some(i) = self.raw.iter().position(|w| w.starts_with(prefix)) {
+        if let Some(i) = self.raw.iter().position(|&w| sought.begins(w)) {
             return Some(self.at(EXACT, i));
         }
-        if let Some(found) = self.find_word(typed) {
+        if let Some(found) = self.find_word(sought) {
             return Some(found);
         }
         self.raw
             .iter()
-            .position(|w| typed.misspells_the_start_of(w))
+            .position(|&w| sought.misspells_the_start_of(w))
             .map(|i| self.at(TYPO, i))
     }
 }
@@ -368,34 +508,34 @@ const TYPO: u8 = 1;
 type Score = (usize, bool, bool, usize, u32, u8, usize);
 
 /// What was typed, analyzed once.
-struct Query {
-    typed: Vec<Typed>,
+struct Query<'v> {
+    sought: Vec<Sought<'v>>,
     finished_last: bool,
     /// Per typed word: whether it must match (stop words need not, unless being typed).
     counts: Vec<bool>,
 }
 
-impl Query {
-    fn of(analyzer: &Analyzer, partial: &str) -> Query {
-        let typed: Vec<Typed> = words(partial)
+impl<'v> Query<'v> {
+    fn of(analyzer: &Analyzer, vocabulary: &'v Vocabulary, partial: &str) -> Query<'v> {
+        let sought: Vec<Sought> = words(partial)
             .into_iter()
-            .map(|(_, _, w)| Typed::of(analyzer, w))
+            .map(|(_, _, w)| Sought::of(analyzer, vocabulary, w))
             .collect();
         let finished_last = partial.ends_with(|c: char| !c.is_alphanumeric());
-        let counts = typed
+        let counts = sought
             .iter()
             .enumerate()
-            .map(|(i, t)| !t.terms.is_empty() || (i + 1 == typed.len() && !finished_last))
+            .map(|(i, s)| !s.typed.terms.is_empty() || (i + 1 == sought.len() && !finished_last))
             .collect();
         Query {
-            typed,
+            sought,
             finished_last,
             counts,
         }
     }
 
     fn is_prefix(&self, i: usize) -> bool {
-        i + 1 == self.typed.len() && !self.finished_last
+        i + 1 == self.sought.len() && !self.finished_last
     }
 
     /// A candidate's score, or None when it matches none of the words that count.
@@ -406,11 +546,11 @@ impl Query {
         let mut quality = 0;
         let mut typos = false;
         let mut first = usize::MAX;
-        for (i, typed) in self.typed.iter().enumerate() {
+        for (i, sought) in self.sought.iter().enumerate() {
             let found = if self.is_prefix(i) {
-                words.find_prefix(typed)
+                words.find_prefix(sought)
             } else {
-                words.find_word(typed)
+                words.find_word(sought)
             };
             if self.counts[i] {
                 needed += 1;
@@ -471,31 +611,204 @@ fn best(scored: Vec<(Score, &Candidate)>) -> Vec<Choice> {
 /// The suggestions for `partial` among `candidates`, best first, at most 25. Equal candidates
 /// keep their order (the content's order; with nothing typed, everything in that order).
 pub fn rank(analyzer: &Analyzer, partial: &str, candidates: &[Candidate]) -> Vec<Choice> {
-    let query = Query::of(analyzer, partial);
-    let scored = candidates
-        .iter()
-        .filter_map(|candidate| {
-            let mut texts: Vec<&str> = vec![&candidate.name];
-            texts.extend(candidate.also.iter().map(String::as_str));
-            let words = Words::of(analyzer, &texts);
-            query
-                .score(&words, candidate.rank)
-                .map(|score| (score, candidate))
-        })
-        .collect();
-    best(scored)
+    List::new(analyzer, candidates.to_vec()).rank_every(analyzer, partial)
 }
 
-/// A candidate list analyzed once per content version, with postings from each word and each
-/// analyzed term to the candidates holding it. A keystroke then scores only the candidates that
-/// hold a typed word, as written or as a prefix, instead of analyzing every candidate again (at
-/// 1,000 role guides that scan cost about 45 ms per keystroke).
-pub struct Suggester {
+/// A candidate list analyzed once, with postings from each word and each analyzed term to the
+/// candidates holding it. A keystroke then scores only the candidates that hold a typed word,
+/// as written or as a prefix, instead of analyzing every candidate again (at 1,000 role guides
+/// that scan cost about 45 ms per keystroke).
+struct List {
     candidates: Vec<Candidate>,
     words: Vec<Words>,
-    /// Every distinct word, sorted (prefixes are ranges), with the candidates holding it.
-    by_word: BTreeMap<String, Vec<u32>>,
-    by_term: HashMap<String, Vec<u32>>,
+    vocabulary: Vocabulary,
+    /// Per word id, the candidates holding it, in order.
+    by_word: Vec<Vec<u32>>,
+    /// Per term id, the candidates holding it, in order.
+    by_term: Vec<Vec<u32>>,
+}
+
+impl List {
+    fn new(analyzer: &Analyzer, candidates: Vec<Candidate>) -> List {
+        // Words are numbered as first met, then renumbered in sorted order.
+        let mut met: HashMap<String, u32> = HashMap::new();
+        let mut terms: HashMap<String, u32> = HashMap::new();
+        let mut by_term: Vec<Vec<u32>> = Vec::new();
+        let mut all_words: Vec<Words> = Vec::with_capacity(candidates.len());
+        for (id, candidate) in candidates.iter().enumerate() {
+            let spelled = Spelled::of(analyzer, candidate);
+            let raw: Box<[u32]> = spelled
+                .raw
+                .into_iter()
+                .map(|w| number(&mut met, w))
+                .collect();
+            let mut numbered = |set: HashSet<String>| -> Box<[u32]> {
+                let mut ids: Vec<u32> = set.into_iter().map(|t| number(&mut terms, t)).collect();
+                ids.sort_unstable();
+                ids.into()
+            };
+            let own_terms = numbered(spelled.own_terms);
+            let all_terms = numbered(spelled.terms);
+            by_term.resize(terms.len(), Vec::new());
+            for &term in all_terms.iter() {
+                by_term[term as usize].push(id as u32);
+            }
+            all_words.push(Words {
+                raw,
+                own_words: spelled.own_words,
+                terms: all_terms,
+                own_terms,
+            });
+        }
+        let mut sorted: Vec<(String, u32)> = met.into_iter().collect();
+        sorted.sort_unstable();
+        let mut renumbered = vec![0; sorted.len()];
+        for (id, (_, first_met)) in sorted.iter().enumerate() {
+            renumbered[*first_met as usize] = id as u32;
+        }
+        let mut by_word: Vec<Vec<u32>> = vec![Vec::new(); sorted.len()];
+        for (id, words) in all_words.iter_mut().enumerate() {
+            for word in words.raw.iter_mut() {
+                *word = renumbered[*word as usize];
+                let holders = &mut by_word[*word as usize];
+                if holders.last() != Some(&(id as u32)) {
+                    holders.push(id as u32);
+                }
+            }
+        }
+        let words: Vec<String> = sorted.into_iter().map(|(word, _)| word).collect();
+        let vocabulary = Vocabulary {
+            lengths: words.iter().map(|w| w.chars().count()).collect(),
+            words,
+            terms,
+        };
+        List {
+            candidates,
+            words: all_words,
+            vocabulary,
+            by_word,
+            by_term,
+        }
+    }
+
+    /// Candidates holding `sought` exactly: the word itself (or, being typed, a word it
+    /// begins), or all its analyzed terms. Sorted, without duplicates.
+    fn exact_ids(&self, sought: &Sought, prefix: bool) -> Vec<u32> {
+        let mut ids: Vec<u32> = Vec::new();
+        if prefix {
+            for word in sought.begins.clone() {
+                ids.extend(&self.by_word[word as usize]);
+            }
+        } else if let Some(word) = sought.id {
+            ids.extend(&self.by_word[word as usize]);
+        }
+        if let Some((first, rest)) = sought.terms.as_deref().and_then(<[u32]>::split_first) {
+            let mut common: Vec<u32> = self.by_term[*first as usize].clone();
+            for term in rest {
+                let holders = &self.by_term[*term as usize];
+                common.retain(|id| holders.binary_search(id).is_ok());
+            }
+            ids.extend(common);
+        }
+        self.sorted_once(ids)
+    }
+
+    /// `ids` sorted, each once. A short prefix gathers most of a large list, many times over
+    /// ("a" begins thousands of words): those are marked in one bit per candidate instead of
+    /// being sorted.
+    fn sorted_once(&self, mut ids: Vec<u32>) -> Vec<u32> {
+        if ids.len() < self.candidates.len() / 8 {
+            ids.sort_unstable();
+            ids.dedup();
+            return ids;
+        }
+        let mut marked = vec![0u64; self.candidates.len().div_ceil(64)];
+        for &id in &ids {
+            marked[id as usize / 64] |= 1 << (id % 64);
+        }
+        ids.clear();
+        for (block, &bits) in marked.iter().enumerate() {
+            let mut bits = bits;
+            while bits != 0 {
+                ids.push(block as u32 * 64 + bits.trailing_zeros());
+                bits &= bits - 1;
+            }
+        }
+        ids
+    }
+
+    /// The best of the candidates with these ids.
+    fn best_of(
+        &self,
+        query: &Query,
+        ids: impl IntoIterator<Item = u32>,
+    ) -> Vec<(Score, &Candidate)> {
+        ids.into_iter()
+            .filter_map(|id| {
+                let candidate = &self.candidates[id as usize];
+                query
+                    .score(&self.words[id as usize], candidate.rank)
+                    .map(|score| (score, candidate))
+            })
+            .collect()
+    }
+
+    /// Every candidate scored: the plain definition the postings must agree with.
+    fn rank_every(&self, analyzer: &Analyzer, partial: &str) -> Vec<Choice> {
+        let query = Query::of(analyzer, &self.vocabulary, partial);
+        best(self.best_of(&query, 0..self.candidates.len() as u32))
+    }
+
+    /// What [`List::rank_every`] gives, scoring only the candidates that can be among it.
+    fn rank(&self, analyzer: &Analyzer, partial: &str) -> Vec<Choice> {
+        let query = Query::of(analyzer, &self.vocabulary, partial);
+        let counted: Vec<usize> = (0..query.sought.len())
+            .filter(|&i| query.counts[i])
+            .collect();
+        if counted.is_empty() {
+            // Only stop words: every candidate is in the running.
+            return best(self.best_of(&query, 0..self.candidates.len() as u32));
+        }
+        // Candidates with every counting word as typed. When there are any, they are the
+        // answer (see `best`): the typo-tolerant comparison with every candidate is skipped.
+        let mut holders: Option<Vec<u32>> = None;
+        for &i in &counted {
+            let ids = self.exact_ids(&query.sought[i], query.is_prefix(i));
+            holders = Some(match holders {
+                None => ids,
+                Some(mut so_far) => {
+                    so_far.retain(|id| ids.binary_search(id).is_ok());
+                    so_far
+                }
+            });
+        }
+        let scored = self.best_of(&query, holders.unwrap_or_default());
+        if scored.iter().any(|(s, _)| s.1 && s.2) {
+            return best(scored);
+        }
+        // A typo or a partial match: the candidates holding any counting word as typed or within
+        // its typo budget. The typo comparison runs once per distinct word of the list, not once
+        // per word of every candidate.
+        let mut ids: Vec<u32> = Vec::new();
+        for &i in &counted {
+            let sought = &query.sought[i];
+            let prefix = query.is_prefix(i);
+            ids.extend(self.exact_ids(sought, prefix));
+            for (word, holders) in self.by_word.iter().enumerate() {
+                let word = word as u32;
+                if sought.misspells(word) || (prefix && sought.misspells_the_start_of(word)) {
+                    ids.extend(holders);
+                }
+            }
+        }
+        best(self.best_of(&query, self.sorted_once(ids)))
+    }
+}
+
+/// A candidate list's suggestions, built once per content version (kept by the library), with
+/// a memo of the texts already typed.
+pub struct Suggester {
+    list: List,
     /// Suggestions already worked out, by what was typed (see [`typed_key`]). Everyone typing
     /// a question passes through the same first letters ("s", "sa", "sal"), and those short
     /// prefixes are the dearest to rank at scale (they match most of the list), so each is
@@ -508,61 +821,12 @@ const ANSWERED: usize = 4096;
 
 impl Suggester {
     pub fn new(analyzer: &Analyzer, candidates: Vec<Candidate>) -> Suggester {
-        let mut by_word: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-        let mut by_term: HashMap<String, Vec<u32>> = HashMap::new();
-        let mut all_words = Vec::with_capacity(candidates.len());
-        for (id, candidate) in candidates.iter().enumerate() {
-            let mut texts: Vec<&str> = vec![&candidate.name];
-            texts.extend(candidate.also.iter().map(String::as_str));
-            let words = Words::of(analyzer, &texts);
-            let id = id as u32;
-            for word in &words.raw {
-                let ids = by_word.entry(word.clone()).or_default();
-                if ids.last() != Some(&id) {
-                    ids.push(id);
-                }
-            }
-            for term in &words.terms {
-                by_term.entry(term.clone()).or_default().push(id);
-            }
-            all_words.push(words);
-        }
         Suggester {
-            candidates,
-            words: all_words,
-            by_word,
-            by_term,
+            list: List::new(analyzer, candidates),
             answered: Mutex::new(LruCache::new(
                 NonZeroUsize::new(ANSWERED).expect("not zero"),
             )),
         }
-    }
-
-    /// Candidates holding `typed` exactly: the word itself (or, being typed, a word it begins),
-    /// or all its analyzed terms. Sorted, without duplicates.
-    fn exact_ids(&self, typed: &Typed, prefix: bool) -> Vec<u32> {
-        let mut ids: Vec<u32> = Vec::new();
-        if prefix {
-            for (word, holders) in self.by_word.range(typed.word.clone()..) {
-                if !word.starts_with(typed.word.as_str()) {
-                    break;
-                }
-                ids.extend(holders);
-            }
-        } else if let Some(holders) = self.by_word.get(&typed.word) {
-            ids.extend(holders);
-        }
-        if let Some((first, rest)) = typed.terms.split_first() {
-            let mut common: Vec<u32> = self.by_term.get(first).cloned().unwrap_or_default();
-            for term in rest {
-                let holders = self.by_term.get(term).map(Vec::as_slice).unwrap_or(&[]);
-                common.retain(|id| holders.binary_search(id).is_ok());
-            }
-            ids.extend(common);
-        }
-        ids.sort_unstable();
-        ids.dedup();
-        ids
     }
 
     /// The suggestions for `partial`, exactly as `rank` would give them over the same list.
@@ -573,81 +837,9 @@ impl Suggester {
         if let Some(found) = lock(&self.answered).get(&key) {
             return found.to_vec();
         }
-        let choices = self.rank(analyzer, partial);
+        let choices = self.list.rank(analyzer, partial);
         lock(&self.answered).put(key, choices.clone().into());
         choices
-    }
-
-    fn rank(&self, analyzer: &Analyzer, partial: &str) -> Vec<Choice> {
-        let query = Query::of(analyzer, partial);
-        let counted: Vec<usize> = (0..query.typed.len())
-            .filter(|&i| query.counts[i])
-            .collect();
-        if !counted.is_empty() {
-            // Candidates with every counting word as typed. When there are any, they are the
-            // answer (see `best`): the typo-tolerant comparison with every candidate is skipped.
-            let mut holders: Option<Vec<u32>> = None;
-            for &i in &counted {
-                let ids = self.exact_ids(&query.typed[i], query.is_prefix(i));
-                holders = Some(match holders {
-                    None => ids,
-                    Some(mut so_far) => {
-                        so_far.retain(|id| ids.binary_search(id).is_ok());
-                        so_far
-                    }
-                });
-            }
-            let holders = holders.unwrap_or_default();
-            let scored: Vec<(Score, &Candidate)> = holders
-                .iter()
-                .filter_map(|&id| {
-                    let id = id as usize;
-                    let candidate = &self.candidates[id];
-                    query
-                        .score(&self.words[id], candidate.rank)
-                        .map(|score| (score, candidate))
-                })
-                .collect();
-            if scored.iter().any(|(s, _)| s.1 && s.2) {
-                return best(scored);
-            }
-        }
-        if counted.is_empty() {
-            // Only stop words: every candidate is in the running.
-            let scored = self
-                .candidates
-                .iter()
-                .zip(&self.words)
-                .filter_map(|(c, words)| query.score(words, c.rank).map(|score| (score, c)))
-                .collect();
-            return best(scored);
-        }
-        // A typo or a partial match: the candidates holding any counting word as typed or within
-        // its typo budget. The typo comparison runs once per distinct word of the list, not once
-        // per word of every candidate.
-        let mut ids: Vec<u32> = Vec::new();
-        for &i in &counted {
-            let typed = &query.typed[i];
-            let prefix = query.is_prefix(i);
-            ids.extend(self.exact_ids(typed, prefix));
-            for (word, holders) in &self.by_word {
-                if typed.misspells(word) || (prefix && typed.misspells_the_start_of(word)) {
-                    ids.extend(holders);
-                }
-            }
-        }
-        ids.sort_unstable();
-        ids.dedup();
-        let scored = ids
-            .iter()
-            .filter_map(|&id| {
-                let candidate = &self.candidates[id as usize];
-                query
-                    .score(&self.words[id as usize], candidate.rank)
-                    .map(|score| (score, candidate))
-            })
-            .collect();
-        best(scored)
     }
 }
 
