@@ -307,6 +307,24 @@ impl NegationCues {
         })
     }
 
+    /// Whether a sentence opens on a back reference whose clause goes on to dismiss it:
+    /// "Honestly, most of that is security theatre for a normal team." and "That's overkill
+    /// here." dismiss what the sentence before reported. ("That's how it works." dismisses
+    /// nothing.)
+    fn dismisses_what_went_before(&self, sentence: &Sentence) -> bool {
+        let words = &sentence.words;
+        let scope = &sentence.scope;
+        (0..words.len().min(BACK_REFERENCE_OPENS)).any(|at| {
+            self.back_references
+                .longest_at(words, at)
+                .is_some_and(|len| {
+                    (at + len..words.len())
+                        .take_while(|&w| scope.clause[w] == scope.clause[at])
+                        .any(|w| scope.cue[w])
+                })
+        })
+    }
+
     /// Per word: whether it is negated, and whether it is part of a cue.
     pub fn scope(&self, words: &[Word]) -> Scope {
         let n = words.len();
@@ -456,6 +474,10 @@ pub fn answer_sentences(answer: &str, analyzer: &Analyzer, cues: &NegationCues) 
 /// ("Honestly? Nonsense.").
 const REJECTION_OPENS: usize = 3;
 
+/// Within how many words of its start a sentence may refer back to what the one before reported
+/// in order to dismiss it ("Honestly, most of that is …").
+const BACK_REFERENCE_OPENS: usize = 4;
+
 /// A claim reported as others' and then rejected is denied: "People will tell you the load
 /// factor matters; I don't buy it" and "You'll hear that sharding is easy, which is wrong" deny
 /// the words from the report to the rejection; "Everyone says use a queue. Nonsense." denies the
@@ -476,6 +498,7 @@ fn deny_claims_reported_then_rejected(sentences: &mut [Sentence], cues: &Negatio
             sentences.get(i + 1).is_some_and(|next| {
                 (0..next.words.len().min(REJECTION_OPENS))
                     .any(|w| cues.rejections.longest_at(&next.words, w).is_some())
+                    || cues.dismisses_what_went_before(next)
             })
         };
         let to = match rejected_here {
@@ -1089,6 +1112,14 @@ mod tests {
                 "The textbook answer is a token bucket. Honestly, overrated.",
                 "bucket",
             ),
+            (
+                "The principle says every service gets its own login. Honestly, most of that is theatre for a small team.",
+                "login",
+            ),
+            (
+                "The runbook says page on every error. That's overkill.",
+                "page",
+            ),
         ] {
             assert!(denied_words(answer, word), "{answer}: {word}");
         }
@@ -1104,6 +1135,14 @@ mod tests {
             (
                 "Some say MD5 is fine for passwords; nonsense, so use argon2 with a salt.",
                 "argon2",
+            ),
+            (
+                "The CAP theorem says you pick consistency or availability under a partition. That is how I'd frame it.",
+                "consistency",
+            ),
+            (
+                "The spec says PUT is idempotent. Most of that matters for retries.",
+                "idempotent",
             ),
         ] {
             assert!(!denied_words(answer, word), "{answer}: {word}");
