@@ -890,6 +890,73 @@ mod tests {
         );
     }
 
+    /// A code editor is a tool the guides never name; an editor by trade is someone asking
+    /// about a career change (cases authored for this test, 2026-12-07).
+    #[test]
+    fn a_code_editor_is_a_gap_and_an_editor_by_trade_is_not() {
+        let tools = Some("technologies the guides don't name");
+        let cases: &[(&str, Option<&str>)] = &[
+            ("What's the best code editor for a beginner?", tools),
+            ("which editor do backend people use?", tools),
+            ("what editor should I install for Go?", tools),
+            ("is there a best IDE for Java backend work?", tools),
+            (
+                "I work as an editor at a newspaper, how do I become a backend engineer?",
+                None,
+            ),
+            (
+                "former video editor here, what skills does a backend dev need?",
+                None,
+            ),
+        ];
+        assert_topics(&scope(), cases);
+    }
+
+    /// Where to live is a gap; a move into a role is not (cases authored for this test,
+    /// 2026-12-07). A move told as context is the caller's to strip.
+    #[test]
+    fn where_to_move_is_a_gap_and_a_move_told_as_context_is_not() {
+        let places = Some("where to live or move for work");
+        let cases: &[(&str, Option<&str>)] = &[
+            ("is it worth moving to Seattle for backend work?", places),
+            (
+                "should I relocate to Texas or stay in Ohio as a junior dev?",
+                places,
+            ),
+            (
+                "what's the best city to live in as a backend engineer?",
+                places,
+            ),
+            ("how do I move to a backend role from QA?", None),
+        ];
+        assert_topics(&scope(), cases);
+    }
+
+    /// Managing people as the job one moves into is the ladder's; coaching how to manage, or a
+    /// talk with one's own manager, is a gap (cases authored for this test, 2026-12-07).
+    #[test]
+    fn management_as_a_next_job_is_not_a_coaching_gap() {
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "could I eventually stop coding and do people management and one-on-ones?",
+                None,
+            ),
+            (
+                "is it realistic to move into management, running 1:1s and hiring, after 6 years?",
+                None,
+            ),
+            (
+                "any tips on giving feedback to an underperforming junior?",
+                Some("mentoring and managing people"),
+            ),
+            (
+                "what should I bring up in my next 1:1 with my boss?",
+                Some("conversations with a manager"),
+            ),
+        ];
+        assert_topics(&scope(), cases);
+    }
+
     #[test]
     fn versions_and_moves_the_guides_do_not_name_are_gaps() {
         let scope = scope();
