@@ -912,10 +912,11 @@ mod tests {
         assert_topics(&scope(), cases);
     }
 
-    /// Where to live is a gap; a move into a role is not (cases authored for this test,
-    /// 2026-12-07). A move told as context is the caller's to strip.
+    /// A move to a named place is a gap; a move into a role is not, and a place to live not
+    /// named is the gap that compares places (cases authored for this test, 2026-12-07). A move
+    /// told as context is the caller's to strip.
     #[test]
-    fn where_to_move_is_a_gap_and_a_move_told_as_context_is_not() {
+    fn a_move_to_a_named_place_is_a_gap() {
         let places = Some("where to live or move for work");
         let cases: &[(&str, Option<&str>)] = &[
             ("is it worth moving to Seattle for backend work?", places),
@@ -925,9 +926,13 @@ mod tests {
             ),
             (
                 "what's the best city to live in as a backend engineer?",
-                places,
+                Some("comparing places to work"),
             ),
             ("how do I move to a backend role from QA?", None),
+            (
+                "which skills should I learn to move to backend from frontend?",
+                None,
+            ),
         ];
         assert_topics(&scope(), cases);
     }

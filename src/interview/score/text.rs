@@ -480,8 +480,9 @@ const BACK_REFERENCE_OPENS: usize = 4;
 
 /// A claim reported as others' and then rejected is denied: "People will tell you the load
 /// factor matters; I don't buy it" and "You'll hear that sharding is easy, which is wrong" deny
-/// the words from the report to the rejection; "Everyone says use a queue. Nonsense." denies the
-/// rest of the reporting sentence. A report with no rejection ("the textbook answer is a B-tree,
+/// the words from the report to the rejection; "Everyone says use a queue. Nonsense." and "The
+/// principle says one login per service. Honestly, most of that is theatre." deny the rest of
+/// the reporting sentence. A report with no rejection ("the textbook answer is a B-tree,
 /// and it's right") denies nothing.
 fn deny_claims_reported_then_rejected(sentences: &mut [Sentence], cues: &NegationCues) {
     for i in 0..sentences.len() {
