@@ -128,6 +128,7 @@ const SETS: &[&str] = &[
     "holdout36.toml",
     "holdout37.toml",
     "holdout38.toml",
+    "holdout39.toml",
 ];
 
 /// One set of `tests/data/interview_eval`, parsed.
@@ -1049,9 +1050,30 @@ fn experts_beat_gamed_and_wrong_answers_on_the_thirty_seventh_holdout_set() {
 /// First run 88.5% (223/252), the lowest first run since holdout25. Then a criticised sentence
 /// may state a misconception phrased with a criticism too ("If the readiness probe fails,
 /// Kubernetes restarts the container"), at the plain flag's closeness: 88.9% (224/252), the
-/// deploy answer's fluent-wrong 100 -> 60. Left open: fluent-wrong answers at 94 to 100 above
-/// own-words experts at 52 to 94 in four questions, and negated answers at 73 to 96.
+/// deploy answer's fluent-wrong 100 -> 60. Then a claim reported with "says" and dismissed by a
+/// back reference ("Honestly, most of that is security theatre") is denied: 89.3% (225/252), the
+/// least-privilege negated answer 96 -> 65. Left open: fluent-wrong answers at 94 to 100 above
+/// own-words experts at 52 to 94 in four questions, and negated answers up to 94.
 const HOLDOUT38_FLOOR: f64 = 0.88;
+
+/// The thirty-ninth blind set, written 2026-12-07 the same way (blind to the scorer and to every
+/// other set): the nine least recently used questions, api-pagination, api-webhooks,
+/// rel-timeouts, sec-authn-vs-authz, api-error-responses, bh-disagree-decision,
+/// cd-race-condition-counter, db-replication-lag and rel-circuit-breaker. Its negated answers
+/// reject the rubric's terms a different way in each question. First run 87.6% (205/234) at
+/// commit 4065636, not yet tuned on: negated answers at 77 to 100 in seven questions, and the
+/// behavioral own-words expert at 31.
+const HOLDOUT39_FLOOR: f64 = 0.87;
+
+#[test]
+fn experts_beat_gamed_and_wrong_answers_on_the_thirty_ninth_holdout_set() {
+    meets_the_bars_but(
+        "holdout39.toml",
+        234,
+        HOLDOUT39_FLOOR,
+        &["bh-disagree-decision: 31"],
+    );
+}
 
 #[test]
 fn experts_beat_gamed_and_wrong_answers_on_the_thirty_eighth_holdout_set() {
