@@ -80,4 +80,9 @@ fn faq_replies() {
         "faq_second_ask_not_covered",
         snapshot_json("/faq question:what does a senior make, and how do I negotiate a raise?")
     );
+    // Every level asked for: each guide's whole ladder, not the junior rung alone.
+    insta::assert_json_snapshot!(
+        "faq_whole_ladder",
+        snapshot_json("/faq question:what are all the levels on the backend career ladder?")
+    );
 }

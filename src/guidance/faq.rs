@@ -1448,7 +1448,7 @@ struct Passage {
     citation: String,
 }
 
-fn passage(lib: &Library, hit: &Hit, query_terms: &[String]) -> Passage {
+fn passage(lib: &Library, hit: &Hit, query_terms: &[String], whole_ladder: bool) -> Passage {
     let source_line = hit_source_line(&lib.catalog, hit);
     let citation = citation(&lib.catalog, &hit.doc.role, &hit.doc.source).to_string();
     let guide = lib
@@ -1472,6 +1472,20 @@ fn passage(lib: &Library, hit: &Hit, query_terms: &[String]) -> Passage {
                 .find(|s| s.key == "certifications");
             let body = section.map_or_else(|| hit.doc.body.clone(), |s| s.body);
             ("Certifications".to_string(), body.clone(), body)
+        }
+        (DocKind::Ladder, Some(guide)) if whole_ladder => {
+            // The whole ladder asked for: every rung of this guide, not the one that ranked.
+            id = format!("{}/{}/ladder", hit.doc.role, hit.doc.source);
+            let text = guide.ladder.iter().map(ladder_summary).collect::<Vec<_>>();
+            let steps = guide
+                .ladder
+                .iter()
+                .map(|step| format!("{} · {}", step.title, step.years));
+            (
+                "Career ladder".to_string(),
+                text.join("\n"),
+                steps.collect::<Vec<_>>().join(" → "),
+            )
         }
         (DocKind::Ladder, Some(guide)) => {
             let text = index
@@ -1500,13 +1514,43 @@ fn passage(lib: &Library, hit: &Hit, query_terms: &[String]) -> Passage {
     }
 }
 
-/// The passages for hits, without showing one section twice.
-fn passages(lib: &Library, hits: &[Hit], limit: usize, query: &str) -> Vec<Passage> {
+/// One rung in a whole ladder: "• Entry: Junior Backend Engineer · 0–2 yrs — its focus's first
+/// sentence · Pay: …".
+fn ladder_summary(step: &crate::content::model::LadderStep) -> String {
+    let label = step
+        .label
+        .as_deref()
+        .map(|l| format!("{l}: "))
+        .unwrap_or_default();
+    let focus = step
+        .focus
+        .split_inclusive(". ")
+        .next()
+        .unwrap_or(&step.focus)
+        .trim();
+    format!(
+        "• {label}**{}** · {} — {} · Pay: {}",
+        escape_markdown_light(&step.title),
+        step.years,
+        escape_markdown_light(focus),
+        step.salary
+    )
+}
+
+/// The passages for hits, without showing one section twice; a rung as its guide's whole
+/// ladder when the question asks for every level.
+fn passages(
+    lib: &Library,
+    hits: &[Hit],
+    limit: usize,
+    query: &str,
+    whole_ladder: bool,
+) -> Vec<Passage> {
     let mut seen = HashSet::new();
     let terms = lib.search.query_terms(query);
     // Lazily, so only the passages shown are highlighted.
     hits.iter()
-        .map(|hit| passage(lib, hit, &terms))
+        .map(|hit| passage(lib, hit, &terms, whole_ladder))
         .filter(|p| seen.insert(p.id.clone()))
         .take(limit)
         .collect()
@@ -2057,7 +2101,7 @@ fn not_covered(
             .into_iter()
             .filter(|h| h.score >= NEAREST_USEFUL)
             .collect();
-        let shown = passages(lib, &useful, 1, &understood.query);
+        let shown = passages(lib, &useful, 1, &understood.query, false);
         if let Some(mut embed) = passages_embed(&shown) {
             embed.title = Some(format!(
                 "Nearest in the guides: {}",
@@ -2183,7 +2227,8 @@ fn answer_faq_understood(
     }
     // No entry fits: the guide passage that answers it, and at most two that support it.
     let hits = without_other_rungs(ranked_hits(lib, understood, GUIDE_PASSAGES)?, understood);
-    let passages = passages(lib, &hits, 1 + SUPPORTING, &understood.query);
+    let whole_ladder = topic::asks_for_the_whole_ladder(&understood.corrected);
+    let passages = passages(lib, &hits, 1 + SUPPORTING, &understood.query, whole_ladder);
     // A general pay question the guides answer in words ("do remote roles pay more?") leads
     // with those words; one naming a level or years leads with its figures.
     let words_lead = !names_level(understood)
@@ -2259,7 +2304,8 @@ fn answer_ask_understood(
         hits.retain(|h| h.doc.key != best.doc.key);
         hits.insert(0, best);
     }
-    let passages = passages(lib, &hits, 1 + SUPPORTING, &understood.query);
+    let whole_ladder = topic::asks_for_the_whole_ladder(&understood.corrected);
+    let passages = passages(lib, &hits, 1 + SUPPORTING, &understood.query, whole_ladder);
     let mut embeds: Vec<Embed> = passages_embed(&passages).into_iter().collect();
     if let Some(figures) = salary_embed(understood) {
         if names_level(understood) || !faq_leads {

@@ -2392,6 +2392,35 @@ pub fn asks_for_the_ladder(question: &str) -> bool {
     has(&question, LADDER) || has(&question, TOP_OF_LADDER)
 }
 
+/// Whether the question asks for the whole ladder, every level in turn ("backend career ladder,
+/// all the levels pls", "junior to principal, what are the levels?"): the ladder named, with no
+/// next step or move elsewhere asked, not the top alone, and not one level named beside it
+/// ("senior by year 4, faster than the ladder shows?" asks about that rung).
+pub fn asks_for_the_whole_ladder(question: &str) -> bool {
+    let question = words(question);
+    has(&question, LADDER)
+        && !has(&question, NEXT_STEP)
+        && !has(&question, PIVOT)
+        && !has(&question, TOP_OF_LADDER)
+        && !has(&question, ONE_RUNG)
+        && levels_named(&question).len() != 1
+}
+
+/// Words that ask for one rung of the ladder ("which rung of the ladder is that?").
+const ONE_RUNG: &[&str] = &[
+    "which rung",
+    "what rung",
+    "which level",
+    "what level",
+    "which title",
+    "what title",
+    "which job",
+    "what job",
+    "that job",
+    "which one",
+    "which step",
+];
+
 pub fn targets(question: &str, next_roles: &RoleList) -> Vec<Target> {
     let mut question = words(question);
     // "the ladder from the first role to the most senior one" spans the ladder: it names no
@@ -3416,6 +3445,38 @@ mod tests {
         for (question, expected) in cases {
             let found = targets(question, &RoleList::new(&next_roles));
             assert_eq!(found.first(), expected.as_ref(), "{question}: {found:?}");
+        }
+    }
+
+    /// The ladder asked for as every level in turn, not one rung beside it, nor what follows a
+    /// level (authored for this test, not from any set).
+    #[test]
+    fn the_whole_ladder_is_every_level_asked_for_in_turn() {
+        let cases = [
+            (
+                "what are all the levels on the backend career ladder?",
+                true,
+            ),
+            (
+                "backend career ladder, junior to principal, lay it out",
+                true,
+            ),
+            ("list the levels", true),
+            ("how long do people spend at each level?", true),
+            (
+                "senior by year 4, is that faster than the ladder shows?",
+                false,
+            ),
+            ("what's the next level after senior on the ladder?", false),
+            ("what is at the top of the ladder?", false),
+            (
+                "I design the big systems and mentor people; which rung of the ladder is that?",
+                false,
+            ),
+            ("what does a junior backend engineer do?", false),
+        ];
+        for (question, whole) in cases {
+            assert_eq!(asks_for_the_whole_ladder(question), whole, "{question}");
         }
     }
 }
