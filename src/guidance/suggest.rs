@@ -396,7 +396,7 @@ impl<'v> Sought<'v> {
 
     /// As [`Typed::misspells`]; a word whose length is out of reach is not compared.
     fn misspells(&self, word: u32) -> bool {
-        self.typed.budget > 0
+        self.may_be_a_typo()
             && self.vocabulary.lengths[word as usize].abs_diff(self.typed.length)
                 <= self.typed.budget
             && self
