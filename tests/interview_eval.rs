@@ -129,6 +129,7 @@ const SETS: &[&str] = &[
     "holdout37.toml",
     "holdout38.toml",
     "holdout39.toml",
+    "holdout40.toml",
 ];
 
 /// One set of `tests/data/interview_eval`, parsed.
@@ -1072,6 +1073,28 @@ fn experts_beat_gamed_and_wrong_answers_on_the_thirty_ninth_holdout_set() {
         234,
         HOLDOUT39_FLOOR,
         &["bh-disagree-decision: 31"],
+    );
+}
+
+/// The fortieth blind set, written 2026-12-07 the same way (blind to the scorer and to every
+/// other set): the nine least recently used questions, rel-slo-sli, sd-async-order-processing,
+/// sec-password-storage, api-versioning, bh-mentoring, bh-outage-mistake, cd-deadlock,
+/// db-slow-query and rel-cascading-failures (all seven kinds, two behavioral questions). First
+/// run 87.3% (220/252) at commit 3f4bdbc, the same after this session's dismissal cap: negated
+/// answers at 84 to 97 in five questions, each rejecting the whole answer once ("nice on paper
+/// … Not worth it for us, though.", "The answer you want goes like this: … none of that ever
+/// happened") rather than sentence after sentence; fluent-wrong answers at 99 to 100 in
+/// bh-mentoring, cd-deadlock and rel-slo-sli; sec-password-storage's own-words expert (terse
+/// dash bullets) at 30.
+const HOLDOUT40_FLOOR: f64 = 0.86;
+
+#[test]
+fn experts_beat_gamed_and_wrong_answers_on_the_fortieth_holdout_set() {
+    meets_the_bars_but(
+        "holdout40.toml",
+        252,
+        HOLDOUT40_FLOOR,
+        &["sec-password-storage: 30"],
     );
 }
 
