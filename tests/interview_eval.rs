@@ -1318,3 +1318,30 @@ fn flags_on_right_answers() {
         }
     }
 }
+
+/// Not a check: per answer, its sentences, how many negate something and how many dismiss what
+/// they name (`text::NegationCues::dismisses`), as tab-separated rows (`-- --ignored --nocapture
+/// dismissals | grep ^DISMISS`), to calibrate the scorer's `DISMISSIVE_SENTENCES`.
+#[test]
+#[ignore = "a calibration aid: prints dismissal counts"]
+fn dismissals() {
+    use careerbot::interview::score::lexicon::lexicon;
+    use careerbot::interview::score::text::{answer_sentences, NegationCues};
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let catalog = Catalog::load(&root.join("content")).expect("the shipped content loads");
+    let analyzer = Analyzer::new(&catalog.synonyms);
+    let cues = NegationCues::new(lexicon());
+    for file in SETS {
+        for a in eval_file(file).answer {
+            let sentences = answer_sentences(&a.text, &analyzer, &cues);
+            let negating = sentences.iter().filter(|s| s.negates()).count();
+            let dismissing = sentences.iter().filter(|s| cues.dismisses(s)).count();
+            println!(
+                "DISMISS\t{file}\t{}\t{}\t{}\t{negating}\t{dismissing}",
+                a.question,
+                a.kind,
+                sentences.len()
+            );
+        }
+    }
+}

@@ -378,6 +378,9 @@ fn cap_line(cap: Cap) -> String {
         Cap::Vague => format!(
             "The answer hedges (“maybe”, “it depends”, “best practices”) without committing to specifics, so it is capped at {limit}/100: say what you would do and why, with a number or an example."
         ),
+        Cap::Dismissive => format!(
+            "The answer names the practices and then dismisses them, sentence after sentence (“overkill”, “theatre”, “not worth it”), so it is capped at {limit}/100: an interviewer hears that you would skip them. Say what you would do and why it matters; if you would leave one out, say when and what you accept instead."
+        ),
     }
 }
 

@@ -127,6 +127,11 @@
 //! - a behavioral story with no personal action and "we" actions: at most 40;
 //! - hedging without specifics: two or more hedges ("maybe", "it depends", "best practices") in
 //!   an answer that is short (under 120 words) or gives no number: at most 35.
+//! - dismissal: three or more sentences that dismiss what they name, by a judgement
+//!   ("overkill", "security theatre", "not worth it"; a bare "isn't" or a plain "never" or
+//!   "don't" is advice, not a dismissal), a sentence mark ("YAGNI", "cargo cult") or a rejection
+//!   of a reported claim ("nonsense", "I don't buy it"): at most 35. The negation scope misses
+//!   terms a dismissal reaches only across sentences or long lists; the count does not.
 //!
 //! **Honesty caps** (the verdict), applied last:
 //! - empty (no words at all): 0;
@@ -186,6 +191,15 @@ pub const WE_ONLY_CAP: u8 = 40;
 /// its sentences): three, so a story's closing "I'd do it the same way again" is not one.
 const HYPOTHETICAL_SENTENCES: usize = 3;
 pub const VAGUE_CAP: u8 = 35;
+/// An answer that dismisses in this many sentences what it names ("Overkill.", "security
+/// theatre", "I don't buy it") rejects the practices rather than explaining them, however many
+/// of the rubric's terms it holds: at most `DISMISSIVE_CAP`. Measured over the 5,906 answers of
+/// the interview sets at commit 3f4bdbc (`text::NegationCues::dismisses`): 167 of the 359
+/// negated answers dismiss in three or more sentences and no other answer does (experts at most
+/// two, 2 of 718; fluent-wrong and confidently-wrong at most two): an expert rejects a wrong
+/// alternative once or twice, not sentence after sentence.
+const DISMISSIVE_SENTENCES: usize = 3;
+pub const DISMISSIVE_CAP: u8 = 35;
 /// An answer with this many hedges ("maybe", "it depends", "best practices") commits to nothing
 /// unless it is long and gives a number or hedges rarely (`VAGUE_UNLESS_WORDS`,
 /// `WORDS_PER_RARE_HEDGE`): in the evaluation sets 40 of 65 vague answers have two or more, and
@@ -1498,6 +1512,10 @@ impl ScoringBank {
         if hedges >= VAGUE_HEDGES && !specific {
             caps.push(Cap::Vague);
         }
+        let dismissals = sentences.iter().filter(|s| p.cues.dismisses(s)).count();
+        if dismissals >= DISMISSIVE_SENTENCES {
+            caps.push(Cap::Dismissive);
+        }
         let penalty = (red_flags.len() as u32 * u32::from(RED_FLAG_PENALTY)).min(100) as u8;
         let mut score = raw.saturating_sub(penalty);
         // A lone flag heard by meaning alone is capped more gently (see the header).
@@ -2598,6 +2616,8 @@ pub enum Cap {
     Hypothetical,
     /// Hedges without specifics ("it depends", "best practices", no number).
     Vague,
+    /// Dismisses what it names, sentence after sentence ("Overkill.", "security theatre").
+    Dismissive,
 }
 
 impl Cap {
@@ -2608,6 +2628,7 @@ impl Cap {
             Cap::Template | Cap::StockReasons => TEMPLATE_CAP,
             Cap::WeOnly | Cap::Hypothetical => WE_ONLY_CAP,
             Cap::Vague => VAGUE_CAP,
+            Cap::Dismissive => DISMISSIVE_CAP,
         }
     }
 }

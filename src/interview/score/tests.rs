@@ -684,6 +684,33 @@ fn hedging_without_specifics_is_capped_and_a_specific_answer_is_not() {
     assert!(!a.caps.contains(&Cap::Vague), "{a:#?}");
 }
 
+/// Answers authored for this test (not from any evaluation set): one that names the caching
+/// practices and dismisses them sentence after sentence, and one that rejects two wrong
+/// alternatives on its way to the right design.
+#[test]
+fn an_answer_dismissing_what_it_names_is_capped_and_rejecting_alternatives_is_not() {
+    let id = "sd-caching-layer";
+    let dismissive = "Cache-aside in Redis with a TTL on every key and invalidation on write is \
+        what the blog posts push. Honestly overkill for a catalogue that changes once a day. \
+        Jittered expiry and request coalescing against a stampede? A theoretical worry, we have \
+        never seen one. Hit-rate dashboards are a vanity metric. We just cache the whole page in \
+        the app's memory forever and restart the pods when prices change.";
+    let a = assess(id, dismissive);
+    assert!(a.caps.contains(&Cap::Dismissive), "{a:#?}");
+    assert!(a.score <= DISMISSIVE_CAP, "{}", a.score);
+    let expert = "I'd put Redis beside the product service as a cache-aside layer: read the \
+        cache, on a miss load from Postgres and set the key with a TTL of about ten minutes plus \
+        random jitter, so hot keys don't all expire together. On a write I update the database \
+        first and then delete the key rather than overwrite it, because two racing writers could \
+        otherwise leave the older value cached. Write-through to every replica is overkill for a \
+        catalogue read a hundred times per write. For a very hot key I'd coalesce misses so only \
+        one request reloads it and the rest wait a few milliseconds, which stops a stampede on \
+        the database. Caching whole rendered pages isn't worth it here, since prices and stock \
+        differ per region. I'd watch the hit rate and the database's read load after launch.";
+    let a = assess(id, expert);
+    assert!(!a.caps.contains(&Cap::Dismissive), "{a:#?}");
+}
+
 /// "on time" is "time" once its stop word is gone, and "order by" is "order": such a phrase is
 /// found as written, not in "a waste of time" or "in order to".
 #[test]

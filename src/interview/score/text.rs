@@ -289,6 +289,24 @@ impl NegationCues {
         negated[..end].iter_mut().for_each(|w| *w = true);
     }
 
+    /// Whether a sentence dismisses something: a dismissal that judges ("overkill", "security
+    /// theatre", "not worth it"; not a bare "isn't"), a sentence mark ("YAGNI", "cargo cult") or
+    /// a rejection of a claim ("nonsense", "I don't buy it"). A plain negation ("never store the
+    /// password", "don't use OFFSET") is advice, not a dismissal.
+    pub fn dismisses(&self, sentence: &Sentence) -> bool {
+        let (words, scope) = (&sentence.words, &sentence.scope);
+        (0..words.len()).any(|at| {
+            let judged = || {
+                let copula = self.copulas.longest_at(words, at).unwrap_or(0);
+                self.after
+                    .longest_at(words, at)
+                    .is_some_and(|len| len > copula)
+                    || self.sentence.longest_at(words, at).is_some()
+            };
+            (scope.cue[at] && judged()) || self.rejections.longest_at(words, at).is_some()
+        })
+    }
+
     /// Whether a short sentence opens with a back reference and holds a bare dismissal in a
     /// clause of its own: "That's the textbook answer, and honestly overkill." ("That's what I'd
     /// use, not modulo" rejects something else: its "not" clause names it.)
