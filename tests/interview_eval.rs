@@ -1054,7 +1054,8 @@ fn experts_beat_gamed_and_wrong_answers_on_the_thirty_seventh_holdout_set() {
 /// deploy answer's fluent-wrong 100 -> 60. Then a claim reported with "says" and dismissed by a
 /// back reference ("Honestly, most of that is security theatre") is denied: 89.3% (225/252), the
 /// least-privilege negated answer 96 -> 65. Left open: fluent-wrong answers at 94 to 100 above
-/// own-words experts at 52 to 94 in four questions, and negated answers up to 94.
+/// own-words experts at 52 to 94 in four questions, and negated answers up to 94. Then the
+/// dismissal cap (three or more dismissing sentences): 90.1% (227/252).
 const HOLDOUT38_FLOOR: f64 = 0.88;
 
 /// The thirty-ninth blind set, written 2026-12-07 the same way (blind to the scorer and to every
@@ -1063,7 +1064,8 @@ const HOLDOUT38_FLOOR: f64 = 0.88;
 /// cd-race-condition-counter, db-replication-lag and rel-circuit-breaker. Its negated answers
 /// reject the rubric's terms a different way in each question. First run 87.6% (205/234) at
 /// commit 4065636, not yet tuned on: negated answers at 77 to 100 in seven questions, and the
-/// behavioral own-words expert at 31.
+/// behavioral own-words expert at 31. Then an answer dismissing what it names in three or more
+/// sentences capped: 89.3% (209/234).
 const HOLDOUT39_FLOOR: f64 = 0.87;
 
 #[test]
