@@ -39,13 +39,17 @@ fn list(section: &ListSection) -> String {
     text.trim_end().to_string()
 }
 
-/// One ladder rung as a line: "Junior Back End Engineer · 0-2 years — focus … salary".
-pub fn ladder_line(step: &LadderStep) -> String {
-    let label = step
-        .label
+/// The guide's own label of a rung as a prefix ("Senior/Lead: "), or nothing.
+pub fn rung_label(step: &LadderStep) -> String {
+    step.label
         .as_deref()
         .map(|l| format!("{l}: "))
-        .unwrap_or_default();
+        .unwrap_or_default()
+}
+
+/// One ladder rung as a line: "Junior Back End Engineer · 0-2 years — focus … salary".
+pub fn ladder_line(step: &LadderStep) -> String {
+    let label = rung_label(step);
     format!(
         "{label}{} · {}\n{}\nPay: {}",
         step.title, step.years, step.focus, step.salary

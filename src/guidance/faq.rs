@@ -1517,11 +1517,7 @@ fn passage(lib: &Library, hit: &Hit, query_terms: &[String], whole_ladder: bool)
 /// One rung in a whole ladder: "• Entry: Junior Backend Engineer · 0–2 yrs — its focus's first
 /// sentence · Pay: …".
 fn ladder_summary(step: &crate::content::model::LadderStep) -> String {
-    let label = step
-        .label
-        .as_deref()
-        .map(|l| format!("{l}: "))
-        .unwrap_or_default();
+    let label = crate::content::sections::rung_label(step);
     let focus = step
         .focus
         .split_inclusive(". ")
