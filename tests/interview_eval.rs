@@ -63,7 +63,14 @@ struct Outcome {
     gamed_above_expert: Vec<String>,
 }
 
-fn scoring() -> (ScoringBank, Catalog) {
+/// The bank and catalog, built once for the whole binary: every set's test shares them, so the
+/// model loads once rather than once per set (the evaluation is the longest part of CI).
+fn scoring() -> &'static (ScoringBank, Catalog) {
+    static SCORING: std::sync::OnceLock<(ScoringBank, Catalog)> = std::sync::OnceLock::new();
+    SCORING.get_or_init(build_scoring)
+}
+
+fn build_scoring() -> (ScoringBank, Catalog) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let catalog = Catalog::load(&root.join("content")).expect("the shipped content loads");
     let questions = &catalog.roles[0].bank.as_ref().expect("a bank").questions;
@@ -269,7 +276,7 @@ fn meets_the_bars(file: &str, pairs: usize, required_share: f64) {
 fn meets_the_bars_but(file: &str, pairs: usize, required_share: f64, known_low: &[&str]) {
     let (bank, _) = scoring();
     assert!(bank.semantic());
-    let outcome = evaluate(file, &bank);
+    let outcome = evaluate(file, bank);
     assert_eq!(outcome.pairs, pairs, "the README's pair count");
     println!("gamed above expert: {:?}", outcome.gamed_above_expert);
     println!(
@@ -1092,12 +1099,7 @@ const HOLDOUT40_FLOOR: f64 = 0.86;
 
 #[test]
 fn experts_beat_gamed_and_wrong_answers_on_the_fortieth_holdout_set() {
-    meets_the_bars_but(
-        "holdout40.toml",
-        252,
-        HOLDOUT40_FLOOR,
-        &["sec-password-storage: 30"],
-    );
+    meets_the_bars("holdout40.toml", 252, HOLDOUT40_FLOOR);
 }
 
 #[test]

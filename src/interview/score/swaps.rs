@@ -17,6 +17,11 @@
 //!   (", and …", ", so …");
 //! - a name alone in brackets labels the words before it, as in a meaning-first reading ("stops
 //!   calling it for a while (open), then lets a few test calls through (half-open)");
+//! - a name inside a bracketed aside with other words ("(401 if it fails)") owns the aside's
+//!   words after it and, when it opens the aside, the words before the bracket it annotates; in
+//!   a list, a name followed by an item labelled in brackets owns only its own item;
+//! - a name's words end where it is compared with something else ([`COMPARED`]: "than",
+//!   "before");
 //! - a name owns at most [`REACH`] words beside it;
 //! - a name whose words hold a meaning of another side and none of its own mixes them up.
 //!
@@ -45,6 +50,12 @@ const NEW_CLAUSE: [&str; 12] = [
     "and", "so", "since", "because", "but", "then", "which", "while", "whereas", "or", "though",
     "although",
 ];
+
+/// A name's words end where it is compared with something else: what follows "than" or "before"
+/// describes the other thing ("the SLA is looser than the SLO (say 99.5%) so you breach the SLO
+/// long before the contract"). A comparison word inside a meaning ("ack before processing",
+/// "more than once") is the meaning's own.
+const COMPARED: [&str; 5] = ["than", "before", "unlike", "versus", "vs"];
 
 /// Endings a meaning's last word may take in an answer ("restart" → "restarts", "restarted").
 const ENDINGS: [&str; 7] = ["s", "es", "d", "ed", "ing", "ly", "ation"];
@@ -210,19 +221,44 @@ impl Swap {
             // A name alone in brackets labels what came before it ("stops calling it for a
             // while (open), then lets a few test calls through (half-open)").
             let backward = meaning_first || labels_before(s, name);
+            let previous = if i == 0 { 0 } else { names[i - 1].end };
+            let since_previous = previous.max(name.start.saturating_sub(REACH));
             let (from, to) = if backward {
-                let previous = if i == 0 { 0 } else { names[i - 1].end };
-                (previous.max(name.start.saturating_sub(REACH)), name.end)
+                (since_previous, name.end)
+            } else if let Some(aside) = aside_around(s, name) {
+                // A name's words end with the aside it stands in, and one opening the aside
+                // annotates what came before it ("checks who you are (401 if it fails),
+                // authorization checks what you're allowed to do (403 if not)").
+                let next = names.get(i + 1).map_or(n, |next| next.start);
+                let from = if aside.opens_with_name {
+                    since_previous
+                } else {
+                    name.start
+                };
+                (from, aside.end.min(next).min(name.end + REACH))
             } else {
                 let next = names.get(i + 1).map_or(n, |next| next.start);
-                // ", and cache hot links" after "redirect with a 302" says something else.
+                // ", and cache hot links" after "redirect with a 302" says something else, and so
+                // does what follows a comparison.
                 let clause_end = (name.end..n)
                     .find(|&w| {
-                        s.words[w].clause_break_before
-                            && NEW_CLAUSE.contains(&s.words[w].text.as_str())
+                        let word = s.words[w].text.as_str();
+                        (s.words[w].clause_break_before && NEW_CLAUSE.contains(&word))
+                            || (COMPARED.contains(&word)
+                                && !meanings.iter().any(|m| m.start <= w && w < m.end))
                     })
                     .unwrap_or(n);
-                (name.start, next.min(name.end + REACH).min(clause_end))
+                // In a list, a later item labelled in brackets owns its own words: "circuit
+                // breakers, separate pools per dependency (bulkheads)".
+                let item_end = names
+                    .get(i + 1)
+                    .filter(|next| labels_before(s, next))
+                    .and_then(|_| (name.end..n).find(|&w| s.words[w].clause_break_before))
+                    .unwrap_or(n);
+                (
+                    name.start,
+                    next.min(name.end + REACH).min(clause_end).min(item_end),
+                )
             };
             // A meaning starting within reach counts whole ("… but lacks permission").
             let held = meanings
@@ -237,6 +273,34 @@ impl Swap {
             other && !own
         })
     }
+}
+
+/// A bracketed aside a name stands in with other words ("(401 if it fails)").
+struct Aside {
+    /// The index of the first word after the closing bracket.
+    end: usize,
+    /// The name is the aside's first word.
+    opens_with_name: bool,
+}
+
+fn aside_around(s: &Sentence, name: &Found) -> Option<Aside> {
+    let (first, last) = (s.words.get(name.start)?, s.words.get(name.end - 1)?);
+    let before = &s.text[..first.start];
+    let open = before.rfind('(')?;
+    if before[open..].contains(')') {
+        return None;
+    }
+    let after = &s.text[last.end..];
+    let close = last.end + after.find(')')?;
+    if s.text[last.end..close].contains('(') {
+        return None;
+    }
+    Some(Aside {
+        end: (s.words.iter())
+            .position(|w| w.start > close)
+            .unwrap_or(s.words.len()),
+        opens_with_name: before[open + 1..].trim().is_empty(),
+    })
 }
 
 /// Whether a name stands alone in brackets: "(open)".
@@ -309,7 +373,43 @@ mod tests {
             ("401 is not about permission at all.", false),
             ("People often confuse 401 with a permission problem.", false),
             ("We returned 403 for everything and nobody noticed.", false),
+            ("A 401 is stricter than a 403 about permission.", false),
+            ("Answer 401, unlike a 403 which means not allowed.", false),
+            ("We send 401 before permission is even checked.", false),
+            ("Authentication checks who you are (401 if it fails), authorization checks what you're allowed to do (403 if not).", false),
+            ("Authentication checks your role and permission (401 if it fails).", true),
+            ("Check who you are first (403 if the token is missing).", true),
+            ("Authentication checks who you are (e.g. a JWT, 401 if it's missing), authorization checks what you're allowed to do.", false),
             ("Forbidden requests come from users whose role does not allow the action.", false),
+        ];
+        for (text, expected) in cases {
+            let s = Sentence::new(text, &analyzer, &cues);
+            assert_eq!(swap.mixed_up_in(&s, &confusion), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_list_item_labelled_in_brackets_owns_its_own_words() {
+        let analyzer = Analyzer::new(&Default::default());
+        let lexicon = lexicon();
+        let cues = NegationCues::new(lexicon);
+        let confusion = Phrases::new(&lexicon.stance.reported_confusion);
+        let side = |names: &[&str], means: &[&str]| SwapSide {
+            names: names.iter().map(|s| s.to_string()).collect(),
+            means: means.iter().map(|s| s.to_string()).collect(),
+        };
+        let swap = Swap::new(&SwapCheck {
+            claim: "Swaps bulkheads and circuit breakers".into(),
+            why: "A bulkhead caps each dependency's pool; a breaker stops calling it.".into(),
+            side: vec![
+                side(&["bulkhead"], &["separate pool", "own pool"]),
+                side(&["circuit breaker"], &["stop calling", "fail fast"]),
+            ],
+        });
+        let cases = [
+            ("Use timeouts, circuit breakers, separate pools per dependency (bulkheads), and fallbacks.", false),
+            ("Circuit breakers give each dependency a separate pool.", true),
+            ("Use circuit breakers with a separate pool per dependency (bulkheads).", true),
         ];
         for (text, expected) in cases {
             let s = Sentence::new(text, &analyzer, &cues);
