@@ -53,6 +53,9 @@ pub struct Negation {
     pub reported: Vec<String>,
     /// What rejects a reported claim ("I don't buy it", "nonsense").
     pub rejections: Vec<String>,
+    /// Openings that turn against what was reported before them ("In reality, …", "None of
+    /// that ever happened.").
+    pub turns: Vec<String>,
     /// Words that may stand in a clause beside a dismissal and leave it bare ("and honestly
     /// overkill").
     pub dismissal_fillers: Vec<String>,
@@ -158,6 +161,7 @@ impl Lexicon {
             ),
             ("negation.reported".into(), &self.negation.reported),
             ("negation.rejections".into(), &self.negation.rejections),
+            ("negation.turns".into(), &self.negation.turns),
             (
                 "negation.dismissal_fillers".into(),
                 &self.negation.dismissal_fillers,

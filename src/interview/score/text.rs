@@ -194,6 +194,7 @@ pub struct NegationCues {
     pub the_whole_list: Phrases,
     pub reported: Phrases,
     pub rejections: Phrases,
+    pub turns: Phrases,
     pub boundaries: Phrases,
     pub sentence: Phrases,
     pub sentence_ends: Phrases,
@@ -224,6 +225,7 @@ impl NegationCues {
             the_whole_list: Phrases::new(&lexicon.negation.the_whole_list),
             reported: Phrases::new(&lexicon.negation.reported),
             rejections: Phrases::new(&lexicon.negation.rejections),
+            turns: Phrases::new(&lexicon.negation.turns),
             boundaries: Phrases::new(&lexicon.negation.boundaries),
             sentence: Phrases::new(&lexicon.negation.sentence),
             sentence_ends: Phrases::new(&lexicon.negation.sentence_ends),
@@ -296,15 +298,19 @@ impl NegationCues {
     pub fn dismisses(&self, sentence: &Sentence) -> bool {
         let (words, scope) = (&sentence.words, &sentence.scope);
         (0..words.len()).any(|at| {
-            let judged = || {
-                let copula = self.copulas.longest_at(words, at).unwrap_or(0);
-                self.after
-                    .longest_at(words, at)
-                    .is_some_and(|len| len > copula)
-                    || self.sentence.longest_at(words, at).is_some()
-            };
+            let judged =
+                || self.judges_at(words, at) || self.sentence.longest_at(words, at).is_some();
             (scope.cue[at] && judged()) || self.rejections.longest_at(words, at).is_some()
         })
+    }
+
+    /// Whether a dismissal that judges starts at `at`: an after-cue that is more than a bare
+    /// copula ("overkill", "not needed", "not worth it"; not "isn't").
+    fn judges_at(&self, words: &[Word], at: usize) -> bool {
+        let copula = self.copulas.longest_at(words, at).unwrap_or(0);
+        self.after
+            .longest_at(words, at)
+            .is_some_and(|len| len > copula)
     }
 
     /// Whether a short sentence opens with a back reference and holds a bare dismissal in a
@@ -341,6 +347,19 @@ impl NegationCues {
                         .any(|w| scope.cue[w])
                 })
         })
+    }
+
+    /// Whether a sentence dismisses (`dismisses`) something it refers back to, wherever the
+    /// reference stands: "For a public API run by a team of six it's ceremony." ("Retries
+    /// without backoff are pointless" dismisses something else.)
+    fn dismisses_it(&self, sentence: &Sentence) -> bool {
+        let (words, scope) = (&sentence.words, &sentence.scope);
+        self.dismisses(sentence)
+            && (0..words.len()).any(|at| {
+                self.back_references
+                    .longest_at(words, at)
+                    .is_some_and(|len| scope.cue[at] || scope.cue.get(at + len) == Some(&true))
+            })
     }
 
     /// Per word: whether it is negated, and whether it is part of a cue.
@@ -492,15 +511,21 @@ pub fn answer_sentences(answer: &str, analyzer: &Analyzer, cues: &NegationCues) 
 /// ("Honestly? Nonsense.").
 const REJECTION_OPENS: usize = 3;
 
+/// Within how many sentences a report may be rejected: "The SRE book will tell you to define
+/// SLIs … That's the Google version. For a public API run by a team of six it's ceremony."
+const REPORT_ANSWERED_WITHIN: usize = 3;
+
 /// Within how many words of its start a sentence may refer back to what the one before reported
 /// in order to dismiss it ("Honestly, most of that is …").
 const BACK_REFERENCE_OPENS: usize = 4;
 
 /// A claim reported as others' and then rejected is denied: "People will tell you the load
 /// factor matters; I don't buy it" and "You'll hear that sharding is easy, which is wrong" deny
-/// the words from the report to the rejection; "Everyone says use a queue. Nonsense." and "The
-/// principle says one login per service. Honestly, most of that is theatre." deny the rest of
-/// the reporting sentence. A report with no rejection ("the textbook answer is a B-tree,
+/// the words from the report to the rejection; "Everyone says use a queue. Nonsense.", "The
+/// principle says one login per service. Honestly, most of that is theatre." and "The answer
+/// you want goes like this: … Honestly, though, none of that ever happened." deny the rest of
+/// the reporting sentence, when one of the next [`REPORT_ANSWERED_WITHIN`] sentences opens with a
+/// rejection or a turn ("In reality"), or dismisses. A report with no rejection ("the textbook answer is a B-tree,
 /// and it's right") denies nothing.
 fn deny_claims_reported_then_rejected(sentences: &mut [Sentence], cues: &NegationCues) {
     for i in 0..sentences.len() {
@@ -514,11 +539,17 @@ fn deny_claims_reported_then_rejected(sentences: &mut [Sentence], cues: &Negatio
         let rejected_here =
             (from..words.len()).find(|&w| cues.rejections.longest_at(words, w).is_some());
         let rejected_next = || {
-            sentences.get(i + 1).is_some_and(|next| {
-                (0..next.words.len().min(REJECTION_OPENS))
-                    .any(|w| cues.rejections.longest_at(&next.words, w).is_some())
-                    || cues.dismisses_what_went_before(next)
-            })
+            sentences
+                .iter()
+                .skip(i + 1)
+                .take(REPORT_ANSWERED_WITHIN)
+                .any(|next| {
+                    (0..next.words.len().min(REJECTION_OPENS)).any(|w| {
+                        cues.rejections.longest_at(&next.words, w).is_some()
+                            || cues.turns.longest_at(&next.words, w).is_some()
+                    }) || cues.dismisses_what_went_before(next)
+                        || cues.dismisses_it(next)
+                })
         };
         let to = match rejected_here {
             Some(to) => to,
@@ -593,12 +624,7 @@ fn deny_a_list_dismissed_after_its_colon(sentence: &mut Sentence, cues: &Negatio
     if judgement.len() > FRAGMENT_WORDS {
         return;
     }
-    let judged = judgement.iter().any(|&w| {
-        let copula = cues.copulas.longest_at(words, w).unwrap_or(0);
-        cues.after
-            .longest_at(words, w)
-            .is_some_and(|len| len > copula)
-    });
+    let judged = judgement.iter().any(|&w| cues.judges_at(words, w));
     // "…: nobody should ship without them" negates twice, so it affirms the list.
     let nobody = cues
         .nobody
@@ -1139,6 +1165,18 @@ mod tests {
                 "The runbook says page on every error. That's overkill.",
                 "page",
             ),
+            (
+                "The SRE book will tell you to alert on burn rate. That's the Google version. For a team of six it's ceremony.",
+                "burn",
+            ),
+            (
+                "The answer you want goes like this: I owned it and ran a postmortem. Honestly, though, none of that ever happened.",
+                "postmortem",
+            ),
+            (
+                "Sure, I could tell you a lovely story about weekly one-on-ones. Very inspiring. In reality juniors learn by suffering.",
+                "weekly",
+            ),
         ] {
             assert!(denied_words(answer, word), "{answer}: {word}");
         }
@@ -1162,6 +1200,10 @@ mod tests {
             (
                 "The spec says PUT is idempotent. Most of that matters for retries.",
                 "idempotent",
+            ),
+            (
+                "People will tell you to put a queue in front, and they're right. It absorbs bursts. Retries without backoff are pointless.",
+                "queue",
             ),
         ] {
             assert!(!denied_words(answer, word), "{answer}: {word}");
