@@ -74,6 +74,9 @@ pub struct Understood<'a> {
     /// A thing the guides name that the question describes without naming it (`glossary.rs`),
     /// added to what is read.
     pub described: Option<String>,
+    /// It asks for every level of the ladder (`topic::asks_for_the_whole_ladder`): a ladder
+    /// passage shows them all.
+    pub whole_ladder: bool,
 }
 
 impl Understood<'_> {
@@ -477,6 +480,7 @@ fn understand_words<'a>(lib: &'a Library, text: &str) -> Understood<'a> {
         targets.push(jobs);
     }
     Understood {
+        whole_ladder: topic::asks_for_the_whole_ladder(&corrected),
         targets,
         guide,
         described: None,
@@ -2223,8 +2227,13 @@ fn answer_faq_understood(
     }
     // No entry fits: the guide passage that answers it, and at most two that support it.
     let hits = without_other_rungs(ranked_hits(lib, understood, GUIDE_PASSAGES)?, understood);
-    let whole_ladder = topic::asks_for_the_whole_ladder(&understood.corrected);
-    let passages = passages(lib, &hits, 1 + SUPPORTING, &understood.query, whole_ladder);
+    let passages = passages(
+        lib,
+        &hits,
+        1 + SUPPORTING,
+        &understood.query,
+        understood.whole_ladder,
+    );
     // A general pay question the guides answer in words ("do remote roles pay more?") leads
     // with those words; one naming a level or years leads with its figures.
     let words_lead = !names_level(understood)
@@ -2300,8 +2309,13 @@ fn answer_ask_understood(
         hits.retain(|h| h.doc.key != best.doc.key);
         hits.insert(0, best);
     }
-    let whole_ladder = topic::asks_for_the_whole_ladder(&understood.corrected);
-    let passages = passages(lib, &hits, 1 + SUPPORTING, &understood.query, whole_ladder);
+    let passages = passages(
+        lib,
+        &hits,
+        1 + SUPPORTING,
+        &understood.query,
+        understood.whole_ladder,
+    );
     let mut embeds: Vec<Embed> = passages_embed(&passages).into_iter().collect();
     if let Some(figures) = salary_embed(understood) {
         if names_level(understood) || !faq_leads {
