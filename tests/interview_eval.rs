@@ -1094,8 +1094,14 @@ fn experts_beat_gamed_and_wrong_answers_on_the_thirty_ninth_holdout_set() {
 /// … Not worth it for us, though.", "The answer you want goes like this: … none of that ever
 /// happened") rather than sentence after sentence; fluent-wrong answers at 99 to 100 in
 /// bh-mentoring, cd-deadlock and rel-slo-sli; sec-password-storage's own-words expert (terse
-/// dash bullets) at 30.
-const HOLDOUT40_FLOOR: f64 = 0.86;
+/// dash bullets) at 30. Then 92.5% (233/252) at d73948b: the own-words expert's two red flags
+/// were false (fast hashes "built for speed", "the only moment you hold the plaintext") and so
+/// was the rubric-words expert's SLA flag; reports turned against later ("The answer you want
+/// goes like this: … none of that ever happened.") are denied, a kind these negated answers
+/// suggested, so the set is no longer blind for it. Still short: fluent-wrong answers at 99 to
+/// 100 in bh-mentoring, cd-deadlock and rel-slo-sli, and "nice on paper" said before the list it
+/// dismisses (api-versioning).
+const HOLDOUT40_FLOOR: f64 = 0.90;
 
 #[test]
 fn experts_beat_gamed_and_wrong_answers_on_the_fortieth_holdout_set() {
