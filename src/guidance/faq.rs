@@ -1556,6 +1556,17 @@ fn passages(
         .collect()
 }
 
+/// The passages an answer shows: the one that answers and at most [`SUPPORTING`] after it.
+fn answer_passages(lib: &Library, hits: &[Hit], understood: &Understood) -> Vec<Passage> {
+    passages(
+        lib,
+        hits,
+        1 + SUPPORTING,
+        &understood.query,
+        understood.whole_ladder,
+    )
+}
+
 /// Passages shown after the answer, at most.
 const SUPPORTING: usize = 2;
 /// Related FAQ entries shown after a fitting one, at most.
@@ -2227,13 +2238,7 @@ fn answer_faq_understood(
     }
     // No entry fits: the guide passage that answers it, and at most two that support it.
     let hits = without_other_rungs(ranked_hits(lib, understood, GUIDE_PASSAGES)?, understood);
-    let passages = passages(
-        lib,
-        &hits,
-        1 + SUPPORTING,
-        &understood.query,
-        understood.whole_ladder,
-    );
+    let passages = answer_passages(lib, &hits, understood);
     // A general pay question the guides answer in words ("do remote roles pay more?") leads
     // with those words; one naming a level or years leads with its figures.
     let words_lead = !names_level(understood)
@@ -2309,13 +2314,7 @@ fn answer_ask_understood(
         hits.retain(|h| h.doc.key != best.doc.key);
         hits.insert(0, best);
     }
-    let passages = passages(
-        lib,
-        &hits,
-        1 + SUPPORTING,
-        &understood.query,
-        understood.whole_ladder,
-    );
+    let passages = answer_passages(lib, &hits, understood);
     let mut embeds: Vec<Embed> = passages_embed(&passages).into_iter().collect();
     if let Some(figures) = salary_embed(understood) {
         if names_level(understood) || !faq_leads {

@@ -320,11 +320,26 @@ mod tests {
     use crate::interview::score::text::NegationCues;
     use crate::search::Analyzer;
 
-    fn statuses() -> Swap {
-        let side = |names: &[&str], means: &[&str]| SwapSide {
+    fn side(names: &[&str], means: &[&str]) -> SwapSide {
+        SwapSide {
             names: names.iter().map(|s| s.to_string()).collect(),
             means: means.iter().map(|s| s.to_string()).collect(),
-        };
+        }
+    }
+
+    /// Each (sentence, mixed up) case read by `swap`.
+    fn assert_cases(swap: &Swap, cases: &[(&str, bool)]) {
+        let analyzer = Analyzer::new(&Default::default());
+        let lexicon = lexicon();
+        let cues = NegationCues::new(lexicon);
+        let confusion = Phrases::new(&lexicon.stance.reported_confusion);
+        for &(text, expected) in cases {
+            let s = Sentence::new(text, &analyzer, &cues);
+            assert_eq!(swap.mixed_up_in(&s, &confusion), expected, "{text}");
+        }
+    }
+
+    fn statuses() -> Swap {
         Swap::new(&SwapCheck {
             claim: "Confuses 401 and 403".into(),
             why: "401 is not authenticated; 403 is known but not allowed.".into(),
@@ -355,11 +370,6 @@ mod tests {
 
     #[test]
     fn a_name_given_only_the_other_sides_meaning_is_a_mix_up() {
-        let analyzer = Analyzer::new(&Default::default());
-        let lexicon = lexicon();
-        let cues = NegationCues::new(lexicon);
-        let confusion = Phrases::new(&lexicon.stance.reported_confusion);
-        let swap = statuses();
         let cases = [
             // (sentence, mixed up)
             ("401 means the user is logged in but lacks permission.", true),
@@ -382,22 +392,11 @@ mod tests {
             ("Authentication checks who you are (e.g. a JWT, 401 if it's missing), authorization checks what you're allowed to do.", false),
             ("Forbidden requests come from users whose role does not allow the action.", false),
         ];
-        for (text, expected) in cases {
-            let s = Sentence::new(text, &analyzer, &cues);
-            assert_eq!(swap.mixed_up_in(&s, &confusion), expected, "{text}");
-        }
+        assert_cases(&statuses(), &cases);
     }
 
     #[test]
     fn a_list_item_labelled_in_brackets_owns_its_own_words() {
-        let analyzer = Analyzer::new(&Default::default());
-        let lexicon = lexicon();
-        let cues = NegationCues::new(lexicon);
-        let confusion = Phrases::new(&lexicon.stance.reported_confusion);
-        let side = |names: &[&str], means: &[&str]| SwapSide {
-            names: names.iter().map(|s| s.to_string()).collect(),
-            means: means.iter().map(|s| s.to_string()).collect(),
-        };
         let swap = Swap::new(&SwapCheck {
             claim: "Swaps bulkheads and circuit breakers".into(),
             why: "A bulkhead caps each dependency's pool; a breaker stops calling it.".into(),
@@ -411,10 +410,7 @@ mod tests {
             ("Circuit breakers give each dependency a separate pool.", true),
             ("Use circuit breakers with a separate pool per dependency (bulkheads).", true),
         ];
-        for (text, expected) in cases {
-            let s = Sentence::new(text, &analyzer, &cues);
-            assert_eq!(swap.mixed_up_in(&s, &confusion), expected, "{text}");
-        }
+        assert_cases(&swap, &cases);
     }
 
     #[test]
