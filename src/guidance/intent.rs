@@ -525,8 +525,14 @@ const EVERY_LEVEL: &[&str] = &[
 ];
 
 /// Ordinary words one typo from a level's name, never read as that level ("basic CRUD stuff"
-/// is not "staff", "an entity" not "entry"). Authored for careerbot.
-const ORDINARY_NEAR_LEVELS: &[&str] = &["stuff", "stiff", "entity", "grade", "inter"];
+/// is not "staff", "an entity" not "entry", "the entire company" not "entry"). Authored for
+/// careerbot; the 2026-12-07 additions are the common English words (wordfreq's small list)
+/// that read as a level before.
+const ORDINARY_NEAR_LEVELS: &[&str] = &[
+    "stuff", "stiff", "entity", "grade", "inter", "entire", "entirely", "entries", "gentry",
+    "sentry", "gradual", "gradually", "newly", "sensor", "sensors", "riddle", "fiddle",
+    "meddling", "manga", "mana", "manageable",
+];
 
 /// The first year on the job asked about by pay ("first year backend pay?"): the junior band
 /// (added 2026-12-05).
@@ -1007,7 +1013,8 @@ fn earns_as_a_verb(raw: &[String]) -> bool {
     ];
     raw.iter().enumerate().any(|(i, w)| {
         let next = |n: usize| raw.get(i + n).map(String::as_str);
-        matches!(w.as_str(), "make" | "makes" | "earn" | "earns")
+        // "the most a backend dev can pull per year": slang for earning (added 2026-12-07).
+        matches!(w.as_str(), "make" | "makes" | "earn" | "earns" | "pull" | "pulls")
             && match next(1) {
                 None => true,
                 Some("a") => matches!(next(2), Some("year" | "month" | "week")),
@@ -1334,12 +1341,23 @@ mod tests {
                 Some((&[], None)),
             ),
             ("pay for the level that mentors juniors", Some((&[], None))),
+            // Ordinary words a typo from a level's name name no level.
+            (
+                "how much do the people who architect the entire company's systems make?",
+                Some((&[], None)),
+            ),
+            ("salary for building sensor data pipelines", Some((&[], None))),
             // The top of the pay asked; a degree's short name is no compensation.
             (
                 "what's the most a backend engineer can make?",
                 Some((&[], None)),
             ),
             ("what can I make the most of as a junior?", None),
+            (
+                "whats the absolute max a backend dev can pull per the guide",
+                Some((&[], None)),
+            ),
+            ("which pull requests do seniors review most?", None),
             (
                 "still doing comp sci, what should a new grad learn first?",
                 None,
