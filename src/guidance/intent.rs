@@ -529,9 +529,27 @@ const EVERY_LEVEL: &[&str] = &[
 /// careerbot; the 2026-12-07 additions are the common English words (wordfreq's small list)
 /// that read as a level before.
 const ORDINARY_NEAR_LEVELS: &[&str] = &[
-    "stuff", "stiff", "entity", "grade", "inter", "entire", "entirely", "entries", "gentry",
-    "sentry", "gradual", "gradually", "newly", "sensor", "sensors", "riddle", "fiddle",
-    "meddling", "manga", "mana", "manageable",
+    "stuff",
+    "stiff",
+    "entity",
+    "grade",
+    "inter",
+    "entire",
+    "entirely",
+    "entries",
+    "gentry",
+    "sentry",
+    "gradual",
+    "gradually",
+    "newly",
+    "sensor",
+    "sensors",
+    "riddle",
+    "fiddle",
+    "meddling",
+    "manga",
+    "mana",
+    "manageable",
 ];
 
 /// The first year on the job asked about by pay ("first year backend pay?"): the junior band
@@ -1014,12 +1032,14 @@ fn earns_as_a_verb(raw: &[String]) -> bool {
     raw.iter().enumerate().any(|(i, w)| {
         let next = |n: usize| raw.get(i + n).map(String::as_str);
         // "the most a backend dev can pull per year": slang for earning (added 2026-12-07).
-        matches!(w.as_str(), "make" | "makes" | "earn" | "earns" | "pull" | "pulls")
-            && match next(1) {
-                None => true,
-                Some("a") => matches!(next(2), Some("year" | "month" | "week")),
-                Some(next) => AFTER.contains(&next),
-            }
+        matches!(
+            w.as_str(),
+            "make" | "makes" | "earn" | "earns" | "pull" | "pulls"
+        ) && match next(1) {
+            None => true,
+            Some("a") => matches!(next(2), Some("year" | "month" | "week")),
+            Some(next) => AFTER.contains(&next),
+        }
     })
 }
 
@@ -1346,7 +1366,10 @@ mod tests {
                 "how much do the people who architect the entire company's systems make?",
                 Some((&[], None)),
             ),
-            ("salary for building sensor data pipelines", Some((&[], None))),
+            (
+                "salary for building sensor data pipelines",
+                Some((&[], None)),
+            ),
             // The top of the pay asked; a degree's short name is no compensation.
             (
                 "what's the most a backend engineer can make?",
