@@ -3,6 +3,25 @@
 
 use super::model::{GuideFile, LadderStep, ListSection, Pay};
 
+/// Every key [`GuideFile::sections`] gives a section, so a key read back from the index (a
+/// hit's `…/section/day`) can be had as the `&'static str` the topics use.
+pub const SECTION_KEYS: &[&str] = &[
+    "overview",
+    "skills",
+    "tools",
+    "ladder",
+    "pay",
+    "certifications",
+    "day",
+    "ai",
+    "outlook",
+    "entry",
+    "projects",
+    "next",
+    "positions",
+    "interview",
+];
+
 /// One section of a guide, ready to show.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SectionView {
@@ -233,6 +252,21 @@ impl GuideFile {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_section_of_the_guides_has_a_listed_key() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let catalog = crate::content::Catalog::load(&root.join("content")).unwrap();
+        let keys: Vec<&str> = (catalog.roles.iter())
+            .flat_map(|r| &r.guides)
+            .flat_map(|g| g.sections())
+            .map(|s| s.key)
+            .collect();
+        assert!(keys.len() >= 20, "{keys:?}");
+        for key in keys {
+            assert!(SECTION_KEYS.contains(&key), "{key}");
+        }
+    }
 
     #[test]
     fn thousands_separators() {

@@ -1694,7 +1694,18 @@ const TOWARD_A_FIRST_JOB: &[&str] = &[
 /// than come before it ("and after that, once I'm a lead, what's the pay?" asks about lead).
 /// A level counts as `levels_named` counts it: not "lead" as a verb.
 fn onward_after_a_level(question: &str) -> bool {
-    said_after_a_level(question, NEXT_FROM_ONES_OWN.iter())
+    said_after_a_level(question, NEXT_FROM_ONES_OWN.iter()) || onward_to_a_level_last(question)
+}
+
+/// Whether words asking what comes next come before a level that ends the question, with
+/// nothing asked after it: "ok and what about after that, once I'm senior?" asks past senior
+/// ("after that, once I'm a lead, what's the pay?" asks about lead; added 2026-12-07).
+fn onward_to_a_level_last(question: &str) -> bool {
+    let last = question.split_whitespace().last();
+    last.and_then(level_named).is_some()
+        && NEXT_FROM_ONES_OWN
+            .iter()
+            .any(|cue| contains_spaced(question, cue))
 }
 
 /// Whether one of `cues` first occurs after a level named in `question`.
@@ -2529,7 +2540,7 @@ pub fn targets(question: &str, next_roles: &RoleList) -> Vec<Target> {
         // The top asked for leads whatever rung the question starts from ("after senior
         // there's lead and that's the ceiling?").
         targets.insert(0, Target::Rung(Level::Principal));
-    } else if has(&question, LADDER) && !has(&question, NEXT_STEP) && !has(&question, PIVOT) {
+    } else if has(&question, LADDER) && !next_step_asked(&question) && !has(&question, PIVOT) {
         // (Beside a move elsewhere, "besides going up the ladder", the ladder is the contrast.)
         // A level named beside the ladder ("senior by year 4, faster than the ladder shows?")
         // is the rung asked about.
@@ -2883,6 +2894,12 @@ mod tests {
     fn onward_words_ask_for_the_next_step_only_after_a_level() {
         assert!(asks_next_step("made staff last year, what's next?"));
         assert!(asks_next_step("once I'm senior, where do I go after that?"));
+        assert!(asks_next_step(
+            "ok and what about after that, once I'm senior?"
+        ));
+        assert!(!asks_next_step(
+            "and after that, once I'm a lead, what's the pay?"
+        ));
         // What lies past the level named, said of "it" (authored, not from any set).
         assert!(asks_next_step(
             "made senior this year. is there anything above?"
