@@ -205,6 +205,7 @@ const COVERED_FLOOR_HOLDOUT39: f64 = 86.5;
 const HONEST_FLOOR_HOLDOUT39: f64 = 89.5;
 const COVERED_FLOOR_HOLDOUT40: f64 = 73.0;
 const COVERED_FLOOR_HOLDOUT41: f64 = 80.5;
+const COVERED_FLOOR_HOLDOUT42: f64 = 74.5;
 
 fn check_set(name: &str, covered_bar: f64) {
     check_set_honest(name, covered_bar, HONEST_GOAL);
@@ -1117,4 +1118,16 @@ fn holdout40_set_meets_the_bars() {
 #[test]
 fn holdout41_set_meets_the_bars() {
     check_set("holdout41.toml", COVERED_FLOOR_HOLDOUT41);
+}
+
+/// holdout42 (written 2026-12-07, blind, the same way as holdout41): librarians, pharmacists,
+/// sous-chefs, court stenographers, Android and React devs, students abroad; 62 of 185 covered
+/// rows by meaning, 46 of 90 uncovered rows reusing the guides' own words. First run (/faq)
+/// 75.7% / 92.2% (/ask 75.1%), after two small pay-reading changes made before it was read; a
+/// passage asked of by meaning (`faq::asked_target`), measured on every set before its rows were
+/// read, changed none of them. Its misses are mostly rungs and moves described by duties, ways
+/// in described by another job's work, and list items described by what they do.
+#[test]
+fn holdout42_set_meets_the_bars() {
+    check_set("holdout42.toml", COVERED_FLOOR_HOLDOUT42);
 }
