@@ -2,6 +2,8 @@
 //! limits. Parsing (console and Discord), `/help`, autocomplete and Discord registration all read
 //! this table; nothing else lists commands.
 
+use crate::content::sections::{NAMED_SECTIONS, SECTION_KEYS};
+
 /// What kind of value an option takes, with its limits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OptionKind {
@@ -170,19 +172,7 @@ pub const QUERY_MAX: u16 = 1000;
 pub const ANSWER_MAX: u16 = 4000;
 
 pub const LEVELS: &[&str] = &["junior", "mid", "senior", "lead", "principal"];
-pub const SECTIONS: &[&str] = &[
-    "overview",
-    "skills",
-    "tools",
-    "ladder",
-    "certifications",
-    "day",
-    "ai",
-    "outlook",
-    "entry",
-    "projects",
-    "next",
-];
+pub const SECTIONS: &[&str] = SECTION_KEYS.split_at(NAMED_SECTIONS).0;
 pub const KINDS: &[&str] = &[
     "system-design",
     "api-design",

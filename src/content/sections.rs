@@ -4,13 +4,14 @@
 use super::model::{GuideFile, LadderStep, ListSection, Pay};
 
 /// Every key [`GuideFile::sections`] gives a section, so a key read back from the index (a
-/// hit's `…/section/day`) can be had as the `&'static str` the topics use.
+/// hit's `…/section/day`) can be had as the `&'static str` the topics use. The first
+/// [`NAMED_SECTIONS`] are the ones `/role section:` offers by name; pay, open positions and the
+/// interview prompts are shown by their own commands.
 pub const SECTION_KEYS: &[&str] = &[
     "overview",
     "skills",
     "tools",
     "ladder",
-    "pay",
     "certifications",
     "day",
     "ai",
@@ -18,9 +19,12 @@ pub const SECTION_KEYS: &[&str] = &[
     "entry",
     "projects",
     "next",
+    "pay",
     "positions",
     "interview",
 ];
+/// How many of [`SECTION_KEYS`] `/role section:` offers.
+pub const NAMED_SECTIONS: usize = 11;
 
 /// One section of a guide, ready to show.
 #[derive(Debug, Clone, PartialEq)]
